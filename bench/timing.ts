@@ -1,0 +1,59 @@
+// Timing helpers shared by the bench modules (not a bench itself: it exports no `bench`).
+import { performance } from 'node:perf_hooks';
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+export interface TimingOptions {
+  /** Untimed calls first (JIT warm-up). Default 20. */
+  warmup?: number;
+  /** Timed samples; the result is their median. Default 41. */
+  samples?: number;
+  /** Calls per sample are raised until one sample takes at least this long (timer resolution). Default 2 ms. */
+  minSampleMs?: number;
+}
+
+export interface Timing {
+  /** Median time of one call, in milliseconds. */
+  medianMs: number;
+  /** Fastest sample's time per call. */
+  minMs: number;
+  samples: number;
+  callsPerSample: number;
+}
+
+/** Median time of one call of `fn`: after warm-up, `samples` batches of calls, each batch timed as a whole. */
+export function time(fn: () => unknown, options: TimingOptions = {}): Timing {
+  const { warmup = 20, samples = 41, minSampleMs = 2 } = options;
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) sink = fn();
+  let calls = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) sink = fn();
+    const dt = performance.now() - t0;
+    if (dt >= minSampleMs || calls >= 1 << 20) break;
+    calls = Math.min(1 << 20, Math.max(calls * 2, Math.ceil((calls * minSampleMs * 1.2) / Math.max(dt, 1e-3))));
+  }
+  const perCall: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) sink = fn();
+    perCall.push((performance.now() - t0) / calls);
+  }
+  keep(sink);
+  return { medianMs: median(perCall), minMs: Math.min(...perCall), samples, callsPerSample: calls };
+}
+
+let kept: unknown;
+/** Keeps a result alive so the optimiser cannot drop the timed work. */
+function keep(v: unknown): void {
+  kept = v;
+  if (kept === Symbol.for('never')) console.log(kept);
+}
+
+export const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4)) + ' ms';

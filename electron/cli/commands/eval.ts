@@ -1,0 +1,160 @@
+// `galley eval`: scores the segmentation engine on the annotated pages (resources/gold/*.json).
+import { resolve } from 'node:path';
+import { GoldError } from '../../eval/gold.ts';
+import {
+  DEFAULT_RESOURCES_DIR,
+  evaluateCorpus,
+  readBaseline,
+  regressions,
+  writeBaseline,
+  type CorpusResult,
+  type PageResult,
+} from '../../eval/corpus.ts';
+import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../eval/metrics.ts';
+
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  isTTY: boolean;
+}
+
+export const USAGE = `usage: galley eval [--dir DIR] [--json] [--verbose] [--write-baseline]
+
+Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
+and prints per page: boundary precision/recall/F1, Pk and WindowDiff (lower is better), the field
+accuracies, joins, breaks, masthead and the overall score, then the mean over pages.
+
+  --dir DIR          resources folder holding gold/ and pages/ (default: the repository's resources/)
+  --json             print the full result as JSON
+  --verbose          also list every missed item, field, join, break and masthead field
+  --write-baseline   rewrite DIR/eval-baseline.json from the current figures
+
+Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
+`;
+
+const COLUMNS: { key: MetricKey; label: string }[] = [
+  { key: 'boundaryPrecision', label: 'P' },
+  { key: 'boundaryRecall', label: 'R' },
+  { key: 'boundaryF1', label: 'F1' },
+  { key: 'pk', label: 'Pk' },
+  { key: 'windowDiff', label: 'WD' },
+  { key: 'kind', label: 'kind' },
+  { key: 'titles', label: 'titles' },
+  { key: 'headline', label: 'head' },
+  { key: 'contributors', label: 'contrib' },
+  { key: 'paragraphs', label: 'paras' },
+  { key: 'joins', label: 'joins' },
+  { key: 'breaks', label: 'breaks' },
+  { key: 'masthead', label: 'mast' },
+  { key: 'score', label: 'score' },
+];
+
+interface Options {
+  dir: string;
+  json: boolean;
+  verbose: boolean;
+  writeBaseline: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--json') o.json = true;
+    else if (a === '--verbose' || a === '-v') o.verbose = true;
+    else if (a === '--write-baseline') o.writeBaseline = true;
+    else if (a === '--dir' || a.startsWith('--dir=')) {
+      const v = a === '--dir' ? args[++i] : a.slice('--dir='.length);
+      if (!v) return '--dir needs a folder';
+      o.dir = resolve(v);
+    } else return `unknown argument: ${a}`;
+  }
+  return o;
+}
+
+function table(result: CorpusResult, isTTY: boolean): string {
+  const idWidth = Math.max(4, ...result.pages.map((p) => p.id.length));
+  const cell = (m: PageMetrics, key: MetricKey, width: number): string => {
+    const v = m[key];
+    const s = v.toFixed(3).padStart(width);
+    const perfect = LOWER_IS_BETTER.has(key) ? v === 0 : v === 1;
+    return isTTY && !perfect ? `\x1b[33m${s}\x1b[0m` : s;
+  };
+  const widths = COLUMNS.map((c) => Math.max(5, c.label.length));
+  const header = ['page'.padEnd(idWidth), ...COLUMNS.map((c, i) => c.label.padStart(widths[i] as number))].join('  ');
+  const row = (label: string, m: PageMetrics) =>
+    [label.padEnd(idWidth), ...COLUMNS.map((c, i) => cell(m, c.key, widths[i] as number))].join('  ');
+  const out = [isTTY ? `\x1b[1m${header}\x1b[0m` : header];
+  for (const p of result.pages) out.push(row(p.id, p.metrics));
+  out.push('-'.repeat(header.length));
+  out.push(row('mean', result.summary.macro));
+  out.push(row('micro', result.summary.micro));
+  return `${out.join('\n')}\n`;
+}
+
+function details(p: PageResult): string {
+  const out: string[] = [`\n${p.id}  (${p.counts.matched}/${p.counts.gold} gold starts found, ${p.counts.predicted} predicted; Pk/WD over ${p.counts.lines} non-blank lines, k=${p.counts.k})`];
+  for (const r of p.items) {
+    if (!r.misses.length) continue;
+    out.push(`  item ${r.index} ${r.kind} line ${r.line} ${JSON.stringify(r.anchor)}${r.found ? '' : ' — NOT FOUND'}`);
+    for (const m of r.misses) out.push(`    ${m}`);
+  }
+  for (const e of p.extraItems) {
+    out.push(`  extra predicted item ${e.index} ${e.kind} at line ${e.line} ${JSON.stringify(e.lineText)}`);
+  }
+  for (const [a, b] of p.missedJoins) out.push(`  join missed: ${JSON.stringify(a)} + ${JSON.stringify(b)} not in one paragraph`);
+  for (const [a, b] of p.missedBreaks) out.push(`  break missed: ${JSON.stringify(a)} and ${JSON.stringify(b)} share a paragraph`);
+  for (const m of p.missedMasthead) {
+    out.push(`  masthead ${m.field}: predicted ${JSON.stringify(m.predicted)}, gold ${JSON.stringify(m.gold)}`);
+  }
+  if (out.length === 1) out.push('  no misses');
+  return `${out.join('\n')}\n`;
+}
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const opts = parseArgs(args);
+  if (typeof opts === 'string') {
+    io.stderr(`galley eval: ${opts}\n${USAGE}`);
+    return 2;
+  }
+  let result: CorpusResult;
+  try {
+    result = await evaluateCorpus({ dir: opts.dir });
+  } catch (e) {
+    if (e instanceof GoldError) {
+      io.stderr(`galley eval: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!result.pages.length) {
+    io.stderr(`galley eval: no annotated pages in ${result.dir}/gold\n`);
+    return 2;
+  }
+
+  let worse: string[] = [];
+  let baselineNote = '';
+  if (opts.writeBaseline) {
+    baselineNote = `baseline written: ${writeBaseline(result, opts.dir)}\n`;
+  } else {
+    const baseline = readBaseline(opts.dir);
+    if (baseline) worse = regressions(result, baseline);
+  }
+
+  if (opts.json) {
+    io.stdout(`${JSON.stringify({ ...result, regressions: worse }, null, 2)}\n`);
+  } else {
+    io.stdout(table(result, io.isTTY));
+    if (opts.verbose) for (const p of result.pages) io.stdout(details(p));
+    if (baselineNote) io.stdout(baselineNote);
+  }
+  if (worse.length) {
+    io.stderr(`galley eval: worse than the baseline:\n${worse.map((w) => `  ${w}\n`).join('')}`);
+    return 1;
+  }
+  return 0;
+}

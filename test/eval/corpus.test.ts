@@ -1,0 +1,124 @@
+// Regression test of the segmentation engine on the annotated corpus (resources/gold/*.json).
+// Raise the bar with `npm run galley -- eval --write-baseline` after an improvement.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/commands/eval.ts';
+import {
+  baselineFrom,
+  evaluateCorpus,
+  loadCorpus,
+  readBaseline,
+  regressions,
+  type Baseline,
+  type CorpusResult,
+} from '../../electron/eval/corpus.ts';
+import { LOWER_IS_BETTER, METRIC_KEYS } from '../../electron/eval/metrics.ts';
+
+const HENGYANG = 'hengyang-daily-2021-10-29-p1';
+
+function capture(isTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), isTTY }, out, err };
+}
+
+describe('evaluation corpus', () => {
+  let result: CorpusResult;
+  let baseline: Baseline | null;
+  beforeAll(async () => {
+    result = await evaluateCorpus();
+    baseline = readBaseline();
+  });
+
+  it('loads every gold file with its page', () => {
+    const pages = loadCorpus();
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.map((p) => p.id)).toContain(HENGYANG);
+    for (const p of pages) expect(p.text).not.toMatch(/\r/);
+    expect(result.pages.map((p) => p.id)).toEqual(pages.map((p) => p.id));
+  });
+
+  it('the Hengyang page meets the project floors: boundary F1 = 1, score ≥ 0.95', () => {
+    const page = result.pages.find((p) => p.id === HENGYANG);
+    expect(page, 'Hengyang page in the corpus').toBeDefined();
+    expect(page!.metrics.boundaryF1).toBe(1);
+    expect(page!.metrics.score).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('no page falls below resources/eval-baseline.json', () => {
+    expect(baseline, 'resources/eval-baseline.json').not.toBeNull();
+    for (const id of Object.keys(baseline!.pages)) {
+      expect(result.pages.map((p) => p.id), `baseline page ${id} still in the corpus`).toContain(id);
+    }
+    for (const p of result.pages) {
+      const base = baseline!.pages[p.id];
+      if (!base) continue; // a page annotated after the baseline was written
+      for (const k of METRIC_KEYS) {
+        const b = base[k];
+        if (b === undefined) continue;
+        if (LOWER_IS_BETTER.has(k)) expect(p.metrics[k], `${p.id} ${k}`).toBeLessThanOrEqual(b + 1e-9);
+        else expect(p.metrics[k], `${p.id} ${k}`).toBeGreaterThanOrEqual(b - 1e-9);
+      }
+    }
+    expect(regressions(result, baseline!)).toEqual([]);
+  });
+
+  it('regressions() reports a figure that got worse', () => {
+    const raised = baselineFrom(result);
+    const id = result.pages[0]!.id;
+    raised.pages[id] = { ...raised.pages[id], score: 1.5, pk: -1 };
+    const worse = regressions(result, raised);
+    expect(worse.some((w) => w.startsWith(`${id}: score`))).toBe(true);
+    expect(worse.some((w) => w.startsWith(`${id}: pk`))).toBe(true);
+  });
+});
+
+describe('galley eval', () => {
+  it('prints one row per page and the mean', async () => {
+    const { io, out } = capture();
+    const code = await run([], io);
+    const text = out.join('');
+    expect(text).toMatch(/^page\s+P\s+R\s+F1\s+Pk\s+WD\s+kind/);
+    for (const p of loadCorpus()) expect(text).toContain(p.id);
+    expect(text).toMatch(/\nmean\s/);
+    expect(code).toBe(0);
+  });
+
+  it('--json and --verbose', async () => {
+    const json = capture();
+    await run(['--json'], json.io);
+    const parsed = JSON.parse(json.out.join('')) as CorpusResult & { regressions: string[] };
+    expect(parsed.summary.pages).toBe(parsed.pages.length);
+    const verbose = capture();
+    await run(['--verbose'], verbose.io);
+    expect(verbose.out.join('')).toContain(`\n${HENGYANG}  (`);
+  });
+
+  it('--write-baseline writes the current figures; bad arguments exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-eval-'));
+    try {
+      mkdirSync(join(dir, 'gold'));
+      mkdirSync(join(dir, 'pages'));
+      const page = loadCorpus().find((p) => p.id === HENGYANG)!;
+      writeFileSync(join(dir, 'gold', `${HENGYANG}.json`), readFileSync(page.goldPath));
+      writeFileSync(join(dir, 'pages', `${HENGYANG}.txt`), readFileSync(page.textPath));
+      const c = capture();
+      expect(await run(['--dir', dir, '--write-baseline'], c.io)).toBe(0);
+      const written = JSON.parse(readFileSync(join(dir, 'eval-baseline.json'), 'utf8')) as Baseline;
+      expect(Object.keys(written.pages)).toEqual([HENGYANG]);
+      expect(await run(['--dir', dir], capture().io)).toBe(0);
+
+      writeFileSync(join(dir, 'gold', 'broken.json'), JSON.stringify({ schema: 'galley.gold/1', text: 'pages/x.txt', items: [] }));
+      const broken = capture();
+      expect(await run(['--dir', dir], broken.io)).toBe(2);
+      expect(broken.err.join('')).toMatch(/broken\.json: invalid galley\.gold\/1[\s\S]*items: must list at least one item/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const bad = capture();
+    expect(await run(['--frobnicate'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toMatch(/unknown argument: --frobnicate/);
+  });
+});
