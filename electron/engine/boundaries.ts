@@ -1,0 +1,76 @@
+// Finds where items start, on the classified non-blank lines below the masthead.
+//
+// Anchors, strongest first:
+//  1. a body opening with a dateline byline ("本报讯 …"), a byline line under titles, or a
+//     continuation note ("(上接第一版)"): the item starts at the title run just above it;
+//  2. a photo credit: the photo starts at the caption paragraph above the credit;
+//  3. a run of title lines after a closed paragraph: an unsigned article, a brief, an ad.
+import type { RulePack } from './rules/rule-pack.ts';
+import type { ClassifiedLine } from './line-class.ts';
+
+/** Display lines above a body: kicker, headline, subheadline, series and its "——" line. */
+const MAX_TITLE_LINES = 5;
+
+export interface BoundaryOptions {
+  /** Offsets where the source format (ALTO/hOCR/PAGE) put a block boundary. */
+  blockBoundaries?: readonly number[];
+}
+
+/** Indices into `lines` where an item starts, ascending; `from` is the first line after the masthead. */
+export function findItemStarts(lines: ClassifiedLine[], from: number, pack: RulePack, options: BoundaryOptions = {}): number[] {
+  const starts = new Set<number>();
+  if (from < lines.length) starts.add(from);
+  const blockStarts = new Set(options.blockBoundaries ?? []);
+
+  const titleRunStart = (i: number): number => {
+    let j = i;
+    while (j - 1 >= from && i - (j - 1) <= MAX_TITLE_LINES && isHeaderLine(lines[j - 1]!, pack)) j--;
+    return j;
+  };
+  const paragraphStart = (i: number): number => {
+    let j = i;
+    while (j - 1 >= from && lines[j - 1]!.role === 'body' && !lines[j - 1]!.closes && !lines[j]!.leadingByline) j--;
+    return j;
+  };
+
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.leadingByline || (line.jump?.direction === 'from' && line.jump.start === 0)) {
+      starts.add(titleRunStart(i));
+    } else if (line.role === 'byline') {
+      // A byline under titles opens an article; a byline under a closed paragraph signs the one above.
+      const top = titleRunStart(i);
+      if (top < i) starts.add(top);
+    } else if (line.role === 'photo-credit' || line.tailPhotoCredit) {
+      const captionEnd = line.role === 'photo-credit' ? i - 1 : i;
+      if (captionEnd >= from && lines[captionEnd]!.role === 'body') starts.add(titleRunStart(paragraphStart(captionEnd)));
+      else if (line.role === 'photo-credit') starts.add(i);
+    } else if (line.role === 'title' && !pack.isEnumeration(line.folded)) {
+      if ((i - 1 >= from && closesAnItem(lines, i - 1)) || blockStarts.has(line.start)) starts.add(i);
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** Whether line k can be the last line of an item: a closed paragraph, a credit, a jump note, a signature. */
+function closesAnItem(lines: ClassifiedLine[], k: number): boolean {
+  const line = lines[k]!;
+  switch (line.role) {
+    case 'title':
+      return false;
+    case 'byline': {
+      // "（记者 张三）" under a paragraph signs it; under titles it opens the next article.
+      const before = lines[k - 1];
+      return before !== undefined && before.role === 'body';
+    }
+    case 'body':
+      return line.closes;
+    default:
+      return true;
+  }
+}
+
+/** Lines that can stand in an item's header above its body. */
+function isHeaderLine(line: ClassifiedLine, pack: RulePack): boolean {
+  return line.role === 'title' && !pack.isEnumeration(line.folded);
+}

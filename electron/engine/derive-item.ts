@@ -1,0 +1,207 @@
+// Derives one item's fields (kind, titles, byline, contributors, paragraphs, continuation, flags)
+// from the lines of its span. Used for the engine's own split points and for an editor's.
+import type { Contributor, Item, ItemKind } from '../../shared/segmentation.ts';
+import type { ParsedByline, RulePack } from './rules/rule-pack.ts';
+import { unfoldNames, type ClassifiedLine } from './line-class.ts';
+import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
+import { assignTitleRoles } from './titles.ts';
+import { pairingFlags, paragraphFlags } from './flags.ts';
+
+export interface ItemContext {
+  pack: RulePack;
+  text: string;
+  /** Paragraphs open at indented lines (the page indents them) rather than after closing punctuation. */
+  indentMode: boolean;
+  /** The span is the page's masthead or running head. */
+  masthead: boolean;
+  /** The span is the first item below the masthead (top of a page). */
+  firstContent: boolean;
+  /** A kind chosen by an editor; derived when absent. */
+  kind?: ItemKind | null;
+}
+
+/** What the page-level pass needs to know beyond the item itself (briefs columns). */
+export interface DerivedItem {
+  item: Item;
+  opensColumn: boolean;
+  titleLineCount: number;
+  bodyLength: number;
+}
+
+/** The trimmed original text of a line between two offsets relative to its first non-space character. */
+const slice = (line: ClassifiedLine, from: number, to?: number): string =>
+  line.text.slice(line.indent).trimEnd().slice(from, to);
+
+export function deriveItem(lines: ClassifiedLine[], start: number, end: number, ctx: ItemContext): DerivedItem {
+  const { pack } = ctx;
+  const item: Item = {
+    kind: 'article',
+    start,
+    end,
+    kicker: null,
+    headline: null,
+    subheadline: null,
+    series: null,
+    byline: null,
+    contributors: [],
+    paragraphs: [],
+    continuedOn: null,
+    continuedFrom: null,
+    flags: [],
+  };
+  if (ctx.masthead) return deriveMasthead(lines, item, ctx);
+
+  // Header: display lines, bylines and a continuation note above the body.
+  const above: string[] = [];
+  const belowByline: string[] = [];
+  const bylines: ParsedByline[] = [];
+  let k = 0;
+  for (; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.role === 'jump' && line.jump?.direction === 'from') item.continuedFrom = line.jump.page;
+    else if (line.role === 'byline') bylines.push({ ...line.credit!, text: slice(line) });
+    else if (line.role === 'title') (bylines.length ? belowByline : above).push(slice(line));
+    else break;
+  }
+  // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text.
+  const titleOnly = k === lines.length;
+
+  const pieces: BodyPiece[] = [];
+  let photoCredit = false;
+  let leading: ParsedByline | null = null;
+  for (let i = titleOnly ? 0 : k; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineStart = line.start + line.indent;
+    let from = 0;
+    let to = line.folded.length;
+    switch (line.role) {
+      case 'jump':
+        if (line.jump!.direction === 'to') item.continuedOn = line.jump!.page;
+        else item.continuedFrom ??= line.jump!.page;
+        continue;
+      case 'photo-credit':
+        photoCredit = true;
+        bylines.push({ ...line.credit!, text: slice(line) });
+        continue;
+      case 'end-credit':
+      case 'byline':
+        bylines.push({ ...line.credit!, text: slice(line) });
+        continue;
+      default:
+        break;
+    }
+    if (line.jump?.direction === 'to' && line.jump.end >= to) {
+      item.continuedOn = line.jump.page;
+      to = line.jump.start;
+    } else if (line.jump?.direction === 'from' && line.jump.start === 0) {
+      item.continuedFrom ??= line.jump.page;
+      from = line.jump.end;
+    }
+    if (pieces.length === 0 && line.leadingByline) {
+      leading = { ...line.leadingByline, text: slice(line, 0, line.leadingByline.end).trim().replace(/^[■□◆●◎▲]\s*/, '') };
+      from = Math.max(from, line.leadingByline.end);
+    }
+    const tailCredit = line.tailPhotoCredit ?? unfoldNames(pack.endCredit(line.folded.slice(0, to)), line);
+    if (tailCredit && tailCredit.start > from && i === lastBodyLine(lines)) {
+      if (line.tailPhotoCredit) photoCredit = true;
+      bylines.push({ ...tailCredit, text: slice(line, tailCredit.start, to).trim() });
+      to = tailCredit.start;
+    }
+    const own = slice(line, from, to);
+    const lead = own.length - own.trimStart().length;
+    const textPart = own.trim();
+    const prev = lines[i - 1];
+    const opensParagraph =
+      pieces.length === 0 ||
+      prev === undefined ||
+      prev.role !== 'body' && prev.role !== 'title' ||
+      (ctx.indentMode ? line.indent > 0 : prev.closes);
+    pieces.push({ text: textPart, start: lineStart + from + lead, end: lineStart + from + lead + textPart.length, opensParagraph });
+  }
+  const paragraphs = joinParagraphs(pieces);
+  item.paragraphs = paragraphs.map((p) => p.text);
+
+  const roles = titleOnly ? { kicker: null, headline: null, subheadline: null, series: null } : assignTitleRoles(above, belowByline, pack);
+  Object.assign(item, roles);
+  const allBylines = leading ? [leading, ...bylines] : bylines;
+  item.byline = allBylines.length ? allBylines.map((b) => b.text).join(' ') : null;
+  item.contributors = mergeContributors(allBylines.flatMap((b) => b.contributors));
+
+  const bodyLength = paragraphs.reduce((n, p) => n + p.text.length, 0);
+  item.kind = ctx.kind ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength });
+  if (item.kind === 'advertisement' || item.kind === 'notice') {
+    if (titleOnly) item.headline = pack.isNoticeTitle(pack.fold(above[0] ?? '')) ? above[0]! : null;
+  }
+
+  const bodyStart = paragraphs[0]?.start ?? end;
+  item.flags = [
+    ...pairingFlags(ctx.text.slice(bodyStart, end), bodyStart),
+    ...(item.kind === 'advertisement' || item.kind === 'notice' ? [] : paragraphFlags(paragraphs, item.continuedOn !== null, pack)),
+  ];
+  if (ctx.firstContent && !titleOnly && above.length === 0 && !leading && item.continuedFrom === null && item.kind === 'article' && paragraphs.length) {
+    item.flags.unshift({
+      code: 'orphan-continuation',
+      message: 'Body text without a headline at the top of the page: it may continue an article from another page',
+      start: paragraphs[0]!.start,
+      end: paragraphs[0]!.end,
+    });
+  }
+  return {
+    item,
+    opensColumn: roles.series !== null && above.length > 1 && pack.isColumnHeader(pack.fold(above[0]!)),
+    titleLineCount: above.length + belowByline.length,
+    bodyLength,
+  };
+}
+
+function lastBodyLine(lines: ClassifiedLine[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.role === 'body' || lines[i]!.role === 'title') return i;
+  return -1;
+}
+
+function mergeContributors(list: Contributor[]): Contributor[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = `${c.name}/${c.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface KindEvidence {
+  item: Item;
+  pack: RulePack;
+  titleOnly: boolean;
+  photoCredit: boolean;
+  hasLeadingByline: boolean;
+  above: string[];
+  bodyLength: number;
+}
+
+/** Thresholds: an ad is short copy with several ad words and nobody's byline. */
+const AD_MAX_BODY = 400;
+const AD_MIN_SCORE = 2;
+const PHOTO_MAX_PARAGRAPHS = 2;
+
+function decideKind(e: KindEvidence): ItemKind {
+  const { item, pack } = e;
+  const titles = [item.kicker, item.headline, item.subheadline, item.series].filter((t): t is string => t !== null);
+  const folded = (s: string) => pack.fold(s);
+  if (e.above.some((t) => pack.isNoticeTitle(folded(t)))) return 'notice';
+  const signed = item.contributors.length > 0;
+  if (e.photoCredit && !e.hasLeadingByline && item.paragraphs.length <= PHOTO_MAX_PARAGRAPHS) return 'photo';
+  if (item.contributors.some((c) => c.role === 'commentator') || titles.some((t) => pack.isEditorialLabel(folded(t)))) return 'editorial';
+  if (e.titleOnly) return 'advertisement';
+  const allText = [...e.above, ...item.paragraphs].join('\n');
+  if (!signed && e.bodyLength <= AD_MAX_BODY && pack.advertisementScore(folded(allText)) >= AD_MIN_SCORE) return 'advertisement';
+  return 'article';
+}
+
+function deriveMasthead(lines: ClassifiedLine[], item: Item, ctx: ItemContext): DerivedItem {
+  item.kind = 'masthead';
+  const editors = lines.map((l) => unfoldNames(ctx.pack.runningHeadEditors(l.folded), l)).filter((b): b is ParsedByline => b !== null);
+  item.contributors = mergeContributors(editors.flatMap((b) => b.contributors));
+  item.byline = editors.length ? editors.map((b) => b.text).join(' ') : null;
+  return { item, opensColumn: false, titleLineCount: 0, bodyLength: 0 };
+}

@@ -1,0 +1,80 @@
+// Gives every non-blank line its role in the page's layout. Done once per page; the boundary
+// finder and the item deriver both read these classes instead of matching patterns again.
+import type { JumpLine, ParsedByline, RulePack } from './rules/rule-pack.ts';
+import type { Line } from './lines.ts';
+
+export type LineRole =
+  | 'title' //        short display line without running prose: kicker, headline, subheadline, series, ad copy
+  | 'byline' //       a whole line naming contributors ("■本报记者 X", "文/张三")
+  | 'photo-credit' // a whole line crediting a photo ("■见习记者 王皓永 摄")
+  | 'end-credit' //   a whole line crediting a wire ("(新华社北京2月27日电)")
+  | 'jump' //         a whole line that is a jump note ("(下转第六版)")
+  | 'body'; //        running text
+
+export interface ClassifiedLine extends Line {
+  role: LineRole;
+  /** Ends with punctuation that may close a paragraph (or is not running text at all). */
+  closes: boolean;
+  /** A byline opening this line's text ("本报讯 (记者 彭斌) …"). */
+  leadingByline: (ParsedByline & { end: number }) | null;
+  /** A byline for the whole line (role byline), or the credit (photo-credit/end-credit). */
+  credit: ParsedByline | null;
+  /** A photo credit closing this body line ("…井然有序。(本报记者 王五 摄)"), offset within the trimmed line. */
+  tailPhotoCredit: (ParsedByline & { start: number }) | null;
+  jump: JumpLine | null;
+}
+
+/**
+ * Patterns match on the folded line, so parsed names come out simplified; the fold keeps offsets,
+ * so each name is read back from the same place in the line as printed (traditional stays traditional).
+ */
+export function unfoldNames<T extends ParsedByline>(byline: T | null, line: Line): T | null {
+  if (!byline || line.folded === line.text.slice(line.indent).trimEnd()) return byline;
+  const printed = line.text.slice(line.indent).trimEnd();
+  return {
+    ...byline,
+    contributors: byline.contributors.map((c) => {
+      const at = line.folded.indexOf(c.name);
+      return at < 0 ? c : { ...c, name: printed.slice(at, at + c.name.length) };
+    }),
+  };
+}
+
+export function classifyLine(line: Line, pack: RulePack): ClassifiedLine {
+  const classified = classifyFolded(line, pack);
+  if (line.folded === line.text.slice(line.indent).trimEnd()) return classified;
+  return {
+    ...classified,
+    credit: unfoldNames(classified.credit, line),
+    leadingByline: unfoldNames(classified.leadingByline, line),
+    tailPhotoCredit: unfoldNames(classified.tailPhotoCredit, line),
+  };
+}
+
+function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
+  const text = line.folded;
+  const jump = pack.jumpLine(text);
+  const base = { ...line, leadingByline: null, credit: null, tailPhotoCredit: null, jump };
+  if (jump && jump.start === 0 && jump.end >= text.length) return { ...base, role: 'jump', closes: true };
+
+  const photo = pack.photoCredit(text);
+  if (photo && photo.start === 0) return { ...base, role: 'photo-credit', closes: true, credit: photo };
+  const endCredit = pack.endCredit(text);
+  if (endCredit && endCredit.start === 0) return { ...base, role: 'end-credit', closes: true, credit: endCredit };
+  const byline = pack.standaloneByline(text);
+  if (byline) return { ...base, role: 'byline', closes: true, credit: byline };
+
+  const leadingByline = pack.leadingByline(text);
+  // A jump note ("…数易其稿, (下转第六版)") ends the item here whatever the sentence does.
+  const jumpsAway = jump !== null && jump.direction === 'to' && jump.end >= text.length;
+  const closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '');
+  const role = !leadingByline && isTitleShaped(text, pack) ? 'title' : 'body';
+  return { ...base, role, closes, leadingByline, tailPhotoCredit: photo };
+}
+
+function isTitleShaped(text: string, pack: RulePack): boolean {
+  if (text.length > pack.maxTitleLength || pack.hasClauseMark(text)) return false;
+  const last = text.at(-1) ?? '';
+  // Titles may end with a quote, a bracket, a colon (kicker labels) or an exclamation; not with a full stop.
+  return !pack.isClosingChar(last) || /[”’」』）)】〕》:：!！?？]/.test(last);
+}

@@ -1,0 +1,33 @@
+// Finds the masthead (front page) or running head (inner page) at the top of a page: the run of
+// lines from the first one through the last line that carries a masthead signal, where the gaps
+// between signals are short display lines (never running text).
+import type { RulePack } from './rules/rule-pack.ts';
+import type { ClassifiedLine } from './line-class.ts';
+
+/** How many lines without a signal may sit between two signal lines (e.g. "出版", a page name). */
+const MAX_GAP = 2;
+/** A masthead never reaches further down than this many non-blank lines. */
+const MAX_LINES = 30;
+/** Total signal strength a block needs: e.g. a date plus a page number, or a title plus a date. */
+const MIN_SCORE = 3;
+
+/** Index (into `lines`) of the masthead's last line, or -1 when the page has none. */
+export function findMastheadEnd(lines: ClassifiedLine[], pack: RulePack): number {
+  let score = 0;
+  let lastSignal = -1;
+  let gap = 0;
+  for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
+    const line = lines[i]!;
+    if (line.role === 'body' && (line.leadingByline || line.text.trim().length > pack.maxTitleLength)) break;
+    if (line.role === 'body' && pack.hasClauseMark(line.folded) && pack.mastheadSignal(line.folded, i) === 0) break;
+    const signal = pack.mastheadSignal(line.folded, i);
+    if (signal > 0) {
+      score += signal;
+      lastSignal = i;
+      gap = 0;
+    } else if (++gap > MAX_GAP || line.role !== 'title') {
+      break;
+    }
+  }
+  return score >= MIN_SCORE ? lastSignal : -1;
+}

@@ -1,0 +1,72 @@
+// A rule pack holds everything the engine knows about one family of papers and its language:
+// punctuation, byline and credit forms, masthead facts, jump lines, labels. The engine itself only
+// knows the layout logic (title runs above bodies, credits below captions, …), so a paper with
+// other habits, or another language, is a new pack rather than edits all over the engine.
+import type { ContributorRole, Masthead } from '../../../shared/segmentation.ts';
+
+export interface ParsedByline {
+  /** The byline as printed, e.g. "本报讯 (记者 彭斌)". */
+  text: string;
+  contributors: { name: string; role: ContributorRole }[];
+}
+
+export interface JumpLine {
+  direction: 'to' | 'from';
+  page: number;
+  /** Offsets of the jump text inside the line it was found in. */
+  start: number;
+  end: number;
+}
+
+export interface RulePack {
+  readonly id: string;
+  readonly language: string;
+
+  /**
+   * Maps a line to the form the pack's patterns are written for (e.g. traditional → simplified
+   * Chinese). Must keep the length, character for character, so offsets stay valid.
+   */
+  fold(line: string): string;
+
+  /** Characters that may end a paragraph (a line ending in one of them is not broken by OCR). */
+  isClosingChar(ch: string): boolean;
+  /** Characters that mark running prose inside a line (commas, semicolons): titles don't carry them. */
+  hasClauseMark(line: string): boolean;
+  /** Longest display line the pack accepts as a title (kicker, headline, subheadline, series). */
+  readonly maxTitleLength: number;
+
+  /** A line that opens a list inside a body (一、 （二） 1.): never an item start by itself. */
+  isEnumeration(line: string): boolean;
+  /** A line that is a subtitle marker continuation (e.g. starts with "——"). */
+  isDashSubtitle(line: string): boolean;
+  /** A line that labels the kicker role by its form (e.g. ends with a colon). */
+  isKickerLabel(line: string): boolean;
+  /** A line made of two parallel phrases of equal length: printed as a kicker above a headline. */
+  isCouplet(line: string): boolean;
+  /** Column or series banner words ("本地简讯", "系列报道之三"). */
+  isColumnHeader(line: string): boolean;
+  isSeriesBanner(line: string): boolean;
+  /** A title or label that marks commentary ("短评", "社论"). */
+  isEditorialLabel(line: string): boolean;
+  /** Words of an advertisement or a public notice. */
+  advertisementScore(text: string): number;
+  isNoticeTitle(line: string): boolean;
+
+  /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
+  leadingByline(line: string): (ParsedByline & { end: number }) | null;
+  /** A whole line that is a byline ("■本报记者 X", "记者 X 报道", "文/张三"). */
+  standaloneByline(line: string): ParsedByline | null;
+  /** A whole line or a line's tail that credits a photo ("■见习记者 王皓永 摄"); start of the credit in the line. */
+  photoCredit(line: string): (ParsedByline & { start: number }) | null;
+  /** A wire credit closing an article ("(新华社北京2月27日电)"); start of the credit in the line. */
+  endCredit(line: string): (ParsedByline & { start: number }) | null;
+  /** A jump line or a jump note at a line's end/start ("(下转第六版)", "（上接第1版）"). */
+  jumpLine(line: string): JumpLine | null;
+
+  /** Whether a line belongs to a masthead or running head (title, date, issue number, 第2版…). */
+  mastheadSignal(line: string, positionFromTop: number): number;
+  /** Facts of a masthead block given its lines. */
+  mastheadFacts(lines: string[]): Masthead;
+  /** Editors named in a running head ("责任编辑 李明"). */
+  runningHeadEditors(line: string): ParsedByline | null;
+}

@@ -1,0 +1,301 @@
+// Rule pack for Chinese regional dailies (simplified or traditional script, full-width or ASCII
+// punctuation). All patterns are written for simplified characters; lines are folded first.
+import type { ContributorRole, Masthead } from '../../../shared/segmentation.ts';
+import type { JumpLine, ParsedByline, RulePack } from './rule-pack.ts';
+import { foldTraditional } from './zh-fold.ts';
+import { parseNumeral } from './zh-numerals.ts';
+
+const CLOSING = new Set([...'。！？!?…；;：:”’」』）)】〕》.']);
+const CLAUSE_MARK = /[，,；;。]/;
+const NUMERAL = '[一二三四五六七八九十百零〇两\\d０-９]+';
+
+/** Role words, longest first so "见习记者" wins over "记者". */
+const ROLE_WORDS: [string, ContributorRole][] = (
+  [
+    ['本报特派记者', 'reporter'], ['本报见习记者', 'trainee-reporter'], ['本报实习记者', 'trainee-reporter'],
+    ['融媒体记者', 'reporter'], ['全媒体记者', 'reporter'], ['新华社记者', 'reporter'], ['中新社记者', 'reporter'],
+    ['本报评论员', 'commentator'], ['特约评论员', 'commentator'], ['本报通讯员', 'correspondent'],
+    ['特约通讯员', 'correspondent'], ['本报记者', 'reporter'], ['首席记者', 'reporter'], ['特派记者', 'reporter'],
+    ['融媒记者', 'reporter'], ['驻站记者', 'reporter'], ['见习记者', 'trainee-reporter'], ['实习记者', 'trainee-reporter'],
+    ['摄影记者', 'photographer'], ['责任编辑', 'editor'], ['评论员', 'commentator'], ['通讯员', 'correspondent'],
+    ['实习生', 'trainee-reporter'], ['记者', 'reporter'], ['编辑', 'editor'], ['责编', 'editor'], ['美编', 'editor'],
+    ['校对', 'editor'], ['摄影', 'photographer'], ['撰文', 'author'], ['作者', 'author'], ['文', 'author'], ['图', 'photographer'],
+  ] as [string, ContributorRole][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '央视网', '新华网', '人民网', '中央广播电视总台'];
+/** Role words that are themselves the printed name of the contributor ("■本报评论员"). */
+const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
+
+const NAME = /^[\u4e00-\u9fff·•]{2,6}$/;
+const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
+const SEPARATORS = /[\s、，,/／｜|]+/;
+
+function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
+  for (const [word, role] of ROLE_WORDS) {
+    if (token.startsWith(word)) return [role, word, token.slice(word.length)];
+  }
+  return [null, '', token];
+}
+
+/**
+ * Parses "记者 彭斌 通讯员 李四、王五" into contributors. Returns null when a token is neither a
+ * role word nor a plausible name, so prose is never mistaken for a byline.
+ */
+function parseCredits(inner: string, photo: boolean): ParsedByline['contributors'] | null {
+  const tokens = inner.split(SEPARATORS).filter(Boolean);
+  const contributors: ParsedByline['contributors'] = [];
+  let role: ContributorRole | null = null;
+  for (const raw of tokens) {
+    const token = raw.replace(/报道$/, '');
+    if (!token) continue;
+    const [prefixRole, word, rest] = splitRolePrefix(token);
+    if (prefixRole) {
+      role = prefixRole;
+      if (SELF_NAMED.has(word) && !rest) contributors.push({ name: word, role: 'commentator' });
+      if (!rest) continue;
+      if (!NAME.test(rest)) return null;
+      contributors.push({ name: rest, role: photo ? 'photographer' : role });
+      continue;
+    }
+    if (AGENCIES.includes(token)) {
+      contributors.push({ name: token, role: 'agency' });
+      continue;
+    }
+    if (!NAME.test(token) || role === null && !photo) return null;
+    contributors.push({ name: token, role: photo ? 'photographer' : (role ?? 'reporter') });
+  }
+  return contributors.length ? dedupe(contributors) : null;
+}
+
+function dedupe(list: ParsedByline['contributors']): ParsedByline['contributors'] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = `${c.name}/${c.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function agencyIn(text: string): ParsedByline['contributors'] {
+  const agency = AGENCIES.find((a) => text.startsWith(a) || text.startsWith(`据${a}`));
+  return agency ? [{ name: agency, role: 'agency' }] : [];
+}
+
+const LEADING_BYLINE = new RegExp(
+  '^(\\s*[■□◆●◎▲]?\\s*)' +
+    '(本报讯|本报[\\u4e00-\\u9fff\\d]{0,14}?电|(?:新华社|中新社|中国新闻社|人民日报|新华网|人民网|央视网)[\\u4e00-\\u9fff\\d]{0,16}?电|据[\\u4e00-\\u9fff]{2,12}?报道)' +
+    '(\\s*[（(【〔][^（()）】〕]{1,60}[）)】〕])?',
+);
+const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
+const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
+const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
+const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*摄(?:影)?\s*[）)]?\s*$/;
+const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*(?:图|摄影)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30})$/;
+
+const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const DATE_ZH = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const WEEKDAY = /(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日](?![\u4e00-\u9fff]{2})/;
+const LUNAR = /农历\s*([\u4e00-\u9fff]{2,12})/;
+const ISSUE_NO = /(?:总\s*)?第\s*(\d{2,6})\s*[号期]/;
+const PAGE_COUNT = new RegExp(`(?:今日|本期|共)\\s*(${NUMERAL})\\s*版`);
+const SERIAL = /CN\s*(\d{2})\s*[-－—]\s*(\d{4})/i;
+const PAGE_NUMBER = new RegExp(`^(?:第\\s*${NUMERAL}\\s*版|[A-Z]\\d{1,2}\\s*版?)$`);
+const HOTLINE = /([\u4e00-\u9fff]{0,6}(?:热线|电话))\s*[:：]?\s*(\d[\d\-－—() ]{3,}\d)/g;
+const PAPER_TITLE = /^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|商报|晨报|都市报|快报|导报|报)$/;
+const PAGE_NAMES = new Set(
+  ('要闻 综合 本地 时政 经济 社会 文化 体育 国际 国内 副刊 评论 民生 专版 专题 县域 城事 法治 教育 健康 科技 ' +
+    '财经 旅游 娱乐 视点 深度 观察 公告 广告 理论 党建 文旅 乡村振兴 区县新闻 本埠新闻 新闻 今日关注').split(' '),
+);
+const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|组版|见习编辑)\s*[:：]?\s*/;
+
+const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览)|新闻[\u4e00-\u9fff]{0,2})$/;
+const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎/;
+const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
+const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销)$|^(?:公告|声明|通告|公示|遗失声明)/;
+const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购|扫码|二维码|元\/|宣$|^[^\s]{2,12}宣$|★|☆|联系人|官网|营业|开盘|VIP|让利|特价/g;
+
+export const zhDailyRules: RulePack = {
+  id: 'zh-daily',
+  language: 'zh',
+  maxTitleLength: 44,
+
+  fold: foldTraditional,
+
+  isClosingChar: (ch) => CLOSING.has(ch),
+  hasClauseMark: (line) => CLAUSE_MARK.test(line),
+
+  isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])/.test(line),
+  isDashSubtitle: (line) => /^\s*(?:——|--|－－|—)/.test(line),
+  isKickerLabel: (line) => /[:：]$/.test(line.trim()),
+  isCouplet(line) {
+    const parts = line.trim().split(/[\s\u3000]+/);
+    if (parts.length !== 2) return false;
+    const [a, b] = parts as [string, string];
+    return a.length >= 4 && b.length >= 4 && a.length <= 12 && Math.abs(a.length - b.length) <= 1 && !/[“”"]/.test(line);
+  },
+  isColumnHeader: (line) => COLUMN_HEADER.test(line.trim()),
+  isSeriesBanner: (line) => SERIES.test(line.trim()),
+  isEditorialLabel: (line) => EDITORIAL_LABEL.test(line.trim()),
+  advertisementScore: (text) => (text.match(AD_WORDS) ?? []).length,
+  isNoticeTitle: (line) => NOTICE_TITLE.test(line.trim()),
+
+  leadingByline(line) {
+    const m = LEADING_BYLINE.exec(line);
+    if (!m) return null;
+    const lead = m[2]!;
+    const paren = m[3];
+    const contributors = [...agencyIn(lead)];
+    if (paren) {
+      const inner = BRACKETED.exec(paren.trim())?.[1] ?? '';
+      const credits = parseCredits(inner, false);
+      if (credits) contributors.push(...credits);
+    }
+    return { text: line.slice(m[1]!.length, m[0].length).trim(), end: m[0].length, contributors: dedupe(contributors) };
+  },
+
+  standaloneByline(line) {
+    const trimmed = line.trim();
+    if (trimmed.length > 40 || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
+    const body = trimmed.replace(BULLETS, '');
+    const inner = BRACKETED.exec(body)?.[1] ?? body;
+    // "文/张三" and "文｜张三  图/李四": a role word glued to names by a slash.
+    if (/^(?:文|撰文|图|摄影)\s*[/／｜|]/.test(inner)) {
+      const contributors: ParsedByline['contributors'] = [];
+      for (const m of inner.matchAll(/(文|撰文|图|摄影)\s*[/／｜|]\s*([\u4e00-\u9fff·、\s]+?)(?=\s+(?:文|撰文|图|摄影)\s*[/／｜|]|$)/g)) {
+        const role: ContributorRole = m[1] === '图' || m[1] === '摄影' ? 'photographer' : 'author';
+        for (const name of m[2]!.split(/[\s、]+/).filter(Boolean)) {
+          if (!NAME.test(name)) return null;
+          contributors.push({ name, role });
+        }
+      }
+      return contributors.length ? { text: trimmed, contributors } : null;
+    }
+    const [role] = splitRolePrefix(inner);
+    if (!role || role === 'author' || role === 'photographer') return null;
+    const contributors = parseCredits(inner, false);
+    return contributors ? { text: trimmed, contributors } : null;
+  },
+
+  photoCredit(line) {
+    const slash = PHOTO_SLASH.exec(line);
+    if (slash) {
+      const names = slash[1]!.split(/[\s、]+/).filter((n) => NAME.test(n));
+      if (names.length) return { text: line.trim(), start: 0, contributors: names.map((name) => ({ name, role: 'photographer' as const })) };
+    }
+    if (!/摄(?:影)?\s*[）)]?\s*$/.test(line)) return null;
+    const m = PHOTO_TAIL.exec(line);
+    if (!m) return null;
+    const contributors = parseCredits(m[1]!.trim(), true);
+    if (!contributors) return null;
+    // The match may begin with the sentence end before the credit; the credit starts after it.
+    let at = m.index;
+    while (at < line.length && /[\s。！？!?]/.test(line[at]!)) at++;
+    return { text: line.slice(at).trim(), start: at, contributors };
+  },
+
+  endCredit(line) {
+    const m = END_CREDIT.exec(line);
+    if (!m) return null;
+    return { text: m[0].trim(), start: m.index, contributors: agencyIn(m[1]!) };
+  },
+
+  jumpLine(line) {
+    const m = JUMP.exec(line);
+    if (!m) return null;
+    const page = parseNumeral(m[2]!);
+    if (page === null || page <= 0) return null;
+    const direction = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
+    // A jump note stands alone, closes a line ("…数易其稿, (下转第六版)") or opens one ("(上接第一版)…").
+    const atEnd = line.slice(m.index + m[0].length).trim() === '';
+    const atStart = line.slice(0, m.index).trim() === '';
+    if (direction === 'to' ? !atEnd : !atStart) return null;
+    if (!/[（(【〔]/.test(m[0]) && !atStart) {
+      // Without brackets only accept "下转第六版" as a whole, never prose such as "转第二版面".
+      if (!/^下转/.test(m[0])) return null;
+    }
+    return { direction, page, start: m.index, end: m.index + m[0].length };
+  },
+
+  mastheadSignal(line, position) {
+    const s = line.trim();
+    if (!s) return 0;
+    let score = 0;
+    if (position === 0 && PAPER_TITLE.test(s)) score += 2;
+    if (DATE.test(s) || DATE_ZH.test(s)) score += 2;
+    if (/星期[一二三四五六日天]|农历/.test(s)) score += 1;
+    if (ISSUE_NO.test(s) && s.length <= 24) score += 2;
+    if (PAGE_COUNT.test(s)) score += 2;
+    if (SERIAL.test(s) || /连续出版物号|邮发代号|ISSN/.test(s)) score += 2;
+    if (/(?:主管|主办|出版)$/.test(s) && s.length <= 24) score += 1;
+    if (/^[A-Z][A-Z .&'-]{4,}$/.test(s)) score += 1;
+    if (/报社$/.test(s) && s.length <= 16) score += 1;
+    if (position < 20 && /热线|官方网站|网址|官方微信|客户端|电话[:：]/.test(s) && s.length <= 40) score += 1;
+    if (PAGE_NUMBER.test(s.replace(/\s+/g, ''))) score += 2;
+    if (EDITOR_LINE.test(s) && s.length <= 30) score += 1;
+    if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
+    return score;
+  },
+
+  mastheadFacts(lines) {
+    const folded = lines.map((l) => foldTraditional(l.trim()));
+    const find = <T>(fn: (line: string, index: number) => T | null): T | null => {
+      for (let i = 0; i < folded.length; i++) {
+        const found = fn(folded[i]!, i);
+        if (found !== null) return found;
+      }
+      return null;
+    };
+    const title = find((l, i) => (PAPER_TITLE.test(l) ? lines[i]!.trim() : null));
+    const titleLatin = find((l, i) => (/^[A-Z][A-Z .&'-]{4,}$/.test(l) ? lines[i]!.trim() : null));
+    const date = find((l) => {
+      const m = DATE.exec(l);
+      if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+      const z = DATE_ZH.exec(l);
+      if (!z) return null;
+      return `${parseNumeral(z[1]!)}-${String(parseNumeral(z[2]!)).padStart(2, '0')}-${String(parseNumeral(z[3]!)).padStart(2, '0')}`;
+    });
+    const weekday = find((l) => WEEKDAY.exec(l)?.[0] ?? null);
+    const lunarDate = find((l) => LUNAR.exec(l)?.[1] ?? null);
+    const total = find((l) => /总\s*第\s*(\d+)/.exec(l)?.[1] ?? null);
+    const issue = total ?? find((l) => (l.length <= 24 ? ISSUE_NO.exec(l)?.[1] ?? null : null));
+    const pageCount = find((l) => {
+      const m = PAGE_COUNT.exec(l);
+      return m ? parseNumeral(m[1]!) : null;
+    });
+    const serial = find((l) => {
+      const m = SERIAL.exec(l);
+      return m ? `CN ${m[1]}-${m[2]}` : null;
+    });
+    const publisher = find((l, i) => {
+      const own = /^(.{2,16}社)\s*出版$/.exec(l);
+      if (own) return own[1]!;
+      return /^.{2,16}社$/.test(l) && folded[i + 1] === '出版' ? lines[i]!.trim() : null;
+    });
+    const hotlines: Masthead['hotlines'] = [];
+    for (const l of folded) {
+      for (const m of l.matchAll(HOTLINE)) hotlines.push({ label: m[1]!, number: m[2]!.trim() });
+    }
+    return {
+      title,
+      titleLatin,
+      date,
+      weekday,
+      lunarDate,
+      issueNumber: issue === null ? null : Number(issue),
+      pageCount,
+      serial,
+      publisher,
+      hotlines,
+    };
+  },
+
+  runningHeadEditors(line) {
+    const s = foldTraditional(line.trim());
+    const m = EDITOR_LINE.exec(s);
+    if (!m) return null;
+    const contributors = parseCredits(s, false);
+    return contributors ? { text: line.trim(), contributors } : null;
+  },
+};

@@ -1,0 +1,28 @@
+// Traditional → simplified folding of the characters the Chinese rule pack matches on
+// (bylines, credits, mastheads, jump lines). It is a matching aid, not a converter: one character
+// in, one character out, so offsets in the folded line are offsets in the original line.
+// Full conversion for search lives in the archive (opencc-js); the engine only needs its keywords.
+
+const PAIRS =
+  '報报訊讯記记見见習习員员攝摄評评論论轉转編编輯辑責责華华電电聞闻號号農农曆历國国內内統统續续熱热線线廣广網网開开東东陽阳實实圖图' +
+  '運运發发際际類类啟启聲声遺遗訂订閱阅戰战區区縣县鄉乡鎮镇長长會会議议時时間间頭头條条題题專专欄栏聯联訪访採采導导齊齐' +
+  '讀读書书說说話话語语業业經经濟济產产銷销價价費费團团體体黨党務务員员幹干達达傳传廣广場场點点滿满應应對对從从將将為为這这' +
+  '們们個个來来過过還还進进與与無无於于當当動动樣样變变現现辦办關关發发權权機机據据護护幫帮戲戏劇剧藝艺術术學学園园醫医療疗' +
+  '衛卫環环視视聽听觀观親亲兒儿學学鳳凤週周禮礼陰阴曆历歲岁臺台灣湾門门島岛區区總总統统計计劃划賽赛獎奖' +
+  '優优質质級级師师範范標标準准識识講讲話话寫写邊边舉举辭辞謝谢絡络註注冊册歷历號号訊讯攝摄綜综紹绍聞闻訪访錄录證证據据';
+
+const TABLE = new Map<string, string>();
+for (let i = 0; i + 1 < PAIRS.length; i += 2) TABLE.set(PAIRS[i]!, PAIRS[i + 1]!);
+
+/** Folds the traditional characters the pack knows to simplified; other characters are kept. */
+export function foldTraditional(line: string): string {
+  let changed = false;
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    const folded = ch.charCodeAt(0) < 0x3400 ? undefined : TABLE.get(ch);
+    if (folded !== undefined) changed = true;
+    out += folded ?? ch;
+  }
+  return changed ? out : line;
+}

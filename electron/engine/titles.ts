@@ -1,0 +1,52 @@
+// Assigns display lines above a body to kicker, headline, subheadline and series.
+// Without type sizes, the roles come from the lines' form and order (see the rule pack).
+import type { RulePack } from './rules/rule-pack.ts';
+
+export interface TitleRoles {
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  series: string | null;
+}
+
+const join = (lines: string[]): string | null => (lines.length ? lines.join('\n') : null);
+
+/**
+ * @param above display lines above the byline, in order
+ * @param belowByline display lines between a byline line and the body (OCR often puts a series banner there)
+ */
+export function assignTitleRoles(above: string[], belowByline: string[], pack: RulePack): TitleRoles {
+  const series: string[] = [...belowByline];
+  let rest = [...above];
+
+  // A column header ("本地简讯") over the first brief is that brief's series banner.
+  if (rest.length > 1 && pack.isColumnHeader(pack.fold(rest[0]!))) series.unshift(rest.shift()!);
+
+  // A trailing banner with its "——" line under a full header: "推进…建设" / "——全面贯彻…精神".
+  const dashAt = rest.findIndex((l, i) => i >= 2 && pack.isDashSubtitle(l));
+  if (dashAt >= 2 && rest.length >= 3) {
+    series.unshift(...rest.slice(dashAt - 1));
+    rest = rest.slice(0, dashAt - 1);
+  }
+  // A named series banner anywhere below the headline.
+  for (let i = rest.length - 1; i >= 1; i--) {
+    if (pack.isSeriesBanner(pack.fold(rest[i]!)) && !pack.isDashSubtitle(rest[i]!)) {
+      const banner = rest.splice(i, rest[i + 1] && pack.isDashSubtitle(rest[i + 1]!) ? 2 : 1);
+      series.unshift(...banner);
+    }
+  }
+
+  if (rest.length === 0) {
+    return { kicker: null, headline: series.length ? series.shift()! : null, subheadline: null, series: join(series) };
+  }
+  const first = rest[0]!;
+  const second = rest[1];
+  const firstIsKicker =
+    second !== undefined &&
+    !pack.isDashSubtitle(second) &&
+    (pack.isKickerLabel(first) || pack.isCouplet(first));
+  if (firstIsKicker) {
+    return { kicker: first, headline: second, subheadline: join(rest.slice(2)), series: join(series) };
+  }
+  return { kicker: null, headline: first, subheadline: join(rest.slice(1)), series: join(series) };
+}
