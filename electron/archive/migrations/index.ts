@@ -1,0 +1,37 @@
+// The ordered list of schema migrations; `migrate` brings a database up to date on open.
+import type Database from 'better-sqlite3';
+import type { Migration } from './types.ts';
+import { migration as m0001 } from './0001-initial.ts';
+import { migration as m0002 } from './0002-search.ts';
+import { migration as m0003 } from './0003-stories.ts';
+
+export type { Migration } from './types.ts';
+
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export class ArchiveVersionError extends Error {
+  constructor(found: number) {
+    super(
+      `archive schema version ${found} is newer than this Galley understands (${LATEST_VERSION}); ` +
+        'open it with a newer Galley',
+    );
+    this.name = 'ArchiveVersionError';
+  }
+}
+
+/** Runs every migration above the database's user_version, each in its own transaction. */
+export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) throw new ArchiveVersionError(current);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > upTo) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,943 @@
+// The archive on SQLite: the only module that writes SQL (with its migrations).
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import {
+  editableFieldSchema,
+  pageStateSchema,
+  storedItemSchema,
+  type IssueState,
+  type IssueSummary,
+  type PageRecord,
+  type PageState,
+  type PageSummary,
+  type PublicationSummary,
+  type StoredItem,
+} from '../../shared/domain.ts';
+import { mastheadSchema, segmentationSchema, type Masthead, type Segmentation } from '../../shared/segmentation.ts';
+import {
+  ArchiveError,
+  type Actor,
+  type Archive,
+  type ImportOutcome,
+  type ImportPageInput,
+  type RevisionEntry,
+  type SavePageInput,
+  type SearchFilters,
+  type SearchHit,
+  type StoryPart,
+} from './archive-api.ts';
+import { Db, type ArchiveLogger, type SqlValue } from './db.ts';
+import { engineSegmenter, type Segmenter } from './engine-segmenter.ts';
+import { foldForSearch } from './fold.ts';
+import { migrate } from './migrations/index.ts';
+import { pageNumberFromText } from './page-facts.ts';
+import { buildSearchDoc, makeSnippet, searchDocText } from './search-doc.ts';
+
+export type { Segmenter } from './engine-segmenter.ts';
+
+export interface OpenArchiveOptions {
+  /** Segments page text on import; the engine by default. */
+  segment?: Segmenter;
+  /** Where slow queries are reported; console.warn by default. */
+  logger?: ArchiveLogger;
+}
+
+export interface SqliteArchive extends Archive {
+  /** The connection wrapper (for tests and benchmarks: slow-query list, pragmas). */
+  readonly db: Db;
+}
+
+/** Placeholder title for pages whose publication neither a masthead nor a folder name tells. */
+export const UNKNOWN_PUBLICATION = 'Unknown publication';
+
+const actorSchema = z.object({ name: z.string().trim().min(1, 'actor name is empty') });
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const importPageInputSchema = z.object({
+  sourceName: z.string().min(1, 'sourceName is empty'),
+  text: z.string(),
+  encoding: z.string().min(1),
+  pageNumberHint: z.number().int().positive().nullable().optional(),
+  dateHint: dateSchema.nullable().optional(),
+  publicationHint: z.string().min(1).nullable().optional(),
+  blockBoundaries: z.array(z.number().int().nonnegative()).optional(),
+  folderHint: z.string().nullable().optional(),
+  segmentation: segmentationSchema.optional(),
+});
+const savePageInputSchema = z.object({
+  pageId: z.number().int().positive(),
+  baseRevision: z.number().int().nonnegative(),
+  text: z.string(),
+  items: z.array(storedItemSchema),
+});
+const filtersSchema = z.object({
+  publicationId: z.number().int().positive().optional(),
+  dateFrom: dateSchema.optional(),
+  dateTo: dateSchema.optional(),
+  kind: z.string().min(1).optional(),
+  tag: z.string().min(1).optional(),
+  state: z.string().min(1).optional(),
+});
+
+interface PageRow {
+  id: number;
+  issue_id: number;
+  page_number: number | null;
+  source_name: string;
+  encoding: string;
+  content_hash: string;
+  raw_text: string;
+  text: string;
+  state: PageState;
+  revision: number;
+  edited: number;
+  masthead_json: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  page_id: number;
+  ord: number;
+  kind: StoredItem['kind'];
+  start_offset: number;
+  end_offset: number;
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  series: string | null;
+  byline: string | null;
+  paragraphs_json: string;
+  continued_on: number | null;
+  continued_from: number | null;
+  flags_json: string;
+  edited_fields_json: string;
+  story_id: number | null;
+}
+
+interface PageSnapshot {
+  text: string;
+  state: PageState;
+  items: StoredItem[];
+}
+
+const snapshotSchema = z.object({
+  text: z.string(),
+  state: pageStateSchema,
+  items: z.array(storedItemSchema),
+});
+
+function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function fail(code: ArchiveError['code'], message: string): never {
+  throw new ArchiveError(code, message);
+}
+
+function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue && issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    fail('invalid-input', `invalid ${what}${where}: ${issue?.message ?? 'malformed'}`);
+  }
+  return r.data;
+}
+
+/** Splits a query into folded terms (white space separates terms; all must match). */
+export function queryTerms(query: string): string[] {
+  const terms = foldForSearch(query)
+    .split(/\s+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  return [...new Set(terms)];
+}
+
+function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function openArchive(path: string, options: OpenArchiveOptions = {}): SqliteArchive {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const db = new Db(path, options.logger);
+  try {
+    migrate(db.raw);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const segment = options.segment ?? engineSegmenter;
+
+  // ---------- small helpers ----------
+  const logRevision = (
+    actor: Actor,
+    entity: 'page' | 'issue',
+    entityId: number,
+    action: string,
+    pageRevision: number | null,
+    before: unknown,
+    after: unknown,
+  ): void => {
+    db.stmt(
+      'revisions.insert',
+      `INSERT INTO revisions(at, actor, entity, entity_id, action, page_revision, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      now(),
+      actor.name,
+      entity,
+      entityId,
+      action,
+      pageRevision,
+      before === undefined ? null : JSON.stringify(before),
+      after === undefined ? null : JSON.stringify(after),
+    );
+  };
+
+  const pageRow = (pageId: number): PageRow => {
+    const row = db.stmt('pages.get', 'SELECT * FROM pages WHERE id = ?').get<PageRow>(pageId);
+    if (!row) fail('not-found', `page ${pageId} does not exist`);
+    return row;
+  };
+
+  const contributorId = (name: string): number =>
+    db
+      .stmt(
+        'contributors.upsert',
+        'INSERT INTO contributors(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id',
+      )
+      .get<{ id: number }>(name)!.id;
+
+  const tagId = (name: string): number =>
+    db
+      .stmt('tags.upsert', 'INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id')
+      .get<{ id: number }>(name)!.id;
+
+  const itemValues = (item: StoredItem): SqlValue[] => [
+    item.kind,
+    item.start,
+    item.end,
+    item.kicker,
+    item.headline,
+    item.subheadline,
+    item.series,
+    item.byline,
+    JSON.stringify(item.paragraphs),
+    item.continuedOn,
+    item.continuedFrom,
+    JSON.stringify(item.flags),
+    JSON.stringify([...new Set(item.editedFields)]),
+  ];
+
+  const writeItemChildren = (itemId: number, item: StoredItem, fresh: boolean): void => {
+    if (!fresh) {
+      db.stmt('item_contributors.clear', 'DELETE FROM item_contributors WHERE item_id = ?').run(itemId);
+      db.stmt('item_tags.clear', 'DELETE FROM item_tags WHERE item_id = ?').run(itemId);
+    }
+    item.contributors.forEach((c, ord) => {
+      db.stmt('item_contributors.insert', 'INSERT INTO item_contributors(item_id, ord, contributor_id, role) VALUES (?, ?, ?, ?)').run(
+        itemId,
+        ord,
+        contributorId(c.name),
+        c.role,
+      );
+    });
+    for (const tag of new Set(item.tags)) {
+      db.stmt('item_tags.insert', 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)').run(itemId, tagId(tag));
+    }
+    const doc = buildSearchDoc(item);
+    if (fresh) {
+      db.stmt('search_docs.insert', 'INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (?, ?, ?, ?, ?)').run(
+        itemId,
+        doc.headline,
+        doc.body,
+        doc.people,
+        doc.tags,
+      );
+    } else {
+      db.stmt('search_docs.update', 'UPDATE search_docs SET headline = ?, body = ?, people = ?, tags = ? WHERE item_id = ?').run(
+        doc.headline,
+        doc.body,
+        doc.people,
+        doc.tags,
+        itemId,
+      );
+    }
+  };
+
+  const insertItem = (pageId: number, ord: number, item: StoredItem): number => {
+    const r = db
+      .stmt(
+        'items.insert',
+        `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
+           paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(pageId, ord, ...itemValues(item));
+    const id = Number(r.lastInsertRowid);
+    writeItemChildren(id, item, true);
+    return id;
+  };
+
+  /** Replaces a page's items, keeping the ids of items that carry an id of this page. */
+  const replaceItems = (pageId: number, items: StoredItem[]): void => {
+    const existing = new Set(
+      db.stmt('items.idsOfPage', 'SELECT id FROM items WHERE page_id = ?').all<{ id: number }>(pageId).map((r) => r.id),
+    );
+    const keep = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined && existing.has(id)));
+    for (const id of existing) {
+      if (!keep.has(id)) db.stmt('items.delete', 'DELETE FROM items WHERE id = ?').run(id);
+    }
+    const used = new Set<number>();
+    items.forEach((item, ord) => {
+      if (item.id !== undefined && keep.has(item.id) && !used.has(item.id)) {
+        used.add(item.id);
+        db.stmt(
+          'items.update',
+          `UPDATE items SET ord = ?, kind = ?, start_offset = ?, end_offset = ?, kicker = ?, headline = ?, subheadline = ?,
+             series = ?, byline = ?, paragraphs_json = ?, continued_on = ?, continued_from = ?, flags_json = ?,
+             edited_fields_json = ?
+           WHERE id = ?`,
+        ).run(ord, ...itemValues(item), item.id);
+        writeItemChildren(item.id, item, false);
+      } else {
+        insertItem(pageId, ord, { ...item, id: undefined });
+      }
+    });
+  };
+
+  const loadItems = (pageId: number): (StoredItem & { id: number })[] => {
+    const rows = db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId);
+    const contributors = db
+      .stmt(
+        'items.contributorsOfPage',
+        `SELECT ic.item_id, c.name, ic.role FROM item_contributors ic
+         JOIN items i ON i.id = ic.item_id JOIN contributors c ON c.id = ic.contributor_id
+         WHERE i.page_id = ? ORDER BY ic.item_id, ic.ord`,
+      )
+      .all<{ item_id: number; name: string; role: StoredItem['contributors'][number]['role'] }>(pageId);
+    const tags = db
+      .stmt(
+        'items.tagsOfPage',
+        `SELECT it.item_id, t.name FROM item_tags it JOIN items i ON i.id = it.item_id JOIN tags t ON t.id = it.tag_id
+         WHERE i.page_id = ? ORDER BY it.item_id, t.name`,
+      )
+      .all<{ item_id: number; name: string }>(pageId);
+    const byItem = new Map<number, StoredItem & { id: number }>();
+    const out = rows.map((r) => {
+      const item: StoredItem & { id: number } = {
+        id: r.id,
+        kind: r.kind,
+        start: r.start_offset,
+        end: r.end_offset,
+        kicker: r.kicker,
+        headline: r.headline,
+        subheadline: r.subheadline,
+        series: r.series,
+        byline: r.byline,
+        contributors: [],
+        paragraphs: JSON.parse(r.paragraphs_json) as string[],
+        continuedOn: r.continued_on,
+        continuedFrom: r.continued_from,
+        flags: JSON.parse(r.flags_json) as StoredItem['flags'],
+        editedFields: z.array(editableFieldSchema).parse(JSON.parse(r.edited_fields_json)),
+        tags: [],
+      };
+      byItem.set(r.id, item);
+      return item;
+    });
+    for (const c of contributors) byItem.get(c.item_id)?.contributors.push({ name: c.name, role: c.role });
+    for (const t of tags) byItem.get(t.item_id)?.tags.push(t.name);
+    return out;
+  };
+
+  const snapshot = (pageId: number): PageSnapshot => {
+    const p = pageRow(pageId);
+    return { text: p.text, state: p.state, items: loadItems(pageId) };
+  };
+
+  /** An editor saved the page (edited = 1), or some item carries hand-typed fields. */
+  const isCorrected = (page: PageRow): boolean =>
+    page.edited === 1 ||
+    db
+      .stmt('items.anyEdited', `SELECT 1 AS x FROM items WHERE page_id = ? AND edited_fields_json <> '[]' LIMIT 1`)
+      .get<{ x: number }>(page.id) !== undefined;
+
+  // ---------- grouping into publications and issues ----------
+  const publicationByTitle = (title: string) =>
+    db
+      .stmt('publications.byTitle', 'SELECT id, provisional FROM publications WHERE title = ?')
+      .get<{ id: number; provisional: number }>(title);
+
+  const ensurePublication = (title: string, provisional: boolean, masthead: Masthead | null): number => {
+    const found = publicationByTitle(title);
+    if (found) {
+      if (!provisional) {
+        db.stmt(
+          'publications.confirm',
+          `UPDATE publications SET provisional = 0, title_latin = coalesce(title_latin, ?), serial = coalesce(serial, ?) WHERE id = ?`,
+        ).run(masthead?.titleLatin ?? null, masthead?.serial ?? null, found.id);
+      }
+      return found.id;
+    }
+    const r = db
+      .stmt('publications.insert', 'INSERT INTO publications(title, title_latin, serial, provisional) VALUES (?, ?, ?, ?)')
+      .run(title, masthead?.titleLatin ?? null, masthead?.serial ?? null, provisional ? 1 : 0);
+    return Number(r.lastInsertRowid);
+  };
+
+  const createIssue = (publicationId: number, date: string | null, folder: string): number => {
+    const r = db
+      .stmt('issues.insert', 'INSERT INTO issues(publication_id, date, folder_key) VALUES (?, ?, ?)')
+      .run(publicationId, date, folder);
+    return Number(r.lastInsertRowid);
+  };
+
+  const dropEmptyProvisional = (publicationId: number): void => {
+    db.stmt(
+      'publications.dropEmptyProvisional',
+      `DELETE FROM publications WHERE id = ? AND provisional = 1 AND NOT EXISTS (SELECT 1 FROM issues WHERE publication_id = ?)`,
+    ).run(publicationId, publicationId);
+  };
+
+  const resolveIssue = (masthead: Masthead | null, date: string | null, hint: string | null, folder: string): number => {
+    const title = masthead?.title?.trim() || null;
+    if (title) {
+      const pub = ensurePublication(title, false, masthead);
+      const own = date
+        ? db
+            .stmt('issues.byPublicationDate', 'SELECT id FROM issues WHERE publication_id = ? AND date = ? ORDER BY id LIMIT 1')
+            .get<{ id: number }>(pub, date)
+        : db
+            .stmt(
+              'issues.byPublicationUndated',
+              'SELECT id FROM issues WHERE publication_id = ? AND date IS NULL AND folder_key = ? ORDER BY id LIMIT 1',
+            )
+            .get<{ id: number }>(pub, folder);
+      if (own) return own.id;
+      // Pages of this issue that came first, without a masthead, were filed under a folder-name
+      // publication: adopt that issue.
+      const stray = db
+        .stmt(
+          'issues.provisionalInFolder',
+          `SELECT i.id, i.publication_id FROM issues i JOIN publications p ON p.id = i.publication_id
+           WHERE i.folder_key = ? AND i.date IS ? AND p.provisional = 1 ORDER BY i.id LIMIT 1`,
+        )
+        .get<{ id: number; publication_id: number }>(folder, date);
+      if (stray) {
+        db.stmt('issues.rehome', 'UPDATE issues SET publication_id = ? WHERE id = ?').run(pub, stray.id);
+        dropEmptyProvisional(stray.publication_id);
+        return stray.id;
+      }
+      return createIssue(pub, date, folder);
+    }
+    // No masthead title: the issue of the same folder and date, else one under the folder name.
+    const sibling = db
+      .stmt('issues.byFolderDate', 'SELECT id FROM issues WHERE folder_key = ? AND date IS ? ORDER BY id LIMIT 1')
+      .get<{ id: number }>(folder, date);
+    if (sibling) return sibling.id;
+    const pubTitle = hint?.trim() || UNKNOWN_PUBLICATION;
+    const pub = ensurePublication(pubTitle, true, null);
+    if (date) {
+      const own = db
+        .stmt('issues.byPublicationDate', 'SELECT id FROM issues WHERE publication_id = ? AND date = ? ORDER BY id LIMIT 1')
+        .get<{ id: number }>(pub, date);
+      if (own) return own.id;
+    }
+    return createIssue(pub, date, folder);
+  };
+
+  const applyMastheadToIssue = (issueId: number, masthead: Masthead | null): void => {
+    if (!masthead) return;
+    db.stmt(
+      'issues.applyMasthead',
+      `UPDATE issues SET issue_number = coalesce(?, issue_number), page_count = coalesce(?, page_count),
+         masthead_json = coalesce(masthead_json, ?) WHERE id = ?`,
+    ).run(masthead.issueNumber, masthead.pageCount, JSON.stringify(masthead), issueId);
+  };
+
+  // ---------- stories (jump lines) ----------
+  const relinkIssue = (issueId: number): void => {
+    db.stmt(
+      'items.clearStories',
+      `UPDATE items SET story_id = NULL WHERE story_id IS NOT NULL AND page_id IN (SELECT id FROM pages WHERE issue_id = ?)`,
+    ).run(issueId);
+    const rows = db
+      .stmt(
+        'items.jumpsOfIssue',
+        `SELECT i.id, i.continued_on, i.continued_from, p.page_number FROM items i JOIN pages p ON p.id = i.page_id
+         WHERE p.issue_id = ? AND (i.continued_on IS NOT NULL OR i.continued_from IS NOT NULL)
+         ORDER BY p.page_number, i.ord`,
+      )
+      .all<{ id: number; continued_on: number | null; continued_from: number | null; page_number: number | null }>(issueId);
+    const next = new Map<number, number>();
+    const hasPrev = new Set<number>();
+    for (const a of rows) {
+      if (a.continued_on === null || a.page_number === null) continue;
+      const b = rows.find(
+        (r) => r.page_number === a.continued_on && r.continued_from === a.page_number && !hasPrev.has(r.id) && r.id !== a.id,
+      );
+      if (!b) continue;
+      next.set(a.id, b.id);
+      hasPrev.add(b.id);
+    }
+    const setStory = db.stmt('items.setStory', 'UPDATE items SET story_id = ? WHERE id = ?');
+    for (const head of rows) {
+      if (hasPrev.has(head.id) || !next.has(head.id)) continue;
+      const seen = new Set<number>();
+      for (let id: number | undefined = head.id; id !== undefined && !seen.has(id); id = next.get(id)) {
+        seen.add(id);
+        setStory.run(head.id, id);
+      }
+    }
+  };
+
+  // ---------- import ----------
+  const importOne = (
+    input: z.infer<typeof importPageInputSchema>,
+    text: string,
+    hash: string,
+    seg: Segmentation,
+    actor: Actor,
+    overwrite: boolean,
+  ): ImportOutcome => {
+    const same = db
+      .stmt('pages.byHash', 'SELECT id, issue_id FROM pages WHERE content_hash = ? ORDER BY id LIMIT 1')
+      .get<{ id: number; issue_id: number }>(hash);
+    if (same) return { status: 'unchanged', pageId: same.id, issueId: same.issue_id };
+
+    const masthead = seg.masthead;
+    const pageNumber = pageNumberFromText(text) ?? input.pageNumberHint ?? (masthead ? 1 : null);
+    const date = masthead?.date ?? input.dateHint ?? null;
+    const folder = input.folderHint ?? '';
+    const issueId = resolveIssue(masthead, date, input.publicationHint ?? null, folder);
+    applyMastheadToIssue(issueId, masthead);
+
+    const existing =
+      pageNumber !== null
+        ? db
+            .stmt('pages.byIssueNumber', 'SELECT * FROM pages WHERE issue_id = ? AND page_number = ? ORDER BY id LIMIT 1')
+            .get<PageRow>(issueId, pageNumber)
+        : db
+            .stmt(
+              'pages.byIssueSource',
+              'SELECT * FROM pages WHERE issue_id = ? AND page_number IS NULL AND source_name = ? ORDER BY id LIMIT 1',
+            )
+            .get<PageRow>(issueId, input.sourceName);
+    const items: StoredItem[] = seg.items.map((i) => ({ ...i, editedFields: [], tags: [] }));
+    const mastheadJson = masthead ? JSON.stringify(masthead) : null;
+    const at = now();
+
+    if (existing) {
+      if (isCorrected(existing) && !overwrite) {
+        return { status: 'kept-corrections', pageId: existing.id, issueId };
+      }
+      const before = snapshot(existing.id);
+      const revision = existing.revision + 1;
+      db.stmt(
+        'pages.reimport',
+        `UPDATE pages SET source_name = ?, encoding = ?, content_hash = ?, raw_text = ?, text = ?, state = 'imported',
+           revision = ?, edited = 0, masthead_json = ?, imported_at = ?, updated_at = ? WHERE id = ?`,
+      ).run(input.sourceName, input.encoding, hash, text, text, revision, mastheadJson, at, at, existing.id);
+      db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
+      items.forEach((item, ord) => insertItem(existing.id, ord, item));
+      logRevision(actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
+      relinkIssue(issueId);
+      return { status: 'imported', pageId: existing.id, issueId };
+    }
+
+    const r = db
+      .stmt(
+        'pages.insert',
+        `INSERT INTO pages(issue_id, page_number, source_name, encoding, content_hash, raw_text, text, masthead_json,
+           imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(issueId, pageNumber, input.sourceName, input.encoding, hash, text, text, mastheadJson, at, at);
+    const pageId = Number(r.lastInsertRowid);
+    items.forEach((item, ord) => insertItem(pageId, ord, item));
+    logRevision(actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
+    relinkIssue(issueId);
+    return { status: 'imported', pageId, issueId };
+  };
+
+  const importPages = (
+    inputs: ImportPageInput[],
+    actor: Actor,
+    options?: { overwriteCorrections?: boolean },
+  ): ImportOutcome[] => {
+    const who = parseOr(actorSchema, actor, 'actor');
+    const parsed = inputs.map((i, n) => parseOr(importPageInputSchema, i, inputs.length > 1 ? `page input ${n}` : 'page input'));
+    // Segment outside the write transaction (the engine is pure); skip pages already stored.
+    const prepared = parsed.map((input) => {
+      const text = normaliseNewlines(input.text);
+      const hash = contentHash(text);
+      const known = db.stmt('pages.byHash', 'SELECT id, issue_id FROM pages WHERE content_hash = ? ORDER BY id LIMIT 1').get(hash);
+      let seg: Segmentation = { schema: 'galley.segmentation/1', masthead: null, items: [] };
+      if (!known) {
+        seg =
+          input.segmentation ??
+          parseOr(
+            segmentationSchema,
+            segment(text, {
+              ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
+              ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
+            }),
+            'segmentation from the engine',
+          );
+      }
+      return { input, text, hash, seg };
+    });
+    return db.tx(() =>
+      prepared.map((p) => importOne(p.input, p.text, p.hash, p.seg, who, options?.overwriteCorrections === true)),
+    );
+  };
+
+  // ---------- search ----------
+  const search = (query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] => {
+    const f = parseOr(filtersSchema, filters, 'search filters');
+    const max = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    const long = terms.filter((t) => charCount(t) >= 3);
+    const short = terms.filter((t) => charCount(t) < 3);
+
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    let from: string;
+    let order: string;
+    let rankExpr: string;
+    if (long.length > 0) {
+      from = `items_fts JOIN search_docs d ON d.item_id = items_fts.rowid JOIN items i ON i.id = items_fts.rowid`;
+      where.push('items_fts MATCH ?');
+      params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
+      rankExpr = 'bm25(items_fts, 8.0, 1.0, 4.0, 4.0)';
+      order = 'rank';
+    } else {
+      // Trigrams cannot match one or two characters: scan the same folded content table.
+      from = `search_docs d JOIN items i ON i.id = d.item_id`;
+      rankExpr = '0.0';
+      order = 'd.item_id DESC';
+    }
+    for (const t of short) {
+      where.push('(instr(d.headline, ?) > 0 OR instr(d.body, ?) > 0 OR instr(d.people, ?) > 0 OR instr(d.tags, ?) > 0)');
+      params.push(t, t, t, t);
+    }
+    if (f.publicationId !== undefined) {
+      where.push('pub.id = ?');
+      params.push(f.publicationId);
+    }
+    if (f.dateFrom !== undefined) {
+      where.push('s.date >= ?');
+      params.push(f.dateFrom);
+    }
+    if (f.dateTo !== undefined) {
+      where.push('s.date <= ?');
+      params.push(f.dateTo);
+    }
+    if (f.kind !== undefined) {
+      where.push('i.kind = ?');
+      params.push(f.kind);
+    }
+    if (f.state !== undefined) {
+      where.push('p.state = ?');
+      params.push(f.state);
+    }
+    if (f.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id AND t.name = ?)');
+      params.push(f.tag);
+    }
+    const sql = `SELECT i.id AS item_id, p.id AS page_id, pub.title AS publication, s.date AS date, p.page_number AS page_number,
+        i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
+        d.headline AS f_headline, d.body AS f_body, d.people AS f_people, d.tags AS f_tags, ${rankExpr} AS rank
+      FROM ${from}
+        JOIN pages p ON p.id = i.page_id JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id
+      WHERE ${where.join(' AND ') || '1'}
+      ORDER BY ${order} LIMIT ?`;
+    const name = `search.${long.length ? 'fts' : 'scan'}${short.length ? '+instr' : ''}`;
+    const rows = db.stmt(name, sql).all<{
+      item_id: number;
+      page_id: number;
+      publication: string;
+      date: string | null;
+      page_number: number | null;
+      kicker: string | null;
+      headline: string | null;
+      subheadline: string | null;
+      series: string | null;
+      byline: string | null;
+      paragraphs_json: string;
+      f_headline: string;
+      f_body: string;
+      f_people: string;
+      f_tags: string;
+      rank: number;
+    }>(...params, max);
+
+    const people = db.stmt(
+      'search.peopleOfItem',
+      `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
+    );
+    const tags = db.stmt(
+      'search.tagsOfItem',
+      'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name',
+    );
+    return rows.map((r) => {
+      const fields: [string, keyof ReturnType<typeof searchDocText>][] = [
+        [r.f_body, 'body'],
+        [r.f_headline, 'headline'],
+        [r.f_people, 'people'],
+        [r.f_tags, 'tags'],
+      ];
+      const hitField = fields.find(([folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
+      const key = hitField[1];
+      const original = searchDocText({
+        kicker: r.kicker,
+        headline: r.headline,
+        subheadline: r.subheadline,
+        series: r.series,
+        byline: r.byline,
+        paragraphs: key === 'body' ? (JSON.parse(r.paragraphs_json) as string[]) : [],
+        contributors: key === 'people' ? people.all<{ name: string }>(r.item_id) : [],
+        tags: key === 'tags' ? tags.all<{ name: string }>(r.item_id).map((t) => t.name) : [],
+      })[key];
+      return {
+        itemId: r.item_id,
+        pageId: r.page_id,
+        publication: r.publication,
+        date: r.date,
+        pageNumber: r.page_number,
+        headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
+        snippet: makeSnippet(original, hitField[0], terms),
+        rank: r.rank,
+      };
+    });
+  };
+
+  // ---------- the interface ----------
+  const archive: SqliteArchive = {
+    path,
+    db,
+    close: () => db.close(),
+
+    importPage(input, actor, options) {
+      const [outcome] = importPages([input], actor, options);
+      return outcome!;
+    },
+    importPages,
+
+    listPublications(): PublicationSummary[] {
+      return db
+        .stmt('publications.list', 'SELECT id, title, title_latin, serial FROM publications ORDER BY title')
+        .all<{ id: number; title: string; title_latin: string | null; serial: string | null }>()
+        .map((r) => ({ id: r.id, title: r.title, titleLatin: r.title_latin, serial: r.serial }));
+    },
+
+    listIssues(publicationId?: number): IssueSummary[] {
+      const sql = `SELECT s.id, s.publication_id, s.date, s.issue_number, s.page_count, s.state,
+          (SELECT count(*) FROM pages p WHERE p.issue_id = s.id) AS pages_total,
+          (SELECT count(*) FROM pages p WHERE p.issue_id = s.id AND p.state = 'proofed') AS pages_proofed
+        FROM issues s ${publicationId === undefined ? '' : 'WHERE s.publication_id = ?'}
+        ORDER BY s.date IS NULL, s.date, s.issue_number, s.id`;
+      const rows = db
+        .stmt(publicationId === undefined ? 'issues.listAll' : 'issues.listOfPublication', sql)
+        .all<{
+          id: number;
+          publication_id: number;
+          date: string | null;
+          issue_number: number | null;
+          page_count: number | null;
+          state: IssueState;
+          pages_total: number;
+          pages_proofed: number;
+        }>(...(publicationId === undefined ? [] : [publicationId]));
+      return rows.map((r) => ({
+        id: r.id,
+        publicationId: r.publication_id,
+        date: r.date,
+        issueNumber: r.issue_number,
+        pageCount: r.page_count,
+        state: r.state,
+        pagesTotal: r.pages_total,
+        pagesProofed: r.pages_proofed,
+      }));
+    },
+
+    listPages(issueId: number): PageSummary[] {
+      return db
+        .stmt(
+          'pages.listOfIssue',
+          `SELECT p.id, p.issue_id, p.page_number, p.source_name, p.state,
+             (SELECT count(*) FROM items i WHERE i.page_id = p.id) AS item_count
+           FROM pages p WHERE p.issue_id = ? ORDER BY p.page_number IS NULL, p.page_number, p.source_name`,
+        )
+        .all<{ id: number; issue_id: number; page_number: number | null; source_name: string; state: PageState; item_count: number }>(
+          issueId,
+        )
+        .map((r) => ({
+          id: r.id,
+          issueId: r.issue_id,
+          pageNumber: r.page_number,
+          sourceName: r.source_name,
+          state: r.state,
+          itemCount: r.item_count,
+        }));
+    },
+
+    getPage(pageId: number): PageRecord {
+      const p = pageRow(pageId);
+      return {
+        id: p.id,
+        issueId: p.issue_id,
+        pageNumber: p.page_number,
+        sourceName: p.source_name,
+        encoding: p.encoding,
+        contentHash: p.content_hash,
+        text: p.text,
+        state: p.state,
+        masthead: p.masthead_json ? mastheadSchema.parse(JSON.parse(p.masthead_json)) : null,
+        items: loadItems(p.id),
+        revision: p.revision,
+      };
+    },
+
+    savePage(input: SavePageInput, actor: Actor): { revision: number } {
+      const who = parseOr(actorSchema, actor, 'actor');
+      const data = parseOr(savePageInputSchema, input, 'page save');
+      return db.tx(() => {
+        const page = pageRow(data.pageId);
+        if (page.revision !== data.baseRevision) {
+          fail(
+            'revision-conflict',
+            `page ${page.id} changed since revision ${data.baseRevision} (it is at revision ${page.revision}); reload it and redo the change`,
+          );
+        }
+        const before = snapshot(page.id);
+        const text = normaliseNewlines(data.text);
+        const revision = page.revision + 1;
+        db.stmt('pages.save', `UPDATE pages SET text = ?, revision = ?, edited = 1, updated_at = ? WHERE id = ?`).run(
+          text,
+          revision,
+          now(),
+          page.id,
+        );
+        replaceItems(page.id, data.items);
+        logRevision(who, 'page', page.id, 'save', revision, before, snapshot(page.id));
+        relinkIssue(page.issue_id);
+        return { revision };
+      });
+    },
+
+    setPageState(pageId: number, state: PageState, actor: Actor): void {
+      const who = parseOr(actorSchema, actor, 'actor');
+      const next = parseOr(pageStateSchema, state, 'page state');
+      db.tx(() => {
+        const page = pageRow(pageId);
+        if (page.state === next) return;
+        db.stmt('pages.setState', 'UPDATE pages SET state = ?, updated_at = ? WHERE id = ?').run(next, now(), pageId);
+        logRevision(who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
+      });
+    },
+
+    getIssueMasthead(issueId: number): Masthead | null {
+      const row = db
+        .stmt('issues.masthead', 'SELECT masthead_json FROM issues WHERE id = ?')
+        .get<{ masthead_json: string | null }>(issueId);
+      if (!row) fail('not-found', `issue ${issueId} does not exist`);
+      return row.masthead_json ? mastheadSchema.parse(JSON.parse(row.masthead_json)) : null;
+    },
+
+    search,
+
+    getStory(itemId: number): StoryPart[] {
+      const row = db.stmt('items.story', 'SELECT story_id FROM items WHERE id = ?').get<{ story_id: number | null }>(itemId);
+      if (!row) fail('not-found', `item ${itemId} does not exist`);
+      const sql = `SELECT i.id, i.page_id, p.page_number, i.headline, i.continued_on, i.continued_from
+        FROM items i JOIN pages p ON p.id = i.page_id WHERE ${row.story_id === null ? 'i.id = ?' : 'i.story_id = ?'}
+        ORDER BY p.page_number, i.ord`;
+      return db
+        .stmt(row.story_id === null ? 'items.storySingle' : 'items.storyParts', sql)
+        .all<{
+          id: number;
+          page_id: number;
+          page_number: number | null;
+          headline: string | null;
+          continued_on: number | null;
+          continued_from: number | null;
+        }>(row.story_id ?? itemId)
+        .map((r) => ({
+          itemId: r.id,
+          pageId: r.page_id,
+          pageNumber: r.page_number,
+          headline: r.headline,
+          continuedOn: r.continued_on,
+          continuedFrom: r.continued_from,
+        }));
+    },
+
+    listRevisions(pageId: number): RevisionEntry[] {
+      pageRow(pageId);
+      return db
+        .stmt(
+          'revisions.ofPage',
+          `SELECT id, at, actor, entity, entity_id, action, page_revision FROM revisions WHERE entity = 'page' AND entity_id = ? ORDER BY id`,
+        )
+        .all<{ id: number; at: string; actor: string; entity: 'page'; entity_id: number; action: string; page_revision: number | null }>(
+          pageId,
+        )
+        .map((r) => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          entity: r.entity,
+          entityId: r.entity_id,
+          action: r.action,
+          pageRevision: r.page_revision,
+        }));
+    },
+
+    restoreRevision(pageId: number, revision: number, actor: Actor): { revision: number } {
+      const who = parseOr(actorSchema, actor, 'actor');
+      const target = parseOr(z.number().int().nonnegative(), revision, 'revision');
+      return db.tx(() => {
+        const page = pageRow(pageId);
+        const entry = db
+          .stmt(
+            'revisions.snapshotAt',
+            `SELECT after_json FROM revisions WHERE entity = 'page' AND entity_id = ? AND page_revision = ?
+               AND action IN ('import', 'reimport', 'save', 'restore') ORDER BY id DESC LIMIT 1`,
+          )
+          .get<{ after_json: string | null }>(pageId, target);
+        if (!entry?.after_json) fail('not-found', `page ${pageId} has no revision ${target} to restore`);
+        const snap = parseOr(snapshotSchema, JSON.parse(entry.after_json), `revision ${target} snapshot`);
+        const before = snapshot(pageId);
+        const next = page.revision + 1;
+        db.stmt(
+          'pages.restore',
+          `UPDATE pages SET text = ?, state = ?, revision = ?, edited = 1, updated_at = ? WHERE id = ?`,
+        ).run(snap.text, snap.state, next, now(), pageId);
+        replaceItems(pageId, snap.items);
+        logRevision(who, 'page', pageId, 'restore', next, { ...before, restoredFrom: target }, snapshot(pageId));
+        relinkIssue(page.issue_id);
+        return { revision: next };
+      });
+    },
+
+    stats() {
+      const c = (name: string, table: string): number =>
+        db.stmt(`stats.${name}`, `SELECT count(*) AS n FROM ${table}`).get<{ n: number }>()!.n;
+      return { publications: c('publications', 'publications'), issues: c('issues', 'issues'), pages: c('pages', 'pages'), items: c('items', 'items') };
+    },
+  };
+  return archive;
+}
