@@ -1,0 +1,111 @@
+// Entry of the `galley` command line (cli/bin/galley.mjs, `npm run galley --`, `npm run eval`).
+//
+// Commands live in ./commands/, one module each exporting run(args, io). They are imported lazily
+// from the table below, so a missing or broken command cannot take the others down, and startup
+// only loads what the invoked command needs. To add a command: write commands/NAME.ts and add a row.
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { isPageFileError } from '../node/page-file-error.ts';
+import { processIO, UsageError, type CliIO } from './cli-io.ts';
+
+export interface CommandModule {
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  segment: { summary: 'Segment one page file into masthead and items', load: () => import('./commands/segment.ts') },
+  eval: { summary: 'Score the segmentation engine against the gold annotations', load: () => import('./commands/eval.ts') },
+  // Planned, each as commands/<name>.ts: import, search, serve, export, backup.
+};
+
+function helpText(commands: Readonly<Record<string, CommandEntry>>): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const rows = Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+  return [
+    'Usage: galley COMMAND [ARGS...]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Options:',
+    '  -h, --help     show this help (galley help COMMAND, or galley COMMAND --help, for a command)',
+    '  -V, --version  print the version',
+    '',
+  ].join('\n');
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+/** `commands` is replaceable for tests (e.g. a command whose module fails to load). */
+export async function main(
+  argv: string[],
+  io: CliIO = processIO(),
+  commands: Readonly<Record<string, CommandEntry>> = COMMANDS,
+): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) {
+      io.stderr(helpText(commands));
+      return 1;
+    }
+    if (first === '-h' || first === '--help' || (first === 'help' && rest.length === 0)) {
+      io.stdout(helpText(commands));
+      return 0;
+    }
+    if (first === '-V' || first === '--version' || first === 'version') {
+      io.stdout(`galley ${version()}\n`);
+      return 0;
+    }
+    // `galley help segment` is `galley segment --help`.
+    const [name, args] = first === 'help' ? [rest[0] ?? '', ['--help']] : [first, rest];
+    if (name.startsWith('-')) throw new UsageError(`unknown option ${name} (run galley --help)`);
+    const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!entry) throw new UsageError(`unknown command '${name}' (commands: ${Object.keys(commands).join(', ')})`);
+
+    let command: CommandModule;
+    try {
+      command = await entry.load();
+    } catch (error) {
+      io.stderr(`galley: the ${name} command is unavailable: ${oneLine(error)}\n`);
+      return 1;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    io.stderr(`galley: ${oneLine(error)}\n`);
+    return 1;
+  }
+}
+
+/** Any thrown value as one line, never a stack trace. */
+function oneLine(error: unknown): string {
+  const message =
+    error instanceof UsageError || isPageFileError(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message || error.name
+        : String(error);
+  return message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+
+/** True when this file is the process entry (`tsx electron/cli/main.ts ...`), not an import. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await main(process.argv.slice(2));
+}
