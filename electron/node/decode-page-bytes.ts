@@ -4,7 +4,7 @@
 //   1. size: empty / over the limit, before any work;
 //   2. magic numbers: a PNG or PDF gets a precise message instead of "does not decode";
 //   3. byte-order marks: authoritative when present;
-//   4. BOM-less UTF-16: ASCII characters (newlines, digits) put NULs on one byte parity;
+//   4. BOM-less UTF-16: NUL bytes in an even-length file, confirmed by decoding a sample;
 //   5. NUL or control bytes in anything else: binary;
 //   6. valid UTF-8 is UTF-8 (random legacy bytes are almost never valid UTF-8);
 //   7. legacy Chinese: chardet ranks GB18030/Big5, and since chardet is unreliable on short text,
@@ -34,7 +34,7 @@ export interface DecodedPage {
   bytes: number;
 }
 
-/** How many leading bytes the statistical checks (UTF-16 parity, control share, chardet) look at. */
+/** How many leading bytes the statistical checks (UTF-16 guess, control share, chardet) look at. */
 const SAMPLE_BYTES = 64 * 1024;
 /** Control characters tolerated in text (stray OCR junk) before the file is called binary. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -91,7 +91,7 @@ function decodeRaw(buf: Uint8Array, name: string): RawDecoding {
   const guess = guessBomlessUtf16(buf);
   if (guess) {
     const text = utf16(buf, guess);
-    // A parity pattern that does not decode to clean text was just binary data with NULs.
+    // A guess whose full decoding is broken or full of control characters was binary data with NULs.
     if (text !== null && controlShare(text) <= MAX_CONTROL_SHARE && !text.includes('\0')) {
       return { text, encoding: guess, hadBom: false };
     }
@@ -128,23 +128,46 @@ function utf16(buf: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): string | nul
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * In BOM-less UTF-16, every ASCII character (newline, digit, space) has a zero high byte: at odd
- * offsets for LE, at even offsets for BE. Hanzi rarely contain a zero byte, so one parity dominates.
+ * BOM-less UTF-16: every ASCII character (newline, digit, space) and every U+xx00 character
+ * (U+3000 ideographic space, 一 U+4E00) carries a zero byte, so NULs in an even-length file hint
+ * at UTF-16. Which byte order? Parity counts alone mislead (indentation with U+3000 puts NULs on
+ * the "wrong" side), so decode a sample both ways and keep the one that reads as text: the right
+ * order gives ASCII, hanzi and CJK punctuation, the wrong one scatters over unrelated blocks.
  */
 function guessBomlessUtf16(buf: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
   if (buf.length < 2 || buf.length % 2 !== 0) return null;
-  const n = Math.min(buf.length, SAMPLE_BYTES);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) {
-    if (buf[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
+  const sample = buf.subarray(0, Math.min(buf.length, SAMPLE_BYTES));
+  if (!sample.includes(0)) return null;
+  let best: { encoding: 'UTF-16LE' | 'UTF-16BE'; share: number } | null = null;
+  for (const encoding of ['UTF-16LE', 'UTF-16BE'] as const) {
+    const share = textLikeShare(iconv.decode(sample, encoding === 'UTF-16LE' ? 'utf16le' : 'utf16be', { stripBOM: false }));
+    // LE first, and only a strictly better BE replaces it: LE is what Windows tools write.
+    if (share >= MIN_TEXT_LIKE_SHARE && (!best || share > best.share)) best = { encoding, share };
+  }
+  return best?.encoding ?? null;
+}
+
+/** Share of characters a UTF-16 decoding must place in common text blocks to be believed. */
+const MIN_TEXT_LIKE_SHARE = 0.9;
+
+function textLikeShare(text: string): number {
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0x09 || c === 0x0a || c === 0x0d ||
+      (c >= 0x20 && c <= 0x7e) || // ASCII
+      (c >= 0xa0 && c <= 0xff) || // Latin-1
+      (c >= 0x2010 && c <= 0x206f) || // General Punctuation
+      (c >= 0x3000 && c <= 0x303f) || // CJK Symbols and Punctuation
+      (c >= 0x3400 && c <= 0x4dbf) || // CJK Extension A
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
+      (c >= 0xff00 && c <= 0xffef) // Halfwidth and Fullwidth Forms
+    ) {
+      good++;
     }
   }
-  if (odd >= 1 && odd >= 4 * even) return 'UTF-16LE';
-  if (even >= 1 && even >= 4 * odd) return 'UTF-16BE';
-  return null;
+  return text.length === 0 ? 0 : good / text.length;
 }
 
 function isDisallowedControl(code: number): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it, afterAll } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   decodePageBytes,
   MAX_PAGE_FILE_BYTES,
@@ -73,6 +74,28 @@ describe('readPageFile decodes every supported encoding back to the same text', 
   it('decodes a four-byte GB18030 sequence (a character outside GBK)', () => {
     const text = '表情😀与生僻字𠮷\n';
     expect(decodePageBytes(iconv.encode(text, 'gb18030'), 'x')).toMatchObject({ text, encoding: 'GB18030' });
+  });
+
+  it('finds the byte order of BOM-less UTF-16 even when U+3000 indentation puts NULs on the other side', () => {
+    for (const text of ['　　一二三\n', '一\n', 'Hello world\n', `　　${SIMPLIFIED}`]) {
+      expect(decodePageBytes(iconv.encode(text, 'utf16le'), 'x')).toMatchObject({ text, encoding: 'UTF-16LE' });
+      expect(decodePageBytes(iconv.encode(text, 'utf16be'), 'x')).toMatchObject({ text, encoding: 'UTF-16BE' });
+    }
+  });
+
+  it('decodes every page in resources/pages from GB18030, Big5 (when encodable) and BOM-less UTF-16', () => {
+    const dir = resolve(import.meta.dirname, '../../resources/pages');
+    const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
+    for (const name of pages) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const expected = text.replace(/\r\n?/g, '\n');
+      const encodings = [['gb18030', 'GB18030'], ['utf16le', 'UTF-16LE'], ['utf16be', 'UTF-16BE'], ['big5', 'Big5']] as const;
+      for (const [iconvName, reported] of encodings) {
+        const data = iconv.encode(text, iconvName);
+        if (iconv.decode(data, iconvName) !== text) continue; // simplified text has no Big5 form
+        expect({ name, ...decodePageBytes(data, name) }).toMatchObject({ name, text: expected, encoding: reported });
+      }
+    }
   });
 
   it('round-trips arbitrary UTF-8 text (property)', () => {
