@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { basename, extname } from 'node:path';
 import { readPageFile } from '../../node/read-page-file.ts';
-import { segmentationSchema } from '../../../shared/segmentation.ts';
+import { segmentationSchema, type Segmentation } from '../../../shared/segmentation.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { formatOutline } from '../outline.ts';
@@ -49,7 +49,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const page = await readPageFile(file);
   const pageNumber = parsed.flags.page ?? pageNumberFromFileName(file);
   const { segmentPage } = await loadEngine();
-  const segmentation = segmentPage(page.text, pageNumber === null ? {} : { pageNumber });
+  let segmentation: Segmentation;
+  try {
+    segmentation = segmentPage(page.text, pageNumber === null ? {} : { pageNumber });
+  } catch (error) {
+    // An engine bug should still name the page that triggered it.
+    throw new Error(`${file}: segmentation failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   // Hold the engine to its contract: output that breaks the schema is printed (it helps debugging)
   // but reported and signalled with exit code 1, so scripts never consume it silently.
