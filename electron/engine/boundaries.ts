@@ -6,10 +6,12 @@
 //  2. a photo credit: the photo starts at the caption paragraph above the credit;
 //  3. a run of title lines after a closed paragraph: an unsigned article, a brief, an ad.
 import type { RulePack } from './rules/rule-pack.ts';
-import type { ClassifiedLine } from './line-class.ts';
+import { isLooseTitle, type ClassifiedLine } from './line-class.ts';
 
 /** Display lines above a body: kicker, headline, subheadline, series and its "——" line. */
 const MAX_TITLE_LINES = 5;
+/** "遗失声明", "关于…的公告": a notice heading opens an item even right under ad copy. */
+const NOTICE_TITLE_MAX = 30;
 
 export interface BoundaryOptions {
   /** Offsets where the source format (ALTO/hOCR/PAGE) put a block boundary. */
@@ -22,14 +24,16 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
   if (from < lines.length) starts.add(from);
   const blockStarts = new Set(options.blockBoundaries ?? []);
 
+  // The header above an anchor: title lines, and loose titles (long subtitles) below a real one.
   const titleRunStart = (i: number): number => {
     let j = i;
-    while (j - 1 >= from && i - (j - 1) <= MAX_TITLE_LINES && isHeaderLine(lines[j - 1]!, pack)) j--;
+    while (j - 1 >= from && i - (j - 1) <= MAX_TITLE_LINES && (isHeaderLine(lines[j - 1]!, pack) || isLooseTitle(lines[j - 1]!))) j--;
+    while (j < i && !isHeaderLine(lines[j]!, pack)) j++;
     return j;
   };
   const paragraphStart = (i: number): number => {
     let j = i;
-    while (j - 1 >= from && lines[j - 1]!.role === 'body' && !lines[j - 1]!.closes && !lines[j]!.leadingByline) j--;
+    while (j > from && lines[j]!.continuesPrevious && !lines[j]!.leadingByline) j--;
     return j;
   };
 
@@ -46,10 +50,17 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
       if (captionEnd >= from && lines[captionEnd]!.role === 'body') starts.add(titleRunStart(paragraphStart(captionEnd)));
       else if (line.role === 'photo-credit') starts.add(i);
     } else if (line.role === 'title' && !pack.isEnumeration(line.folded)) {
-      if ((i - 1 >= from && closesAnItem(lines, i - 1)) || blockStarts.has(line.start)) starts.add(i);
+      const afterAnItem = i - 1 >= from && !line.continuesPrevious && closesAnItem(lines, i - 1);
+      const noticeTitle = pack.isNoticeTitle(line.folded) && line.folded.length <= NOTICE_TITLE_MAX;
+      if (afterAnItem || noticeTitle || blockStarts.has(line.start)) starts.add(i);
     }
   }
-  return [...starts].sort((a, b) => a - b);
+  const sorted = [...starts].sort((a, b) => a - b);
+  // Lines that only sign the item above ("云溪日报社" / "2023年3月14日") never make an item of their own.
+  return sorted.filter((s, k) => {
+    const end = sorted[k + 1] ?? lines.length;
+    return s === from || !lines.slice(s, end).every((l) => l.role === 'title' && pack.isSignature(l.folded));
+  });
 }
 
 /** Whether line k can be the last line of an item: a closed paragraph, a credit, a jump note, a signature. */

@@ -2,7 +2,7 @@
 // from the lines of its span. Used for the engine's own split points and for an editor's.
 import type { Contributor, Item, ItemKind } from '../../shared/segmentation.ts';
 import type { ParsedByline, RulePack } from './rules/rule-pack.ts';
-import { unfoldNames, type ClassifiedLine } from './line-class.ts';
+import { isLooseTitle, unfoldNames, type ClassifiedLine } from './line-class.ts';
 import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
 import { assignTitleRoles } from './titles.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
@@ -10,8 +10,6 @@ import { pairingFlags, paragraphFlags } from './flags.ts';
 export interface ItemContext {
   pack: RulePack;
   text: string;
-  /** Paragraphs open at indented lines (the page indents them) rather than after closing punctuation. */
-  indentMode: boolean;
   /** The span is the page's masthead or running head. */
   masthead: boolean;
   /** The span is the first item below the masthead (top of a page). */
@@ -29,7 +27,7 @@ export interface DerivedItem {
 }
 
 /** The trimmed original text of a line between two offsets relative to its first non-space character. */
-const slice = (line: ClassifiedLine, from: number, to?: number): string =>
+const slice = (line: ClassifiedLine, from = 0, to?: number): string =>
   line.text.slice(line.indent).trimEnd().slice(from, to);
 
 export function deriveItem(lines: ClassifiedLine[], start: number, end: number, ctx: ItemContext): DerivedItem {
@@ -60,8 +58,9 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     const line = lines[k]!;
     if (line.role === 'jump' && line.jump?.direction === 'from') item.continuedFrom = line.jump.page;
     else if (line.role === 'byline') bylines.push({ ...line.credit!, text: slice(line) });
-    else if (line.role === 'title') (bylines.length ? belowByline : above).push(slice(line));
-    else break;
+    else if (line.role === 'title' || (above.length > 0 && isLooseTitle(line) && headerGoesOn(lines, k + 1))) {
+      (bylines.length ? belowByline : above).push(slice(line));
+    } else break;
   }
   // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text.
   const titleOnly = k === lines.length;
@@ -110,12 +109,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     const own = slice(line, from, to);
     const lead = own.length - own.trimStart().length;
     const textPart = own.trim();
-    const prev = lines[i - 1];
-    const opensParagraph =
-      pieces.length === 0 ||
-      prev === undefined ||
-      prev.role !== 'body' && prev.role !== 'title' ||
-      (ctx.indentMode ? line.indent > 0 : prev.closes);
+    const opensParagraph = titleOnly || pieces.length === 0 || !line.continuesPrevious;
     pieces.push({ text: textPart, start: lineStart + from + lead, end: lineStart + from + lead + textPart.length, opensParagraph });
   }
   const paragraphs = joinParagraphs(pieces);
@@ -152,6 +146,16 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     titleLineCount: above.length + belowByline.length,
     bodyLength,
   };
+}
+
+/** Whether the header continues down to a byline (so a loose title above it belongs to the header). */
+function headerGoesOn(lines: ClassifiedLine[], from: number): boolean {
+  for (let m = from; m < lines.length; m++) {
+    const line = lines[m]!;
+    if (line.role === 'byline' || line.leadingByline || (line.jump?.direction === 'from' && line.jump.start === 0)) return true;
+    if (line.role !== 'title' && !isLooseTitle(line)) return false;
+  }
+  return false;
 }
 
 function lastBodyLine(lines: ClassifiedLine[]): number {

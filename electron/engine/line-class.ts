@@ -22,6 +22,8 @@ export interface ClassifiedLine extends Line {
   /** A photo credit closing this body line ("…井然有序。(本报记者 王五 摄)"), offset within the trimmed line. */
   tailPhotoCredit: (ParsedByline & { start: number }) | null;
   jump: JumpLine | null;
+  /** Continues the paragraph of the line above (set once the page layout is known; see continuation.ts). */
+  continuesPrevious: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function classifyLine(line: Line, pack: RulePack): ClassifiedLine {
 function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   const text = line.folded;
   const jump = pack.jumpLine(text);
-  const base = { ...line, leadingByline: null, credit: null, tailPhotoCredit: null, jump };
+  const base = { ...line, leadingByline: null, credit: null, tailPhotoCredit: null, jump, continuesPrevious: false };
   if (jump && jump.start === 0 && jump.end >= text.length) return { ...base, role: 'jump', closes: true };
 
   const photo = pack.photoCredit(text);
@@ -68,12 +70,31 @@ function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   // A jump note ("…数易其稿, (下转第六版)") ends the item here whatever the sentence does.
   const jumpsAway = jump !== null && jump.direction === 'to' && jump.end >= text.length;
   const closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '');
-  const role = !leadingByline && isTitleShaped(text, pack) ? 'title' : 'body';
+  // Text after "(上接第一版)" is the body resuming, however short the line.
+  const resumes = jump !== null && jump.direction === 'from' && jump.start === 0;
+  const role = !leadingByline && !resumes && isTitleShaped(text, pack) ? 'title' : 'body';
   return { ...base, role, closes, leadingByline, tailPhotoCredit: photo };
 }
 
+/**
+ * A line that is not shaped like a title but can sit in a header between a title and a byline:
+ * a long factual subtitle with commas, a question as headline ("…，怎么办？”").
+ */
+export function isLooseTitle(line: ClassifiedLine): boolean {
+  return (
+    line.role === 'body' &&
+    !line.leadingByline &&
+    !line.jump &&
+    line.folded.length <= LOOSE_TITLE_MAX &&
+    !/[。；;，,、]$/.test(line.folded)
+  );
+}
+const LOOSE_TITLE_MAX = 60;
+
 function isTitleShaped(text: string, pack: RulePack): boolean {
-  if (text.length > pack.maxTitleLength || pack.hasClauseMark(text)) return false;
+  if (text.length > pack.maxTitleLength) return false;
+  // A "——" subtitle may run as a sentence with commas; other titles carry none.
+  if (pack.hasClauseMark(text) && !(pack.isDashSubtitle(text) && !/[。]/.test(text))) return false;
   const last = text.at(-1) ?? '';
   // Titles may end with a quote, a bracket, a colon (kicker labels) or an exclamation; not with a full stop.
   return !pack.isClosingChar(last) || /[”’」』）)】〕》:：!！?？]/.test(last);

@@ -7,6 +7,7 @@ import { classifyLine, type ClassifiedLine } from './line-class.ts';
 import { findMastheadEnd } from './masthead-block.ts';
 import { findItemStarts } from './boundaries.ts';
 import { deriveItem, type DerivedItem } from './derive-item.ts';
+import { continuationFlags } from './continuation.ts';
 
 export interface SegmentOptions {
   /** The page's number when known from elsewhere (file name, running head). */
@@ -31,7 +32,6 @@ interface PageLayout {
   pack: RulePack;
   lines: ClassifiedLine[];
   mastheadEnd: number;
-  indentMode: boolean;
 }
 
 function layoutPage(input: string, pack: RulePack): PageLayout {
@@ -43,7 +43,8 @@ function layoutPage(input: string, pack: RulePack): PageLayout {
   const body = lines.slice(mastheadEnd + 1).filter((l) => l.role === 'body');
   const indented = body.filter((l) => l.indent > 0).length;
   const indentMode = indented >= INDENT_MIN_LINES && indented / body.length >= INDENT_MIN_SHARE;
-  return { text, pack, lines, mastheadEnd, indentMode };
+  continuationFlags(lines, indentMode).forEach((flag, i) => (lines[i]!.continuesPrevious = flag));
+  return { text, pack, lines, mastheadEnd };
 }
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {
@@ -74,7 +75,7 @@ export function deriveItems(text: string, starts: readonly number[], kinds: read
 }
 
 function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (ItemKind | null)[]): Item[] {
-  const { text, lines, mastheadEnd, pack, indentMode } = layout;
+  const { text, lines, mastheadEnd, pack } = layout;
   const derived: DerivedItem[] = lineStarts.map((first, k) => {
     const next = lineStarts[k + 1];
     const spanLines = lines.slice(first, next ?? lines.length);
@@ -83,7 +84,7 @@ function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (
     // The first span is the masthead when it holds the whole masthead block.
     const masthead = k === 0 && mastheadEnd >= 0 && (next === undefined || next > mastheadEnd) && kinds[0] == null;
     const firstContent = k === (mastheadEnd >= 0 ? 1 : 0);
-    return deriveItem(spanLines, start, end, { pack, text, indentMode, masthead, firstContent, kind: kinds[k] ?? null });
+    return deriveItem(spanLines, start, end, { pack, text, masthead, firstContent, kind: kinds[k] ?? null });
   });
   markBriefs(derived, kinds);
   return derived.map((d) => d.item);

@@ -19,8 +19,10 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
   const series: string[] = [...belowByline];
   let rest = [...above];
 
-  // A column header ("本地简讯") over the first brief is that brief's series banner.
-  if (rest.length > 1 && pack.isColumnHeader(pack.fold(rest[0]!))) series.unshift(rest.shift()!);
+  // A column header ("本地简讯") or a named series banner over the headline is the series.
+  if (rest.length > 1 && (pack.isColumnHeader(pack.fold(rest[0]!)) || pack.isSeriesBanner(pack.fold(rest[0]!)))) {
+    series.unshift(rest.shift()!);
+  }
 
   // A trailing banner with its "——" line under a full header: "推进…建设" / "——全面贯彻…精神".
   const dashAt = rest.findIndex((l, i) => i >= 2 && pack.isDashSubtitle(l));
@@ -44,7 +46,7 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
   const firstIsKicker =
     second !== undefined &&
     !pack.isDashSubtitle(second) &&
-    (pack.isKickerLabel(first) || pack.isCouplet(first));
+    (pack.isKickerLabel(first) || pack.isCouplet(first) || first.replace(/\s+/g, '').length <= pack.maxLabelLength);
   if (firstIsKicker) {
     return { kicker: first, headline: second, subheadline: join(rest.slice(2)), series: join(series) };
   }

@@ -41,6 +41,8 @@ export interface RulePack {
   isDashSubtitle(line: string): boolean;
   /** A line that labels the kicker role by its form (e.g. ends with a colon). */
   isKickerLabel(line: string): boolean;
+  /** A first display line this short is a column label or kicker above the headline ("经济观察", "短评"). */
+  readonly maxLabelLength: number;
   /** A line made of two parallel phrases of equal length: printed as a kicker above a headline. */
   isCouplet(line: string): boolean;
   /** Column or series banner words ("本地简讯", "系列报道之三"). */
@@ -51,6 +53,8 @@ export interface RulePack {
   /** Words of an advertisement or a public notice. */
   advertisementScore(text: string): number;
   isNoticeTitle(line: string): boolean;
+  /** A line that signs a notice or letter (issuer, date): it ends the item above, never starts one. */
+  isSignature(line: string): boolean;
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
   leadingByline(line: string): (ParsedByline & { end: number }) | null;

@@ -17,7 +17,8 @@ const ROLE_WORDS: [string, ContributorRole][] = (
     ['本报评论员', 'commentator'], ['特约评论员', 'commentator'], ['本报通讯员', 'correspondent'],
     ['特约通讯员', 'correspondent'], ['本报记者', 'reporter'], ['首席记者', 'reporter'], ['特派记者', 'reporter'],
     ['融媒记者', 'reporter'], ['驻站记者', 'reporter'], ['见习记者', 'trainee-reporter'], ['实习记者', 'trainee-reporter'],
-    ['摄影记者', 'photographer'], ['责任编辑', 'editor'], ['评论员', 'commentator'], ['通讯员', 'correspondent'],
+    ['摄影记者', 'photographer'], ['责任编辑', 'editor'], ['美术编辑', 'editor'], ['图片编辑', 'editor'],
+    ['见习编辑', 'editor'], ['版式设计', 'editor'], ['版式', 'editor'], ['审读', 'editor'], ['组版', 'editor'], ['评论员', 'commentator'], ['通讯员', 'correspondent'],
     ['实习生', 'trainee-reporter'], ['记者', 'reporter'], ['编辑', 'editor'], ['责编', 'editor'], ['美编', 'editor'],
     ['校对', 'editor'], ['摄影', 'photographer'], ['撰文', 'author'], ['作者', 'author'], ['文', 'author'], ['图', 'photographer'],
   ] as [string, ContributorRole][]
@@ -29,7 +30,7 @@ const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
 
 const NAME = /^[\u4e00-\u9fff·•]{2,6}$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
-const SEPARATORS = /[\s、，,/／｜|]+/;
+const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
 function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
   for (const [word, role] of ROLE_WORDS) {
@@ -46,13 +47,15 @@ function parseCredits(inner: string, photo: boolean): ParsedByline['contributors
   const tokens = inner.split(SEPARATORS).filter(Boolean);
   const contributors: ParsedByline['contributors'] = [];
   let role: ContributorRole | null = null;
+  // "■本报评论员" names the desk; "■评论员 林枫" names a person, so the desk entry is dropped.
+  let desk: { name: string; role: ContributorRole } | null = null;
   for (const raw of tokens) {
     const token = raw.replace(/报道$/, '');
     if (!token) continue;
     const [prefixRole, word, rest] = splitRolePrefix(token);
     if (prefixRole) {
       role = prefixRole;
-      if (SELF_NAMED.has(word) && !rest) contributors.push({ name: word, role: 'commentator' });
+      if (SELF_NAMED.has(word) && !rest) contributors.push((desk = { name: word, role: 'commentator' }));
       if (!rest) continue;
       if (!NAME.test(rest)) return null;
       contributors.push({ name: rest, role: photo ? 'photographer' : role });
@@ -62,7 +65,9 @@ function parseCredits(inner: string, photo: boolean): ParsedByline['contributors
       contributors.push({ name: token, role: 'agency' });
       continue;
     }
-    if (!NAME.test(token) || role === null && !photo) return null;
+    if (!NAME.test(token) || (role === null && !photo)) return null;
+    if (desk) contributors.splice(contributors.indexOf(desk), 1);
+    desk = null;
     contributors.push({ name: token, role: photo ? 'photographer' : (role ?? 'reporter') });
   }
   return contributors.length ? dedupe(contributors) : null;
@@ -114,12 +119,16 @@ const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|�
 const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎/;
 const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
 const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销)$|^(?:公告|声明|通告|公示|遗失声明)/;
+/** The issuer's name or the date under a notice or letter ("云溪日报社", "2023年3月14日"). */
+const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部)$/;
+const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购|扫码|二维码|元\/|宣$|^[^\s]{2,12}宣$|★|☆|联系人|官网|营业|开盘|VIP|让利|特价/g;
 
 export const zhDailyRules: RulePack = {
   id: 'zh-daily',
   language: 'zh',
   maxTitleLength: 44,
+  maxLabelLength: 8,
 
   fold: foldTraditional,
 
@@ -140,6 +149,7 @@ export const zhDailyRules: RulePack = {
   isEditorialLabel: (line) => EDITORIAL_LABEL.test(line.trim()),
   advertisementScore: (text) => (text.match(AD_WORDS) ?? []).length,
   isNoticeTitle: (line) => NOTICE_TITLE.test(line.trim()),
+  isSignature: (line) => SIGNATURE.test(line.trim()) || DATE_ONLY.test(line.trim()),
 
   leadingByline(line) {
     const m = LEADING_BYLINE.exec(line);
@@ -233,7 +243,9 @@ export const zhDailyRules: RulePack = {
     if (/报社$/.test(s) && s.length <= 16) score += 1;
     if (position < 20 && /热线|官方网站|网址|官方微信|客户端|电话[:：]/.test(s) && s.length <= 40) score += 1;
     if (PAGE_NUMBER.test(s.replace(/\s+/g, ''))) score += 2;
-    if (EDITOR_LINE.test(s) && s.length <= 30) score += 1;
+    if ((EDITOR_LINE.test(s) || /(?:责任编辑|校对|美编|美术编辑)[\s:：]/.test(s)) && s.length <= 40) score += 1;
+    if (position <= 3 && PAPER_TITLE.test(s.split(/[\s\u3000]+/)[0] ?? '') && s !== s.split(/[\s\u3000]+/)[0]) score += 1;
+    if (/(?:零售价|定价|售价|每份)[\s:：]*.{0,8}元/.test(s) && s.length <= 24) score += 1;
     if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
     return score;
   },
@@ -247,7 +259,10 @@ export const zhDailyRules: RulePack = {
       }
       return null;
     };
-    const title = find((l, i) => (PAPER_TITLE.test(l) ? lines[i]!.trim() : null));
+    const title = find((l, i) => {
+      const first = l.split(/[\s\u3000]+/)[0] ?? '';
+      return PAPER_TITLE.test(first) ? lines[i]!.trim().slice(0, first.length) : null;
+    });
     const titleLatin = find((l, i) => (/^[A-Z][A-Z .&'-]{4,}$/.test(l) ? lines[i]!.trim() : null));
     const date = find((l) => {
       const m = DATE.exec(l);
