@@ -1,0 +1,21 @@
+// Why one file could not be imported. The message is one line and names the file.
+
+export const IMPORT_ERROR_CODES = [
+  'unsupported',
+  'xml-doctype',
+  'xml-malformed',
+  'no-text',
+  'bad-structure',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}

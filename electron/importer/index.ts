@@ -1,0 +1,228 @@
+// The importer: walks files and folders lazily, reads one file at a time, parses it (plain text,
+// ALTO, hOCR, PAGE XML) and stores its pages with one archive transaction per file. Used by the
+// CLI (`galley import`) and by the app. No Electron here.
+import { opendir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import type { Actor, Archive, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
+import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
+import { ImportFileError } from './errors.ts';
+import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
+import { factsFromPath } from './names.ts';
+
+export { ImportFileError } from './errors.ts';
+export type { PageFormat } from './formats.ts';
+
+export type FileStatus = 'imported' | 'unchanged' | 'kept-corrections' | 'skipped' | 'failed';
+
+/** What happened to one file. `file` is the name shown to the user. */
+export interface FileResult {
+  file: string;
+  path: string;
+  status: FileStatus;
+  format?: PageFormat;
+  /** First page stored from the file (most files hold one page). */
+  pageId?: number;
+  pageIds?: number[];
+  issueId?: number;
+  error?: string;
+}
+
+export interface ImportSummary {
+  files: number;
+  imported: number;
+  unchanged: number;
+  keptCorrections: number;
+  skipped: number;
+  failed: number;
+  pages: number;
+  cancelled: boolean;
+  ms: number;
+}
+
+export interface ImportOptions {
+  /** Called after each file with its result and the running counts. */
+  onProgress?: (result: FileResult, summary: ImportSummary) => void;
+  signal?: AbortSignal;
+  overwriteCorrections?: boolean;
+  actor?: Actor;
+}
+
+const pathsSchema = z.array(z.string().min(1, 'an empty path')).min(1, 'no files or folders to import');
+
+interface FileEntry {
+  /** Absolute path. */
+  path: string;
+  /** Shown to the user: relative to the folder given (with that folder's name), or the file's own name. */
+  display: string;
+  /** Folder names from the given root down to the file's folder. */
+  folders: string[];
+  /** True when the user named the file itself (then an unsupported type is an error, not a skip). */
+  explicit: boolean;
+}
+
+const isHidden = (name: string): boolean => name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini';
+
+/** The two folder names above a file (PUBLICATION/YYYY-MM-DD). */
+function parentFolders(abs: string): string[] {
+  const d = dirname(abs);
+  return [basename(dirname(d)), basename(d)].filter(Boolean);
+}
+
+/** Files under the given paths, lazily, each folder's entries in name order (p01 before p02). */
+export async function* walkFiles(paths: string[], signal?: AbortSignal): AsyncGenerator<FileEntry> {
+  for (const given of paths) {
+    if (signal?.aborted) return;
+    const abs = resolve(given);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      yield { path: abs, display: given, folders: parentFolders(abs), explicit: true };
+      continue;
+    }
+    if (!info.isDirectory()) {
+      yield { path: abs, display: given, folders: parentFolders(abs), explicit: true };
+      continue;
+    }
+    const rootName = basename(abs);
+    const walk = async function* (dir: string, folders: string[]): AsyncGenerator<FileEntry> {
+      // One folder's names at a time: memory stays proportional to the widest folder.
+      const names: { name: string; isDir: boolean }[] = [];
+      const handle = await opendir(dir);
+      for await (const d of handle) {
+        if (isHidden(d.name)) continue;
+        names.push({ name: d.name, isDir: d.isDirectory() });
+      }
+      names.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      for (const n of names) {
+        if (signal?.aborted) return;
+        const full = join(dir, n.name);
+        if (n.isDir) yield* walk(full, [...folders, n.name]);
+        else yield { path: full, display: [rootName, relative(abs, full)].join(sep), folders, explicit: false };
+      }
+    };
+    yield* walk(abs, [basename(dirname(abs)), rootName].filter(Boolean));
+  }
+}
+
+/** Counts the importable files under the paths (for a progress bar); walks names only. */
+export async function countFiles(paths: string[], signal?: AbortSignal): Promise<number> {
+  let n = 0;
+  for await (const f of walkFiles(paths, signal)) if (f.explicit || IMPORTABLE_EXTENSIONS.has(extname(f.path).toLowerCase())) n++;
+  return n;
+}
+
+function emptySummary(): ImportSummary {
+  return { files: 0, imported: 0, unchanged: 0, keptCorrections: 0, skipped: 0, failed: 0, pages: 0, cancelled: false, ms: 0 };
+}
+
+function messageOf(error: unknown): string {
+  const m = error instanceof Error ? error.message : String(error);
+  return m.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+
+/** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
+export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
+  const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
+  const ext = extname(entry.path).toLowerCase();
+  if (!IMPORTABLE_EXTENSIONS.has(ext)) {
+    const reason = `unsupported file type ${ext || '(no extension)'} (accepted: .txt, ALTO/PAGE .xml, hOCR .html/.hocr)`;
+    return entry.explicit
+      ? { ...base, status: 'failed', error: `${entry.display}: ${reason}` }
+      : { ...base, status: 'skipped', error: `${entry.display}: ${reason}` };
+  }
+  try {
+    const info = await stat(entry.path).catch(() => null);
+    if (!info) throw new ImportFileError('unsupported', entry.display, 'no such file');
+    if (!info.isFile()) throw new ImportFileError('unsupported', entry.display, 'not a regular file');
+    if (info.size > MAX_PAGE_FILE_BYTES) {
+      throw new ImportFileError('unsupported', entry.display, `too large (${info.size} bytes; the limit is ${MAX_PAGE_FILE_BYTES})`);
+    }
+    const bytes = await readFile(entry.path);
+    const decoded = decodePageBytes(bytes, entry.display);
+    const { format, pages } = parsePages(entry.display, decoded.text);
+    const facts = factsFromPath(entry.folders, basename(entry.path));
+    const inputs: ImportPageInput[] = pages.map((p, i) => ({
+      sourceName: pages.length > 1 ? `${entry.display}#${i + 1}` : entry.display,
+      text: p.text,
+      encoding: decoded.encoding,
+      pageNumberHint: pages.length > 1 ? (p.pageNumberHint ?? i + 1) : (facts.pageNumber ?? p.pageNumberHint),
+      dateHint: facts.date,
+      publicationHint: facts.publication,
+      folderHint: dirname(entry.path),
+      ...(p.blockBoundaries.length ? { blockBoundaries: p.blockBoundaries } : {}),
+    }));
+    // One transaction for the whole file: all of its pages are stored, or none.
+    const outcomes: ImportOutcome[] = archive.importPages(inputs, options.actor ?? { name: 'import' }, {
+      overwriteCorrections: options.overwriteCorrections === true,
+    });
+    const status: FileStatus = outcomes.some((o) => o.status === 'imported')
+      ? 'imported'
+      : outcomes.some((o) => o.status === 'kept-corrections')
+        ? 'kept-corrections'
+        : 'unchanged';
+    return {
+      ...base,
+      status,
+      format,
+      pageId: outcomes[0]?.pageId,
+      pageIds: outcomes.map((o) => o.pageId),
+      issueId: outcomes[0]?.issueId,
+    };
+  } catch (error) {
+    return { ...base, status: 'failed', error: messageOf(error) };
+  }
+}
+
+/**
+ * Imports files and folders, yielding each file's result as it is stored; the generator's return
+ * value is the summary. Stops between files when `signal` aborts (summary.cancelled).
+ */
+export async function* importPaths(
+  paths: string[],
+  archive: Archive,
+  options: ImportOptions = {},
+): AsyncGenerator<FileResult, ImportSummary> {
+  const list = pathsSchema.parse(paths);
+  const t0 = performance.now();
+  const summary = emptySummary();
+  for await (const entry of walkFiles(list, options.signal)) {
+    if (options.signal?.aborted) break;
+    const result = await importFile(entry, archive, options);
+    summary.files++;
+    switch (result.status) {
+      case 'imported':
+        summary.imported++;
+        summary.pages += result.pageIds?.length ?? 0;
+        break;
+      case 'unchanged':
+        summary.unchanged++;
+        break;
+      case 'kept-corrections':
+        summary.keptCorrections++;
+        break;
+      case 'skipped':
+        summary.skipped++;
+        break;
+      case 'failed':
+        summary.failed++;
+        break;
+    }
+    summary.ms = performance.now() - t0;
+    options.onProgress?.(result, { ...summary });
+    yield result;
+  }
+  summary.cancelled = options.signal?.aborted === true;
+  summary.ms = performance.now() - t0;
+  return summary;
+}
+
+/** importPaths run to the end: the results are reported through onProgress only. */
+export async function importAll(paths: string[], archive: Archive, options: ImportOptions = {}): Promise<ImportSummary> {
+  const it = importPaths(paths, archive, options);
+  for (;;) {
+    const step = await it.next();
+    if (step.done) return step.value;
+  }
+}
