@@ -70,7 +70,7 @@ export async function bench(): Promise<BenchResult[]> {
   const parts = Array.from({ length: CONCATENATED }, (_, i) => perPage[i % perPage.length]!);
   const big = parts.map((p) => p.text.replace(/\n+$/, '')).join('\n\n\n');
   const singleMean = parts.reduce((s, p) => s + p.engineMs, 0) / parts.length;
-  const bigTiming = time(() => segmentPage(big), { warmup: 2, samples: 7, minSampleMs: 0 });
+  const bigTiming = time(() => segmentPage(big), { warmup: 2, warmupMs: 0, samples: 7, minSampleMs: 0 });
   const linearity = bigTiming.medianMs / singleMean;
   results.push({
     name: 'engine.linearity',

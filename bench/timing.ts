@@ -9,8 +9,10 @@ export function median(values: readonly number[]): number {
 }
 
 export interface TimingOptions {
-  /** Untimed calls first (JIT warm-up). Default 20. */
+  /** Untimed calls first (JIT warm-up): at least this many... Default 20. */
   warmup?: number;
+  /** ...and for at least this long. Default 200 ms. */
+  warmupMs?: number;
   /** Timed samples; the result is their median. Default 41. */
   samples?: number;
   /** Calls per sample are raised until one sample takes at least this long (timer resolution). Default 2 ms. */
@@ -26,25 +28,24 @@ export interface Timing {
   callsPerSample: number;
 }
 
+const MAX_CALLS = 1 << 20;
+
 /** Median time of one call of `fn`: after warm-up, `samples` batches of calls, each batch timed as a whole. */
 export function time(fn: () => unknown, options: TimingOptions = {}): Timing {
-  const { warmup = 20, samples = 41, minSampleMs = 2 } = options;
+  const { warmup = 20, warmupMs = 200, samples = 41, minSampleMs = 2 } = options;
   let sink: unknown;
-  for (let i = 0; i < warmup; i++) sink = fn();
+  const batch = (calls: number): number => {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) sink = fn();
+    return performance.now() - t0;
+  };
+  const w0 = performance.now();
+  for (let i = 0; i < warmup || performance.now() - w0 < warmupMs; i++) sink = fn();
+  // Calls per sample: the smallest power of two whose batch takes minSampleMs twice in a row.
   let calls = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < calls; i++) sink = fn();
-    const dt = performance.now() - t0;
-    if (dt >= minSampleMs || calls >= 1 << 20) break;
-    calls = Math.min(1 << 20, Math.max(calls * 2, Math.ceil((calls * minSampleMs * 1.2) / Math.max(dt, 1e-3))));
-  }
+  while (calls < MAX_CALLS && (batch(calls) < minSampleMs || batch(calls) < minSampleMs)) calls *= 2;
   const perCall: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const t0 = performance.now();
-    for (let i = 0; i < calls; i++) sink = fn();
-    perCall.push((performance.now() - t0) / calls);
-  }
+  for (let s = 0; s < samples; s++) perCall.push(batch(calls) / calls);
   keep(sink);
   return { medianMs: median(perCall), minMs: Math.min(...perCall), samples, callsPerSample: calls };
 }
