@@ -48,8 +48,8 @@ const en = {
     dragMarker: 'Drag to move the start of this {{kind}}',
   },
   import: {
-    drop: 'Drop page files or folders to import', progress: 'Importing {{done}}/{{total}}', current: 'Reading {{name}}',
-    done: 'Import finished: {{imported}} imported, {{unchanged}} unchanged, {{failed}} failed', errors: 'Errors',
+    drop: 'Drop page files or folders to import', progress: 'Importing… {{done}} files done', current: 'Reading {{name}}',
+    done: 'Import finished: {{imported}} imported, {{unchanged}} unchanged, {{skipped}} skipped, {{failed}} failed', errors: 'Errors',
     close: 'Close', pick: 'Choose files', busy: 'An import is already running.',
   },
   help: {
@@ -112,8 +112,8 @@ const zh: Strings = {
     dragMarker: '拖动以移动此{{kind}}的起点',
   },
   import: {
-    drop: '拖放版面文件或文件夹以导入', progress: '正在导入 {{done}}/{{total}}', current: '正在读取 {{name}}',
-    done: '导入完成:导入 {{imported}},未变 {{unchanged}},失败 {{failed}}', errors: '错误',
+    drop: '拖放版面文件或文件夹以导入', progress: '正在导入… 已处理 {{done}} 个文件', current: '正在读取 {{name}}',
+    done: '导入完成:导入 {{imported}},未变 {{unchanged}},跳过 {{skipped}},失败 {{failed}}', errors: '错误',
     close: '关闭', pick: '选择文件', busy: '已有导入正在进行。',
   },
   help: {

@@ -21,7 +21,7 @@ const pageId = z.number().int().positive();
 
 export const importOutcomeSchema = z.object({
   source: z.string(),
-  status: z.enum(['imported', 'unchanged', 'kept-corrections', 'failed']),
+  status: z.enum(['imported', 'unchanged', 'kept-corrections', 'skipped', 'failed']),
   pageId: z.number().int().optional(),
   issueId: z.number().int().optional(),
   error: z.string().optional(),
@@ -132,7 +132,9 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 export const importProgressSchema = z.object({
+  /** Files handled so far. */
   done: z.number().int().nonnegative(),
+  /** Files to handle, or 0 while folders are still being walked. */
   total: z.number().int().nonnegative(),
   current: z.string().nullable(),
   errors: z.array(z.object({ source: z.string(), message: z.string() })),

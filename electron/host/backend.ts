@@ -1,0 +1,33 @@
+// Thin adapters between the hosts and the modules written alongside them (archive, importer,
+// engine). Handlers only see these interfaces; the real modules are wired in load-backend.ts.
+import type { Archive } from '../archive/archive-api.ts';
+import type { ImportProgress, ImportReport } from '../../shared/ipc.ts';
+import type { Item, ItemKind } from '../../shared/segmentation.ts';
+
+export interface EngineAdapter {
+  deriveItems(text: string, starts: number[], kinds: (ItemKind | null)[]): Item[];
+}
+
+export interface ImportRunOptions {
+  onProgress: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** An uploaded file saved to disk: where it is, and the path the user dropped it under. */
+export interface UploadedFile {
+  path: string;
+  /** "FOLDER/2021-10-29/p01.txt" or "p01.txt", with forward slashes. */
+  relativePath: string;
+}
+
+export interface ImporterAdapter {
+  importPaths(paths: string[], archive: Archive, options: ImportRunOptions): Promise<ImportReport>;
+  /** Uploaded files, named and dated by the paths the user dropped them under (not the temp paths). */
+  importUploads(files: UploadedFile[], archive: Archive, options: ImportRunOptions): Promise<ImportReport>;
+}
+
+export interface Backend {
+  archive: Archive;
+  engine: EngineAdapter;
+  importer: ImporterAdapter;
+}

@@ -1,0 +1,72 @@
+// Starts the browser host: archive + engine + importer behind the handler table, served over
+// loopback HTTP with the built renderer.
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Actor } from '../archive/archive-api.ts';
+import { ensureRendererBuilt, ROOT } from './build-renderer.ts';
+import { createHandlers } from './handlers.ts';
+import { startHttpHost, type HttpHost } from './http-host.ts';
+import { loadBackend } from './load-backend.ts';
+import type { Backend } from './backend.ts';
+
+export function defaultArchivePath(): string {
+  return process.env.GALLEY_ARCHIVE ?? join(homedir(), '.galley', 'archive.db');
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export function currentActor(): Actor {
+  try {
+    return { name: userInfo().username || 'editor' };
+  } catch {
+    return { name: 'editor' };
+  }
+}
+
+export interface BrowserHostOptions {
+  archivePath?: string;
+  port?: number;
+  /** For tests: an already open backend (closed with the host). */
+  backend?: Backend;
+  log?: (line: string) => void;
+}
+
+export interface BrowserHost extends HttpHost {
+  readonly archivePath: string;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
+  const actor = currentActor();
+  const archivePath = options.archivePath ?? defaultArchivePath();
+  const staticDir = await ensureRendererBuilt(options.log);
+  const backend = options.backend ?? loadBackend(archivePath, actor);
+  const version = appVersion();
+  let host: HttpHost;
+  try {
+    host = await startHttpHost({
+      staticDir,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      createTable: (emit) => createHandlers({ ...backend, host: 'browser', version, actor, emit }),
+    });
+  } catch (e) {
+    backend.archive.close();
+    throw e;
+  }
+  return {
+    get url() {
+      return host.url;
+    },
+    port: host.port,
+    token: host.token,
+    server: host.server,
+    archivePath: backend.archive.path,
+    async close() {
+      await host.close();
+      backend.archive.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Makes sure dist/renderer holds a build of the current renderer sources (built with Vite when
+// missing or older than any source), so `npm start` works on a fresh clone without a build step.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
+
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+export function rendererBuildIsFresh(): boolean {
+  const index = join(RENDERER_DIST, 'index.html');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  const sources = [join(ROOT, 'renderer'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')].filter((p) => existsSync(p));
+  return sources.every((p) => newestMtime(p) <= built);
+}
+
+let building: Promise<string> | null = null;
+
+/** Builds the renderer unless a fresh build exists; returns the folder to serve. */
+export function ensureRendererBuilt(log: (line: string) => void = () => undefined): Promise<string> {
+  if (rendererBuildIsFresh()) return Promise.resolve(RENDERER_DIST);
+  building ??= (async () => {
+    log('Building the renderer (first run or sources changed)…');
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    return RENDERER_DIST;
+  })().finally(() => {
+    building = null;
+  });
+  return building;
+}

@@ -1,0 +1,142 @@
+// The one handler table both hosts serve: channel name -> handler. Requests are validated against
+// shared/ipc.ts before a handler runs (dispatch), responses before they leave the host.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import { ZodError } from 'zod';
+import {
+  channels,
+  isChannel,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type ImportProgress,
+  type ImportReport,
+  type Language,
+  type ParsedReq,
+  type Res,
+} from '../../shared/ipc.ts';
+import type { Actor } from '../archive/archive-api.ts';
+import type { Backend, UploadedFile } from './backend.ts';
+
+export interface HostContext extends Backend {
+  host: 'electron' | 'browser';
+  version: string;
+  actor: Actor;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Electron only: shows the native open dialog; resolves to chosen paths (empty when cancelled). */
+  showOpenDialog?: () => Promise<string[]>;
+  /** Electron only: rebuild the menu in the new language. */
+  setLanguage?: (language: Language) => void;
+}
+
+export type Handler<C extends Channel> = (request: ParsedReq<C>) => Promise<Res<C>> | Res<C>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** An error whose message may be shown to the user; other errors are reported generically. */
+export class HostError extends Error {
+  constructor(
+    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unavailable' | 'internal',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createHandlers(ctx: HostContext): HandlerTable {
+  let importing = false;
+  const runImport = async (run: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport> => {
+    if (importing) throw new HostError('conflict', 'An import is already running.');
+    importing = true;
+    const onProgress = (p: ImportProgress) => ctx.emit('import.progress', p);
+    try {
+      onProgress({ done: 0, total: 0, current: null, errors: [], finished: false });
+      const report = await run(onProgress);
+      const errors = report.outcomes
+        .filter((o) => o.status === 'failed')
+        .map((o) => ({ source: o.source, message: o.error ?? 'failed' }));
+      onProgress({ done: report.outcomes.length, total: report.outcomes.length, current: null, errors, finished: true });
+      ctx.emit('library.changed', {});
+      return report;
+    } finally {
+      importing = false;
+    }
+  };
+
+  return {
+    'app.info': () => ({ host: ctx.host, archivePath: ctx.archive.path, version: ctx.version }),
+    'app.setLanguage': ({ language }) => {
+      ctx.setLanguage?.(language);
+      return { ok: true as const };
+    },
+    'library.tree': () => ({ publications: ctx.archive.listPublications(), issues: ctx.archive.listIssues() }),
+    'library.pages': ({ issueId }) => ctx.archive.listPages(issueId),
+    'page.get': ({ pageId }) => ctx.archive.getPage(pageId),
+    'page.save': (req) => {
+      const result = ctx.archive.savePage(req, ctx.actor);
+      return result;
+    },
+    'page.setState': ({ pageId, state }) => {
+      ctx.archive.setPageState(pageId, state, ctx.actor);
+      ctx.emit('library.changed', {});
+      return { ok: true as const };
+    },
+    'engine.derive': ({ text, starts, kinds }) => {
+      for (let i = 1; i < starts.length; i++) {
+        if (starts[i]! <= starts[i - 1]!) throw new HostError('bad-request', 'starts must increase');
+      }
+      if (starts.some((s) => s > text.length)) throw new HostError('bad-request', 'start beyond the text');
+      return { items: ctx.engine.deriveItems(text, starts, kinds) };
+    },
+    'import.paths': async ({ paths }) => {
+      if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
+      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress }));
+    },
+    'import.files': async ({ files }) => {
+      const dir = await mkdtemp(join(tmpdir(), 'galley-upload-'));
+      try {
+        const uploads: UploadedFile[] = [];
+        for (const [i, f] of files.entries()) {
+          const parts = f.name.split(/[\\/]/);
+          // Each upload in its own numbered folder, so equal names never collide.
+          const target = join(dir, String(i), ...parts);
+          if (!target.startsWith(dir + sep)) throw new HostError('bad-request', 'bad file name');
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, Buffer.from(f.data, 'base64'));
+          uploads.push({ path: target, relativePath: parts.join('/') });
+        }
+        return await runImport((onProgress) => ctx.importer.importUploads(uploads, ctx.archive, { onProgress }));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'import.dialog': async () => {
+      if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
+      const paths = await ctx.showOpenDialog();
+      if (paths.length === 0) return null;
+      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress }));
+    },
+  };
+}
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; code: HostError['code']; message: string };
+
+/** Validates the channel and request, runs the handler, validates the response. */
+export async function dispatch(table: HandlerTable, channel: string, request: unknown): Promise<DispatchResult> {
+  if (!isChannel(channel)) return { ok: false, code: 'not-found', message: `unknown channel ${channel}` };
+  const spec = channels[channel];
+  const parsed = spec.request.safeParse(request ?? {});
+  if (!parsed.success) return { ok: false, code: 'bad-request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  try {
+    const handler = table[channel] as (r: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value: spec.response.parse(value) };
+  } catch (e) {
+    if (e instanceof HostError) return { ok: false, code: e.code, message: e.message };
+    if (e instanceof ZodError) return { ok: false, code: 'internal', message: 'response failed validation' };
+    const message = e instanceof Error ? e.message : String(e);
+    if (/revision|stale|conflict/i.test(message)) return { ok: false, code: 'conflict', message };
+    if (/not found|no such|unknown page/i.test(message)) return { ok: false, code: 'not-found', message };
+    return { ok: false, code: 'internal', message };
+  }
+}

@@ -1,0 +1,59 @@
+// Wires the real archive, importer and engine into the Backend adapters used by the handlers.
+import { deriveItems } from '../engine/index.ts';
+import { openArchive } from '../archive/sqlite-archive.ts';
+import { importFile, importPaths, type FileResult } from '../importer/index.ts';
+import type { ImportOutcomeRow, ImportProgress } from '../../shared/ipc.ts';
+import type { Backend, EngineAdapter, ImporterAdapter } from './backend.ts';
+import type { Actor } from '../archive/archive-api.ts';
+
+export const engineAdapter: EngineAdapter = {
+  deriveItems: (text, starts, kinds) => deriveItems(text, starts, kinds),
+};
+
+export function toOutcome(r: FileResult): ImportOutcomeRow {
+  return {
+    source: r.file,
+    status: r.status,
+    ...(r.pageId !== undefined ? { pageId: r.pageId } : {}),
+    ...(r.issueId !== undefined ? { issueId: r.issueId } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+  };
+}
+
+export function importerAdapter(actor: Actor): ImporterAdapter {
+  return {
+    async importUploads(files, archive, { onProgress, signal }) {
+      const outcomes: ImportOutcomeRow[] = [];
+      const errors: ImportProgress['errors'] = [];
+      for (const f of files) {
+        if (signal?.aborted) return { outcomes, cancelled: true };
+        const parts = f.relativePath.split('/');
+        // The folders the user dropped (at most the two above the file), never the temp folders.
+        const folders = parts.slice(Math.max(0, parts.length - 3), -1);
+        const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor });
+        const row = toOutcome(result);
+        outcomes.push(row);
+        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
+        onProgress({ done: outcomes.length, total: files.length, current: row.source, errors: [...errors], finished: false });
+      }
+      return { outcomes, cancelled: false };
+    },
+    async importPaths(paths, archive, { onProgress, signal }) {
+      const outcomes: ImportOutcomeRow[] = [];
+      const errors: ImportProgress['errors'] = [];
+      const it = importPaths(paths, archive, { actor, ...(signal ? { signal } : {}) });
+      for (;;) {
+        const step = await it.next();
+        if (step.done) return { outcomes, cancelled: step.value.cancelled };
+        const row = toOutcome(step.value);
+        outcomes.push(row);
+        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
+        onProgress({ done: outcomes.length, total: 0, current: row.source, errors: [...errors], finished: false });
+      }
+    },
+  };
+}
+
+export function loadBackend(archivePath: string, actor: Actor): Backend {
+  return { archive: openArchive(archivePath), engine: engineAdapter, importer: importerAdapter(actor) };
+}

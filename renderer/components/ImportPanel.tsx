@@ -1,0 +1,43 @@
+// Progress and errors of the running (or last) import.
+import { useTranslation } from 'react-i18next';
+import { useApp, useStoreApi } from '../state/context.ts';
+
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const progress = useApp((s) => s.importProgress);
+  const report = useApp((s) => s.importReport);
+  const error = useApp((s) => s.importError);
+  if (!progress && !report && !error) return null;
+  const count = (status: string) => report?.outcomes.filter((o) => o.status === status).length ?? 0;
+  const failures = report ? report.outcomes.filter((o) => o.status === 'failed') : progress?.errors.map((e) => ({ source: e.source, error: e.message })) ?? [];
+  return (
+    <section className="import-panel" role="status" aria-live="polite" data-testid="import-panel">
+      {report ? (
+        <p data-testid="import-done">
+          {t('import.done', { imported: count('imported') + count('kept-corrections'), unchanged: count('unchanged'), skipped: count('skipped'), failed: count('failed') })}
+        </p>
+      ) : progress ? (
+        <>
+          <p>{t('import.progress', { done: progress.done, total: progress.total })}</p>
+          <progress max={Math.max(1, progress.total)} value={progress.done} />
+          {progress.current && <p className="muted small">{t('import.current', { name: progress.current })}</p>}
+        </>
+      ) : null}
+      {error && <p className="error">{t('error.generic', { message: error })}</p>}
+      {failures.length > 0 && (
+        <details open>
+          <summary>{t('import.errors')}</summary>
+          <ul>
+            {failures.map((f, i) => (
+              <li key={i}>
+                {f.source}: {'error' in f ? f.error : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {(report || error) && <button onClick={() => store.getState().dismissImport()}>{t('import.close')}</button>}
+    </section>
+  );
+}

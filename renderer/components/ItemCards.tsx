@@ -1,0 +1,218 @@
+// Right pane: the page's items in order as cards; every field editable in place.
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditableField, StoredItem } from '../../shared/domain.ts';
+import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind } from '../../shared/segmentation.ts';
+import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
+import { focusTargets } from '../focus.ts';
+
+type TextFieldName = 'kicker' | 'headline' | 'subheadline' | 'series' | 'byline';
+const TEXT_FIELDS: TextFieldName[] = ['kicker', 'headline', 'subheadline', 'series', 'byline'];
+
+function Draft(props: {
+  value: string;
+  field: string;
+  label: string;
+  multiline?: boolean;
+  inputMode?: 'numeric';
+  edited: boolean;
+  placeholder?: string;
+  validate?: (v: string) => string | null;
+  onCommit: (v: string) => void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(props.value), [props.value]);
+  const commit = () => {
+    if (draft === props.value) return;
+    const err = props.validate?.(draft) ?? null;
+    setError(err);
+    if (!err) props.onCommit(draft);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Escape') {
+      setDraft(props.value);
+      setError(null);
+      e.currentTarget.blur();
+      e.stopPropagation();
+    } else if (e.key === 'Enter' && (!props.multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commit();
+    }
+  };
+  const common = {
+    'data-field': props.field,
+    'aria-label': props.label,
+    'aria-invalid': error ? true : undefined,
+    value: draft,
+    placeholder: props.placeholder,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown: onKey,
+  };
+  return (
+    <label className={`field field-${props.field}${props.edited ? ' edited' : ''}`}>
+      <span className="field-label">{props.label}</span>
+      {props.multiline ? (
+        <textarea {...common} rows={Math.min(12, Math.max(2, draft.split('\n').length))} />
+      ) : (
+        <input {...common} inputMode={props.inputMode} />
+      )}
+      {error && <span className="field-error">{error}</span>}
+    </label>
+  );
+}
+
+const ItemCard = memo(function ItemCard(props: { item: StoredItem; index: number; selected: boolean; lineFrom: number; lineTo: number }) {
+  const { item, index } = props;
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const ref = useRef<HTMLElement>(null);
+  const set = <F extends EditableField>(field: F, value: StoredItem[F]) => store.getState().setField(index, field, value);
+  const edited = (f: EditableField) => item.editedFields.includes(f);
+  useEffect(() => {
+    if (props.selected && ref.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
+  }, [props.selected]);
+  const contributorsText = item.contributors.map((c) => `${c.name} (${c.role})`).join(', ');
+  return (
+    <article
+      ref={ref}
+      className={`card kind-${item.kind}${props.selected ? ' selected' : ''}`}
+      data-testid="item-card"
+      data-index={index}
+      data-kind={item.kind}
+      aria-current={props.selected ? 'true' : undefined}
+      tabIndex={-1}
+      onMouseDown={() => store.getState().select(index, true)}
+      onFocus={() => store.getState().select(index, true)}
+    >
+      <header className="card-head">
+        <span className="card-number">{t('card.item', { n: index + 1 })}</span>
+        <select
+          className={`kind-select kind-${item.kind}${edited('kind') ? ' edited' : ''}`}
+          aria-label={t('field.kind')}
+          data-field="kind"
+          value={item.kind}
+          onChange={(e) => set('kind', e.target.value as ItemKind)}
+        >
+          {ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <span className="card-lines">{t('card.lines', { from: props.lineFrom, to: props.lineTo })}</span>
+        {item.continuedFrom !== null && <span className="badge">← {item.continuedFrom}</span>}
+        {item.continuedOn !== null && <span className="badge">→ {item.continuedOn}</span>}
+        {item.flags.length > 0 && <span className="badge warn">⚠ {item.flags.length}</span>}
+      </header>
+      {TEXT_FIELDS.map((f) => (
+        <Draft
+          key={f}
+          field={f}
+          label={t(`field.${f}`)}
+          value={item[f] ?? ''}
+          edited={edited(f)}
+          placeholder={t('card.empty')}
+          onCommit={(v) => set(f, v.trim() === '' ? null : v.trim())}
+        />
+      ))}
+      <Draft
+        field="contributors"
+        label={t('field.contributors')}
+        value={contributorsText}
+        edited={edited('contributors')}
+        placeholder={t('field.contributorsHint')}
+        validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES) ? null : t('field.invalidContributors'))}
+        onCommit={(v) => set('contributors', parseContributors(v, CONTRIBUTOR_ROLES) ?? [])}
+      />
+      {item.contributors.length > 0 && (
+        <ul className="contributors">
+          {item.contributors.map((c, i) => (
+            <li key={i}>
+              {c.name} <span className="role">{t(`role.${c.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Draft
+        field="paragraphs"
+        multiline
+        label={t('field.paragraphs')}
+        value={item.paragraphs.join('\n\n')}
+        edited={edited('paragraphs')}
+        onCommit={(v) =>
+          set(
+            'paragraphs',
+            v
+              .split(/\n\s*\n/)
+              .map((p) => p.trim())
+              .filter(Boolean),
+          )
+        }
+      />
+      <div className="field-row">
+        {(['continuedFrom', 'continuedOn'] as const).map((f) => (
+          <Draft
+            key={f}
+            field={f}
+            inputMode="numeric"
+            label={t(`field.${f}`)}
+            value={item[f] === null ? '' : String(item[f])}
+            edited={edited(f)}
+            placeholder={t('card.empty')}
+            validate={(v) => (v.trim() === '' || /^[1-9]\d{0,3}$/.test(v.trim()) ? null : '1–9999')}
+            onCommit={(v) => set(f, v.trim() === '' ? null : Number(v.trim()))}
+          />
+        ))}
+      </div>
+      {item.flags.length > 0 && (
+        <ul className="flags" aria-label={t('field.flags')}>
+          {item.flags.map((f, i) => (
+            <li key={i} data-flag={f.code}>
+              ⚠ {t(`flag.${f.code}`)}
+              {f.message ? `: ${f.message}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+});
+
+export function ItemCards() {
+  const { t } = useTranslation();
+  const doc = useApp((s) => s.session?.history.present ?? null);
+  const selected = useApp((s) => s.session?.selected ?? -1);
+  const listRef = useRef<HTMLDivElement>(null);
+  const starts = useMemo(() => (doc ? lineStarts(doc.text) : []), [doc?.text]);
+  useEffect(() => {
+    focusTargets.cards = () => {
+      const el = listRef.current?.querySelector<HTMLElement>('.card.selected input, .card input');
+      el?.focus();
+    };
+    return () => {
+      delete focusTargets.cards;
+    };
+  }, []);
+  if (!doc) return null;
+  return (
+    <div className="cards" ref={listRef} data-testid="item-cards" aria-label={t('page.structured')} role="region">
+      {doc.items.map((item, i) => {
+        const next = doc.items[i + 1];
+        const end = next ? next.start : doc.text.length;
+        return (
+          <ItemCard
+            key={`${item.id ?? 'n'}-${item.start}`}
+            item={item}
+            index={i}
+            selected={i === selected}
+            lineFrom={lineOfOffset(starts, item.start) + 1}
+            lineTo={lineOfOffset(starts, Math.max(item.start, end - 1)) + 1}
+          />
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// The page view: toolbar, then the raw OCR text and the item cards side by side, resizable.
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
+import { RawTextEditor } from '../editor/RawTextEditor.tsx';
+import { useApp, useStoreApi } from '../state/context.ts';
+import { ItemCards } from './ItemCards.tsx';
+
+function SaveIndicator() {
+  const { t } = useTranslation();
+  const state = useApp((s) => s.saveState);
+  const error = useApp((s) => s.saveError);
+  const label =
+    state === 'saved' ? t('toolbar.saved') : state === 'saving' ? t('toolbar.saving') : state === 'pending' ? t('toolbar.unsaved') : t('toolbar.saveError', { message: error ?? '' });
+  return (
+    <span className={`save-state save-${state}`} data-testid="save-state" data-state={state} role="status" aria-live="polite">
+      {label}
+    </span>
+  );
+}
+
+export function PageView() {
+  const { t } = useTranslation();
+  const store = useStoreApi();
+  const hasPage = useApp((s) => s.session !== null);
+  const loading = useApp((s) => s.loadingPage);
+  const sourceName = useApp((s) => s.session?.sourceName ?? '');
+  const pageNumber = useApp((s) => s.session?.pageNumber ?? null);
+  const pageState = useApp((s) => s.session?.state ?? 'imported');
+  const canUndo = useApp((s) => (s.session?.history.past.length ?? 0) > 0);
+  const canRedo = useApp((s) => (s.session?.history.future.length ?? 0) > 0);
+  const selected = useApp((s) => s.session?.selected ?? 0);
+  const [split, setSplit] = useState(0.5);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+
+  if (!hasPage) return <main className="page-view empty">{loading ? t('page.loading') : t('page.none')}</main>;
+
+  const onPointerMove = (e: PointerEvent) => {
+    if (!dragging.current || !bodyRef.current) return;
+    const r = bodyRef.current.getBoundingClientRect();
+    setSplit(Math.min(0.8, Math.max(0.2, (e.clientX - r.left) / r.width)));
+  };
+  const onSeparatorKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowLeft') setSplit((s) => Math.max(0.2, s - 0.05));
+    else if (e.key === 'ArrowRight') setSplit((s) => Math.min(0.8, s + 0.05));
+    else return;
+    e.preventDefault();
+  };
+  const splitAtSelection = () => {
+    const s = store.getState().session;
+    const item = s?.history.present.items[s.selected];
+    // Toolbar split: at the second line of the selected item (the editor's Ctrl+Enter splits at the cursor).
+    if (item) {
+      const nl = s!.history.present.text.indexOf('\n', item.start);
+      if (nl >= 0) void store.getState().split(nl + 1);
+    }
+  };
+
+  return (
+    <main className="page-view" data-testid="page-view">
+      <div className="toolbar" role="toolbar" aria-label={t('page.rawText')}>
+        <h1 className="page-title" title={sourceName}>
+          {t('page.title', { source: sourceName, number: pageNumber ?? '?' })}
+        </h1>
+        <button onClick={() => store.getState().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">
+          {t('toolbar.undo')}
+        </button>
+        <button onClick={() => store.getState().redo()} disabled={!canRedo} data-testid="redo" title="Ctrl+Shift+Z">
+          {t('toolbar.redo')}
+        </button>
+        <button onClick={splitAtSelection} title="Ctrl+Enter">
+          {t('toolbar.split')}
+        </button>
+        <button onClick={() => void store.getState().mergeItem(selected)} disabled={selected <= 0} title="Ctrl+Backspace">
+          {t('toolbar.merge')}
+        </button>
+        <label className="state-picker">
+          <span>{t('toolbar.pageState')}</span>
+          <select
+            value={pageState}
+            data-testid="page-state-select"
+            onChange={(e) => void store.getState().setPageState(e.target.value as PageState)}
+          >
+            {PAGE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SaveIndicator />
+      </div>
+      <div
+        className="panes"
+        ref={bodyRef}
+        style={{ gridTemplateColumns: `${split * 100}% 6px 1fr` }}
+        onPointerMove={onPointerMove}
+        onPointerUp={() => (dragging.current = false)}
+        onPointerLeave={() => (dragging.current = false)}
+      >
+        <section className="pane pane-raw" aria-label={t('page.rawText')}>
+          <h2 className="pane-title">{t('page.rawText')}</h2>
+          <RawTextEditor />
+        </section>
+        <div
+          className="separator"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={t('page.resize')}
+          aria-valuenow={Math.round(split * 100)}
+          aria-valuemin={20}
+          aria-valuemax={80}
+          tabIndex={0}
+          onKeyDown={onSeparatorKey}
+          onPointerDown={(e) => {
+            dragging.current = true;
+            (e.target as HTMLElement).setPointerCapture(e.pointerId);
+          }}
+          onPointerUp={() => (dragging.current = false)}
+        />
+        <section className="pane pane-items" aria-label={t('page.structured')}>
+          <h2 className="pane-title">{t('page.structured')}</h2>
+          <ItemCards />
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,378 @@
+// Left pane: the raw OCR text in Monaco, with split rules, kind-labelled gutter markers, tinted
+// item spans and engine flags as markers. Talks to the store directly (no React re-render per
+// keystroke): store -> editor through a subscription, editor -> store through actions.
+import { useContext, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemKind } from '../../shared/segmentation.ts';
+import { ITEM_KINDS } from '../../shared/segmentation.ts';
+import { diffText, itemIndexAt, ROLES, type PageDoc, type Role, type TextChange } from '../model/page-model.ts';
+import { StoreContext } from '../state/context.ts';
+import { focusTargets } from '../focus.ts';
+import { EDITOR_FONT, monaco } from './monaco.ts';
+
+const ROLE_KEYS: Record<Role, number> = {
+  kicker: monaco.KeyCode.KeyK,
+  headline: monaco.KeyCode.KeyH,
+  subheadline: monaco.KeyCode.KeyS,
+  series: monaco.KeyCode.KeyE,
+  byline: monaco.KeyCode.KeyB,
+  caption: monaco.KeyCode.KeyC,
+};
+const DIGITS = [
+  monaco.KeyCode.Digit1,
+  monaco.KeyCode.Digit2,
+  monaco.KeyCode.Digit3,
+  monaco.KeyCode.Digit4,
+  monaco.KeyCode.Digit5,
+  monaco.KeyCode.Digit6,
+  monaco.KeyCode.Digit7,
+];
+
+export function RawTextEditor() {
+  const store = useContext(StoreContext)!;
+  const { t, i18n } = useTranslation();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  useEffect(() => {
+    const host = hostRef.current!;
+    const editor = monaco.editor.create(host, {
+      value: '',
+      language: 'plaintext',
+      fontFamily: EDITOR_FONT,
+      fontSize: 14,
+      lineHeight: 22,
+      wordWrap: 'on',
+      wrappingStrategy: 'advanced',
+      lineNumbers: 'on',
+      glyphMargin: true,
+      minimap: { enabled: false },
+      automaticLayout: true,
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'line',
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+      occurrencesHighlight: 'off',
+      selectionHighlight: false,
+      links: false,
+      contextmenu: true,
+      fixedOverflowWidgets: true,
+      ariaLabel: tRef.current('page.rawText'),
+    });
+    focusTargets.editor = () => editor.focus();
+    focusTargets.editorAction = (id) => {
+      editor.focus();
+      void editor.getAction(id)?.run();
+    };
+    const decorations = editor.createDecorationsCollection();
+    let zoneIds: string[] = [];
+    let pageId: number | null = null;
+    let shownDoc: PageDoc | null = null;
+    let shownSelected = -1;
+    let shownReveal = -1;
+    let shownLanguage = '';
+    let suppress = 0;
+
+    const doc = () => store.getState().session?.history.present ?? null;
+    const offsetAtCursor = () => {
+      const model = editor.getModel();
+      const pos = editor.getPosition();
+      return model && pos ? model.getOffsetAt(pos) : 0;
+    };
+    const lineStartAtCursor = () => {
+      const model = editor.getModel();
+      const pos = editor.getPosition();
+      return model && pos ? model.getOffsetAt({ lineNumber: pos.lineNumber, column: 1 }) : 0;
+    };
+    const itemAtCursor = () => {
+      const d = doc();
+      return d ? itemIndexAt(d.items, offsetAtCursor()) : -1;
+    };
+
+    const render = () => {
+      const state = store.getState();
+      const session = state.session;
+      const model = editor.getModel();
+      if (!session) {
+        if (model) {
+          editor.setModel(null);
+          model.dispose();
+        }
+        pageId = null;
+        shownDoc = null;
+        return;
+      }
+      const d = session.history.present;
+      if (session.pageId !== pageId || !model) {
+        pageId = session.pageId;
+        const next = monaco.editor.createModel(d.text, 'plaintext');
+        next.setEOL(monaco.editor.EndOfLineSequence.LF);
+        suppress++;
+        editor.setModel(next);
+        suppress--;
+        model?.dispose();
+        shownDoc = null;
+        shownSelected = -1;
+      }
+      const m = editor.getModel()!;
+      if (m.getValue() !== d.text) {
+        // Undo/redo or another external change: apply the difference, not a whole new value.
+        const c = diffText(m.getValue(), d.text);
+        if (c) {
+          const a = m.getPositionAt(c.offset);
+          const b = m.getPositionAt(c.offset + c.length);
+          suppress++;
+          m.applyEdits([{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: c.text }]);
+          suppress--;
+        }
+      }
+      const language = i18n.language;
+      if (d !== shownDoc || session.selected !== shownSelected || language !== shownLanguage) {
+        paint(m, d, session.selected);
+        shownDoc = d;
+        shownSelected = session.selected;
+        shownLanguage = language;
+      }
+      if (session.revealSeq !== shownReveal) {
+        shownReveal = session.revealSeq;
+        const item = d.items[session.selected];
+        if (item && session.revealSeq > 0) {
+          const start = m.getPositionAt(item.start);
+          const end = m.getPositionAt(Math.max(item.start, item.end - 1));
+          editor.revealRangeNearTop(new monaco.Range(start.lineNumber, 1, end.lineNumber, 1), monaco.editor.ScrollType.Smooth);
+          const cur = offsetAtCursor();
+          if (itemIndexAt(d.items, cur) !== session.selected) {
+            suppress++;
+            editor.setPosition(start);
+            suppress--;
+          }
+        }
+      }
+    };
+
+    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number) => {
+      const tt = tRef.current;
+      const decos: monaco.editor.IModelDeltaDecoration[] = [];
+      const starts: number[] = [];
+      d.items.forEach((item, i) => {
+        const startLine = m.getPositionAt(item.start).lineNumber;
+        const endOffset = i + 1 < d.items.length ? d.items[i + 1]!.start : m.getValueLength();
+        const endLine = Math.max(startLine, m.getPositionAt(Math.max(item.start, endOffset - 1)).lineNumber);
+        starts.push(startLine);
+        const kindLabel = tt(`kind.${item.kind}`);
+        decos.push({
+          range: new monaco.Range(startLine, 1, startLine, 1),
+          options: {
+            isWholeLine: true,
+            className: `split-rule kind-${item.kind}`,
+            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}`,
+            glyphMarginHoverMessage: { value: i > 0 ? tt('editor.dragMarker', { kind: kindLabel }) : kindLabel },
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        });
+        decos.push({
+          range: new monaco.Range(startLine, 1, endLine, 1),
+          options: {
+            isWholeLine: true,
+            className: `span-tint kind-${item.kind} alt-${i % 2}${i === selected ? ' selected' : ''}`,
+            linesDecorationsClassName: i === selected ? 'span-selected-bar' : `span-bar kind-${item.kind}`,
+          },
+        });
+      });
+      decorations.set(decos);
+      editor.changeViewZones((acc) => {
+        for (const id of zoneIds) acc.removeZone(id);
+        zoneIds = d.items.map((item, i) => {
+          const node = document.createElement('div');
+          node.className = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}`;
+          node.dataset.index = String(i);
+          node.dataset.kind = item.kind;
+          const label = document.createElement('span');
+          label.className = 'split-zone-label';
+          label.textContent = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
+          node.appendChild(label);
+          return acc.addZone({ afterLineNumber: starts[i]! - 1, heightInPx: 20, domNode: node, suppressMouseDown: true });
+        });
+      });
+      const markers: monaco.editor.IMarkerData[] = [];
+      for (const item of d.items) {
+        for (const f of item.flags) {
+          const a = m.getPositionAt(f.start);
+          const b = m.getPositionAt(Math.max(f.end, f.start + 1));
+          markers.push({
+            severity: monaco.MarkerSeverity.Warning,
+            message: `${tt(`flag.${f.code}`)}${f.message ? `: ${f.message}` : ''}`,
+            startLineNumber: a.lineNumber,
+            startColumn: a.column,
+            endLineNumber: b.lineNumber,
+            endColumn: b.column,
+            source: 'Galley',
+          });
+        }
+      }
+      monaco.editor.setModelMarkers(m, 'galley', markers);
+    };
+
+    const disposables: monaco.IDisposable[] = [];
+    disposables.push(
+      editor.onDidChangeModelContent((e) => {
+        if (suppress > 0) return;
+        const d = doc();
+        if (!d) return;
+        const now = editor.getModel()!.getValue();
+        let changes: TextChange[] = [];
+        const c0 = e.changes[0];
+        if (e.changes.length === 1 && c0) {
+          const single = { offset: c0.rangeOffset, length: c0.rangeLength, text: c0.text };
+          if (d.text.slice(0, single.offset) + single.text + d.text.slice(single.offset + single.length) === now) changes = [single];
+        }
+        if (changes.length === 0) {
+          const diff = diffText(d.text, now);
+          if (diff) changes = [diff];
+        }
+        store.getState().editText(changes);
+      }),
+      editor.onDidChangeCursorPosition(() => {
+        if (suppress > 0) return;
+        const i = itemAtCursor();
+        if (i >= 0) store.getState().select(i, false);
+      }),
+    );
+
+    // Gutter drag: press on an item's marker, release on the line it should start at.
+    let dragging = -1;
+    disposables.push(
+      editor.onMouseDown((e) => {
+        const type = e.target.type;
+        if (type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN && type !== monaco.editor.MouseTargetType.GUTTER_LINE_DECORATIONS) return;
+        const d = doc();
+        const m = editor.getModel();
+        const line = e.target.position?.lineNumber;
+        if (!d || !m || !line) return;
+        const at = m.getOffsetAt({ lineNumber: line, column: 1 });
+        const idx = d.items.findIndex((it) => it.start === at);
+        if (idx > 0) {
+          dragging = idx;
+          host.classList.add('dragging-split');
+        }
+      }),
+      editor.onMouseUp((e) => {
+        if (dragging < 0) return;
+        const idx = dragging;
+        dragging = -1;
+        host.classList.remove('dragging-split');
+        const line = e.target.position?.lineNumber;
+        const m = editor.getModel();
+        if (!line || !m) return;
+        void store.getState().moveStartTo(idx, m.getOffsetAt({ lineNumber: line, column: 1 }));
+      }),
+    );
+
+    let actions: monaco.IDisposable[] = [];
+    const registerActions = () => {
+      for (const a of actions) a.dispose();
+      const tt = tRef.current;
+      const s = () => store.getState();
+      actions = [
+        editor.addAction({
+          id: 'galley.split',
+          label: tt('editor.splitHere'),
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+          contextMenuGroupId: '1_galley',
+          contextMenuOrder: 1,
+          run: () => void s().split(lineStartAtCursor()),
+        }),
+        editor.addAction({
+          id: 'galley.mergeKey',
+          label: tt('editor.mergePrev'),
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Backspace],
+          run: () => {
+            const d = doc();
+            const at = lineStartAtCursor();
+            const idx = d ? d.items.findIndex((it) => it.start === at) : -1;
+            // On an item's first line: merge; elsewhere the usual delete-word.
+            if (idx > 0) void s().mergeItem(idx);
+            else editor.trigger('keyboard', 'deleteWordLeft', null);
+          },
+        }),
+        editor.addAction({
+          id: 'galley.merge',
+          label: tt('editor.mergePrev'),
+          contextMenuGroupId: '1_galley',
+          contextMenuOrder: 2,
+          run: () => {
+            const i = itemAtCursor();
+            if (i > 0) void s().mergeItem(i);
+          },
+        }),
+        editor.addAction({
+          id: 'galley.moveUp',
+          label: `${tt('help.move')} ↑`,
+          keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.UpArrow],
+          run: () => void s().moveStart(itemAtCursor(), -1),
+        }),
+        editor.addAction({
+          id: 'galley.moveDown',
+          label: `${tt('help.move')} ↓`,
+          keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.DownArrow],
+          run: () => void s().moveStart(itemAtCursor(), 1),
+        }),
+        editor.addAction({
+          id: 'galley.undo',
+          label: tt('toolbar.undo'),
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ],
+          run: () => s().undo(),
+        }),
+        editor.addAction({
+          id: 'galley.redo',
+          label: tt('toolbar.redo'),
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY],
+          run: () => s().redo(),
+        }),
+        ...ITEM_KINDS.map((kind: ItemKind, k) =>
+          editor.addAction({
+            id: `galley.kind.${kind}`,
+            label: `${tt('field.kind')}: ${tt(`kind.${kind}`)}`,
+            keybindings: [monaco.KeyMod.Alt | DIGITS[k]!],
+            run: () => {
+              const i = itemAtCursor();
+              if (i >= 0) s().setField(i, 'kind', kind);
+            },
+          }),
+        ),
+        ...ROLES.map((role, k) =>
+          editor.addAction({
+            id: `galley.role.${role}`,
+            label: tt('editor.assignTo', { role: tt(role === 'caption' ? 'field.caption' : `field.${role}`) }),
+            keybindings: [monaco.KeyMod.Alt | ROLE_KEYS[role]],
+            contextMenuGroupId: '2_roles',
+            contextMenuOrder: k,
+            run: () => s().assignRole(lineStartAtCursor(), role),
+          }),
+        ),
+      ];
+    };
+    registerActions();
+    i18n.on('languageChanged', registerActions);
+
+    const unsubscribe = store.subscribe(render);
+    render();
+    const onLang = () => render();
+    i18n.on('languageChanged', onLang);
+
+    return () => {
+      unsubscribe();
+      i18n.off('languageChanged', registerActions);
+      i18n.off('languageChanged', onLang);
+      for (const a of actions) a.dispose();
+      for (const d of disposables) d.dispose();
+      const m = editor.getModel();
+      editor.dispose();
+      m?.dispose();
+      delete focusTargets.editor;
+      delete focusTargets.editorAction;
+    };
+  }, [store, i18n]);
+
+  return <div ref={hostRef} className="raw-editor" data-testid="raw-editor" aria-label={t('page.rawText')} />;
+}

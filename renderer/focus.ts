@@ -1,0 +1,8 @@
+// Focus targets for the pane shortcuts (Ctrl+1/2/3), registered by the panes when they mount,
+// and the editor's actions for the application menu.
+export const focusTargets: {
+  library?: () => void;
+  editor?: () => void;
+  cards?: () => void;
+  editorAction?: (id: 'galley.split' | 'galley.merge') => void;
+} = {};

@@ -1,0 +1,296 @@
+// The editing model of one page session: split, merge, move, field edits, text edits, undo/redo.
+// Pure and synchronous; independent of React, Monaco and the host. Structural changes are
+// planned here (new starts + kinds + which old item each new item continues), derived by the
+// engine elsewhere, and applied back here with applyDerived, which keeps hand-edited fields.
+import type { EditableField, StoredItem } from '../../shared/domain.ts';
+import type { Contributor, Flag, Item, ItemKind } from '../../shared/segmentation.ts';
+
+export interface PageDoc {
+  readonly text: string;
+  readonly items: readonly StoredItem[];
+}
+
+export interface StructurePlan {
+  starts: number[];
+  kinds: (ItemKind | null)[];
+  /** For each new item, the index of the old item whose identity and hand-edited fields it keeps. */
+  sources: (number | null)[];
+  /** Index of the item to select afterwards. */
+  focus: number;
+}
+
+export type Derive = (text: string, starts: number[], kinds: (ItemKind | null)[]) => Item[];
+
+export const ROLES = ['kicker', 'headline', 'subheadline', 'series', 'byline', 'caption'] as const;
+export type Role = (typeof ROLES)[number];
+
+// ---- lines ----
+
+export function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+/** 0-based line index holding `offset`. */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Start offset of the line holding `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Text of the line holding `offset`, without its newline. */
+export function lineTextAt(text: string, offset: number): string {
+  const start = lineStartAt(text, offset);
+  const nl = text.indexOf('\n', start);
+  return text.slice(start, nl < 0 ? text.length : nl);
+}
+
+/** Index of the item whose span holds `offset` (the last item starting at or before it), or -1. */
+export function itemIndexAt(items: readonly StoredItem[], offset: number): number {
+  let found = -1;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.start <= offset) found = i;
+    else break;
+  }
+  return found;
+}
+
+function currentKinds(items: readonly StoredItem[]): (ItemKind | null)[] {
+  return items.map((it) => it.kind);
+}
+
+// ---- structural plans ----
+
+/** A new item starts on the line holding `offset`. Null when a split point is already there. */
+export function planSplit(doc: PageDoc, offset: number): StructurePlan | null {
+  const at = lineStartAt(doc.text, Math.min(offset, doc.text.length));
+  if (doc.items.some((it) => it.start === at)) return null;
+  const starts = doc.items.map((it) => it.start);
+  const kinds = currentKinds(doc.items);
+  const sources: (number | null)[] = doc.items.map((_, i) => i);
+  let pos = starts.findIndex((s) => s > at);
+  if (pos < 0) pos = starts.length;
+  starts.splice(pos, 0, at);
+  // The new item takes the kind of the item it was cut from, unless it is the first.
+  kinds.splice(pos, 0, pos > 0 ? (doc.items[pos - 1]!.kind === 'masthead' ? 'article' : doc.items[pos - 1]!.kind) : null);
+  sources.splice(pos, 0, null);
+  return { starts, kinds, sources, focus: pos };
+}
+
+/** Item `index` is merged into the item before it. */
+export function planMerge(doc: PageDoc, index: number): StructurePlan | null {
+  if (index <= 0 || index >= doc.items.length) return null;
+  const starts = doc.items.map((it) => it.start);
+  const kinds = currentKinds(doc.items);
+  const sources: (number | null)[] = doc.items.map((_, i) => i);
+  starts.splice(index, 1);
+  kinds.splice(index, 1);
+  sources.splice(index, 1);
+  return { starts, kinds, sources, focus: index - 1 };
+}
+
+/** Moves item `index`'s start by `deltaLines` lines; null when it would cross a neighbour. */
+export function planMoveStart(doc: PageDoc, index: number, deltaLines: number): StructurePlan | null {
+  const item = doc.items[index];
+  if (!item || index === 0 || deltaLines === 0) return null;
+  const ls = lineStarts(doc.text);
+  const line = lineOfOffset(ls, item.start) + deltaLines;
+  if (line < 0 || line >= ls.length) return null;
+  return planMoveStartTo(doc, index, ls[line]!);
+}
+
+/** Moves item `index`'s start to the line holding `offset` (gutter drag). */
+export function planMoveStartTo(doc: PageDoc, index: number, offset: number): StructurePlan | null {
+  const item = doc.items[index];
+  if (!item || index === 0) return null;
+  const at = lineStartAt(doc.text, Math.min(offset, doc.text.length));
+  const prev = doc.items[index - 1]!;
+  const next = doc.items[index + 1];
+  if (at <= prev.start || (next && at >= next.start) || at === item.start) return null;
+  const starts = doc.items.map((it) => it.start);
+  starts[index] = at;
+  return { starts, kinds: currentKinds(doc.items), sources: doc.items.map((_, i) => i), focus: index };
+}
+
+/** Re-derive every item in place (after a text edit). */
+export function planRederive(doc: PageDoc): StructurePlan {
+  return { starts: doc.items.map((it) => it.start), kinds: currentKinds(doc.items), sources: doc.items.map((_, i) => i), focus: 0 };
+}
+
+/** Applies the engine's items for a plan; items continuing an old item keep its id, tags and hand-edited fields. */
+export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonly Item[]): PageDoc {
+  if (derived.length !== plan.starts.length) throw new Error(`engine returned ${derived.length} items for ${plan.starts.length} starts`);
+  const items = derived.map((d, i): StoredItem => {
+    const src = plan.sources[i];
+    const old = src === null || src === undefined ? undefined : doc.items[src];
+    const base: StoredItem = { ...d, start: plan.starts[i]!, editedFields: [], tags: [] };
+    if (!old) return base;
+    const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
+    if (old.id !== undefined) kept.id = old.id;
+    for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
+    return kept;
+  });
+  return { text: doc.text, items };
+}
+
+// ---- field edits ----
+
+export type FieldValue<F extends EditableField> = StoredItem[F];
+
+export function setField<F extends EditableField>(doc: PageDoc, index: number, field: F, value: FieldValue<F>): PageDoc {
+  const item = doc.items[index];
+  if (!item) return doc;
+  if (JSON.stringify(item[field]) === JSON.stringify(value)) return doc;
+  const edited = item.editedFields.includes(field) ? item.editedFields : [...item.editedFields, field];
+  const items = doc.items.slice();
+  items[index] = { ...item, [field]: value, editedFields: edited };
+  return { text: doc.text, items };
+}
+
+/** Assigns the line holding `offset` to a role of the item it belongs to. */
+export function assignRole(doc: PageDoc, offset: number, role: Role): PageDoc {
+  const index = itemIndexAt(doc.items, offset);
+  if (index < 0) return doc;
+  const line = lineTextAt(doc.text, offset).trim();
+  if (!line) return doc;
+  if (role === 'caption') {
+    // This data model has no caption field: a caption is the text of a photo item.
+    const withKind = setField(doc, index, 'kind', 'photo');
+    return setField(withKind, index, 'paragraphs', [line]);
+  }
+  return setField(doc, index, role, line);
+}
+
+export function parseContributors(text: string, roles: readonly string[]): Contributor[] | null {
+  const out: Contributor[] = [];
+  for (const part of text.split(/[,，;；\n]/)) {
+    const p = part.trim();
+    if (!p) continue;
+    const m = /^(.+?)\s*[(（]\s*([a-z-]+)\s*[)）]$/.exec(p);
+    if (!m || !roles.includes(m[2]!)) return null;
+    out.push({ name: m[1]!.trim(), role: m[2] as Contributor['role'] });
+  }
+  return out;
+}
+
+// ---- text edits ----
+
+export interface TextChange {
+  /** Offset of the replaced range in the text before this change. */
+  offset: number;
+  length: number;
+  text: string;
+}
+
+function shiftOffset(pos: number, c: TextChange, isStart: boolean): number {
+  const end = c.offset + c.length;
+  const delta = c.text.length - c.length;
+  if (pos < c.offset) return pos;
+  if (pos === c.offset && isStart) return pos;
+  if (pos >= end) return pos + delta;
+  // Inside the replaced range: a start snaps to the start of the change, an end to its end.
+  return isStart ? c.offset : c.offset + c.text.length;
+}
+
+function shiftFlag(f: Flag, c: TextChange): Flag {
+  const start = shiftOffset(f.start, c, true);
+  return { ...f, start, end: Math.max(start, shiftOffset(f.end, c, false)) };
+}
+
+/**
+ * Applies changes to the text (each against the text as left by the previous one, as Monaco
+ * reports them in order when applied one after another) and shifts every offset through them,
+ * keeping split points on the lines they were on and hand-edited fields untouched.
+ */
+export function applyTextChanges(doc: PageDoc, changes: readonly TextChange[]): PageDoc {
+  let text = doc.text;
+  let items = doc.items.map((it) => ({ ...it }));
+  for (const c of changes) {
+    text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
+    items = items.map((it, i) => {
+      let start = i === 0 && it.start === 0 ? 0 : shiftOffset(it.start, c, true);
+      // Keep a split point at the start of a line.
+      start = lineStartAt(text, start);
+      return { ...it, start, end: shiftOffset(it.end, c, false), flags: it.flags.map((f) => shiftFlag(f, c)) };
+    });
+    // Two split points that collapsed onto one line: drop the later one.
+    items = items.filter((it, i) => i === 0 || it.start > items[i - 1]!.start);
+  }
+  // Each item runs to the next start.
+  items = items.map((it, i) => ({ ...it, end: i + 1 < items.length ? items[i + 1]!.start : text.length }));
+  return { text, items };
+}
+
+/** The single change turning `before` into `after` (common prefix and suffix removed). */
+export function diffText(before: string, after: string): TextChange | null {
+  if (before === after) return null;
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { offset: p, length: before.length - p - s, text: after.slice(p, after.length - s) };
+}
+
+// ---- history ----
+
+export interface History {
+  readonly past: readonly PageDoc[];
+  readonly present: PageDoc;
+  readonly future: readonly PageDoc[];
+  /** Key and time of the last change, to fold a burst of typing into one undo step. */
+  readonly lastKey: string | null;
+  readonly lastAt: number;
+}
+
+export const HISTORY_LIMIT = 500;
+export const COALESCE_MS = 1000;
+
+export function newHistory(doc: PageDoc): History {
+  return { past: [], present: doc, future: [], lastKey: null, lastAt: 0 };
+}
+
+/** Records a change. Changes with the same coalesce key within COALESCE_MS become one step. */
+export function commit(h: History, doc: PageDoc, coalesceKey: string | null = null, now = 0): History {
+  if (doc === h.present) return h;
+  if (coalesceKey !== null && coalesceKey === h.lastKey && now - h.lastAt < COALESCE_MS && h.past.length > 0) {
+    return { past: h.past, present: doc, future: [], lastKey: coalesceKey, lastAt: now };
+  }
+  const past = [...h.past, h.present];
+  if (past.length > HISTORY_LIMIT) past.shift();
+  return { past, present: doc, future: [], lastKey: coalesceKey, lastAt: now };
+}
+
+/** Replaces the present without a new undo step (e.g. re-derivation after a text edit). */
+export function replacePresent(h: History, doc: PageDoc): History {
+  return { ...h, present: doc };
+}
+
+export function undo(h: History): History {
+  const prev = h.past[h.past.length - 1];
+  if (!prev) return h;
+  return { past: h.past.slice(0, -1), present: prev, future: [h.present, ...h.future], lastKey: null, lastAt: 0 };
+}
+
+export function redo(h: History): History {
+  const next = h.future[0];
+  if (!next) return h;
+  return { past: [...h.past, h.present], present: next, future: h.future.slice(1), lastKey: null, lastAt: 0 };
+}
+
+/** Runs a plan through a (synchronous) derive function. */
+export function runPlan(doc: PageDoc, plan: StructurePlan, derive: Derive): PageDoc {
+  return applyDerived(doc, plan, derive(doc.text, plan.starts, plan.kinds));
+}

@@ -1,0 +1,461 @@
+// Application state (zustand, vanilla so it can be tested without React): the library, the open
+// page session with its undo history, autosave, and the import in progress.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { IssueSummary, PageState, PageSummary, PublicationSummary, StoredItem } from '../../shared/domain.ts';
+import type { Drop, GalleyApi, ImportProgress, ImportReport, Language } from '../../shared/ipc.ts';
+import type { Masthead } from '../../shared/segmentation.ts';
+import {
+  applyDerived,
+  applyTextChanges,
+  assignRole,
+  commit,
+  itemIndexAt,
+  newHistory,
+  planMerge,
+  planMoveStart,
+  planMoveStartTo,
+  planRederive,
+  planSplit,
+  redo as redoHistory,
+  replacePresent,
+  setField as setDocField,
+  undo as undoHistory,
+  type FieldValue,
+  type History,
+  type PageDoc,
+  type Role,
+  type StructurePlan,
+  type TextChange,
+} from '../model/page-model.ts';
+import type { EditableField } from '../../shared/domain.ts';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface PageSession {
+  pageId: number;
+  issueId: number;
+  pageNumber: number | null;
+  sourceName: string;
+  state: PageState;
+  masthead: Masthead | null;
+  /** Revision of the archive copy the next save starts from. */
+  revision: number;
+  history: History;
+  /** The doc the archive holds (as far as we know). */
+  savedDoc: PageDoc;
+  selected: number;
+  /** Bumped when the editor should reveal the selected item's span. */
+  revealSeq: number;
+}
+
+export interface AppState {
+  language: Language;
+  publications: PublicationSummary[];
+  issues: IssueSummary[];
+  pages: Record<number, PageSummary[]>;
+  expandedPublications: number[];
+  expandedIssues: number[];
+  session: PageSession | null;
+  loadingPage: boolean;
+  saveState: SaveState;
+  saveError: string | null;
+  importProgress: ImportProgress | null;
+  importReport: ImportReport | null;
+  importError: string | null;
+  helpOpen: boolean;
+  error: string | null;
+  /** Number of structural changes waiting for the engine. */
+  busy: number;
+}
+
+export interface Actions {
+  setLanguage(language: Language): void;
+  refreshLibrary(): Promise<void>;
+  togglePublication(id: number): void;
+  toggleIssue(id: number): Promise<void>;
+  openPage(pageId: number): Promise<void>;
+  split(offset: number): Promise<void>;
+  mergeItem(index: number): Promise<void>;
+  /** Merge the item starting on the line at `offset` into the previous one; false when not an item's first line. */
+  mergeAtLine(offset: number): Promise<boolean>;
+  moveStart(index: number, deltaLines: number): Promise<void>;
+  moveStartTo(index: number, offset: number): Promise<void>;
+  setField<F extends EditableField>(index: number, field: F, value: FieldValue<F>): void;
+  assignRole(offset: number, role: Role): void;
+  editText(changes: TextChange[]): void;
+  undo(): void;
+  redo(): void;
+  select(index: number, reveal: boolean): void;
+  setPageState(state: PageState): Promise<void>;
+  importDrop(drop: Drop): Promise<void>;
+  importDialog(): Promise<void>;
+  onImportProgress(p: ImportProgress): void;
+  dismissImport(): void;
+  setHelp(open: boolean): void;
+  flushSave(options?: { keepalive?: boolean }): Promise<void>;
+  dismissError(): void;
+}
+
+export type Store = StoreApi<AppState & Actions>;
+
+export interface StoreOptions {
+  api: GalleyApi;
+  language: Language;
+  saveDelayMs?: number;
+  rederiveDelayMs?: number;
+  now?: () => number;
+  onLanguage?: (language: Language) => void;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createAppStore(options: StoreOptions): Store {
+  const { api } = options;
+  const saveDelay = options.saveDelayMs ?? 400;
+  const rederiveDelay = options.rederiveDelayMs ?? 350;
+  const now = options.now ?? (() => Date.now());
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let rederiveTimer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> | null = null;
+  // Structural changes run one after another.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const store = createStore<AppState & Actions>()((set, get) => {
+    const session = () => get().session;
+
+    const updateSession = (fn: (s: PageSession) => PageSession) => {
+      const s = session();
+      if (s) set({ session: fn(s) });
+    };
+
+    const scheduleSave = () => {
+      const s = session();
+      if (!s) return;
+      if (s.history.present === s.savedDoc) return;
+      if (get().saveState !== 'saving') set({ saveState: 'pending' });
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void doSave(), saveDelay);
+    };
+
+    const doSave = async (opts?: { keepalive?: boolean }): Promise<void> => {
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveTimer = null;
+      }
+      if (saving) {
+        await saving;
+        if (session()?.history.present !== session()?.savedDoc) return doSave(opts);
+        return;
+      }
+      const s = session();
+      if (!s || s.history.present === s.savedDoc) return;
+      const doc = s.history.present;
+      const pageId = s.pageId;
+      set({ saveState: 'saving' });
+      saving = (async () => {
+        try {
+          const { revision } = await api.invoke(
+            'page.save',
+            { pageId, baseRevision: s.revision, text: doc.text, items: doc.items as StoredItem[] },
+            opts,
+          );
+          const cur = session();
+          if (cur && cur.pageId === pageId) {
+            set({ session: { ...cur, revision, savedDoc: doc } });
+            set({ saveState: cur.history.present === doc ? 'saved' : 'pending', saveError: null });
+          }
+        } catch (e) {
+          set({ saveState: 'error', saveError: messageOf(e) });
+        } finally {
+          saving = null;
+        }
+      })();
+      await saving;
+      const after = session();
+      if (after && after.pageId === pageId && after.history.present !== after.savedDoc && get().saveState !== 'error') scheduleSave();
+    };
+
+    const record = (doc: PageDoc, key: string | null = null, selected?: number) => {
+      updateSession((s) => ({
+        ...s,
+        history: commit(s.history, doc, key, now()),
+        selected: selected ?? Math.min(s.selected, Math.max(0, doc.items.length - 1)),
+      }));
+      scheduleSave();
+    };
+
+    const derive = async (doc: PageDoc, plan: StructurePlan): Promise<PageDoc> => {
+      const { items } = await api.invoke('engine.derive', { text: doc.text, starts: plan.starts, kinds: plan.kinds });
+      return applyDerived(doc, plan, items);
+    };
+
+    const structural = (planFor: (doc: PageDoc) => StructurePlan | null): Promise<void> => {
+      const run = async () => {
+        const s = session();
+        if (!s) return;
+        // A text edit still waiting for re-derivation is folded into this change.
+        if (rederiveTimer) {
+          clearTimeout(rederiveTimer);
+          rederiveTimer = null;
+        }
+        const doc = s.history.present;
+        const plan = planFor(doc);
+        if (!plan) return;
+        set({ busy: get().busy + 1 });
+        try {
+          const next = await derive(doc, plan);
+          const cur = session();
+          if (!cur || cur.pageId !== s.pageId) return;
+          if (cur.history.present !== doc) {
+            // The doc changed while the engine ran (typing); plan again against the new doc.
+            const again = planFor(cur.history.present);
+            if (!again) return;
+            record(await derive(cur.history.present, again), null, again.focus);
+          } else {
+            record(next, null, plan.focus);
+          }
+          updateSession((x) => ({ ...x, revealSeq: x.revealSeq + 1 }));
+        } catch (e) {
+          set({ error: messageOf(e) });
+        } finally {
+          set({ busy: get().busy - 1 });
+        }
+      };
+      const p = queue.then(run, run);
+      queue = p;
+      return p;
+    };
+
+    const scheduleRederive = () => {
+      if (rederiveTimer) clearTimeout(rederiveTimer);
+      rederiveTimer = setTimeout(() => {
+        rederiveTimer = null;
+        const run = async () => {
+          const s = session();
+          if (!s) return;
+          const doc = s.history.present;
+          try {
+            const next = await derive(doc, planRederive(doc));
+            const cur = session();
+            if (!cur || cur.pageId !== s.pageId || cur.history.present !== doc) return;
+            set({ session: { ...cur, history: replacePresent(cur.history, next) } });
+            scheduleSave();
+          } catch (e) {
+            set({ error: messageOf(e) });
+          }
+        };
+        queue = queue.then(run, run);
+      }, rederiveDelay);
+    };
+
+    return {
+      language: options.language,
+      publications: [],
+      issues: [],
+      pages: {},
+      expandedPublications: [],
+      expandedIssues: [],
+      session: null,
+      loadingPage: false,
+      saveState: 'saved',
+      saveError: null,
+      importProgress: null,
+      importReport: null,
+      importError: null,
+      helpOpen: false,
+      error: null,
+      busy: 0,
+
+      setLanguage(language) {
+        set({ language });
+        options.onLanguage?.(language);
+      },
+
+      async refreshLibrary() {
+        try {
+          const { publications, issues } = await api.invoke('library.tree', {});
+          const expandedIssues = get().expandedIssues.filter((id) => issues.some((i) => i.id === id));
+          const pages: Record<number, PageSummary[]> = {};
+          await Promise.all(expandedIssues.map(async (id) => (pages[id] = await api.invoke('library.pages', { issueId: id }))));
+          // A first library with a single publication opens it.
+          const expandedPublications =
+            get().expandedPublications.length === 0 && publications.length > 0 ? publications.map((p) => p.id) : get().expandedPublications;
+          set({ publications, issues, pages, expandedIssues, expandedPublications });
+        } catch (e) {
+          set({ error: messageOf(e) });
+        }
+      },
+
+      togglePublication(id) {
+        const open = get().expandedPublications;
+        set({ expandedPublications: open.includes(id) ? open.filter((x) => x !== id) : [...open, id] });
+      },
+
+      async toggleIssue(id) {
+        const open = get().expandedIssues;
+        if (open.includes(id)) {
+          set({ expandedIssues: open.filter((x) => x !== id) });
+          return;
+        }
+        const pages = await api.invoke('library.pages', { issueId: id });
+        set({ expandedIssues: [...get().expandedIssues, id], pages: { ...get().pages, [id]: pages } });
+      },
+
+      async openPage(pageId) {
+        await doSave();
+        set({ loadingPage: true });
+        try {
+          const rec = await api.invoke('page.get', { pageId });
+          const doc: PageDoc = { text: rec.text, items: rec.items };
+          if (!get().expandedIssues.includes(rec.issueId)) {
+            const pages = await api.invoke('library.pages', { issueId: rec.issueId });
+            set({ expandedIssues: [...get().expandedIssues, rec.issueId], pages: { ...get().pages, [rec.issueId]: pages } });
+          }
+          set({
+            session: {
+              pageId: rec.id,
+              issueId: rec.issueId,
+              pageNumber: rec.pageNumber,
+              sourceName: rec.sourceName,
+              state: rec.state,
+              masthead: rec.masthead,
+              revision: rec.revision,
+              history: newHistory(doc),
+              savedDoc: doc,
+              selected: 0,
+              revealSeq: 0,
+            },
+            saveState: 'saved',
+            saveError: null,
+          });
+        } catch (e) {
+          set({ error: messageOf(e) });
+        } finally {
+          set({ loadingPage: false });
+        }
+      },
+
+      split: (offset) => structural((doc) => planSplit(doc, offset)),
+      mergeItem: (index) => structural((doc) => planMerge(doc, index)),
+      async mergeAtLine(offset) {
+        const s = session();
+        if (!s) return false;
+        const items = s.history.present.items;
+        const index = items.findIndex((it) => it.start === offset);
+        if (index <= 0) return false;
+        await structural((doc) => planMerge(doc, doc.items.findIndex((it) => it.start === offset)));
+        return true;
+      },
+      moveStart: (index, delta) => structural((doc) => planMoveStart(doc, index, delta)),
+      moveStartTo: (index, offset) => structural((doc) => planMoveStartTo(doc, index, offset)),
+
+      setField(index, field, value) {
+        const s = session();
+        if (!s) return;
+        const next = setDocField(s.history.present, index, field, value);
+        if (next !== s.history.present) record(next, null, index);
+      },
+
+      assignRole(offset, role) {
+        const s = session();
+        if (!s) return;
+        const next = assignRole(s.history.present, offset, role);
+        if (next !== s.history.present) record(next, null, itemIndexAt(next.items, offset));
+      },
+
+      editText(changes) {
+        const s = session();
+        if (!s || changes.length === 0) return;
+        record(applyTextChanges(s.history.present, changes), 'text');
+        scheduleRederive();
+      },
+
+      undo() {
+        const s = session();
+        if (!s || s.history.past.length === 0) return;
+        if (rederiveTimer) {
+          clearTimeout(rederiveTimer);
+          rederiveTimer = null;
+        }
+        const history = undoHistory(s.history);
+        set({ session: { ...s, history, selected: Math.min(s.selected, Math.max(0, history.present.items.length - 1)) } });
+        scheduleSave();
+      },
+
+      redo() {
+        const s = session();
+        if (!s || s.history.future.length === 0) return;
+        const history = redoHistory(s.history);
+        set({ session: { ...s, history, selected: Math.min(s.selected, Math.max(0, history.present.items.length - 1)) } });
+        scheduleSave();
+      },
+
+      select(index, reveal) {
+        const s = session();
+        if (!s) return;
+        if (s.selected === index && !reveal) return;
+        set({ session: { ...s, selected: index, revealSeq: reveal ? s.revealSeq + 1 : s.revealSeq } });
+      },
+
+      async setPageState(state) {
+        const s = session();
+        if (!s) return;
+        await doSave();
+        try {
+          await api.invoke('page.setState', { pageId: s.pageId, state });
+          updateSession((x) => ({ ...x, state }));
+          await get().refreshLibrary();
+        } catch (e) {
+          set({ error: messageOf(e) });
+        }
+      },
+
+      async importDrop(drop) {
+        set({ importProgress: { done: 0, total: drop.items.length, current: null, errors: [], finished: false }, importReport: null, importError: null });
+        try {
+          const report = await api.importDropped(drop);
+          set({ importReport: report });
+        } catch (e) {
+          set({ importError: messageOf(e) });
+        }
+        await get().refreshLibrary();
+      },
+
+      async importDialog() {
+        try {
+          const report = await api.invoke('import.dialog', {});
+          if (report) set({ importReport: report });
+        } catch (e) {
+          set({ importError: messageOf(e) });
+        }
+        await get().refreshLibrary();
+      },
+
+      onImportProgress(p) {
+        set({ importProgress: p });
+      },
+
+      dismissImport() {
+        set({ importProgress: null, importReport: null, importError: null });
+      },
+
+      setHelp(open) {
+        set({ helpOpen: open });
+      },
+
+      flushSave: (opts) => doSave(opts),
+
+      dismissError() {
+        set({ error: null });
+      },
+    };
+  });
+  return store;
+}
+
+/** The doc of the open page, or null. */
+export function presentDoc(state: AppState): PageDoc | null {
+  return state.session?.history.present ?? null;
+}
