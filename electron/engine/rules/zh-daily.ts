@@ -28,7 +28,8 @@ const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '
 /** Role words that are themselves the printed name of the contributor ("■本报评论员"). */
 const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
 
-const NAME = /^[\u4e00-\u9fff·•]{2,6}$/;
+/** Han names run two to four characters; names transcribed with a middle dot run longer. */
+const NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff·•]{1,10})$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
 const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
@@ -96,8 +97,12 @@ const LEADING_BYLINE = new RegExp(
 const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
 const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
 const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
-const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*摄(?:影)?\s*[）)]?\s*$/;
-const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*(?:图|摄影)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30})$/;
+const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$/;
+const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
+/** Taiwan-style wire dateline: "中央社記者林小明台北5日電". */
+const WIRE_REPORTER_DATELINE = /^(\s*)((中央社|新华社|中新社)记者\s*([\u4e00-\u9fff·]{2,4}?)\s*[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日电)/;
+/** A signature closing commentary: "（作者系某大学教授 张某某）". */
+const AUTHOR_NOTE = /^[（(]\s*作者(?:系|为|是|单位)[^）)]*[）)]$/;
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const DATE_ZH = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
@@ -152,6 +157,14 @@ export const zhDailyRules: RulePack = {
   isSignature: (line) => SIGNATURE.test(line.trim()) || DATE_ONLY.test(line.trim()),
 
   leadingByline(line) {
+    const wire = WIRE_REPORTER_DATELINE.exec(line);
+    if (wire) {
+      return {
+        text: wire[2]!,
+        end: wire[0].length,
+        contributors: [{ name: wire[3]!, role: 'agency' }, { name: wire[4]!, role: 'reporter' }],
+      };
+    }
     const m = LEADING_BYLINE.exec(line);
     if (!m) return null;
     const lead = m[2]!;
@@ -169,6 +182,10 @@ export const zhDailyRules: RulePack = {
     const trimmed = line.trim();
     if (trimmed.length > 40 || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
     const body = trimmed.replace(BULLETS, '');
+    if (AUTHOR_NOTE.test(body)) {
+      const names = (BRACKETED.exec(body)?.[1] ?? '').split(/\s+/).slice(1).filter((n) => NAME.test(n));
+      return names.length ? { text: trimmed, contributors: names.map((name) => ({ name, role: 'author' as const })) } : null;
+    }
     const inner = BRACKETED.exec(body)?.[1] ?? body;
     // "文/张三" and "文｜张三  图/李四": a role word glued to names by a slash.
     if (/^(?:文|撰文|图|摄影)\s*[/／｜|]/.test(inner)) {
