@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { zhDailyRules as pack } from '../../electron/engine/index.ts';
+import { parseNumeral } from '../../electron/engine/rules/zh-numerals.ts';
+
+const folded = (line: string) => pack.fold(line);
+const names = (b: { contributors: { name: string; role: string }[] } | null) => b?.contributors.map((c) => `${c.name}/${c.role}`);
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['六', 6], ['十', 10], ['十二', 12], ['二十', 20], ['二十四', 24], ['一百零五', 105], ['二〇二一', 2021], ['16', 16], ['１２', 12],
+  ])('%s is %d', (text, value) => expect(parseNumeral(text)).toBe(value));
+  it('refuses words that are not numbers', () => expect(parseNumeral('第六')).toBeNull());
+});
+
+describe('bylines opening a paragraph', () => {
+  it.each([
+    ['本报讯 (记者 彭斌) 立足新发展阶段', '本报讯 (记者 彭斌)', ['彭斌/reporter']],
+    ['本报讯（记者 张三 通讯员 李四 王五）今天', '本报讯（记者 张三 通讯员 李四 王五）', ['张三/reporter', '李四/correspondent', '王五/correspondent']],
+    ['本报北京1月6日电 (记者 王迪) 昨天', '本报北京1月6日电 (记者 王迪)', ['王迪/reporter']],
+    ['新华社北京2月27日电（记者 王迪）据悉', '新华社北京2月27日电（记者 王迪）', ['新华社/agency', '王迪/reporter']],
+    ['本报讯（记者 唐国庆 见习记者 万思远）连日来', '本报讯（记者 唐国庆 见习记者 万思远）', ['唐国庆/reporter', '万思远/trainee-reporter']],
+    ['本报讯（记者 贺敏 实习生 邓子涵）6月18日', '本报讯（记者 贺敏 实习生 邓子涵）', ['贺敏/reporter', '邓子涵/trainee-reporter']],
+    ['中央社記者 林小明 台北5日電 行政院', '中央社记者 林小明 台北5日电', ['中央社/agency', '林小明/reporter']],
+  ])('%s', (line, text, contributors) => {
+    const byline = pack.leadingByline(folded(line));
+    expect(byline?.text).toBe(text);
+    expect(names(byline)).toEqual(contributors);
+  });
+  it('does not take prose for a byline', () => {
+    expect(pack.leadingByline('本报记者近日走访了多家企业')).toBeNull();
+  });
+});
+
+describe('bylines on a line of their own', () => {
+  it.each([
+    ['■本报记者 邹红辉', ['邹红辉/reporter']],
+    ['■本报评论员', ['本报评论员/commentator']],
+    ['■评论员　林枫', ['林枫/commentator']],
+    ['记者 张三 报道', ['张三/reporter']],
+    ['文/张三', ['张三/author']],
+    ['文｜林小满', ['林小满/author']],
+    ['编辑：周敏', ['周敏/editor']],
+    ['（编辑 王芳）', ['王芳/editor']],
+    ['（作者系某大学教授 张某某）', ['张某某/author']],
+    ['■記者 陳大文', ['陳大文/reporter']],
+  ])('%s', (line, contributors) => {
+    expect(names(pack.standaloneByline(folded(line)))).toEqual(contributors);
+  });
+  it('refuses a short sentence that merely starts with a role word', () => {
+    expect(pack.standaloneByline('记者在现场看到，塔吊林立')).toBeNull();
+  });
+});
+
+describe('photo and wire credits', () => {
+  it.each([
+    ['■见习记者 王皓永 摄', ['王皓永/photographer']],
+    ['■本报记者 刘洋 通讯员 陈静 摄', ['刘洋/photographer', '陈静/photographer']],
+    ['（通讯员 王雪 摄）', ['王雪/photographer']],
+    ['本报记者 赵六/摄', ['赵六/photographer']],
+    ['图/李四', ['李四/photographer']],
+  ])('%s', (line, contributors) => {
+    expect(names(pack.photoCredit(folded(line)))).toEqual(contributors);
+  });
+  it('finds a credit closing a caption', () => {
+    const line = '市民在海滨长廊晨运。（通讯员 黄晓峰 摄）';
+    const credit = pack.photoCredit(line);
+    expect(line.slice(credit!.start)).toBe('（通讯员 黄晓峰 摄）');
+  });
+  it('does not mistake 拍摄 in prose for a credit', () => {
+    expect(pack.photoCredit('游客们纷纷驻足拍摄')).toBeNull();
+  });
+  it('reads an end credit', () => {
+    expect(names(pack.endCredit('(新华社北京2月27日电)'))).toEqual(['新华社/agency']);
+  });
+});
+
+describe('jump lines', () => {
+  it.each([
+    ['(下转第六版)', 'to', 6],
+    ['（下转第6版）', 'to', 6],
+    ['下转第十二版', 'to', 12],
+    ['（上接第一版）', 'from', 1],
+    ['(上接第2版)指挥部与施工单位签订了', 'from', 2],
+    ['數易其稿, (下轉第三版)', 'to', 3],
+  ])('%s', (line, direction, page) => {
+    const jump = pack.jumpLine(folded(line));
+    expect(jump).toMatchObject({ direction, page });
+  });
+  it('ignores a jump word in the middle of prose', () => {
+    expect(pack.jumpLine('他说，下转第六版的内容还要再改')).toBeNull();
+  });
+});
+
+describe('masthead facts', () => {
+  it('reads a front-page masthead', () => {
+    const facts = pack.mastheadFacts([
+      '云溪日报', 'YUNXI DAILY', '国内统一连续出版物号 CN 43-0099', '邮发代号41-12',
+      '2023年3月14日 星期二 农历癸卯年二月廿三', '今日十二版', '第5678期', '新闻热线：0746-1234567',
+    ]);
+    expect(facts).toMatchObject({
+      title: '云溪日报', titleLatin: 'YUNXI DAILY', date: '2023-03-14', weekday: '星期二', lunarDate: '癸卯年二月廿三',
+      issueNumber: 5678, pageCount: 12, serial: 'CN 43-0099',
+    });
+    expect(facts.hotlines).toEqual([{ label: '新闻热线', number: '0746-1234567' }]);
+  });
+  it('reads a date written in Chinese numerals', () => {
+    expect(pack.mastheadFacts(['二〇二一年十月二十九日 星期五']).date).toBe('2021-10-29');
+  });
+});

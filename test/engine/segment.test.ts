@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveItems, normalizeNewlines, segmentPage, zhDailyRules, type RulePack } from '../../electron/engine/index.ts';
+import { segmentationSchema } from '../../shared/segmentation.ts';
+
+const pagesDir = join(import.meta.dirname, '../../resources/pages');
+const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.txt'));
+const read = (name: string) => readFileSync(join(pagesDir, name), 'utf8');
+
+describe.each(pages)('on %s', (name) => {
+  const raw = read(name);
+  const text = normalizeNewlines(raw);
+  const result = segmentPage(raw);
+
+  it('matches the galley.segmentation/1 schema', () => {
+    expect(segmentationSchema.safeParse(result).success).toBe(true);
+  });
+  it('covers the page in order without gaps or overlaps', () => {
+    expect(result.items[0]!.start).toBe(0);
+    result.items.forEach((item, k) => {
+      expect(item.end).toBeGreaterThan(item.start);
+      if (k > 0) expect(item.start).toBe(result.items[k - 1]!.end);
+    });
+    expect(result.items.at(-1)!.end).toBe(text.length);
+  });
+  it('keeps every flag inside its item', () => {
+    for (const item of result.items) {
+      for (const flag of item.flags) {
+        expect(flag.start).toBeGreaterThanOrEqual(item.start);
+        expect(flag.end).toBeLessThanOrEqual(item.end);
+      }
+    }
+  });
+  it('gives the same items when the editor re-derives at the same split points', () => {
+    const again = deriveItems(text, result.items.map((i) => i.start));
+    expect(again).toEqual(result.items);
+  });
+});
+
+const page = (...lines: string[]) => lines.join('\n');
+
+describe('segmentation rules', () => {
+  it('turns CRLF into LF and reports offsets into the normalised text', () => {
+    const lf = page('标题一行', '', '本报讯（记者 张三）正文第一段。', '', '第二段。');
+    const crlf = segmentPage(lf.replace(/\n/g, '\r\n'));
+    expect(crlf).toEqual(segmentPage(lf));
+  });
+
+  it('re-joins a paragraph broken across a blank line and keeps real breaks', () => {
+    const result = segmentPage(page('标题', '', '本报讯（记者 张三）他说，要坚持高', '', '标准定位。', '', '第二段从这里开始。'));
+    expect(result.items[0]!.paragraphs).toEqual(['他说，要坚持高标准定位。', '第二段从这里开始。']);
+  });
+
+  it('opens paragraphs at indented lines on a page that indents them', () => {
+    const result = segmentPage(
+      page('标题', '　　本报讯（记者 张三）第一段写到这里，然后', '换行继续。', '　　第二段。', '　　第三段。'),
+    );
+    expect(result.items[0]!.paragraphs).toEqual(['第一段写到这里，然后换行继续。', '第二段。', '第三段。']);
+  });
+
+  it('takes a photo caption and its credit as a photo item of its own', () => {
+    const result = segmentPage(page('标题', '', '本报讯（记者 张三）正文。', '', '10月28日，学生在接种疫苗。', '', '■见习记者 王五 摄'));
+    expect(result.items.map((i) => i.kind)).toEqual(['article', 'photo']);
+    expect(result.items[1]!.contributors).toEqual([{ name: '王五', role: 'photographer' }]);
+    expect(result.items[1]!.paragraphs).toEqual(['10月28日，学生在接种疫苗。']);
+  });
+
+  it('reads jump lines in both directions and strips them from the body', () => {
+    const result = segmentPage(page('（上接第一版）接着写。', '', '另一篇的标题', '', '本报讯（记者 张三）文字未完，', '（下转第6版）'));
+    expect(result.items[0]).toMatchObject({ continuedFrom: 1, paragraphs: ['接着写。'] });
+    expect(result.items[1]).toMatchObject({ continuedOn: 6, paragraphs: ['文字未完，'] });
+    expect(result.items[1]!.flags.map((f) => f.code)).not.toContain('unterminated-paragraph');
+  });
+
+  it('flags unbalanced quotes and an unfinished last paragraph', () => {
+    const result = segmentPage(page('标题', '', '本报讯（记者 张三）他说：“要加快建设。', '', '最后一段没有写完，文字停在这里'));
+    const codes = result.items[0]!.flags.map((f) => f.code);
+    expect(codes).toContain('unbalanced-quotes');
+    expect(codes).toContain('unterminated-paragraph');
+  });
+
+  it('treats commentary signed by 本报评论员 as an editorial', () => {
+    const result = segmentPage(page('一以贯之抓落实', '', '■本报评论员', '', '第一段。'));
+    expect(result.items[0]).toMatchObject({ kind: 'editorial', headline: '一以贯之抓落实', contributors: [{ name: '本报评论员', role: 'commentator' }] });
+  });
+
+  it('puts a couplet kicker above the factual headline', () => {
+    const result = segmentPage(page('加强两地交流合作 携手互促联动发展', '', '市委书记率队赴苏州考察学习', '', '本报讯（记者 张三）正文。'));
+    expect(result.items[0]).toMatchObject({ kicker: '加强两地交流合作 携手互促联动发展', headline: '市委书记率队赴苏州考察学习' });
+  });
+
+  it('keeps a page with no masthead free of masthead facts', () => {
+    expect(segmentPage(page('标题', '', '文/张三', '', '正文。')).masthead).toBeNull();
+  });
+
+  it('segments an empty page into nothing', () => {
+    expect(segmentPage('\n\n').items).toEqual([]);
+  });
+});
+
+describe("deriveItems (an editor's split points)", () => {
+  const text = read('hengyang-daily-2021-10-29-p1.txt');
+  const engine = segmentPage(text);
+
+  it('splits an item in two where the editor asks and re-derives both halves', () => {
+    const article = engine.items[1]!;
+    const splitAt = text.indexOf('苏州工业园区是中国和新加坡');
+    const starts = engine.items.map((i) => i.start).concat(splitAt).sort((a, b) => a - b);
+    const items = deriveItems(text, starts);
+    expect(items).toHaveLength(engine.items.length + 1);
+    expect(items[1]!.headline).toBe(article.headline);
+    expect(items[1]!.paragraphs).toHaveLength(3);
+    expect(items[2]!.start).toBe(splitAt);
+    expect(items[2]!.paragraphs[0]).toMatch(/^苏州工业园区/);
+  });
+
+  it('keeps a kind the editor chose', () => {
+    const kinds = engine.items.map(() => null as null | 'notice');
+    kinds[2] = 'notice';
+    expect(deriveItems(text, engine.items.map((i) => i.start), kinds)[2]!.kind).toBe('notice');
+  });
+});
+
+describe('rule packs', () => {
+  it('are replaceable: the engine takes its language rules from the pack it is given', () => {
+    // A pack for a paper that signs with "By NAME" lines, built on the Chinese one.
+    const byPack: RulePack = {
+      ...zhDailyRules,
+      id: 'by-lines',
+      standaloneByline: (line) => {
+        const m = /^By ([A-Z][a-z]+ [A-Z][a-z]+)$/.exec(line);
+        return m ? { text: line, contributors: [{ name: m[1]!, role: 'reporter' }] } : zhDailyRules.standaloneByline(line);
+      },
+    };
+    const text = page('标题', '', 'By Jane Smith', '', '正文。');
+    expect(segmentPage(text).items[0]!.contributors).toEqual([]);
+    expect(segmentPage(text, { rules: byPack }).items[0]!.contributors).toEqual([{ name: 'Jane Smith', role: 'reporter' }]);
+  });
+});
