@@ -135,6 +135,12 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** File name without folders and extension: "2021-10-29/p01.txt" → "p01". */
+function stem(sourceName: string): string {
+  const base = sourceName.split(/[\\/]/).pop() ?? sourceName;
+  return base.replace(/#\d+$/, '').replace(/\.[^.]*$/, '');
+}
+
 function now(): string {
   return new Date().toISOString();
 }
@@ -524,17 +530,18 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const issueId = resolveIssue(masthead, date, input.publicationHint ?? null, folder);
     applyMastheadToIssue(issueId, masthead);
 
+    // The same page imported before: the same source name, or the same page number from a file
+    // of the same stem (p01.txt re-OCR'd as p01.xml). Two different files that both claim page 2
+    // are both kept; the editor sorts them out.
+    const candidates = db
+      .stmt(
+        'pages.sameInIssue',
+        'SELECT * FROM pages WHERE issue_id = ? AND (source_name = ? OR page_number = ?) ORDER BY id',
+      )
+      .all<PageRow>(issueId, input.sourceName, pageNumber);
     const existing =
-      pageNumber !== null
-        ? db
-            .stmt('pages.byIssueNumber', 'SELECT * FROM pages WHERE issue_id = ? AND page_number = ? ORDER BY id LIMIT 1')
-            .get<PageRow>(issueId, pageNumber)
-        : db
-            .stmt(
-              'pages.byIssueSource',
-              'SELECT * FROM pages WHERE issue_id = ? AND page_number IS NULL AND source_name = ? ORDER BY id LIMIT 1',
-            )
-            .get<PageRow>(issueId, input.sourceName);
+      candidates.find((c) => c.source_name === input.sourceName) ??
+      candidates.find((c) => pageNumber !== null && c.page_number === pageNumber && stem(c.source_name) === stem(input.sourceName));
     const items: StoredItem[] = seg.items.map((i) => ({ ...i, editedFields: [], tags: [] }));
     const mastheadJson = masthead ? JSON.stringify(masthead) : null;
     const at = now();

@@ -2,7 +2,7 @@
 // a blank line between blocks, and the start offset of every block as a boundary hint for the
 // engine.
 import { ImportFileError } from './errors.ts';
-import { deepText, findAll, findFirst, joinWords, parseXml, type XmlNode } from './xml.ts';
+import { deepText, findAll, findFirst, joinWords, parseXml, refuseDeclarations, type XmlNode } from './xml.ts';
 
 export const FORMATS = ['text', 'alto', 'hocr', 'page-xml'] as const;
 export type PageFormat = (typeof FORMATS)[number];
@@ -33,6 +33,7 @@ export function detectFormat(name: string, text: string): PageFormat {
   const head = text.slice(0, 4096);
   if (TEXT_EXT.has(ext)) return 'text';
   if (XML_EXT.has(ext) || HTML_EXT.has(ext)) {
+    refuseDeclarations(text, name);
     if (/<(?:[\w-]+:)?alto[\s>]/.test(head)) return 'alto';
     if (/<(?:[\w-]+:)?PcGts[\s>]/.test(head)) return 'page-xml';
     if (/ocr_page|<html[\s>]/i.test(head) || HTML_EXT.has(ext)) return 'hocr';

@@ -1,0 +1,156 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importAll, importPaths, type FileResult } from '../../electron/importer/index.ts';
+import { freshArchive, frontPage, innerPage, tempDir } from '../archive/helpers.ts';
+
+const samples = new URL('../../resources/import-samples/', import.meta.url);
+const pages = new URL('../../resources/pages/', import.meta.url);
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
+
+async function collect(paths: string[], archive = freshArchive(), options = {}) {
+  const results: FileResult[] = [];
+  const it = importPaths(paths, archive, options);
+  let step = await it.next();
+  while (!step.done) {
+    results.push(step.value);
+    step = await it.next();
+  }
+  return { archive, results, summary: step.value, by: (suffix: string) => results.find((r) => r.file.endsWith(suffix)) };
+}
+
+describe('importPaths', () => {
+  it('imports a folder of mixed good and bad files: each bad one reported by name and reason, the rest goes on', async () => {
+    const root = join(tempDir(), 'batch');
+    const day = join(root, '衡阳日报', '2021-10-29');
+    mkdirSync(day, { recursive: true });
+    writeFileSync(join(day, 'p01.txt'), frontPage());
+    writeFileSync(join(day, 'p02.txt'), innerPage(2, '标题\n正文'));
+    copyFileSync(new URL('alto-v2.xml', samples), join(day, 'p03.xml'));
+    writeFileSync(join(day, 'p04.txt'), PNG); // binary under a .txt name
+    writeFileSync(join(day, 'p05.txt'), ''); // empty
+    writeFileSync(join(day, 'p06.xml'), readFileSync(new URL('alto-v2.xml', samples), 'utf8').slice(0, 700)); // truncated
+    writeFileSync(join(day, 'p07.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><alto/>');
+    writeFileSync(join(day, 'p08.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><alto>&x;</alto>');
+    writeFileSync(join(day, 'scan.jpg'), PNG); // not a page format: skipped
+    writeFileSync(join(day, '.DS_Store'), 'x'); // hidden: ignored
+
+    const { archive, results, summary, by } = await collect([root]);
+    expect(results.map((r) => r.file)).toEqual(
+      ['p01.txt', 'p02.txt', 'p03.xml', 'p04.txt', 'p05.txt', 'p06.xml', 'p07.xml', 'p08.xml', 'scan.jpg'].map((f) => join('batch', '衡阳日报', '2021-10-29', f)),
+    );
+    expect(by('p01.txt')).toMatchObject({ status: 'imported', format: 'text' });
+    expect(by('p02.txt')).toMatchObject({ status: 'imported' });
+    expect(by('p03.xml')).toMatchObject({ status: 'imported', format: 'alto' });
+    expect(by('p04.txt')).toMatchObject({ status: 'failed' });
+    expect(by('p04.txt')!.error).toMatch(/p04\.txt: .*(PNG|binary)/i);
+    expect(by('p05.txt')!.error).toMatch(/p05\.txt: .*empty/i);
+    expect(by('p06.xml')!.error).toMatch(/p06\.xml: malformed XML at line/);
+    expect(by('p07.xml')!.error).toMatch(/p07\.xml: refused: the XML declares a DOCTYPE/);
+    expect(by('p08.xml')!.error).toMatch(/p08\.xml: refused/);
+    expect(by('scan.jpg')).toMatchObject({ status: 'skipped' });
+    expect(by('scan.jpg')!.error).toMatch(/unsupported file type \.jpg/);
+    expect(summary).toMatchObject({ files: 9, imported: 3, failed: 5, skipped: 1, pages: 3, cancelled: false });
+
+    // Nothing of the failed files is in the archive; the good pages share one issue.
+    expect(archive.stats().pages).toBe(3);
+    const [issue] = archive.listIssues();
+    expect(archive.listIssues()).toHaveLength(1);
+    expect(issue).toMatchObject({ date: '2021-10-29', pagesTotal: 3 });
+    expect(archive.listPages(issue!.id).map((p) => p.pageNumber)).toEqual([1, 2, 2]); // p03.xml says 第2版 itself: both kept
+    expect(archive.listPublications().map((p) => p.title)).toEqual(['衡阳日报']);
+
+    // Again: nothing new.
+    const again = await collect([root], archive);
+    expect(again.summary).toMatchObject({ imported: 0, unchanged: 3, failed: 5 });
+    expect(archive.stats().pages).toBe(3);
+  });
+
+  it('uses folder names for pages without a masthead, and an Undated issue for undated folders', async () => {
+    const root = join(tempDir(), 'papers');
+    mkdirSync(join(root, 'hengyang'), { recursive: true });
+    mkdirSync(join(root, 'loose'), { recursive: true });
+    writeFileSync(join(root, 'hengyang', '20211029_p2.txt'), innerPage(2, '甲\n乙'));
+    writeFileSync(join(root, 'hengyang', '20211030_p2.txt'), innerPage(2, '丙\n丁'));
+    writeFileSync(join(root, 'loose', 'a.txt'), '戊\n己');
+    writeFileSync(join(root, 'loose', '第3版.txt'), '庚\n辛');
+    const { archive, summary } = await collect([root]);
+    expect(summary.imported).toBe(4);
+    const issues = archive.listIssues();
+    expect(issues.map((i) => i.date)).toEqual(['2021-10-29', '2021-10-30', null]);
+    const pubs = archive.listPublications();
+    expect(pubs.map((p) => p.title).sort()).toEqual(['Unknown publication', 'hengyang']);
+    const undated = issues.find((i) => i.date === null)!;
+    expect(archive.listPages(undated.id).map((p) => [p.sourceName, p.pageNumber])).toEqual([
+      [join('papers', 'loose', '第3版.txt'), 3],
+      [join('papers', 'loose', 'a.txt'), null],
+    ]);
+  });
+
+  it('imports every XML sample and a multi-page hOCR file in one transaction', async () => {
+    const dir = join(tempDir(), 'xml');
+    mkdirSync(dir);
+    for (const f of ['alto-v2.xml', 'alto-v3.xml', 'alto-v4.xml', 'hocr.html', 'page-xml.xml']) copyFileSync(new URL(f, samples), join(dir, f));
+    const one = readFileSync(new URL('hocr.html', samples), 'utf8');
+    const start = one.indexOf('<div class="ocr_page"');
+    const end = one.indexOf('</body>');
+    const page = one.slice(start, end);
+    const two = one.slice(0, end) + page.replace('ppageno 0', 'ppageno 1').replace('word_1_3">修缮', 'word_1_3">重建') + one.slice(end);
+    writeFileSync(join(dir, 'two-pages.hocr'), two);
+    const { archive, results, summary } = await collect([dir]);
+    expect(results.map((r) => [r.status, r.error])).toEqual(results.map(() => ['imported', undefined]));
+    expect(summary.failed).toBe(0);
+    expect(results.map((r) => r.format)).toEqual(['alto', 'alto', 'alto', 'hocr', 'page-xml', 'hocr']);
+    expect(results.at(-1)!.pageIds).toHaveLength(2);
+    // its first page is hocr.html again (same content hash): stored once
+    expect(results.at(-1)!.pageIds![0]).toBe(results[3]!.pageId);
+    expect(archive.stats().pages).toBe(6);
+    expect(archive.search('船山书院重建').length).toBe(1);
+    expect(archive.search('就业形势').length).toBe(1);
+    expect(archive.search('衡阳市新增').length).toBe(1); // ALTO v4 text was 衡陽, folded
+  });
+
+  it('reports a missing path and an explicitly named unsupported file as failures', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.pdf'), '%PDF-1.4');
+    const { results } = await collect([join(dir, 'nope.txt'), join(dir, 'x.pdf')]);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(results[0]!.error).toMatch(/nope\.txt: no such file/);
+    expect(results[1]!.error).toMatch(/x\.pdf: unsupported file type \.pdf/);
+  });
+
+  it('stops between files when the signal aborts', async () => {
+    const dir = join(tempDir(), 'many');
+    mkdirSync(dir);
+    for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `2021-10-0${i}-p1.txt`), innerPage(1, `标题${i}\n正文${i}`));
+    const ac = new AbortController();
+    const seen: string[] = [];
+    const summary = await importAll([dir], freshArchive(), {
+      signal: ac.signal,
+      onProgress: (r) => {
+        seen.push(r.file);
+        if (seen.length === 2) ac.abort();
+      },
+    });
+    expect(seen).toHaveLength(2);
+    expect(summary).toMatchObject({ files: 2, imported: 2, cancelled: true });
+  });
+
+  it('with the engine: groups a real issue and links its jump lines', async () => {
+    const dir = join(tempDir(), 'yunxi');
+    mkdirSync(dir);
+    for (const p of ['p1', 'p2', 'p4']) copyFileSync(new URL(`yunxi-daily-2023-03-14-${p}.txt`, pages), join(dir, `yunxi-daily-2023-03-14-${p}.txt`));
+    const archive = freshArchive({ engine: true });
+    const { summary } = await collect([dir], archive);
+    expect(summary).toMatchObject({ imported: 3, failed: 0 });
+    const issues = archive.listIssues();
+    expect(issues).toHaveLength(1);
+    expect(archive.listPages(issues[0]!.id).map((p) => p.pageNumber)).toEqual([1, 2, 4]);
+    const front = archive.listPages(issues[0]!.id)[0]!;
+    const jumping = archive.getPage(front.id).items.filter((i) => i.continuedOn !== null);
+    expect(jumping.length).toBeGreaterThan(0);
+    const linked = jumping.map((i) => archive.getStory(i.id!)).filter((s) => s.length > 1);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked[0]!.map((s) => s.pageNumber)[0]).toBe(1);
+  });
+});
