@@ -10,6 +10,8 @@ import { PageView } from './components/PageView.tsx';
 import { focusTargets } from './focus.ts';
 import { useApp, useStoreApi } from './state/context.ts';
 
+const LAST_PAGE_KEY = 'galley.lastPage';
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
@@ -26,7 +28,15 @@ export function App({ api }: { api: GalleyApi }) {
 
   useEffect(() => {
     const s = () => store.getState();
-    void s().refreshLibrary();
+    // Reopen the page that was open last time.
+    const last = Number(localStorage.getItem(LAST_PAGE_KEY));
+    void s()
+      .refreshLibrary()
+      .then(() => (Number.isInteger(last) && last > 0 && !s().session ? s().openPage(last, { quiet: true }) : undefined));
+    const unsubscribeLast = store.subscribe((st, prev) => {
+      const id = st.session?.pageId;
+      if (id !== undefined && id !== prev.session?.pageId) localStorage.setItem(LAST_PAGE_KEY, String(id));
+    });
     const offs = [
       api.on('import.progress', (p) => s().onImportProgress(p)),
       api.on('library.changed', () => void s().refreshLibrary()),
@@ -37,6 +47,7 @@ export function App({ api }: { api: GalleyApi }) {
     window.addEventListener('beforeunload', flush);
     return () => {
       for (const off of offs) off();
+      unsubscribeLast();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
     };

@@ -2,7 +2,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
-import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind } from '../../shared/segmentation.ts';
+import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
 import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
@@ -64,7 +64,27 @@ function Draft(props: {
   );
 }
 
-const ItemCard = memo(function ItemCard(props: { item: StoredItem; index: number; selected: boolean; lineFrom: number; lineTo: number }) {
+function MastheadSummary({ masthead }: { masthead: Masthead }) {
+  const { t } = useTranslation();
+  const parts = [
+    masthead.title,
+    masthead.titleLatin,
+    masthead.date,
+    masthead.weekday,
+    masthead.issueNumber !== null ? t('library.issue', { number: masthead.issueNumber }) : null,
+    masthead.serial,
+  ].filter((p): p is string => !!p);
+  return <p className="masthead-summary">{parts.join(' · ')}</p>;
+}
+
+const ItemCard = memo(function ItemCard(props: {
+  item: StoredItem;
+  index: number;
+  selected: boolean;
+  lineFrom: number;
+  lineTo: number;
+  masthead: Masthead | null;
+}) {
   const { item, index } = props;
   const { t } = useTranslation();
   const store = useStoreApi();
@@ -82,6 +102,7 @@ const ItemCard = memo(function ItemCard(props: { item: StoredItem; index: number
       data-testid="item-card"
       data-index={index}
       data-kind={item.kind}
+      data-line-from={props.lineFrom}
       aria-current={props.selected ? 'true' : undefined}
       tabIndex={-1}
       onMouseDown={() => store.getState().select(index, true)}
@@ -107,6 +128,7 @@ const ItemCard = memo(function ItemCard(props: { item: StoredItem; index: number
         {item.continuedOn !== null && <span className="badge">→ {item.continuedOn}</span>}
         {item.flags.length > 0 && <span className="badge warn">⚠ {item.flags.length}</span>}
       </header>
+      {item.kind === 'masthead' && props.masthead && <MastheadSummary masthead={props.masthead} />}
       {TEXT_FIELDS.map((f) => (
         <Draft
           key={f}
@@ -185,6 +207,7 @@ export function ItemCards() {
   const { t } = useTranslation();
   const doc = useApp((s) => s.session?.history.present ?? null);
   const selected = useApp((s) => s.session?.selected ?? -1);
+  const masthead = useApp((s) => s.session?.masthead ?? null);
   const listRef = useRef<HTMLDivElement>(null);
   const starts = useMemo(() => (doc ? lineStarts(doc.text) : []), [doc?.text]);
   useEffect(() => {
@@ -210,6 +233,7 @@ export function ItemCards() {
             selected={i === selected}
             lineFrom={lineOfOffset(starts, item.start) + 1}
             lineTo={lineOfOffset(starts, Math.max(item.start, end - 1)) + 1}
+            masthead={item.kind === 'masthead' ? masthead : null}
           />
         );
       })}

@@ -73,7 +73,8 @@ export interface Actions {
   refreshLibrary(): Promise<void>;
   togglePublication(id: number): void;
   toggleIssue(id: number): Promise<void>;
-  openPage(pageId: number): Promise<void>;
+  /** quiet: a failure (e.g. a remembered page that is gone) is not reported. */
+  openPage(pageId: number, options?: { quiet?: boolean }): Promise<void>;
   split(offset: number): Promise<void>;
   mergeItem(index: number): Promise<void>;
   /** Merge the item starting on the line at `offset` into the previous one; false when not an item's first line. */
@@ -303,7 +304,7 @@ export function createAppStore(options: StoreOptions): Store {
         set({ expandedIssues: [...get().expandedIssues, id], pages: { ...get().pages, [id]: pages } });
       },
 
-      async openPage(pageId) {
+      async openPage(pageId, openOptions) {
         await doSave();
         set({ loadingPage: true });
         try {
@@ -331,7 +332,7 @@ export function createAppStore(options: StoreOptions): Store {
             saveError: null,
           });
         } catch (e) {
-          set({ error: messageOf(e) });
+          if (!openOptions?.quiet) set({ error: messageOf(e) });
         } finally {
           set({ loadingPage: false });
         }
