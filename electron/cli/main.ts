@@ -20,6 +20,8 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   segment: { summary: 'Segment one page file into masthead and items', load: () => import('./commands/segment.ts') },
   eval: { summary: 'Score the segmentation engine against the gold annotations', load: () => import('./commands/eval.ts') },
+  import: { summary: 'Import page files and folders (text, ALTO, hOCR, PAGE XML) into the archive', load: () => import('./commands/import.ts') },
+  search: { summary: 'Search the archive (headlines, bodies, contributors, tags)', load: () => import('./commands/search.ts') },
   serve: { summary: 'Serve the proofing workspace to a browser on 127.0.0.1', load: () => import('./commands/serve.ts') },
   // Planned, each as commands/<name>.ts: import, search, serve, export, backup.
 };

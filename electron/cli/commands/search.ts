@@ -1,0 +1,104 @@
+// `galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE]`
+import { z } from 'zod';
+import { ITEM_KINDS } from '../../../shared/segmentation.ts';
+import { PAGE_STATES } from '../../../shared/domain.ts';
+import type { SearchFilters } from '../../archive/archive-api.ts';
+import { defaultArchivePath } from '../../archive/default-path.ts';
+import { openArchive } from '../../archive/sqlite-archive.ts';
+import { tokenize, validate } from '../args.ts';
+import type { CliIO } from '../cli-io.ts';
+import { existsSync } from 'node:fs';
+
+export const summary = 'Search the archive (headlines, bodies, contributors, tags)';
+export const usage = 'galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N]';
+
+const HELP = `Usage: ${usage}
+
+Full-text search over headlines, bodies, contributors and tags. Chinese works as typed:
+traditional and simplified characters find each other (衡陽 finds 衡阳); words of one or two
+characters are found too. Several words separated by spaces must all match.
+
+Options:
+  --archive PATH     the archive file (default: ${defaultArchivePath()})
+  --json             print the hits as JSON
+  --kind K           only items of this kind (${ITEM_KINDS.join(', ')})
+  --from DATE        only issues on or after DATE (YYYY-MM-DD)
+  --to DATE          only issues on or before DATE (YYYY-MM-DD)
+  --tag T            only items tagged T
+  --state S          only pages in this state (${PAGE_STATES.join(', ')})
+  --publication ID   only this publication (its id)
+  --limit N          at most N hits (default 20)
+  -h, --help         show this help
+`;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+const argsSchema = z
+  .object({
+    positionals: z.array(z.string()),
+    flags: z.object({
+      help: z.boolean().optional(),
+      json: z.boolean().optional(),
+      archive: z.string().min(1).optional(),
+      kind: z.enum(ITEM_KINDS, { error: `must be one of ${ITEM_KINDS.join(', ')}` }).optional(),
+      from: date.optional(),
+      to: date.optional(),
+      tag: z.string().min(1).optional(),
+      state: z.enum(PAGE_STATES, { error: `must be one of ${PAGE_STATES.join(', ')}` }).optional(),
+      publication: z.coerce.number({ error: 'must be a whole number' }).int().positive({ error: 'must be 1 or more' }).optional(),
+      limit: z.coerce.number({ error: 'must be a whole number' }).int().min(1, { error: 'must be 1 or more' }).max(1000, { error: 'must be at most 1000' }).optional(),
+    }),
+  })
+  .refine((a) => a.flags.help || a.positionals.join(' ').trim().length > 0, { error: 'missing QUERY' });
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = validate(
+    argsSchema,
+    tokenize(
+      args,
+      { json: 'boolean', archive: 'string', kind: 'string', from: 'string', to: 'string', tag: 'string', state: 'string', publication: 'string', limit: 'string' },
+      usage,
+    ),
+    usage,
+  );
+  if (parsed.flags.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const archivePath = parsed.flags.archive ?? defaultArchivePath();
+  if (!existsSync(archivePath)) {
+    io.stderr(`galley: no archive at ${archivePath} (import pages first: galley import PATH...)\n`);
+    return 1;
+  }
+  const f = parsed.flags;
+  const filters: SearchFilters = {
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.from ? { dateFrom: f.from } : {}),
+    ...(f.to ? { dateTo: f.to } : {}),
+    ...(f.tag ? { tag: f.tag } : {}),
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.publication ? { publicationId: f.publication } : {}),
+  };
+  const query = parsed.positionals.join(' ');
+  const archive = openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
+  try {
+    const t0 = performance.now();
+    const hits = archive.search(query, filters, f.limit ?? 20);
+    const ms = performance.now() - t0;
+    if (f.json) {
+      io.stdout(JSON.stringify({ query, filters, ms: Math.round(ms * 10) / 10, hits }, null, 2) + '\n');
+      return 0;
+    }
+    if (hits.length === 0) {
+      io.stdout(`No hits for “${query}”.\n`);
+      return 0;
+    }
+    for (const h of hits) {
+      const where = [h.publication, h.date ?? 'undated', h.pageNumber === null ? 'page ?' : `p.${h.pageNumber}`].join(' · ');
+      io.stdout(`#${h.itemId}  ${where}  ${h.headline ?? '(no headline)'}\n    ${h.snippet}\n`);
+    }
+    io.stdout(`${hits.length} hit${hits.length === 1 ? '' : 's'} in ${ms.toFixed(1)} ms\n`);
+    return 0;
+  } finally {
+    archive.close();
+  }
+}
