@@ -1,0 +1,76 @@
+// An in-memory Archive for unit tests of the hosts only (never used by the app).
+import type { Actor, Archive, ImportOutcome, ImportPageInput, SavePageInput } from '../../electron/archive/archive-api.ts';
+import type { PageRecord, PageState } from '../../shared/domain.ts';
+
+export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log: string[] } {
+  const pages = new Map<number, PageRecord>();
+  const log: string[] = [];
+  let nextId = 1;
+  const api = {
+    path: ':memory:',
+    pages,
+    log,
+    close() {},
+    importPage(input: ImportPageInput, actor: Actor): ImportOutcome {
+      const id = nextId++;
+      pages.set(id, {
+        id,
+        issueId: 1,
+        pageNumber: input.pageNumberHint ?? null,
+        sourceName: input.sourceName,
+        encoding: input.encoding,
+        contentHash: String(input.text.length),
+        text: input.text,
+        state: 'imported',
+        masthead: null,
+        items: [],
+        revision: 0,
+      });
+      log.push(`import ${input.sourceName} by ${actor.name}`);
+      return { status: 'imported', pageId: id, issueId: 1 };
+    },
+    importPages(inputs: ImportPageInput[], actor: Actor): ImportOutcome[] {
+      return inputs.map((i) => api.importPage(i, actor));
+    },
+    listPublications: () => (pages.size ? [{ id: 1, title: 'Test Daily', titleLatin: null, serial: null }] : []),
+    listIssues: () =>
+      pages.size
+        ? [
+            {
+              id: 1,
+              publicationId: 1,
+              date: '2021-10-29',
+              issueNumber: 1,
+              pageCount: null,
+              state: 'imported' as const,
+              pagesTotal: pages.size,
+              pagesProofed: [...pages.values()].filter((p) => p.state === 'proofed').length,
+            },
+          ]
+        : [],
+    listPages: (issueId: number) =>
+      [...pages.values()]
+        .filter((p) => p.issueId === issueId)
+        .map((p) => ({ id: p.id, issueId: p.issueId, pageNumber: p.pageNumber, sourceName: p.sourceName, state: p.state, itemCount: p.items.length })),
+    getPage(pageId: number): PageRecord {
+      const p = pages.get(pageId);
+      if (!p) throw new Error(`page ${pageId} not found`);
+      return structuredClone(p);
+    },
+    savePage(input: SavePageInput, actor: Actor) {
+      const p = api.getPage(input.pageId);
+      if (p.revision !== input.baseRevision) throw new Error(`stale revision ${input.baseRevision} (now ${p.revision})`);
+      const revision = p.revision + 1;
+      pages.set(p.id, { ...p, text: input.text, items: input.items, revision });
+      log.push(`save ${p.id} r${revision} by ${actor.name}`);
+      return { revision };
+    },
+    setPageState(pageId: number, state: PageState) {
+      const p = api.getPage(pageId);
+      pages.set(pageId, { ...p, state });
+    },
+    getIssueMasthead: () => null,
+    search: () => [],
+  };
+  return api as unknown as Archive & { pages: Map<number, PageRecord>; log: string[] };
+}
