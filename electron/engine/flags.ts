@@ -6,6 +6,7 @@ import type { Paragraph } from './paragraphs.ts';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '(': ')', '《': '》', '【': '】', '「': '」', '『': '』', '〔': '〕' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+const MAYBE_PAIRED = /["“”‘’（）()《》【】「」『』〔〕]/;
 const QUOTES = new Set(['“', '”', '‘', '’', '「', '」', '『', '』']);
 /** At most this many flags of one code per item, so one bad page doesn't drown the card. */
 const MAX_PER_CODE = 3;
@@ -27,15 +28,18 @@ export function pairingFlags(text: string, base: number): Flag[] {
   const straightQuotes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    // Most characters are neither brackets nor quotes: one code-point range test skips them.
+    if (!MAYBE_PAIRED.test(ch)) continue;
     if (ch === '"') {
       straightQuotes.push(base + i);
     } else if (PAIRS[ch]) {
       stack.push({ ch, offset: base + i });
     } else if (CLOSERS.has(ch)) {
       const open = CLOSERS.get(ch)!;
-      const at = stack.map((s) => s.ch).lastIndexOf(open);
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]!.ch !== open) at--;
       if (at < 0) flags.push(bracketFlag(ch, base + i, 'closes nothing: text before it may be lost'));
-      else stack.splice(at);
+      else stack.length = at;
     }
   }
   for (const open of stack) flags.push(bracketFlag(open.ch, open.offset, 'is never closed'));

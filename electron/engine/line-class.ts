@@ -56,24 +56,38 @@ export function classifyLine(line: Line, pack: RulePack): ClassifiedLine {
 function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   const text = line.folded;
   const jump = pack.jumpLine(text);
-  const base = { ...line, leadingByline: null, credit: null, tailPhotoCredit: null, jump, continuesPrevious: false };
-  if (jump && jump.start === 0 && jump.end >= text.length) return { ...base, role: 'jump', closes: true };
-
+  const classified: ClassifiedLine = {
+    ...line,
+    role: 'body',
+    closes: true,
+    leadingByline: null,
+    credit: null,
+    tailPhotoCredit: null,
+    jump,
+    continuesPrevious: false,
+  };
+  if (jump && jump.start === 0 && jump.end >= text.length) {
+    classified.role = 'jump';
+    return classified;
+  }
   const photo = pack.photoCredit(text);
-  if (photo && photo.start === 0) return { ...base, role: 'photo-credit', closes: true, credit: photo };
-  const endCredit = pack.endCredit(text);
-  if (endCredit && endCredit.start === 0) return { ...base, role: 'end-credit', closes: true, credit: endCredit };
-  const byline = pack.standaloneByline(text);
-  if (byline) return { ...base, role: 'byline', closes: true, credit: byline };
-
+  const endCredit = photo ? null : pack.endCredit(text);
+  const credit = photo?.start === 0 ? photo : endCredit?.start === 0 ? endCredit : pack.standaloneByline(text);
+  if (credit) {
+    classified.role = photo?.start === 0 ? 'photo-credit' : endCredit?.start === 0 ? 'end-credit' : 'byline';
+    classified.credit = credit;
+    return classified;
+  }
   const leadingByline = pack.leadingByline(text);
   // A jump note ("…数易其稿, (下转第六版)") ends the item here whatever the sentence does.
   const jumpsAway = jump !== null && jump.direction === 'to' && jump.end >= text.length;
-  const closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '');
   // Text after "(上接第一版)" is the body resuming, however short the line.
   const resumes = jump !== null && jump.direction === 'from' && jump.start === 0;
-  const role = !leadingByline && !resumes && isTitleShaped(text, pack) ? 'title' : 'body';
-  return { ...base, role, closes, leadingByline, tailPhotoCredit: photo };
+  classified.closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '');
+  classified.role = !leadingByline && !resumes && isTitleShaped(text, pack) ? 'title' : 'body';
+  classified.leadingByline = leadingByline;
+  classified.tailPhotoCredit = photo;
+  return classified;
 }
 
 /**

@@ -24,6 +24,9 @@ const ROLE_WORDS: [string, ContributorRole][] = (
   ] as [string, ContributorRole][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** A byline line can only open with a bullet, a bracket or a role word: a cheap gate before parsing. */
+const BYLINE_FIRST_CHARS = new Set([...'■□◆◇●○◎▲△★☆▶►（(【〔', ...ROLE_WORDS.map(([word]) => word[0]!)]);
+
 const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '央视网', '新华网', '人民网', '中央广播电视总台'];
 /** Role words that are themselves the printed name of the contributor ("■本报评论员"). */
 const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
@@ -180,7 +183,7 @@ export const zhDailyRules: RulePack = {
 
   standaloneByline(line) {
     const trimmed = line.trim();
-    if (trimmed.length > 40 || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
+    if (trimmed.length > 40 || !BYLINE_FIRST_CHARS.has(trimmed[0] ?? '') || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
     const body = trimmed.replace(BULLETS, '');
     if (AUTHOR_NOTE.test(body)) {
       const names = (BRACKETED.exec(body)?.[1] ?? '').split(/\s+/).slice(1).filter((n) => NAME.test(n));
@@ -206,6 +209,7 @@ export const zhDailyRules: RulePack = {
   },
 
   photoCredit(line) {
+    if (!line.includes('摄') && !line.includes('图')) return null;
     const slash = PHOTO_SLASH.exec(line);
     if (slash) {
       const names = slash[1]!.split(/[\s、]+/).filter((n) => NAME.test(n));
@@ -223,12 +227,15 @@ export const zhDailyRules: RulePack = {
   },
 
   endCredit(line) {
+    const last = line.trimEnd().at(-1);
+    if (last !== ')' && last !== '）') return null;
     const m = END_CREDIT.exec(line);
     if (!m) return null;
     return { text: m[0].trim(), start: m.index, contributors: agencyIn(m[1]!) };
   },
 
   jumpLine(line) {
+    if (!line.includes('版')) return null;
     const m = JUMP.exec(line);
     if (!m) return null;
     const page = parseNumeral(m[2]!);

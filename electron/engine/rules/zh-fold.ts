@@ -14,8 +14,12 @@ const PAIRS =
 const TABLE = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) TABLE.set(PAIRS[i]!, PAIRS[i + 1]!);
 
+/** Any character the table folds; lines without one (most lines of a simplified page) are returned as they are. */
+const FOLDABLE = new RegExp(`[${[...TABLE.keys()].join('')}]`);
+
 /** Folds the traditional characters the pack knows to simplified; other characters are kept. */
 export function foldTraditional(line: string): string {
+  if (!FOLDABLE.test(line)) return line;
   let changed = false;
   let out = '';
   for (let i = 0; i < line.length; i++) {
