@@ -1,0 +1,136 @@
+// The Electron main process: one window, the application menu, native dialogs, and the handler
+// table over IPC (every payload validated with zod in dispatch). contextIsolation on,
+// nodeIntegration off, sandbox on, a strict CSP, navigation and new windows blocked.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { languageForLocale } from '../../shared/i18n.ts';
+import type { EventName, EventPayload, Language, MenuCommand } from '../../shared/ipc.ts';
+import { RENDERER_DIST } from '../host/build-renderer.ts';
+import { appVersion, currentActor } from '../host/browser-host.ts';
+import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts';
+import { loadBackend } from '../host/load-backend.ts';
+import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
+import { menuTemplate } from './menu.ts';
+import { PRELOAD_OUT } from './build-preload.ts';
+
+const SCHEME = 'galley';
+const ORIGIN = `${SCHEME}://app`;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.host !== 'app') return new Response('not found', { status: 404 });
+  const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const file = normalize(join(RENDERER_DIST, rel));
+  if (!file.startsWith(RENDERER_DIST + sep)) return new Response('not found', { status: 404 });
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return new Response('not found', { status: 404 });
+  return new Response(await readFile(file), {
+    headers: {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
+  return event.sender === win.webContents && (event.senderFrame?.url ?? '').startsWith(`${ORIGIN}/`);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const actor = currentActor();
+  const archivePath = argValue('archive') ?? process.env.GALLEY_ARCHIVE ?? join(app.getPath('userData'), 'archive.db');
+  const backend = loadBackend(archivePath, actor);
+  let language: Language = languageForLocale(app.getLocale());
+
+  protocol.handle(SCHEME, serveRenderer);
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    show: false,
+    title: 'Galley',
+    webPreferences: {
+      preload: PRELOAD_OUT,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.on('will-redirect', (e) => e.preventDefault());
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    if (!win.isDestroyed()) win.webContents.send('galley:event', event, payload);
+  };
+  const sendMenu = (command: MenuCommand) => emit('menu', { command });
+  const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, sendMenu, process.platform === 'darwin')));
+  setMenu();
+
+  const table: HandlerTable = createHandlers({
+    ...backend,
+    host: 'electron',
+    version: appVersion(),
+    actor,
+    emit,
+    showOpenDialog: async () => {
+      const result = await dialog.showOpenDialog(win, {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Pages', extensions: ['txt', 'xml', 'html', 'hocr'] }],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    setLanguage: (next) => {
+      language = next;
+      setMenu();
+    },
+  });
+
+  ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
+    if (!trustedSender(event, win)) return { ok: false, code: 'bad-request', message: 'untrusted sender' };
+    if (typeof channel !== 'string') return { ok: false, code: 'bad-request', message: 'bad channel' };
+    return dispatch(table, channel, request);
+  });
+
+  app.on('window-all-closed', () => {
+    backend.archive.close();
+    app.quit();
+  });
+  await win.loadURL(`${ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+start().catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
