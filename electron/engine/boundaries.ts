@@ -13,7 +13,12 @@ const MAX_TITLE_LINES = 5;
 /** "遗失声明", "关于…的公告": a notice heading opens an item even right under ad copy. */
 const NOTICE_TITLE_MAX = 30;
 
+/** On a page that indents paragraphs, a short line indented like them is a paragraph, not a title. */
+const MAX_PARAGRAPH_INDENT = 4;
+
 export interface BoundaryOptions {
+  /** The page indents its paragraphs (see segment.ts). */
+  indentMode?: boolean;
   /** Offsets where the source format (ALTO/hOCR/PAGE) put a block boundary. */
   blockBoundaries?: readonly number[];
 }
@@ -49,8 +54,8 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
       const captionEnd = line.role === 'photo-credit' ? i - 1 : i;
       if (captionEnd >= from && lines[captionEnd]!.role === 'body') starts.add(titleRunStart(paragraphStart(captionEnd)));
       else if (line.role === 'photo-credit') starts.add(i);
-    } else if (line.role === 'title' && !pack.isEnumeration(line.folded)) {
-      const afterAnItem = i - 1 >= from && !line.continuesPrevious && closesAnItem(lines, i - 1);
+    } else if (line.role === 'title' && !pack.isEnumeration(line.folded) && !indentedLikeParagraph(line, options)) {
+      const afterAnItem = i - 1 >= from && !line.continuesPrevious && closesAnItem(lines, i - 1, pack);
       const noticeTitle = pack.isNoticeTitle(line.folded) && line.folded.length <= NOTICE_TITLE_MAX;
       if (afterAnItem || noticeTitle || blockStarts.has(line.start)) starts.add(i);
     }
@@ -63,12 +68,17 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
   });
 }
 
+function indentedLikeParagraph(line: ClassifiedLine, options: BoundaryOptions): boolean {
+  return options.indentMode === true && line.indent > 0 && line.indent <= MAX_PARAGRAPH_INDENT;
+}
+
 /** Whether line k can be the last line of an item: a closed paragraph, a credit, a jump note, a signature. */
-function closesAnItem(lines: ClassifiedLine[], k: number): boolean {
+function closesAnItem(lines: ClassifiedLine[], k: number, pack: RulePack): boolean {
   const line = lines[k]!;
   switch (line.role) {
     case 'title':
-      return false;
+      // A notice's signature ("江城晚报社" / "2024年9月27日") closes it.
+      return pack.isDateLine(line.folded);
     case 'byline': {
       // "（记者 张三）" under a paragraph signs it; under titles it opens the next article.
       const before = lines[k - 1];

@@ -10,11 +10,18 @@ import type { ClassifiedLine } from './line-class.ts';
 const MIN_RUN = 3;
 /** A line this close to its run's width (in characters) filled the column. */
 const WIDTH_SLACK = 1;
+/** Newspaper columns wrap at a few dozen characters; longer lines are whole paragraphs. */
+const MAX_COLUMN_WIDTH = 40;
+/** In a wrapped run most lines (all but paragraph ends) have the column's width. */
+const MIN_UNIFORM_SHARE = 0.6;
 
 const isText = (l: ClassifiedLine | undefined): l is ClassifiedLine => l !== undefined && (l.role === 'body' || l.role === 'title');
 const width = (l: ClassifiedLine): number => l.text.trimEnd().length;
 
-/** Typical width of the run of adjacent text lines each line sits in; null outside such runs. */
+/**
+ * Typical width of the run of adjacent text lines each line sits in; null outside such runs and
+ * in runs that are not a wrapped column (one paragraph per line, or ragged lines).
+ */
 function runWidths(lines: ClassifiedLine[]): (number | null)[] {
   const widths: (number | null)[] = lines.map(() => null);
   let runStart = 0;
@@ -26,7 +33,10 @@ function runWidths(lines: ClassifiedLine[]): (number | null)[] {
       // The run's last line is usually short (the paragraph ends there): leave it out of the median.
       const sorted = run.slice(0, -1).map(width).sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)]!;
-      for (let k = runStart; k < i; k++) widths[k] = median;
+      const uniform = sorted.filter((w) => Math.abs(w - median) <= 2).length / sorted.length;
+      if (median <= MAX_COLUMN_WIDTH && uniform >= MIN_UNIFORM_SHARE) {
+        for (let k = runStart; k < i; k++) widths[k] = median;
+      }
     }
     runStart = i;
   }

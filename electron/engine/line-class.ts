@@ -83,7 +83,8 @@ function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   const jumpsAway = jump !== null && jump.direction === 'to' && jump.end >= text.length;
   // Text after "(上接第一版)" is the body resuming, however short the line.
   const resumes = jump !== null && jump.direction === 'from' && jump.start === 0;
-  classified.closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '');
+  // A date on its own line (under a notice, a letter) ends what it signs.
+  classified.closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '') || pack.isDateLine(text);
   classified.role = !leadingByline && !resumes && isTitleShaped(text, pack) ? 'title' : 'body';
   classified.leadingByline = leadingByline;
   classified.tailPhotoCredit = photo;

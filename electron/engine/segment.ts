@@ -27,30 +27,34 @@ const BRIEF_MAX_PARAGRAPHS = 2;
 /** A headline-less dateline item this short is a brief. */
 const LONE_BRIEF_MAX_LENGTH = 250;
 
+const HAS_TEXT = /[\p{L}\p{N}]/u;
+
 interface PageLayout {
   text: string;
   pack: RulePack;
   lines: ClassifiedLine[];
   mastheadEnd: number;
+  indentMode: boolean;
 }
 
 function layoutPage(input: string, pack: RulePack): PageLayout {
   const text = normalizeNewlines(input);
+  // Blank lines and OCR noise (a lone "|" or "■") carry no text: items span them but never start at them.
   const lines = splitLines(text, pack)
-    .filter((l) => !l.blank)
+    .filter((l) => !l.blank && HAS_TEXT.test(l.folded))
     .map((l) => classifyLine(l, pack));
   const mastheadEnd = findMastheadEnd(lines, pack);
   const body = lines.slice(mastheadEnd + 1).filter((l) => l.role === 'body');
   const indented = body.filter((l) => l.indent > 0).length;
   const indentMode = indented >= INDENT_MIN_LINES && indented / body.length >= INDENT_MIN_SHARE;
   continuationFlags(lines, indentMode).forEach((flag, i) => (lines[i]!.continuesPrevious = flag));
-  return { text, pack, lines, mastheadEnd };
+  return { text, pack, lines, mastheadEnd, indentMode };
 }
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {
   const layout = layoutPage(input, options.rules ?? zhDailyRules);
   const { lines, mastheadEnd, pack } = layout;
-  const starts = findItemStarts(lines, mastheadEnd + 1, pack, options);
+  const starts = findItemStarts(lines, mastheadEnd + 1, pack, { ...options, indentMode: layout.indentMode });
   const lineStarts = mastheadEnd >= 0 ? [0, ...starts] : starts;
   const masthead = mastheadEnd >= 0 ? pack.mastheadFacts(lines.slice(0, mastheadEnd + 1).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items: deriveSpans(layout, lineStarts, []) };

@@ -10,6 +10,9 @@ export interface TitleRoles {
 }
 
 const join = (lines: string[]): string | null => (lines.length ? lines.join('\n') : null);
+const MAX_HALF_COUPLET = 12;
+const isHalfCouplet = (a: string, b: string): boolean =>
+  a.length === b.length && a.length <= MAX_HALF_COUPLET && !/\s/.test(a) && !/\s/.test(b);
 
 /**
  * @param above display lines above the byline, in order
@@ -24,22 +27,27 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
     series.unshift(rest.shift()!);
   }
 
-  // A trailing banner with its "——" line under a full header: "推进…建设" / "——全面贯彻…精神".
-  const dashAt = rest.findIndex((l, i) => i >= 2 && pack.isDashSubtitle(l));
-  if (dashAt >= 2 && rest.length >= 3) {
-    series.unshift(...rest.slice(dashAt - 1));
-    rest = rest.slice(0, dashAt - 1);
-  }
-  // A named series banner anywhere below the headline.
+  // A named series banner below the headline ("喜迎…" / "——系列报道之五").
   for (let i = rest.length - 1; i >= 1; i--) {
     if (pack.isSeriesBanner(pack.fold(rest[i]!)) && !pack.isDashSubtitle(rest[i]!)) {
       const banner = rest.splice(i, rest[i + 1] && pack.isDashSubtitle(rest[i + 1]!) ? 2 : 1);
       series.unshift(...banner);
     }
   }
+  // Otherwise a full header (four lines or more) that ends in a line and its "——" line ends in the
+  // series banner: "推进…建设" / "——全面贯彻…精神" under headline and subheadline.
+  const last = rest.length - 1;
+  if (series.length === 0 && rest.length >= 4 && pack.isDashSubtitle(rest[last]!) && !pack.isDashSubtitle(rest[last - 1]!)) {
+    series.unshift(...rest.splice(last - 1, 2));
+  }
 
   if (rest.length === 0) {
     return { kicker: null, headline: series.length ? series.shift()! : null, subheadline: null, series: join(series) };
+  }
+  // A couplet kicker printed over two lines: two short lines of the same length above the headline.
+  const [a, b, c] = rest;
+  if (a !== undefined && b !== undefined && c !== undefined && !pack.isDashSubtitle(c) && isHalfCouplet(a, b)) {
+    return { kicker: `${a}\n${b}`, headline: c, subheadline: join(rest.slice(3)), series: join(series) };
   }
   const first = rest[0]!;
   const second = rest[1];

@@ -55,6 +55,8 @@ export interface RulePack {
   isNoticeTitle(line: string): boolean;
   /** A line that signs a notice or letter (issuer, date): it ends the item above, never starts one. */
   isSignature(line: string): boolean;
+  /** A line that is nothing but a date (the last line of a signature). */
+  isDateLine(line: string): boolean;
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
   leadingByline(line: string): (ParsedByline & { end: number }) | null;

@@ -48,13 +48,14 @@ function splitRolePrefix(token: string): [ContributorRole | null, string, string
  * role word nor a plausible name, so prose is never mistaken for a byline.
  */
 function parseCredits(inner: string, photo: boolean): ParsedByline['contributors'] | null {
-  const tokens = inner.split(SEPARATORS).filter(Boolean);
+  // "記者林志豪／淡濱報導": the part after the slash is where the story was filed, not a person.
+  const tokens = inner.replace(/[／/][\u4e00-\u9fff]{1,8}报[道导]$/, '').split(SEPARATORS).filter(Boolean);
   const contributors: ParsedByline['contributors'] = [];
   let role: ContributorRole | null = null;
   // "■本报评论员" names the desk; "■评论员 林枫" names a person, so the desk entry is dropped.
   let desk: { name: string; role: ContributorRole } | null = null;
   for (const raw of tokens) {
-    const token = raw.replace(/报道$/, '');
+    const token = raw.replace(/报[道导]$/, '');
     if (!token) continue;
     const [prefixRole, word, rest] = splitRolePrefix(token);
     if (prefixRole) {
@@ -94,7 +95,7 @@ function agencyIn(text: string): ParsedByline['contributors'] {
 
 const LEADING_BYLINE = new RegExp(
   '^(\\s*[■□◆●◎▲]?\\s*)' +
-    '(本报讯|本报[\\u4e00-\\u9fff\\d]{0,14}?电|(?:新华社|中新社|中国新闻社|人民日报|新华网|人民网|央视网)[\\u4e00-\\u9fff\\d]{0,16}?电|据[\\u4e00-\\u9fff]{2,12}?报道)' +
+    '(本报讯|本报[\\u4e00-\\u9fff\\d]{0,14}?电|据?(?:新华社|中新社|中国新闻社|人民日报|新华网|人民网|央视网)[\\u4e00-\\u9fff\\d]{0,16}?电|据[\\u4e00-\\u9fff]{2,12}?报道)' +
     '(\\s*[（(【〔][^（()）】〕]{1,60}[）)】〕])?',
 );
 const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
@@ -103,11 +104,13 @@ const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社)[\u4e00-\u9
 const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$/;
 const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
 /** Taiwan-style wire dateline: "中央社記者林小明台北5日電". */
-const WIRE_REPORTER_DATELINE = /^(\s*)((中央社|新华社|中新社)记者\s*([\u4e00-\u9fff·]{2,4}?)\s*[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日电)/;
+const WIRE_REPORTER_DATELINE = /^(\s*[（(]?)((中央社|新华社|中新社)记者\s*([\u4e00-\u9fff·]{2,3})\s*[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日电)[）)]?/;
 /** A signature closing commentary: "（作者系某大学教授 张某某）". */
 const AUTHOR_NOTE = /^[（(]\s*作者(?:系|为|是|单位)[^）)]*[）)]$/;
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** Republic-of-China calendar ("中華民國113年3月6日"): year + 1911. */
+const DATE_ROC = /民国\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const DATE_ZH = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const WEEKDAY = /(?:星期|礼拜)[一二三四五六日天]|周[一二三四五六日](?![\u4e00-\u9fff]{2})/;
 const LUNAR = /农历\s*([\u4e00-\u9fff]{2,12})/;
@@ -115,7 +118,7 @@ const ISSUE_NO = /(?:总\s*)?第\s*(\d{2,6})\s*[号期]/;
 const PAGE_COUNT = new RegExp(`(?:今日|本期|共)\\s*(${NUMERAL})\\s*版`);
 const SERIAL = /CN\s*(\d{2})\s*[-－—]\s*(\d{4})/i;
 const PAGE_NUMBER = new RegExp(`^(?:第\\s*${NUMERAL}\\s*版|[A-Z]\\d{1,2}\\s*版?)$`);
-const HOTLINE = /([\u4e00-\u9fff]{0,6}(?:热线|电话))\s*[:：]?\s*(\d[\d\-－—() ]{3,}\d)/g;
+const HOTLINE = /([\u4e00-\u9fff]{0,6}(?:热线|电话|专线))\s*[:：]?\s*([(（]?\d[\d\-－—()（） ]{3,}\d)/g;
 const PAPER_TITLE = /^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|商报|晨报|都市报|快报|导报|报)$/;
 const PAGE_NAMES = new Set(
   ('要闻 综合 本地 时政 经济 社会 文化 体育 国际 国内 副刊 评论 民生 专版 专题 县域 城事 法治 教育 健康 科技 ' +
@@ -157,7 +160,13 @@ export const zhDailyRules: RulePack = {
   isEditorialLabel: (line) => EDITORIAL_LABEL.test(line.trim()),
   advertisementScore: (text) => (text.match(AD_WORDS) ?? []).length,
   isNoticeTitle: (line) => NOTICE_TITLE.test(line.trim()),
-  isSignature: (line) => SIGNATURE.test(line.trim()) || DATE_ONLY.test(line.trim()),
+  isSignature(line) {
+    const s = line.trim();
+    if (DATE_ONLY.test(s)) return true;
+    const dated = /^(.*?)\s+(\S+)$/.exec(s);
+    return SIGNATURE.test(s) || (dated !== null && SIGNATURE.test(dated[1]!) && DATE_ONLY.test(dated[2]!));
+  },
+  isDateLine: (line) => DATE_ONLY.test(line.trim()),
 
   leadingByline(line) {
     const wire = WIRE_REPORTER_DATELINE.exec(line);
@@ -257,7 +266,7 @@ export const zhDailyRules: RulePack = {
     if (!s) return 0;
     let score = 0;
     if (position === 0 && PAPER_TITLE.test(s)) score += 2;
-    if (DATE.test(s) || DATE_ZH.test(s)) score += 2;
+    if (DATE.test(s) || DATE_ZH.test(s) || DATE_ROC.test(s)) score += 2;
     if (/星期[一二三四五六日天]|农历/.test(s)) score += 1;
     if (ISSUE_NO.test(s) && s.length <= 24) score += 2;
     if (PAGE_COUNT.test(s)) score += 2;
@@ -265,7 +274,7 @@ export const zhDailyRules: RulePack = {
     if (/(?:主管|主办|出版)$/.test(s) && s.length <= 24) score += 1;
     if (/^[A-Z][A-Z .&'-]{4,}$/.test(s)) score += 1;
     if (/报社$/.test(s) && s.length <= 16) score += 1;
-    if (position < 20 && /热线|官方网站|网址|官方微信|客户端|电话[:：]/.test(s) && s.length <= 40) score += 1;
+    if (position < 20 && /热线|专线|官方网站|网址|官方微信|客户端|电话[:：]/.test(s) && s.length <= 40) score += 1;
     if (PAGE_NUMBER.test(s.replace(/\s+/g, ''))) score += 2;
     if ((EDITOR_LINE.test(s) || /(?:责任编辑|校对|美编|美术编辑)[\s:：]/.test(s)) && s.length <= 40) score += 1;
     if (position <= 3 && PAPER_TITLE.test(s.split(/[\s\u3000]+/)[0] ?? '') && s !== s.split(/[\s\u3000]+/)[0]) score += 1;
@@ -289,6 +298,8 @@ export const zhDailyRules: RulePack = {
     });
     const titleLatin = find((l, i) => (/^[A-Z][A-Z .&'-]{4,}$/.test(l) ? lines[i]!.trim() : null));
     const date = find((l) => {
+      const roc = DATE_ROC.exec(l);
+      if (roc) return `${Number(roc[1]) + 1911}-${roc[2]!.padStart(2, '0')}-${roc[3]!.padStart(2, '0')}`;
       const m = DATE.exec(l);
       if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
       const z = DATE_ZH.exec(l);
