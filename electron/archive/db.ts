@@ -24,6 +24,8 @@ export class Db {
   private readonly cache = new Map<string, Stmt>();
   private readonly logger: ArchiveLogger;
   readonly slowQueries: { name: string; ms: number }[] = [];
+  /** Calls and total time per statement name (for benchmarks and diagnostics). */
+  readonly timings = new Map<string, { calls: number; ms: number }>();
 
   constructor(path: string, logger?: ArchiveLogger) {
     this.raw = new Database(path);
@@ -48,6 +50,11 @@ export class Db {
         return fn();
       } finally {
         const ms = performance.now() - t0;
+        const t = this.timings.get(name);
+        if (t) {
+          t.calls++;
+          t.ms += ms;
+        } else this.timings.set(name, { calls: 1, ms });
         if (ms > SLOW_QUERY_MS) this.noteSlow(name, ms);
       }
     };

@@ -168,6 +168,14 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)];
 }
 
+/** The overlapping three-character pieces of a term (by code point), as the trigram tokenizer makes them. */
+function trigrams(term: string): string[] {
+  const chars = [...term];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) out.push(chars.slice(i, i + 3).join(''));
+  return out;
+}
+
 function charCount(s: string): number {
   let n = 0;
   for (const _ of s) n++;
@@ -217,18 +225,18 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     return row;
   };
 
-  const contributorId = (name: string): number =>
-    db
-      .stmt(
-        'contributors.upsert',
-        'INSERT INTO contributors(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id',
-      )
-      .get<{ id: number }>(name)!.id;
+  // Look up first: an upsert would rewrite the row (and its index entries) on every use.
+  const contributorId = (name: string): number => {
+    const found = db.stmt('contributors.byName', 'SELECT id FROM contributors WHERE name = ?').get<{ id: number }>(name);
+    if (found) return found.id;
+    return Number(db.stmt('contributors.insert', 'INSERT INTO contributors(name) VALUES (?)').run(name).lastInsertRowid);
+  };
 
-  const tagId = (name: string): number =>
-    db
-      .stmt('tags.upsert', 'INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id')
-      .get<{ id: number }>(name)!.id;
+  const tagId = (name: string): number => {
+    const found = db.stmt('tags.byName', 'SELECT id FROM tags WHERE name = ?').get<{ id: number }>(name);
+    if (found) return found.id;
+    return Number(db.stmt('tags.insert', 'INSERT INTO tags(name) VALUES (?)').run(name).lastInsertRowid);
+  };
 
   const itemValues = (item: StoredItem): SqlValue[] => [
     item.kind,
@@ -625,9 +633,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     let order: string;
     let rankExpr: string;
     if (long.length > 0) {
+      // The index stores trigrams without positions (detail=column): match every trigram of every
+      // term, then check terms longer than three characters as real substrings below.
       from = `items_fts JOIN search_docs d ON d.item_id = items_fts.rowid JOIN items i ON i.id = items_fts.rowid`;
       where.push('items_fts MATCH ?');
-      params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
+      params.push([...new Set(long.flatMap(trigrams))].map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
       rankExpr = 'bm25(items_fts, 8.0, 1.0, 4.0, 4.0)';
       order = 'rank';
     } else {
@@ -636,7 +646,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       rankExpr = '0.0';
       order = 'd.item_id DESC';
     }
-    for (const t of short) {
+    for (const t of [...short, ...long.filter((l) => charCount(l) > 3)]) {
       where.push('(instr(d.headline, ?) > 0 OR instr(d.body, ?) > 0 OR instr(d.people, ?) > 0 OR instr(d.tags, ?) > 0)');
       params.push(t, t, t, t);
     }

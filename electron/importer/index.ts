@@ -122,15 +122,15 @@ function messageOf(error: unknown): string {
   return m.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
 }
 
-/** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
-export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
+type Loaded = { bytes: Buffer } | { result: FileResult };
+
+/** The I/O half of a file's import: checks and reads it (never throws). */
+async function loadFile(entry: FileEntry): Promise<Loaded> {
   const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
   const ext = extname(entry.path).toLowerCase();
   if (!IMPORTABLE_EXTENSIONS.has(ext)) {
     const reason = `unsupported file type ${ext || '(no extension)'} (accepted: .txt, ALTO/PAGE .xml, hOCR .html/.hocr)`;
-    return entry.explicit
-      ? { ...base, status: 'failed', error: `${entry.display}: ${reason}` }
-      : { ...base, status: 'skipped', error: `${entry.display}: ${reason}` };
+    return { result: { ...base, status: entry.explicit ? 'failed' : 'skipped', error: `${entry.display}: ${reason}` } };
   }
   try {
     const info = await stat(entry.path).catch(() => null);
@@ -139,7 +139,16 @@ export async function importFile(entry: FileEntry, archive: Archive, options: Im
     if (info.size > MAX_PAGE_FILE_BYTES) {
       throw new ImportFileError('unsupported', entry.display, `too large (${info.size} bytes; the limit is ${MAX_PAGE_FILE_BYTES})`);
     }
-    const bytes = await readFile(entry.path);
+    return { bytes: await readFile(entry.path) };
+  } catch (error) {
+    return { result: { ...base, status: 'failed', error: messageOf(error) } };
+  }
+}
+
+/** The CPU half: decodes, parses and stores one file's pages in one transaction (never throws). */
+function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: ImportOptions): FileResult {
+  const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
+  try {
     const decoded = decodePageBytes(bytes, entry.display);
     const { format, pages } = parsePages(entry.display, decoded.text);
     const facts = factsFromPath(entry.folders, basename(entry.path));
@@ -175,6 +184,12 @@ export async function importFile(entry: FileEntry, archive: Archive, options: Im
   }
 }
 
+/** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
+export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
+  const loaded = await loadFile(entry);
+  return 'result' in loaded ? loaded.result : storeFile(entry, loaded.bytes, archive, options);
+}
+
 /**
  * Imports files and folders, yielding each file's result as it is stored; the generator's return
  * value is the summary. Stops between files when `signal` aborts (summary.cancelled).
@@ -187,9 +202,20 @@ export async function* importPaths(
   const list = pathsSchema.parse(paths);
   const t0 = performance.now();
   const summary = emptySummary();
-  for await (const entry of walkFiles(list, options.signal)) {
-    if (options.signal?.aborted) break;
-    const result = await importFile(entry, archive, options);
+  // Read-ahead of one file: the next file is read while this one is parsed and stored, so the
+  // disk and the CPU overlap while memory holds at most two files.
+  const files = walkFiles(list, options.signal);
+  const nextLoad = async (): Promise<{ entry: FileEntry; loaded: Promise<Loaded> } | null> => {
+    const step = await files.next();
+    return step.done ? null : { entry: step.value, loaded: loadFile(step.value) };
+  };
+  let pending = nextLoad();
+  for (;;) {
+    const current = await pending;
+    if (!current || options.signal?.aborted) break;
+    pending = nextLoad();
+    const loaded = await current.loaded;
+    const result = 'result' in loaded ? loaded.result : storeFile(current.entry, loaded.bytes, archive, options);
     summary.files++;
     switch (result.status) {
       case 'imported':

@@ -92,6 +92,16 @@ describe('search', () => {
     expect(() => a.search('春耕', { dateFrom: '2022/01/01' })).toThrow(/YYYY-MM-DD/);
   });
 
+  it('matches long terms as real substrings, not just as a bag of their trigrams', () => {
+    const a = freshArchive();
+    a.importPage({ sourceName: 'x', text: 'x', encoding: 'UTF-8', segmentation: { schema: 'galley.segmentation/1', masthead: masthead('报', '2020-01-01'), items: [
+      article('日报社与报社出', ['两个三字片段都在,四字整体不在。']),
+      article('衡阳日报社出版', ['完整出现。']),
+    ] } }, imp);
+    expect(a.search('日报社出').map((h) => h.headline)).toEqual(['衡阳日报社出版']);
+    expect(a.search('报社出').map((h) => h.headline).sort()).toEqual(['日报社与报社出', '衡阳日报社出版'].sort());
+  });
+
   it('treats FTS syntax in the query as plain text', () => {
     const a = seeded();
     expect(a.search('"湘江 OR NEAR(')).toEqual([]);

@@ -1,0 +1,249 @@
+// Archive speed (run by bench/run.ts; `npm run bench -- archive`):
+// - import: a year of an 8-page daily (2,920 pages made by varying the corpus pages in
+//   resources/pages/: dates, issue numbers, running heads, some characters) written as files and
+//   imported through the real importer (walk, decode, engine, archive with indexing) into a fresh
+//   archive; pages/s. Goal: the year in under 20 s.
+// - search: 100,000 items loaded through the archive's bulk path (importPages with ready
+//   segmentations), then p50/p95 latency of archive.search for 3-, 2- and 6-character queries,
+//   side by side with a LIKE '%q%' scan of the same content table. Goal: p95 under 20 ms.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import type { ImportPageInput } from '../electron/archive/archive-api.ts';
+import { importAll } from '../electron/importer/index.ts';
+import type { Item, Segmentation } from '../shared/segmentation.ts';
+import { fmtMs } from './timing.ts';
+import type { BenchResult } from './types.ts';
+
+const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'pages');
+const DAYS = 365;
+const PAGES_PER_DAY = 8;
+const ITEMS = 100_000;
+const QUERIES = 200;
+const IMPORT_GOAL_S = 20;
+const SEARCH_GOAL_MS = 20;
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function corpus(): string[] {
+  return readdirSync(PAGES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(PAGES_DIR, f), 'utf8').replace(/\r\n?/g, '\n'));
+}
+
+const POOL = '江河湖海山川城乡村镇街路桥港站厂园校院馆场田林农工商贸科技文教卫体新旧东南西北中上下前后';
+
+/** Replaces `count` random CJK characters (keeps length, so offsets stay valid). */
+function vary(text: string, count: number, rand: () => number): string {
+  const chars = [...text];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(rand() * chars.length);
+    if (/[\u4e00-\u9fff]/.test(chars[at] ?? '')) chars[at] = POOL[Math.floor(rand() * POOL.length)]!;
+  }
+  return chars.join('');
+}
+
+function dayPage(base: string, date: Date, day: number, page: number, rand: () => number): string {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  let text = base
+    .replace(/\d{4}年\d{1,2}月\d{1,2}日/g, `${y}年${m}月${d}日`)
+    .replace(/第\s*\d{4,6}\s*[号號]/g, `第${18000 + day}号`)
+    .replace(/第\s*\d{1,2}\s*版/g, `第${page}版`);
+  text = vary(text, 12, rand);
+  return text;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function benchImport(pages: string[], work: string): Promise<BenchResult> {
+  const fronts = pages.filter((t) => /第\s*\d{4,6}\s*[号號]/.test(t));
+  const inner = pages.filter((t) => !fronts.includes(t));
+  const front = fronts.find((t) => t.includes('衡阳日报')) ?? fronts[0] ?? pages[0]!;
+  const others = [...inner, ...fronts.filter((t) => t !== front)];
+  const root = join(work, 'year', '衡阳日报');
+  const rand = rng(2021);
+  const start = Date.UTC(2021, 0, 1);
+  for (let day = 0; day < DAYS; day++) {
+    const date = new Date(start + day * 86_400_000);
+    const folder = join(root, date.toISOString().slice(0, 10));
+    mkdirSync(folder, { recursive: true });
+    for (let p = 1; p <= PAGES_PER_DAY; p++) {
+      const base = p === 1 ? front : others[(p - 2 + day) % others.length]!;
+      writeFileSync(join(folder, `p${String(p).padStart(2, '0')}.txt`), dayPage(base, date, day, p, rand));
+    }
+  }
+  const archive = openArchive(join(work, 'year.sqlite'), { logger: { warn: () => {} } });
+  const heap0 = process.memoryUsage().heapUsed;
+  let heapMax = heap0;
+  const t0 = performance.now();
+  const summary = await importAll([root], archive, {
+    onProgress: (_r, s) => {
+      if (s.files % 200 === 0) heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const stats = archive.stats();
+  archive.close();
+  const pagesPerS = summary.pages / seconds;
+  const met = seconds < IMPORT_GOAL_S && summary.failed === 0;
+  return {
+    name: 'archive.import',
+    figures: {
+      pages: summary.pages,
+      failed: summary.failed,
+      issues: stats.issues,
+      items: stats.items,
+      seconds,
+      pagesPerS,
+      heapGrowthMB: (heapMax - heap0) / 1e6,
+    },
+    summary: `${summary.pages} pages (${stats.items} items, ${stats.issues} issues) in ${seconds.toFixed(1)} s = ${pagesPerS.toFixed(0)} pages/s`,
+    goal: { description: `a year (${DAYS * PAGES_PER_DAY} pages) in under ${IMPORT_GOAL_S} s`, met },
+  };
+}
+
+function segmentationFor(paragraphs: string[], headlines: string[], rand: () => number, count: number): Segmentation {
+  const items: Item[] = [];
+  for (let i = 0; i < count; i++) {
+    const body: string[] = [];
+    const n = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < n; k++) body.push(vary(paragraphs[Math.floor(rand() * paragraphs.length)]!, 4, rand));
+    items.push({
+      kind: rand() < 0.85 ? 'article' : 'brief',
+      start: 0,
+      end: 0,
+      kicker: null,
+      headline: vary(headlines[Math.floor(rand() * headlines.length)]!, 2, rand),
+      subheadline: null,
+      series: null,
+      byline: null,
+      contributors: [],
+      paragraphs: body,
+      continuedOn: null,
+      continuedFrom: null,
+      flags: [],
+    });
+  }
+  return { schema: 'galley.segmentation/1', masthead: null, items };
+}
+
+async function benchSearch(pages: string[], work: string): Promise<BenchResult[]> {
+  const lines = pages.flatMap((t) => t.split('\n')).map((l) => l.trim()).filter((l) => /[\u4e00-\u9fff]/.test(l));
+  const paragraphs = lines.filter((l) => l.length >= 40).map((l) => l.slice(0, 220));
+  const headlines = lines.filter((l) => l.length >= 6 && l.length < 30);
+  const rand = rng(7);
+  const archive = openArchive(join(work, 'search.sqlite'), { logger: { warn: () => {} } });
+  const ITEMS_PER_PAGE = 20;
+  const PAGES_PER_TX = 250;
+  const t0 = performance.now();
+  let made = 0;
+  let pageNo = 0;
+  while (made < ITEMS) {
+    const batch: ImportPageInput[] = [];
+    for (let p = 0; p < PAGES_PER_TX && made < ITEMS; p++, pageNo++) {
+      const count = Math.min(ITEMS_PER_PAGE, ITEMS - made);
+      made += count;
+      const day = Math.floor(pageNo / 8);
+      const date = new Date(Date.UTC(1990, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      batch.push({
+        sourceName: `bulk/${date}/p${(pageNo % 8) + 1}.txt`,
+        text: `bulk page ${pageNo}`,
+        encoding: 'UTF-8',
+        dateHint: date,
+        pageNumberHint: (pageNo % 8) + 1,
+        publicationHint: '衡阳日报',
+        folderHint: `bulk/${date}`,
+        segmentation: segmentationFor(paragraphs, headlines, rand, count),
+      });
+    }
+    archive.importPages(batch, { name: 'bench' });
+  }
+  const loadS = (performance.now() - t0) / 1000;
+
+  // Queries: substrings of CJK runs of stored items, so most have hits.
+  const cjkRuns = paragraphs.flatMap((p) => p.match(/[\u4e00-\u9fff]{6,}/g) ?? []);
+  const pick = (len: number): string[] => {
+    const r = rng(len * 101);
+    const out: string[] = [];
+    while (out.length < QUERIES) {
+      const run = cjkRuns[Math.floor(r() * cjkRuns.length)]!;
+      const at = Math.floor(r() * (run.length - len + 1));
+      out.push(run.slice(at, at + len));
+    }
+    return out;
+  };
+  const like = archive.db.stmt(
+    'bench.like',
+    `SELECT item_id FROM search_docs WHERE headline LIKE ?1 OR body LIKE ?1 OR people LIKE ?1 OR tags LIKE ?1 LIMIT 20`,
+  );
+  archive.search('预热', {}, 20); // folding tables and statement cache
+  const results: BenchResult[] = [
+    {
+      name: 'archive.bulk-load',
+      figures: { items: ITEMS, pages: pageNo, seconds: loadS, itemsPerS: ITEMS / loadS },
+      summary: `${ITEMS} items on ${pageNo} pages through importPages in ${loadS.toFixed(1)} s`,
+    },
+  ];
+  for (const len of [3, 2, 6]) {
+    const queries = pick(len);
+    const ours: number[] = [];
+    const scan: number[] = [];
+    let hits = 0;
+    for (const q of queries) {
+      let t = performance.now();
+      hits += archive.search(q, {}, 20).length;
+      ours.push(performance.now() - t);
+      t = performance.now();
+      like.all(`%${q}%`);
+      scan.push(performance.now() - t);
+    }
+    ours.sort((a, b) => a - b);
+    scan.sort((a, b) => a - b);
+    const p50 = percentile(ours, 50);
+    const p95 = percentile(ours, 95);
+    const l50 = percentile(scan, 50);
+    const l95 = percentile(scan, 95);
+    results.push({
+      name: `archive.search.${len}-char`,
+      figures: { queries: queries.length, meanHits: hits / queries.length, p50Ms: p50, p95Ms: p95, likeP50Ms: l50, likeP95Ms: l95, ratioP50: l50 / p50, ratioP95: l95 / p95 },
+      summary: `${len}-character queries over ${ITEMS} items: p50 ${fmtMs(p50)}, p95 ${fmtMs(p95)}; LIKE scan p50 ${fmtMs(l50)}, p95 ${fmtMs(l95)} (${(l95 / p95).toFixed(1)}× at p95)`,
+      goal: { description: `p95 under ${SEARCH_GOAL_MS} ms`, met: p95 < SEARCH_GOAL_MS },
+    });
+  }
+  archive.close();
+  return results;
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const pages = corpus();
+  if (!pages.length) throw new Error(`no pages in ${PAGES_DIR}`);
+  const work = mkdtempSync(join(tmpdir(), 'galley-bench-archive-'));
+  try {
+    const only = process.env.GALLEY_BENCH_ARCHIVE; // "import" or "search" to run one half
+    const out: BenchResult[] = [];
+    if (only !== 'search') out.push(await benchImport(pages, work));
+    if (only !== 'import') out.push(...(await benchSearch(pages, work)));
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
