@@ -44,7 +44,7 @@ export function RawTextEditor() {
       fontSize: 14,
       lineHeight: 22,
       wordWrap: 'on',
-      wrappingStrategy: 'advanced',
+      wrappingStrategy: 'simple',
       lineNumbers: 'on',
       glyphMargin: true,
       minimap: { enabled: false },
@@ -128,7 +128,7 @@ export function RawTextEditor() {
       }
       const language = i18n.language;
       if (d !== shownDoc || session.selected !== shownSelected || language !== shownLanguage) {
-        paint(m, d, session.selected);
+        paint(m, d, session.selected, d !== shownDoc || language !== shownLanguage);
         shownDoc = d;
         shownSelected = session.selected;
         shownLanguage = language;
@@ -139,7 +139,7 @@ export function RawTextEditor() {
         if (item && session.revealSeq > 0) {
           const start = m.getPositionAt(item.start);
           const end = m.getPositionAt(Math.max(item.start, item.end - 1));
-          editor.revealRangeNearTop(new monaco.Range(start.lineNumber, 1, end.lineNumber, 1), monaco.editor.ScrollType.Smooth);
+          editor.revealRangeInCenterIfOutsideViewport(new monaco.Range(start.lineNumber, 1, end.lineNumber, 1), monaco.editor.ScrollType.Immediate);
           const cur = offsetAtCursor();
           if (itemIndexAt(d.items, cur) !== session.selected) {
             suppress++;
@@ -150,7 +150,9 @@ export function RawTextEditor() {
       }
     };
 
-    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number) => {
+    let zoneSignature = '';
+    let zoneNodes: HTMLElement[] = [];
+    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
       const tt = tRef.current;
       const decos: monaco.editor.IModelDeltaDecoration[] = [];
       const starts: number[] = [];
@@ -180,20 +182,29 @@ export function RawTextEditor() {
         });
       });
       decorations.set(decos);
-      editor.changeViewZones((acc) => {
-        for (const id of zoneIds) acc.removeZone(id);
-        zoneIds = d.items.map((item, i) => {
-          const node = document.createElement('div');
-          node.className = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}`;
-          node.dataset.index = String(i);
-          node.dataset.kind = item.kind;
-          const label = document.createElement('span');
-          label.className = 'split-zone-label';
-          label.textContent = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
-          node.appendChild(label);
-          return acc.addZone({ afterLineNumber: starts[i]! - 1, heightInPx: 20, domNode: node, suppressMouseDown: true });
+      // View zones (the labelled rules) are rebuilt only when split lines, kinds or language change.
+      const signature = `${i18n.language}|${d.items.map((it, i) => `${starts[i]}:${it.kind}`).join(',')}`;
+      if (signature !== zoneSignature) {
+        zoneSignature = signature;
+        editor.changeViewZones((acc) => {
+          for (const id of zoneIds) acc.removeZone(id);
+          zoneNodes = [];
+          zoneIds = d.items.map((item, i) => {
+            const node = document.createElement('div');
+            node.className = `split-zone kind-${item.kind}`;
+            node.dataset.index = String(i);
+            node.dataset.kind = item.kind;
+            const label = document.createElement('span');
+            label.className = 'split-zone-label';
+            label.textContent = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
+            node.appendChild(label);
+            zoneNodes.push(node);
+            return acc.addZone({ afterLineNumber: starts[i]! - 1, heightInPx: 20, domNode: node, suppressMouseDown: true });
+          });
         });
-      });
+      }
+      zoneNodes.forEach((n, i) => n.classList.toggle('selected', i === selected));
+      if (!docChanged) return;
       const markers: monaco.editor.IMarkerData[] = [];
       for (const item of d.items) {
         for (const f of item.flags) {

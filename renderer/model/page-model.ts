@@ -140,9 +140,49 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
     const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
     if (old.id !== undefined) kept.id = old.id;
     for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
-    return kept;
+    // An item the change did not touch stays the same object (cheap re-rendering).
+    return sameItem(kept, old) ? old : kept;
   });
   return { text: doc.text, items };
+}
+
+function sameItem(a: StoredItem, b: StoredItem): boolean {
+  const keys = Object.keys(a) as (keyof StoredItem)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+/**
+ * A quick local stand-in for the engine's items, shown at once while the engine derives the real
+ * ones: untouched items as they were, moved ones with their new span, new ones with their first
+ * line as headline and the other lines as paragraphs.
+ */
+export function provisionalItems(doc: PageDoc, plan: StructurePlan): Item[] {
+  return plan.starts.map((start, i): Item => {
+    const end = i + 1 < plan.starts.length ? plan.starts[i + 1]! : doc.text.length;
+    const src = plan.sources[i];
+    const old = src === null || src === undefined ? undefined : doc.items[src];
+    if (old) {
+      const { id: _id, editedFields: _e, tags: _t, ...item } = old;
+      return { ...item, start, end };
+    }
+    const lines = doc.text.slice(start, end).split('\n').map((l) => l.trim()).filter(Boolean);
+    return {
+      kind: plan.kinds[i] ?? 'article',
+      start,
+      end,
+      kicker: null,
+      headline: lines[0] ?? null,
+      subheadline: null,
+      series: null,
+      byline: null,
+      contributors: [],
+      paragraphs: lines.slice(1),
+      continuedOn: null,
+      continuedFrom: null,
+      flags: [],
+    };
+  });
 }
 
 // ---- field edits ----

@@ -16,6 +16,7 @@ import {
   planMoveStartTo,
   planRederive,
   planSplit,
+  provisionalItems,
   redo as redoHistory,
   replacePresent,
   setField as setDocField,
@@ -204,20 +205,23 @@ export function createAppStore(options: StoreOptions): Store {
         const doc = s.history.present;
         const plan = planFor(doc);
         if (!plan) return;
+        // Show the change at once with provisional items; the engine's items replace them
+        // (in the same undo step) as soon as they arrive.
+        const provisional = applyDerived(doc, plan, provisionalItems(doc, plan));
+        record(provisional, null, plan.focus);
+        updateSession((x) => ({ ...x, revealSeq: x.revealSeq + 1 }));
         set({ busy: get().busy + 1 });
         try {
-          const next = await derive(doc, plan);
+          const derived = await derive(doc, plan);
           const cur = session();
           if (!cur || cur.pageId !== s.pageId) return;
-          if (cur.history.present !== doc) {
-            // The doc changed while the engine ran (typing); plan again against the new doc.
-            const again = planFor(cur.history.present);
-            if (!again) return;
-            record(await derive(cur.history.present, again), null, again.focus);
+          if (cur.history.present === provisional) {
+            set({ session: { ...cur, history: replacePresent(cur.history, { text: provisional.text, items: derived.items }) } });
+            scheduleSave();
           } else {
-            record(next, null, plan.focus);
+            // Changed meanwhile (typing): derive the current doc again.
+            scheduleRederive();
           }
-          updateSession((x) => ({ ...x, revealSeq: x.revealSeq + 1 }));
         } catch (e) {
           set({ error: messageOf(e) });
         } finally {

@@ -1,0 +1,145 @@
+// UI latency in Debian Chromium against the browser host (playwright-core):
+//   ui.open-page  click on a page of 200 lines -> raw text and item cards painted (goal < 300 ms)
+//   ui.split      Ctrl+Enter in the raw text -> updated cards painted (goal < 50 ms)
+// Times are taken inside the page (event timestamp -> the frame after the DOM settled).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SAMPLE_PAGE, clickLine, hasChromium, launchChromium, startTestHost } from '../e2e/support.ts';
+import { median } from './timing.ts';
+import type { BenchResult } from './types.ts';
+
+const RUNS = 15;
+
+function pageOf200Lines(seed: number): string {
+  const sample = readFileSync(SAMPLE_PAGE, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+  const lines = [...sample];
+  for (let i = 0; lines.length < 200; i++) lines.push(sample[(i * 7 + seed) % sample.length]!);
+  return lines.slice(0, 200).join('\n');
+}
+
+function p90(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.9))]!;
+}
+
+/** Clicks a library row and times (in the page) until both panes show the page and a frame passed. */
+async function timeOpen(page: Page, pageId: number): Promise<number> {
+  return page.evaluate(async (id) => {
+    const row = document.querySelector<HTMLButtonElement>(`[data-testid=page-row][data-page-id="${id}"]`)!;
+    const done = () => {
+      const card = document.querySelector('[data-testid=item-card]');
+      const cur = document.querySelector('[data-testid=page-row][aria-current=page]') as HTMLElement | null;
+      const lines = document.querySelectorAll('[data-testid=raw-editor] .view-line').length;
+      const zones = document.querySelectorAll('.split-zone').length;
+      const cards = document.querySelectorAll('[data-testid=item-card]').length;
+      return !!card && cur?.dataset.pageId === String(id) && lines > 0 && zones === cards;
+    };
+    const t0 = performance.now();
+    row.click();
+    await new Promise<void>((resolve) => {
+      const check = () => (done() ? resolve() : undefined);
+      const mo = new MutationObserver(() => {
+        if (done()) {
+          mo.disconnect();
+          resolve();
+        }
+      });
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, pageId);
+}
+
+/** Arms a timer in the page: from the next keydown to the frame after the card count changed. */
+async function armCardTimer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __benchResult?: Promise<number> };
+    const before = document.querySelectorAll('[data-testid=item-card]').length;
+    w.__benchResult = new Promise<number>((resolve) => {
+      let t0 = 0;
+      window.addEventListener('keydown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
+      const mo = new MutationObserver(() => {
+        if (document.querySelectorAll('[data-testid=item-card]').length !== before) {
+          mo.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        }
+      });
+      mo.observe(document.querySelector('[data-testid=item-cards]')!, { childList: true });
+    });
+  });
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium');
+  const host = await startTestHost();
+  const browser = await launchChromium();
+  const dir = mkdtempSync(join(tmpdir(), 'galley-bench-ui-'));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    // tsx compiles the callbacks below with esbuild's keepNames, which calls __name in the page.
+    await page.addInitScript('window.__name = (f) => f');
+    await page.goto(host.host.url);
+    await page.waitForSelector('[data-testid=library]');
+    const files = [1, 2].map((n) => {
+      const path = join(dir, `bench-daily-2021-11-0${n}-p1.txt`);
+      writeFileSync(path, pageOf200Lines(n));
+      return path;
+    });
+    await page.setInputFiles('[data-testid=import-input]', files);
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 30_000 });
+    await page.click('[data-testid=import-panel] button');
+    for (const row of await page.getByTestId('issue-row').all()) await row.click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=page-row]').length >= 2);
+    const ids = await page.getByTestId('page-row').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.pageId)));
+
+    const open: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const ms = await timeOpen(page, ids[i % 2]!);
+      if (i >= 2) open.push(ms); // first two: cold caches
+    }
+
+    // Split and merge back on one line of the open page, timing the split.
+    await page.waitForSelector('[data-testid=item-card]');
+    const starts = await page.locator('[data-testid=item-card]').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.lineFrom)));
+    const line = starts[1]! + 3;
+    const split: number[] = [];
+    const merge: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      await clickLine(page, line);
+      await armCardTimer(page);
+      await page.keyboard.press('Control+Enter');
+      const s = await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
+      await armCardTimer(page);
+      await page.keyboard.press('Control+Backspace');
+      const m = await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
+      if (i >= 2) {
+        split.push(s);
+        merge.push(m);
+      }
+    }
+    const openMs = median(open);
+    const splitMs = median(split);
+    return [
+      {
+        name: 'ui.open-page',
+        figures: { lines: 200, runs: open.length, medianMs: openMs, p90Ms: p90(open), minMs: Math.min(...open) },
+        summary: `open a 200-line page to both panes painted: median ${openMs.toFixed(1)} ms (goal < 300 ms)`,
+        goal: { description: 'median < 300 ms', met: openMs < 300 },
+      },
+      {
+        name: 'ui.split',
+        figures: { runs: split.length, medianMs: splitMs, p90Ms: p90(split), mergeMedianMs: median(merge) },
+        summary: `Ctrl+Enter to updated cards painted: median ${splitMs.toFixed(1)} ms (goal < 50 ms)`,
+        goal: { description: 'median < 50 ms', met: splitMs < 50 },
+      },
+    ];
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
