@@ -77,22 +77,45 @@ function MastheadSummary({ masthead }: { masthead: Masthead }) {
   return <p className="masthead-summary">{parts.join(' · ')}</p>;
 }
 
+/** The item's position, read at the time it is needed (a card does not re-render when it moves). */
+function indexOf(store: ReturnType<typeof useStoreApi>, item: StoredItem): number {
+  return store.getState().session?.history.present.items.indexOf(item) ?? -1;
+}
+
+/** "Item 3": subscribes to the item's position on its own, so a split re-renders only the numbers. */
+function CardNumber({ item }: { item: StoredItem }) {
+  const { t } = useTranslation();
+  const n = useApp((s) => (s.session?.history.present.items.indexOf(item) ?? -1) + 1);
+  return <span className="card-number">{t('card.item', { n })}</span>;
+}
+
 const ItemCard = memo(function ItemCard(props: {
   item: StoredItem;
-  index: number;
   selected: boolean;
   lineFrom: number;
   lineTo: number;
   masthead: Masthead | null;
 }) {
-  const { item, index } = props;
+  const { item } = props;
   const { t } = useTranslation();
   const store = useStoreApi();
   const ref = useRef<HTMLElement>(null);
-  const set = <F extends EditableField>(field: F, value: StoredItem[F]) => store.getState().setField(index, field, value);
+  const set = <F extends EditableField>(field: F, value: StoredItem[F]) => {
+    const index = indexOf(store, item);
+    if (index >= 0) store.getState().setField(index, field, value);
+  };
+  const select = () => {
+    const index = indexOf(store, item);
+    if (index >= 0) store.getState().select(index, true);
+  };
   const edited = (f: EditableField) => item.editedFields.includes(f);
   useEffect(() => {
-    if (props.selected && ref.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
+    if (!props.selected) return;
+    // In the next frame, when layout happens anyway (no forced layout in the middle of an update).
+    const id = requestAnimationFrame(() => {
+      if (ref.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(id);
   }, [props.selected]);
   const contributorsText = item.contributors.map((c) => `${c.name} (${c.role})`).join(', ');
   return (
@@ -100,16 +123,15 @@ const ItemCard = memo(function ItemCard(props: {
       ref={ref}
       className={`card kind-${item.kind}${props.selected ? ' selected' : ''}`}
       data-testid="item-card"
-      data-index={index}
       data-kind={item.kind}
       data-line-from={props.lineFrom}
       aria-current={props.selected ? 'true' : undefined}
       tabIndex={-1}
-      onMouseDown={() => store.getState().select(index, true)}
-      onFocus={() => store.getState().select(index, true)}
+      onMouseDown={select}
+      onFocus={select}
     >
       <header className="card-head">
-        <span className="card-number">{t('card.item', { n: index + 1 })}</span>
+        <CardNumber item={item} />
         <select
           className={`kind-select kind-${item.kind}${edited('kind') ? ' edited' : ''}`}
           aria-label={t('field.kind')}
@@ -229,7 +251,6 @@ export function ItemCards() {
           <ItemCard
             key={`${item.id ?? 'n'}-${item.start}`}
             item={item}
-            index={i}
             selected={i === selected}
             lineFrom={lineOfOffset(starts, item.start) + 1}
             lineTo={lineOfOffset(starts, Math.max(item.start, end - 1)) + 1}

@@ -65,7 +65,6 @@ export function RawTextEditor() {
       void editor.getAction(id)?.run();
     };
     const decorations = editor.createDecorationsCollection();
-    let zoneIds: string[] = [];
     let pageId: number | null = null;
     let shownDoc: PageDoc | null = null;
     let shownSelected = -1;
@@ -111,6 +110,9 @@ export function RawTextEditor() {
         editor.setModel(next);
         suppress--;
         model?.dispose();
+        zones.clear();
+        zoneText = '';
+        shownFlags = '';
         shownDoc = null;
         shownSelected = -1;
       }
@@ -150,8 +152,11 @@ export function RawTextEditor() {
       }
     };
 
-    let zoneSignature = '';
-    let zoneNodes: HTMLElement[] = [];
+    const zones = new Map<number, { id: string; node: HTMLElement; label: HTMLElement }>();
+    let zoneText = '';
+    let zoneLineCount = 0;
+    let shownFlags = '';
+    let flagsText = '';
     const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
       const tt = tRef.current;
       const decos: monaco.editor.IModelDeltaDecoration[] = [];
@@ -182,29 +187,49 @@ export function RawTextEditor() {
         });
       });
       decorations.set(decos);
-      // View zones (the labelled rules) are rebuilt only when split lines, kinds or language change.
-      const signature = `${i18n.language}|${d.items.map((it, i) => `${starts[i]}:${it.kind}`).join(',')}`;
-      if (signature !== zoneSignature) {
-        zoneSignature = signature;
+      // View zones (the labelled rules): kept by start line; only added/removed where splits
+      // changed, relabelled in place otherwise. Rebuilt from scratch after a text edit.
+      const lineCount = m.getLineCount();
+      if (d.text !== zoneText || lineCount !== zoneLineCount) {
+        zoneText = d.text;
+        zoneLineCount = lineCount;
         editor.changeViewZones((acc) => {
-          for (const id of zoneIds) acc.removeZone(id);
-          zoneNodes = [];
-          zoneIds = d.items.map((item, i) => {
+          for (const z of zones.values()) acc.removeZone(z.id);
+        });
+        zones.clear();
+      }
+      const wanted = new Set(starts);
+      const stale = [...zones.entries()].filter(([line]) => !wanted.has(line));
+      const missing = starts.filter((line) => !zones.has(line));
+      if (stale.length || missing.length) {
+        editor.changeViewZones((acc) => {
+          for (const [line, z] of stale) {
+            acc.removeZone(z.id);
+            zones.delete(line);
+          }
+          for (const line of missing) {
             const node = document.createElement('div');
-            node.className = `split-zone kind-${item.kind}`;
-            node.dataset.index = String(i);
-            node.dataset.kind = item.kind;
             const label = document.createElement('span');
             label.className = 'split-zone-label';
-            label.textContent = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
             node.appendChild(label);
-            zoneNodes.push(node);
-            return acc.addZone({ afterLineNumber: starts[i]! - 1, heightInPx: 20, domNode: node, suppressMouseDown: true });
-          });
+            zones.set(line, { id: acc.addZone({ afterLineNumber: line - 1, heightInPx: 20, domNode: node, suppressMouseDown: true }), node, label });
+          }
         });
       }
-      zoneNodes.forEach((n, i) => n.classList.toggle('selected', i === selected));
+      d.items.forEach((item, i) => {
+        const z = zones.get(starts[i]!);
+        if (!z) return;
+        const cls = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}`;
+        if (z.node.className !== cls) z.node.className = cls;
+        z.node.dataset.kind = item.kind;
+        const text = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
+        if (z.label.textContent !== text) z.label.textContent = text;
+      });
       if (!docChanged) return;
+      const flagsKey = JSON.stringify(d.items.map((it) => it.flags));
+      if (flagsKey === shownFlags && d.text === flagsText) return;
+      shownFlags = flagsKey;
+      flagsText = d.text;
       const markers: monaco.editor.IMarkerData[] = [];
       for (const item of d.items) {
         for (const f of item.flags) {
