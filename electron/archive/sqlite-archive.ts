@@ -49,6 +49,21 @@ export interface SqliteArchive extends Archive {
   readonly db: Db;
 }
 
+/**
+ * Full-text hits are ranked (bm25) among the newest RANK_WINDOW matches. A rarer term is ranked
+ * over all of its matches; a term found in tens of thousands of items stays fast, its ranking
+ * then covering the newest RANK_WINDOW of them.
+ */
+export const RANK_WINDOW = 1000;
+
+/**
+ * A one- or two-character term is looked up through the index when at most this many trigrams
+ * start with it and they occur in at most SHORT_TERM_MAX_DOCS rows; a more common term is found
+ * faster by the newest-first scan (it meets enough hits within a few rows).
+ */
+const SHORT_TERM_MAX_TRIGRAMS = 400;
+const SHORT_TERM_MAX_DOCS = 3000;
+
 /** Placeholder title for pages whose publication neither a masthead nor a folder name tells. */
 export const UNKNOWN_PUBLICATION = 'Unknown publication';
 
@@ -619,6 +634,84 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   };
 
   // ---------- search ----------
+  interface HitRow {
+    item_id: number;
+    page_id: number;
+    publication: string;
+    date: string | null;
+    page_number: number | null;
+    kicker: string | null;
+    headline: string | null;
+    subheadline: string | null;
+    series: string | null;
+    byline: string | null;
+    paragraphs_json: string;
+    f_headline: string;
+    f_body: string;
+    f_people: string;
+    f_tags: string;
+  }
+
+  const HIT_COLUMNS = `i.id AS item_id, p.id AS page_id, pub.title AS publication, s.date AS date, p.page_number AS page_number,
+      i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
+      d.headline AS f_headline, d.body AS f_body, d.people AS f_people, d.tags AS f_tags`;
+  const HIT_JOINS = `JOIN pages p ON p.id = i.page_id JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id`;
+
+  const toHit = (r: HitRow, terms: string[], rank: number): SearchHit => {
+    const fields: [string, keyof ReturnType<typeof searchDocText>][] = [
+      [r.f_body, 'body'],
+      [r.f_headline, 'headline'],
+      [r.f_people, 'people'],
+      [r.f_tags, 'tags'],
+    ];
+    const hitField = fields.find(([folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
+    const key = hitField[1];
+    const original = searchDocText({
+      kicker: r.kicker,
+      headline: r.headline,
+      subheadline: r.subheadline,
+      series: r.series,
+      byline: r.byline,
+      paragraphs: key === 'body' ? (JSON.parse(r.paragraphs_json) as string[]) : [],
+      contributors:
+        key === 'people'
+          ? db
+              .stmt(
+                'search.peopleOfItem',
+                `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
+              )
+              .all<{ name: string }>(r.item_id)
+          : [],
+      tags:
+        key === 'tags'
+          ? db
+              .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
+              .all<{ name: string }>(r.item_id)
+              .map((t) => t.name)
+          : [],
+    })[key];
+    return {
+      itemId: r.item_id,
+      pageId: r.page_id,
+      publication: r.publication,
+      date: r.date,
+      pageNumber: r.page_number,
+      headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
+      snippet: makeSnippet(original, hitField[0], terms),
+      rank,
+    };
+  };
+
+  /** The index trigrams that start with a one- or two-character term, and how many rows hold them. */
+  const expandShort = (term: string): { trigrams: string[]; docs: number } => {
+    const rows = db
+      .stmt('search.vocab', `SELECT term, doc FROM items_fts_vocab WHERE term >= ? AND term < ? LIMIT ${SHORT_TERM_MAX_TRIGRAMS + 1}`)
+      .all<{ term: string; doc: number }>(term, `${term}\u{10FFFF}`);
+    return { trigrams: rows.map((r) => r.term), docs: rows.reduce((n, r) => n + r.doc, 0) };
+  };
+
+  const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+
   const search = (query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] => {
     const f = parseOr(filtersSchema, filters, 'search filters');
     const max = Math.max(1, Math.min(1000, Math.floor(limit)));
@@ -627,117 +720,101 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const long = terms.filter((t) => charCount(t) >= 3);
     const short = terms.filter((t) => charCount(t) < 3);
 
+    // What the index looks up, and which terms are then checked as substrings with instr().
+    let match: string | null = null;
+    let verify: string[];
+    if (long.length > 0) {
+      // The index keeps no positions (detail=column): every trigram of every long term must
+      // match; terms longer than three characters and all short terms are then checked.
+      match = [...new Set(long.flatMap(trigrams))].map(quote).join(' AND ');
+      verify = [...short, ...long.filter((l) => charCount(l) > 3)];
+    } else {
+      // One- and two-character terms: the trigrams that start with the rarest of them (the
+      // index pads every column, so every occurrence starts one). Absent → no hits at all. A
+      // common term is left to a newest-first scan, which meets enough hits within a few rows.
+      const expanded = short.map((t) => ({ t, ...expandShort(t) }));
+      if (expanded.some((e) => e.docs === 0)) return [];
+      const rarest = expanded
+        .filter((e) => e.trigrams.length <= SHORT_TERM_MAX_TRIGRAMS && e.docs <= SHORT_TERM_MAX_DOCS)
+        .sort((a, b) => a.docs - b.docs)[0];
+      if (rarest) match = rarest.trigrams.map(quote).join(' OR ');
+      verify = short.filter((t) => t !== rarest?.t);
+    }
+
     const where: string[] = [];
     const params: SqlValue[] = [];
-    let from: string;
-    let order: string;
-    let rankExpr: string;
-    if (long.length > 0) {
-      // The index stores trigrams without positions (detail=column): match every trigram of every
-      // term, then check terms longer than three characters as real substrings below.
-      from = `items_fts JOIN search_docs d ON d.item_id = items_fts.rowid JOIN items i ON i.id = items_fts.rowid`;
-      where.push('items_fts MATCH ?');
-      params.push([...new Set(long.flatMap(trigrams))].map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '));
-      rankExpr = 'bm25(items_fts, 8.0, 1.0, 4.0, 4.0)';
-      order = 'rank';
-    } else {
-      // Trigrams cannot match one or two characters: scan the same folded content table.
-      from = `search_docs d JOIN items i ON i.id = d.item_id`;
-      rankExpr = '0.0';
-      order = 'd.item_id DESC';
-    }
-    for (const t of [...short, ...long.filter((l) => charCount(l) > 3)]) {
+    for (const t of verify) {
       where.push('(instr(d.headline, ?) > 0 OR instr(d.body, ?) > 0 OR instr(d.people, ?) > 0 OR instr(d.tags, ?) > 0)');
       params.push(t, t, t, t);
     }
+    const filterWhere: string[] = [];
     if (f.publicationId !== undefined) {
-      where.push('pub.id = ?');
+      filterWhere.push('pub.id = ?');
       params.push(f.publicationId);
     }
     if (f.dateFrom !== undefined) {
-      where.push('s.date >= ?');
+      filterWhere.push('s.date >= ?');
       params.push(f.dateFrom);
     }
     if (f.dateTo !== undefined) {
-      where.push('s.date <= ?');
+      filterWhere.push('s.date <= ?');
       params.push(f.dateTo);
     }
     if (f.kind !== undefined) {
-      where.push('i.kind = ?');
+      filterWhere.push('i.kind = ?');
       params.push(f.kind);
     }
     if (f.state !== undefined) {
-      where.push('p.state = ?');
+      filterWhere.push('p.state = ?');
       params.push(f.state);
     }
     if (f.tag !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id AND t.name = ?)');
+      filterWhere.push('EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id AND t.name = ?)');
       params.push(f.tag);
     }
-    const sql = `SELECT i.id AS item_id, p.id AS page_id, pub.title AS publication, s.date AS date, p.page_number AS page_number,
-        i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
-        d.headline AS f_headline, d.body AS f_body, d.people AS f_people, d.tags AS f_tags, ${rankExpr} AS rank
-      FROM ${from}
-        JOIN pages p ON p.id = i.page_id JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id
-      WHERE ${where.join(' AND ') || '1'}
-      ORDER BY ${order} LIMIT ?`;
-    const name = `search.${long.length ? 'fts' : 'scan'}${short.length ? '+instr' : ''}`;
-    const rows = db.stmt(name, sql).all<{
-      item_id: number;
-      page_id: number;
-      publication: string;
-      date: string | null;
-      page_number: number | null;
-      kicker: string | null;
-      headline: string | null;
-      subheadline: string | null;
-      series: string | null;
-      byline: string | null;
-      paragraphs_json: string;
-      f_headline: string;
-      f_body: string;
-      f_people: string;
-      f_tags: string;
-      rank: number;
-    }>(...params, max);
+    where.push(...filterWhere);
+    const shape = `${verify.length}/${filterWhere.join(',')}`;
 
-    const people = db.stmt(
-      'search.peopleOfItem',
-      `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
+    if (match === null) {
+      // The scan: the same folded content table, newest first, stopping at `max` hits.
+      const sql = `SELECT ${HIT_COLUMNS} FROM search_docs d JOIN items i ON i.id = d.item_id ${HIT_JOINS}
+        WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
+      return db
+        .stmt(`search.scan[${shape}]`, sql)
+        .all<HitRow>(...params, max)
+        .map((r) => toHit(r, terms, 0));
+    }
+
+    // 1. The newest RANK_WINDOW matches: the index walks its doclists in rowid order, so this
+    //    stops early however common the terms are.
+    const joins = filterWhere.length ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
+    const windowSql = `SELECT items_fts.rowid AS id FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
+      WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY items_fts.rowid DESC LIMIT ${RANK_WINDOW}`;
+    const ids = db
+      .stmt(`search.window[${shape}]`, windowSql)
+      .all<{ id: number }>(match, ...params)
+      .map((r) => r.id);
+    if (ids.length === 0) return [];
+    const inWindow = new Set(ids);
+    // 2. bm25 over that window only (headline matches weigh most), best first.
+    const ranked = db
+      .stmt(
+        'search.rank',
+        `SELECT rowid AS id, bm25(items_fts, 8.0, 1.0, 4.0, 4.0) AS r FROM items_fts
+         WHERE items_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY r`,
+      )
+      .all<{ id: number; r: number }>(match, ids[ids.length - 1]!, ids[0]!)
+      .filter((r) => inWindow.has(r.id))
+      .slice(0, max);
+    // 3. The details of the hits shown.
+    const detail = db.stmt(
+      'search.hit',
+      `SELECT ${HIT_COLUMNS} FROM items i JOIN search_docs d ON d.item_id = i.id ${HIT_JOINS} WHERE i.id = ?`,
     );
-    const tags = db.stmt(
-      'search.tagsOfItem',
-      'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name',
-    );
-    return rows.map((r) => {
-      const fields: [string, keyof ReturnType<typeof searchDocText>][] = [
-        [r.f_body, 'body'],
-        [r.f_headline, 'headline'],
-        [r.f_people, 'people'],
-        [r.f_tags, 'tags'],
-      ];
-      const hitField = fields.find(([folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
-      const key = hitField[1];
-      const original = searchDocText({
-        kicker: r.kicker,
-        headline: r.headline,
-        subheadline: r.subheadline,
-        series: r.series,
-        byline: r.byline,
-        paragraphs: key === 'body' ? (JSON.parse(r.paragraphs_json) as string[]) : [],
-        contributors: key === 'people' ? people.all<{ name: string }>(r.item_id) : [],
-        tags: key === 'tags' ? tags.all<{ name: string }>(r.item_id).map((t) => t.name) : [],
-      })[key];
-      return {
-        itemId: r.item_id,
-        pageId: r.page_id,
-        publication: r.publication,
-        date: r.date,
-        pageNumber: r.page_number,
-        headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
-        snippet: makeSnippet(original, hitField[0], terms),
-        rank: r.rank,
-      };
+    return ranked.flatMap((r) => {
+      const row = detail.get<HitRow>(r.id);
+      return row ? [toHit(row, terms, r.r)] : [];
     });
   };
 

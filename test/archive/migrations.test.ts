@@ -44,6 +44,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0004 rebuilds the index with detail=column, padded columns and a vocabulary table', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.exec(`
+      INSERT INTO publications(id, title) VALUES (1, 'p');
+      INSERT INTO issues(id, publication_id) VALUES (1, 1);
+      INSERT INTO pages(id, issue_id, source_name, encoding, content_hash, raw_text, text, imported_at, updated_at)
+        VALUES (1, 1, 'p', 'UTF-8', 'h', 'x', 'x', 'now', 'now');
+      INSERT INTO items(id, page_id, ord, kind, start_offset, end_offset) VALUES (1, 1, 0, 'article', 0, 1);
+      INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (1, '湘江', '', '彭斌', '');
+    `);
+    migrate(db, 4);
+    const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'items_fts'`).get() as { sql: string }).sql;
+    expect(sql).toMatch(/detail = column/);
+    const vocab = (db.prepare(`SELECT term FROM items_fts_vocab ORDER BY term`).all() as { term: string }[]).map((r) => r.term);
+    expect(vocab).toEqual(expect.arrayContaining(['湘江 ', '江  ', '彭斌 ', '斌  ']));
+    db.prepare(`DELETE FROM search_docs WHERE item_id = 1`).run();
+    expect(db.prepare(`SELECT count(*) AS n FROM items_fts_vocab`).get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('upgrades an archive made by 0001 only, keeping and indexing its data', () => {
     const path = join(tempDir(), 'old.sqlite');
     const old = new Database(path);

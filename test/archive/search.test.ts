@@ -102,6 +102,36 @@ describe('search', () => {
     expect(a.search('报社出').map((h) => h.headline).sort()).toEqual(['日报社与报社出', '衡阳日报社出版'].sort());
   });
 
+  it('finds exactly the items a brute-force substring search finds (1- to 5-character queries)', () => {
+    const a = freshArchive();
+    const alphabet = '衡阳日报江河湖海山川';
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const items = Array.from({ length: 150 }, () =>
+      article(word(1 + Math.floor(rand() * 4)), [word(Math.floor(rand() * 12))], { contributors: rand() < 0.3 ? [{ name: word(2), role: 'reporter' }] : [] }),
+    );
+    a.importPage({ sourceName: 'x', text: 'x', encoding: 'UTF-8', segmentation: { schema: 'galley.segmentation/1', masthead: masthead('报', '2020-01-01'), items } }, imp);
+    const ids = a.getPage(1).items.map((i) => i.id!);
+    for (let n = 0; n < 60; n++) {
+      const q = word(1 + (n % 5));
+      const expected = items
+        .map((it, k) => ({ id: ids[k]!, text: [it.headline ?? '', ...it.paragraphs, ...it.contributors.map((c) => c.name)] }))
+        .filter((it) => it.text.some((t) => t.includes(q)))
+        .map((it) => it.id)
+        .sort((x, y) => x - y);
+      const got = a.search(q, {}, 1000).map((h) => h.itemId).sort((x, y) => x - y);
+      expect(got, `query ${q}`).toEqual(expected);
+    }
+  });
+
+  it('finds a rare two-character name at the very end of a column through the index', () => {
+    const a = seeded();
+    expect(a.search('彭斌').map((h) => h.headline)).toEqual(['湘江大桥今日通车']);
+    expect(a.search('斌').map((h) => h.headline)).toEqual(['湘江大桥今日通车']);
+    expect(a.search('儀式').map((h) => h.headline)).toEqual(['海港大橋啟用']); // last two characters of a body
+  });
+
   it('treats FTS syntax in the query as plain text', () => {
     const a = seeded();
     expect(a.search('"湘江 OR NEAR(')).toEqual([]);

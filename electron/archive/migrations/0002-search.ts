@@ -1,8 +1,7 @@
 // 0002: full-text search. search_docs holds each item's searchable text folded to simplified
 // Chinese; items_fts indexes it with the trigram tokenizer (external content, kept in step by
-// triggers). detail=column keeps the index about half the size and import twice as fast; a
-// longer query is matched as all of its trigrams and then checked with instr() against
-// search_docs. Queries shorter than three characters scan search_docs with instr().
+// triggers). Queries shorter than three characters scan search_docs with instr().
+// (0004 rebuilds items_fts with detail=column and padded columns.)
 import type { Migration } from './types.ts';
 import { buildSearchDoc, type SearchDocSource } from '../search-doc.ts';
 
@@ -21,7 +20,7 @@ export const migration: Migration = {
       CREATE VIRTUAL TABLE items_fts USING fts5(
         headline, body, people, tags,
         content = 'search_docs', content_rowid = 'item_id',
-        tokenize = 'trigram', detail = column
+        tokenize = 'trigram'
       );
       CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
         INSERT INTO items_fts(rowid, headline, body, people, tags)
