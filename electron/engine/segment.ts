@@ -86,7 +86,7 @@ function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (
     const start = k === 0 ? 0 : lines[first]!.start;
     const end = next === undefined ? text.length : lines[next]!.start;
     // The first span is the masthead when it holds the whole masthead block.
-    const masthead = k === 0 && mastheadEnd >= 0 && (next === undefined || next > mastheadEnd) && kinds[0] == null;
+    const masthead = k === 0 && mastheadEnd >= 0 && (next === undefined || next > mastheadEnd) && (kinds[0] ?? 'masthead') === 'masthead';
     const firstContent = k === (mastheadEnd >= 0 ? 1 : 0);
     return deriveItem(spanLines, start, end, { pack, text, masthead, firstContent, kind: kinds[k] ?? null });
   });

@@ -115,6 +115,11 @@ describe("deriveItems (an editor's split points)", () => {
     expect(items[2]!.paragraphs[0]).toMatch(/^苏州工业园区/);
   });
 
+  it('keeps the masthead a masthead when the editor passes every kind back', () => {
+    const items = deriveItems(text, engine.items.map((i) => i.start), engine.items.map((i) => i.kind));
+    expect(items).toEqual(engine.items);
+  });
+
   it('keeps a kind the editor chose', () => {
     const kinds = engine.items.map(() => null as null | 'notice');
     kinds[2] = 'notice';
