@@ -61,23 +61,22 @@ export async function dropFiles(page: Page, files: { name: string; path: string 
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
 }
 
-/** Puts the Monaco cursor at the start of a 1-based line: scroll it into view, click its number, collapse. */
+/** Puts the Monaco cursor on a 1-based line: click its number when shown, else walk there by keyboard. */
 export async function clickLine(page: Page, line: number): Promise<void> {
-  const editor = page.locator('[data-testid=raw-editor] .monaco-editor');
-  const box = (await editor.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const number = page.locator('[data-testid=raw-editor] .line-numbers', { hasText: new RegExp(`^${line}$`) });
-  let direction = 0;
-  for (let i = 0; i < 80 && (await number.count()) === 0; i++) {
-    if (direction === 0) {
-      const first = Number(await page.locator('[data-testid=raw-editor] .line-numbers').first().textContent());
-      direction = line < first ? -1 : 1;
-    }
-    await page.mouse.wheel(0, direction * 200);
-    await page.waitForTimeout(30);
+  if ((await number.count()) > 0 && (await number.first().isVisible())) {
+    await number.first().click();
+    await page.keyboard.press('ArrowLeft');
+    return;
   }
-  await number.first().click();
-  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Shift+Digit2');
+  const editor = page.getByTestId('raw-editor');
+  for (let i = 0; i < 800; i++) {
+    const current = Number((await editor.getAttribute('data-cursor-line')) ?? 1);
+    if (current === line) break;
+    await page.keyboard.press(current < line ? 'ArrowDown' : 'ArrowUp');
+  }
+  await page.keyboard.press('Home');
 }
 
 /** Line numbers (1-based) where items start, read from the cards. */

@@ -93,6 +93,38 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     await expect.poll(async () => (await cardStartLines(page))[2]).toBe(third + 1);
   });
 
+  it('links cards and raw text, changes a kind from the card, moves a split by dragging its marker', async () => {
+    // Clicking the last card reveals its span on the left.
+    const last = cards().last();
+    const lastLine = Number(await last.getAttribute('data-line-from'));
+    await last.locator('.card-head').click();
+    await expect.poll(() => page.locator('[data-testid=raw-editor] .line-numbers', { hasText: new RegExp(`^${lastLine}$`) }).count()).toBe(1);
+    expect(await last.getAttribute('aria-current')).toBe('true');
+    // Kind from the card.
+    const kindBefore = await cards().nth(2).getAttribute('data-kind');
+    await cards().nth(2).locator('select[data-field=kind]').selectOption('editorial');
+    await expect.poll(() => cards().nth(2).getAttribute('data-kind')).toBe('editorial');
+    await page.locator('.page-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cards().nth(2).getAttribute('data-kind')).toBe(kindBefore);
+    // Drag the third item's gutter marker one line up (over its label rule).
+    const starts = await cardStartLines(page);
+    await clickLine(page, starts[2]!);
+    const marker = page.locator('.split-glyph.draggable').filter({ visible: true });
+    const boxes = await marker.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const numberBox = (await page.locator('[data-testid=raw-editor] .line-numbers', { hasText: new RegExp(`^${starts[2]}$`) }).first().boundingBox())!;
+    const box = boxes.find((b) => Math.abs(b.y + b.height / 2 - (numberBox.y + numberBox.height / 2)) < 6)!;
+    expect(box).toBeTruthy();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 42, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await cardStartLines(page))[2]).toBe(starts[2]! - 1);
+    await page.locator('.page-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cardStartLines(page)).toEqual(starts);
+  });
+
   it('edits a headline in place, undoes and redoes it', async () => {
     const input = cards().nth(1).locator('input[data-field=headline]');
     const before = await input.inputValue();

@@ -102,8 +102,9 @@ export function App({ api }: { api: GalleyApi }) {
         st.setHelp(false);
       } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target))) {
         st.setHelp(!st.helpOpen);
-      } else if (ctrl && !e.shiftKey && !e.altKey && ['1', '2', '3'].includes(e.key)) {
-        (e.key === '1' ? focusTargets.library : e.key === '2' ? focusTargets.editor : focusTargets.cards)?.();
+      } else if (ctrl && e.shiftKey && !e.altKey && ['Digit1', 'Digit2', 'Digit3'].includes(e.code)) {
+        // Ctrl+Shift+digit: Ctrl+digit alone is taken by browsers (tab switching).
+        (e.code === 'Digit1' ? focusTargets.library : e.code === 'Digit2' ? focusTargets.editor : focusTargets.cards)?.();
       } else if (ctrl && e.shiftKey && (e.key === 'L' || e.key === 'l')) {
         st.setLanguage(st.language === 'en' ? 'zh-CN' : 'en');
       } else if (e.altKey && (e.key === 'PageDown' || e.key === 'PageUp')) {

@@ -1,4 +1,4 @@
-// Focus targets for the pane shortcuts (Ctrl+1/2/3), registered by the panes when they mount,
+// Focus targets for the pane shortcuts (Ctrl+Shift+1/2/3), registered by the panes when they mount,
 // and the editor's actions for the application menu.
 export const focusTargets: {
   library?: () => void;

@@ -268,7 +268,8 @@ export function RawTextEditor() {
         }
         store.getState().editText(changes);
       }),
-      editor.onDidChangeCursorPosition(() => {
+      editor.onDidChangeCursorPosition((e) => {
+        host.dataset.cursorLine = String(e.position.lineNumber);
         if (suppress > 0) return;
         const i = itemAtCursor();
         if (i >= 0) store.getState().select(i, false);
