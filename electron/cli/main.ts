@@ -23,6 +23,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   import: { summary: 'Import page files and folders (text, ALTO, hOCR, PAGE XML) into the archive', load: () => import('./commands/import.ts') },
   search: { summary: 'Search the archive (headlines, bodies, contributors, tags)', load: () => import('./commands/search.ts') },
   serve: { summary: 'Serve the proofing workspace to a browser on 127.0.0.1', load: () => import('./commands/serve.ts') },
+  backup: { summary: 'Copy the archive to a backup file (safe while Galley is running)', load: () => import('./commands/backup.ts') },
+  restore: { summary: 'Replace the archive with a backup (the current archive is kept aside)', load: () => import('./commands/restore.ts') },
   // Planned, each as commands/<name>.ts: import, search, serve, export, backup.
 };
 
