@@ -54,7 +54,7 @@ export interface SqliteArchive extends Archive {
  * over all of its matches; a term found in tens of thousands of items stays fast, its ranking
  * then covering the newest RANK_WINDOW of them.
  */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 500;
 
 /**
  * A one- or two-character term is looked up through the index when at most this many trigrams
@@ -62,7 +62,7 @@ export const RANK_WINDOW = 1000;
  * faster by the newest-first scan (it meets enough hits within a few rows).
  */
 const SHORT_TERM_MAX_TRIGRAMS = 400;
-const SHORT_TERM_MAX_DOCS = 3000;
+const SHORT_TERM_MAX_DOCS = 300;
 
 /** Placeholder title for pages whose publication neither a masthead nor a folder name tells. */
 export const UNKNOWN_PUBLICATION = 'Unknown publication';
