@@ -3,37 +3,18 @@
 // declarations, bad character references, other encodings). Each file is either imported or
 // refused with the importer's error types (ImportFileError, PageFileError) — never another
 // exception — and a refused file leaves the archive exactly as it was (a hash of every table).
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openArchive, type SqliteArchive } from '../../electron/archive/sqlite-archive.ts';
+import { openArchive } from '../../electron/archive/sqlite-archive.ts';
+import { archiveHash } from './archive-hash.ts';
 import { importFile, ImportFileError } from '../../electron/importer/index.ts';
 import { parsePages } from '../../electron/importer/formats.ts';
 import { decodePageBytes, PageFileError } from '../../electron/node/read-page-file.ts';
 import { check, escapeXml, FUZZ_RUNS, pageText, record, xmlSafeText, type FuzzTally } from './fuzz-kit.ts';
-
-/** A content hash of every table (FTS shadow tables included), row by row in storage order. */
-export function archiveHash(archive: SqliteArchive): string {
-  const raw = archive.db.raw;
-  const h = createHash('sha256');
-  const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-  for (const { name } of tables) {
-    h.update(`\u0000table ${name}\u0000`);
-    for (const row of raw.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate() as Iterable<unknown[]>) {
-      for (const v of row) {
-        if (Buffer.isBuffer(v)) h.update(v);
-        else h.update(`${typeof v}:${String(v)}`);
-        h.update('\u0001');
-      }
-      h.update('\u0002');
-    }
-  }
-  return h.digest('hex');
-}
 
 type Format = 'alto' | 'hocr' | 'page' | 'text';
 interface FuzzFile {
