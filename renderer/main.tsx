@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createApi } from './api/client.ts';
-import { App } from './App.tsx';
 import { applyLanguage, initI18n, initialLanguage } from './i18n.ts';
 import { StoreContext } from './state/context.ts';
 import { createAppStore } from './state/store.ts';
@@ -12,6 +11,10 @@ async function start() {
   const api = createApi();
   const language = initialLanguage();
   const i18n = await initI18n(language);
+  // Monaco's own strings (context menu, find widget) are chosen when it loads: load its Chinese
+  // messages first when starting in Chinese. (A later switch applies to them at the next start.)
+  if (language === 'zh-CN') await import('monaco-editor/nls/lang/zh-cn.js');
+  const { App } = await import('./App.tsx');
   const store = createAppStore({
     api,
     language,

@@ -22,8 +22,13 @@ function Draft(props: {
   onCommit: (v: string) => void;
 }) {
   const [draft, setDraft] = useState(props.value);
+  const [base, setBase] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(props.value), [props.value]);
+  if (base !== props.value) {
+    // The stored value changed (undo, re-derivation): show it (derived state, no extra commit).
+    setBase(props.value);
+    setDraft(props.value);
+  }
   const commit = () => {
     if (draft === props.value) return;
     const err = props.validate?.(draft) ?? null;
@@ -109,11 +114,20 @@ const ItemCard = memo(function ItemCard(props: {
     if (index >= 0) store.getState().select(index, true);
   };
   const edited = (f: EditableField) => item.editedFields.includes(f);
+  // Whether the card is in view, kept by an IntersectionObserver (no layout read on selection).
+  const inView = useRef(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const io = new IntersectionObserver(([e]) => (inView.current = !!e && e.intersectionRatio > 0.6), { threshold: [0, 0.6, 1] });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
   useEffect(() => {
     if (!props.selected) return;
-    // In the next frame, when layout happens anyway (no forced layout in the middle of an update).
+    // In the next frame, and only when the card is not already in view.
     const id = requestAnimationFrame(() => {
-      if (ref.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
+      if (ref.current && !inView.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
     });
     return () => cancelAnimationFrame(id);
   }, [props.selected]);

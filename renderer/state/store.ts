@@ -193,7 +193,8 @@ export function createAppStore(options: StoreOptions): Store {
       return applyDerived(doc, plan, items);
     };
 
-    const structural = (planFor: (doc: PageDoc) => StructurePlan | null): Promise<void> => {
+    /** reveal: move the editor to the focused item (for moves; a split or merge happens at the cursor). */
+    const structural = (planFor: (doc: PageDoc) => StructurePlan | null, reveal = false): Promise<void> => {
       const run = async () => {
         const s = session();
         if (!s) return;
@@ -208,9 +209,17 @@ export function createAppStore(options: StoreOptions): Store {
         // Show the change at once with provisional items; the engine's items replace them
         // (in the same undo step) as soon as they arrive.
         const provisional = applyDerived(doc, plan, provisionalItems(doc, plan));
-        record(provisional, null, plan.focus);
-        updateSession((x) => ({ ...x, revealSeq: x.revealSeq + 1 }));
-        set({ busy: get().busy + 1 });
+        // One state change (one render) for the change, its selection and the reveal.
+        set({
+          session: {
+            ...s,
+            history: commit(s.history, provisional, null, now()),
+            selected: plan.focus,
+            revealSeq: reveal ? s.revealSeq + 1 : s.revealSeq,
+          },
+          busy: get().busy + 1,
+        });
+        scheduleSave();
         try {
           const derived = await derive(doc, plan);
           const cur = session();
@@ -353,8 +362,8 @@ export function createAppStore(options: StoreOptions): Store {
         await structural((doc) => planMerge(doc, doc.items.findIndex((it) => it.start === offset)));
         return true;
       },
-      moveStart: (index, delta) => structural((doc) => planMoveStart(doc, index, delta)),
-      moveStartTo: (index, offset) => structural((doc) => planMoveStartTo(doc, index, offset)),
+      moveStart: (index, delta) => structural((doc) => planMoveStart(doc, index, delta), true),
+      moveStartTo: (index, offset) => structural((doc) => planMoveStartTo(doc, index, offset), true),
 
       setField(index, field, value) {
         const s = session();
