@@ -38,6 +38,22 @@ export function buildSearchDoc(src: SearchDocSource): SearchDocText {
 }
 
 /**
+ * Two spaces end every search_docs column (migration 0004): then every occurrence of a one- or
+ * two-character term starts an indexed trigram.
+ */
+export const SEARCH_PAD = '  ';
+
+/** A search_docs row as stored: folded and padded. */
+export function storedSearchDoc(src: SearchDocSource): SearchDocText {
+  const d = buildSearchDoc(src);
+  return { headline: d.headline + SEARCH_PAD, body: d.body + SEARCH_PAD, people: d.people + SEARCH_PAD, tags: d.tags + SEARCH_PAD };
+}
+
+export function unpad(stored: string): string {
+  return stored.endsWith(SEARCH_PAD) ? stored.slice(0, -SEARCH_PAD.length) : stored;
+}
+
+/**
  * A short excerpt around the first match of any term, matches wrapped in [[ and ]].
  * `folded` is foldForSearch(original); when folding kept the length (the usual case) the excerpt
  * shows the original characters, otherwise the folded ones.

@@ -33,7 +33,7 @@ import { engineSegmenter, type Segmenter } from './engine-segmenter.ts';
 import { foldForSearch } from './fold.ts';
 import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
-import { buildSearchDoc, makeSnippet, searchDocText } from './search-doc.ts';
+import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -285,7 +285,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     for (const tag of new Set(item.tags)) {
       db.stmt('item_tags.insert', 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)').run(itemId, tagId(tag));
     }
-    const doc = buildSearchDoc(item);
+    const doc = storedSearchDoc(item);
     if (fresh) {
       db.stmt('search_docs.insert', 'INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (?, ?, ?, ?, ?)').run(
         itemId,
@@ -659,10 +659,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
 
   const toHit = (r: HitRow, terms: string[], rank: number): SearchHit => {
     const fields: [string, keyof ReturnType<typeof searchDocText>][] = [
-      [r.f_body, 'body'],
-      [r.f_headline, 'headline'],
-      [r.f_people, 'people'],
-      [r.f_tags, 'tags'],
+      [unpad(r.f_body), 'body'],
+      [unpad(r.f_headline), 'headline'],
+      [unpad(r.f_people), 'people'],
+      [unpad(r.f_tags), 'tags'],
     ];
     const hitField = fields.find(([folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
     const key = hitField[1];

@@ -163,6 +163,11 @@ describe('savePage and revisions', () => {
       ['restore', 4],
     ]);
     expect(() => a.restoreRevision(pageId, 99, editor)).toThrow(/no revision 99/);
+    // The full-text index still matches its content table after import, saves and restores.
+    a.db.raw.exec(`INSERT INTO items_fts(items_fts) VALUES ('integrity-check')`);
+    const again = a.importPage({ sourceName: 'p01.txt', text: frontPage(undefined, undefined, 'x'), encoding: 'UTF-8' }, imp, { overwriteCorrections: true });
+    expect(again.status).toBe('imported');
+    a.db.raw.exec(`INSERT INTO items_fts(items_fts) VALUES ('integrity-check')`);
   });
 
   it('logs state changes with before and after', () => {

@@ -60,6 +60,8 @@ describe('migrations', () => {
     expect(sql).toMatch(/detail = column/);
     const vocab = (db.prepare(`SELECT term FROM items_fts_vocab ORDER BY term`).all() as { term: string }[]).map((r) => r.term);
     expect(vocab).toEqual(expect.arrayContaining(['湘江 ', '江  ', '彭斌 ', '斌  ']));
+    expect(db.prepare(`SELECT body, people FROM search_docs`).get()).toEqual({ body: '  ', people: '彭斌  ' });
+    db.exec(`INSERT INTO items_fts(items_fts) VALUES ('integrity-check')`);
     db.prepare(`DELETE FROM search_docs WHERE item_id = 1`).run();
     expect(db.prepare(`SELECT count(*) AS n FROM items_fts_vocab`).get()).toEqual({ n: 0 });
     db.close();
