@@ -50,7 +50,7 @@ export interface ImportOptions {
 
 const pathsSchema = z.array(z.string().min(1, 'an empty path')).min(1, 'no files or folders to import');
 
-interface FileEntry {
+export interface FileEntry {
   /** Absolute path. */
   path: string;
   /** Shown to the user: relative to the folder given (with that folder's name), or the file's own name. */
