@@ -1,7 +1,7 @@
 // The whole proofing loop in Debian Chromium against the browser host: import by drop, items
 // shown, split, merge, move a split with the keyboard, edit a headline, undo/redo, autosave and
 // reload, page state, language switch, help overlay, screenshots in both languages.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -66,6 +66,17 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     // Split rules and kind labels are drawn in the raw text.
     expect(await page.locator('.split-zone').count()).toBe(initialCount);
     await page.screenshot({ path: join(SCREENSHOTS, 'workspace-en.png') });
+  });
+
+  it('shows the errors of an import', async () => {
+    const bad = join(host.dir, 'scan.png');
+    writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    await dropFiles(page, [{ name: 'scan.png', path: bad }]);
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid=import-done]')).toContain('1 failed');
+    expect(await page.textContent('[data-testid=import-panel] details')).toContain('scan.png');
+    await page.click('[data-testid=import-panel] button');
+    await page.waitForSelector('[data-testid=item-card]');
   });
 
   it('splits an item with Ctrl+Enter and merges it back with Ctrl+Backspace', async () => {
