@@ -5,8 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Fixed at load: a test may point os.tmpdir() elsewhere for a while.
+const DEFAULT_DIR = join(tmpdir(), 'galley-figures');
+
 export function figuresDir(): string {
-  return process.env.GALLEY_FIGURES_DIR ?? join(tmpdir(), 'galley-figures');
+  return process.env.GALLEY_FIGURES_DIR ?? DEFAULT_DIR;
 }
 
 export function recordFigures(name: string, figures: Record<string, unknown>): void {
