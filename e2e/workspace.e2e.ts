@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     expect(await cards().first().getAttribute('data-kind')).toBe('masthead');
     // Split rules and kind labels are drawn in the raw text.
     expect(await page.locator('.split-zone').count()).toBe(initialCount);
-    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-en.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-en.tmp.png') });
   });
 
   it('shows the errors of an import', async () => {
@@ -198,10 +198,10 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     expect(await page.getByTestId('page-state').first().textContent()).toBe('已校对');
     expect(await page.locator('.split-zone-label').first().textContent()).toContain('报头');
     await page.locator('.page-title').click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-zh-CN.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-zh-CN.tmp.png') });
     await page.keyboard.press('F1');
     await page.waitForSelector('[data-testid=help-overlay]');
-    await page.screenshot({ path: join(SCREENSHOTS, 'help-zh-CN.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'help-zh-CN.tmp.png') });
     await page.keyboard.press('Escape');
     await page.reload();
     await page.waitForSelector('[data-testid=item-card]');
