@@ -11,6 +11,7 @@ import {
   storedItemSchema,
 } from './domain.ts';
 import { itemKindSchema, itemSchema } from './segmentation.ts';
+import { reviewChannels } from './ipc-review.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -101,6 +102,8 @@ export const channels = {
   },
   /** Electron host only: native open dialog, then import. Null when the dialog was cancelled. */
   'import.dialog': { request: empty, response: importReportSchema.nullable() },
+  /** Profiles, session, tags, vocabulary, approval, export, history, search: see ipc-review.ts. */
+  ...reviewChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -18,6 +18,7 @@ import {
 } from '../../shared/ipc.ts';
 import type { Actor } from '../archive/archive-api.ts';
 import type { Backend, UploadedFile } from './backend.ts';
+import { createReviewHandlers } from './review-handlers.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser';
@@ -36,7 +37,7 @@ export type HandlerTable = { [C in Channel]: Handler<C> };
 /** An error whose message may be shown to the user; other errors are reported generically. */
 export class HostError extends Error {
   constructor(
-    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unavailable' | 'internal',
+    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unavailable' | 'internal' | 'no-profile' | 'forbidden' | 'refused',
     message: string,
   ) {
     super(message);
@@ -64,6 +65,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
   };
 
   return {
+    ...createReviewHandlers(ctx),
     'app.info': () => ({ host: ctx.host, archivePath: ctx.archive.path, version: ctx.version }),
     'app.setLanguage': ({ language }) => {
       ctx.setLanguage?.(language);

@@ -60,6 +60,9 @@ const HTTP_STATUS: Record<string, number> = {
   conflict: 409,
   unavailable: 503,
   internal: 500,
+  'no-profile': 401,
+  forbidden: 403,
+  refused: 409,
 };
 
 function baseHeaders(res: ServerResponse): void {

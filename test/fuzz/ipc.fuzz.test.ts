@@ -10,6 +10,7 @@ import { CHANNELS, channels, ITEM_KINDS_FOR_TESTS, type Channel } from './ipc-fi
 import { fakeDerive } from '../renderer/fake-engine.ts';
 import { memoryArchive } from '../host/memory-archive.ts';
 import { check, FUZZ_RUNS, record, type FuzzTally } from './fuzz-kit.ts';
+import { reviewGoodPayloads } from '../review-integration/fuzz-payloads.ts';
 
 const storedItem = fc.record({
   kind: fc.constantFrom(...ITEM_KINDS_FOR_TESTS),
@@ -64,6 +65,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
     files: fc.array(fc.record({ name: relName, data: fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('base64')) }), { minLength: 1, maxLength: 3 }),
   }),
   'import.dialog': fc.constant({}),
+  ...reviewGoodPayloads,
 };
 
 /** Bad payloads: mutations of a good one, and arbitrary values. Some may happen to be valid; those are skipped. */
