@@ -28,5 +28,5 @@ export function envCount(name: string, fallback: number): number {
   return n;
 }
 
-/** True in `npm run test:stress` (GALLEY_STRESS=1). */
-export const STRESS = process.env.GALLEY_STRESS === '1';
+/** True in `npm run test:stress` (npm names the script in npm_lifecycle_event), or with GALLEY_STRESS=1. */
+export const STRESS = process.env.GALLEY_STRESS === '1' || process.env.npm_lifecycle_event === 'test:stress';
