@@ -137,7 +137,7 @@ describe('importer fuzz', () => {
       // 2. The whole import into the archive.
       const h0 = performance.now();
       // The hash after a refused input is still valid before the next one.
-      const before = refusedBy ? (lastHash ?? archiveHash(archive)) : '';
+      const before: string = refusedBy ? (lastHash ?? archiveHash(archive)) : '';
       hashMs += performance.now() - h0;
       const i0 = performance.now();
       const result = await importFile({ path, display: name, folders: [], explicit: true }, archive, { actor: { name: 'fuzz' } });
