@@ -34,6 +34,8 @@ import { foldForSearch } from './fold.ts';
 import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
+import { createReviewStore } from './review-store.ts';
+import { actionsForPageSave } from '../review/index.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -67,7 +69,11 @@ const SHORT_TERM_MAX_DOCS = 300;
 /** Placeholder title for pages whose publication neither a masthead nor a folder name tells. */
 export const UNKNOWN_PUBLICATION = 'Unknown publication';
 
-const actorSchema = z.object({ name: z.string().trim().min(1, 'actor name is empty') });
+const actorSchema = z.object({
+  name: z.string().trim().min(1, 'actor name is empty'),
+  profileId: z.string().min(1).optional(),
+  role: z.enum(['editor', 'archivist', 'supervisor']).optional(),
+});
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 const importPageInputSchema = z.object({
   sourceName: z.string().min(1, 'sourceName is empty'),
@@ -88,6 +94,7 @@ const savePageInputSchema = z.object({
 });
 const filtersSchema = z.object({
   publicationId: z.number().int().positive().optional(),
+  issueId: z.number().int().positive().optional(),
   dateFrom: dateSchema.optional(),
   dateTo: dateSchema.optional(),
   kind: z.string().min(1).optional(),
@@ -183,12 +190,17 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)];
 }
 
-/** The overlapping three-character pieces of a term (by code point), as the trigram tokenizer makes them. */
+/**
+ * Three-character pieces (by code point) that cover a term: at 0, 3, 6, … and the last three.
+ * Every one must be in a matching row; the term itself is then checked with instr(), so the
+ * overlapping pieces in between would only add work (and bm25 phrases) without narrowing much.
+ */
 function trigrams(term: string): string[] {
   const chars = [...term];
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= chars.length; i++) out.push(chars.slice(i, i + 3).join(''));
-  return out;
+  const at = new Set<number>();
+  for (let i = 0; i + 3 <= chars.length; i += 3) at.add(i);
+  if (chars.length >= 3) at.add(chars.length - 3);
+  return [...at].map((i) => chars.slice(i, i + 3).join(''));
 }
 
 function charCount(s: string): number {
@@ -211,7 +223,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   // ---------- small helpers ----------
   const logRevision = (
     actor: Actor,
-    entity: 'page' | 'issue',
+    entity: RevisionEntry['entity'],
     entityId: number,
     action: string,
     pageRevision: number | null,
@@ -220,11 +232,13 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   ): void => {
     db.stmt(
       'revisions.insert',
-      `INSERT INTO revisions(at, actor, entity, entity_id, action, page_revision, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO revisions(at, actor, profile_id, role, entity, entity_id, action, page_revision, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       now(),
       actor.name,
+      actor.profileId ?? null,
+      actor.role ?? null,
       entity,
       entityId,
       action,
@@ -403,6 +417,20 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       .stmt('items.anyEdited', `SELECT 1 AS x FROM items WHERE page_id = ? AND edited_fields_json <> '[]' LIMIT 1`)
       .get<{ x: number }>(page.id) !== undefined;
 
+  // ---------- review: profiles, issue state, tags, vocabulary (review-store.ts) ----------
+  const review = createReviewStore({
+    db,
+    now,
+    pageRow,
+    snapshot,
+    loadItems,
+    writeItemChildren,
+    logRevision,
+    listIssues: () => archive.listIssues(),
+    listPages: (issueId) => archive.listPages(issueId),
+    getPage: (pageId) => archive.getPage(pageId),
+  });
+
   // ---------- grouping into publications and issues ----------
   const publicationByTitle = (title: string) =>
     db
@@ -551,6 +579,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const date = masthead?.date ?? input.dateHint ?? null;
     const folder = input.folderHint ?? '';
     const issueId = resolveIssue(masthead, date, input.publicationHint ?? null, folder);
+    // A page may not be added to, or replaced in, an approved issue until it is reopened.
+    review.assertEditable(issueId);
     applyMastheadToIssue(issueId, masthead);
 
     // The same page imported before: the same source name, or the same page number from a file
@@ -584,6 +614,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       items.forEach((item, ord) => insertItem(existing.id, ord, item));
       logRevision(actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
       relinkIssue(issueId);
+      review.recomputeIssue(issueId, actor);
       return { status: 'imported', pageId: existing.id, issueId };
     }
 
@@ -598,6 +629,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     items.forEach((item, ord) => insertItem(pageId, ord, item));
     logRevision(actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
     relinkIssue(issueId);
+    review.recomputeIssue(issueId, actor);
     return { status: 'imported', pageId, issueId };
   };
 
@@ -699,6 +731,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
       snippet: makeSnippet(original, hitField[0], terms),
       rank,
+      tags: db
+        .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
+        .all<{ name: string }>(r.item_id)
+        .map((t) => t.name),
     };
   };
 
@@ -716,14 +752,17 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const f = parseOr(filtersSchema, filters, 'search filters');
     const max = Math.max(1, Math.min(1000, Math.floor(limit)));
     const terms = queryTerms(query);
-    if (terms.length === 0) return [];
+    // No words: only a tag filter lists items (the newest first); nothing else does.
+    if (terms.length === 0 && f.tag === undefined) return [];
     const long = terms.filter((t) => charCount(t) >= 3);
     const short = terms.filter((t) => charCount(t) < 3);
 
     // What the index looks up, and which terms are then checked as substrings with instr().
     let match: string | null = null;
     let verify: string[];
-    if (long.length > 0) {
+    if (terms.length === 0) {
+      verify = [];
+    } else if (long.length > 0) {
       // The index keeps no positions (detail=column): every trigram of every long term must
       // match; terms longer than three characters and all short terms are then checked.
       match = [...new Set(long.flatMap(trigrams))].map(quote).join(' AND ');
@@ -751,6 +790,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     if (f.publicationId !== undefined) {
       filterWhere.push('pub.id = ?');
       params.push(f.publicationId);
+    }
+    if (f.issueId !== undefined) {
+      filterWhere.push('s.id = ?');
+      params.push(f.issueId);
     }
     if (f.dateFrom !== undefined) {
       filterWhere.push('s.date >= ?');
@@ -918,6 +961,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         }
         const before = snapshot(page.id);
         const text = normaliseNewlines(data.text);
+        if (review.isIssueLocked(page.issue_id)) {
+          // An approved issue: a save that changes nothing (autosave) is a no-op, anything else is refused.
+          if (actionsForPageSave(before, { text, items: data.items }).length === 0) return { revision: page.revision };
+          review.assertEditable(page.issue_id);
+        }
         const revision = page.revision + 1;
         db.stmt('pages.save', `UPDATE pages SET text = ?, revision = ?, edited = 1, updated_at = ? WHERE id = ?`).run(
           text,
@@ -938,8 +986,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       db.tx(() => {
         const page = pageRow(pageId);
         if (page.state === next) return;
+        review.assertEditable(page.issue_id);
         db.stmt('pages.setState', 'UPDATE pages SET state = ?, updated_at = ? WHERE id = ?').run(next, now(), pageId);
         logRevision(who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
+        review.recomputeIssue(page.issue_id, who);
       });
     },
 
@@ -1005,11 +1055,12 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       const target = parseOr(z.number().int().nonnegative(), revision, 'revision');
       return db.tx(() => {
         const page = pageRow(pageId);
+        review.assertEditable(page.issue_id);
         const entry = db
           .stmt(
             'revisions.snapshotAt',
             `SELECT after_json FROM revisions WHERE entity = 'page' AND entity_id = ? AND page_revision = ?
-               AND action IN ('import', 'reimport', 'save', 'restore') ORDER BY id DESC LIMIT 1`,
+               AND action IN ('import', 'reimport', 'save', 'restore', 'tag') ORDER BY id DESC LIMIT 1`,
           )
           .get<{ after_json: string | null }>(pageId, target);
         if (!entry?.after_json) fail('not-found', `page ${pageId} has no revision ${target} to restore`);
@@ -1023,9 +1074,35 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         replaceItems(pageId, snap.items);
         logRevision(who, 'page', pageId, 'restore', next, { ...before, restoredFrom: target }, snapshot(pageId));
         relinkIssue(page.issue_id);
+        review.recomputeIssue(page.issue_id, who);
         return { revision: next };
       });
     },
+
+    listProfiles: review.listProfiles,
+    getProfile: review.getProfile,
+    findProfile: review.findProfile,
+    createProfile: (input, actor) => review.createProfile(input, parseOr(actorSchema, actor, 'actor')),
+    updateProfile: (id, patch, actor) => review.updateProfile(id, patch, parseOr(actorSchema, actor, 'actor')),
+    removeProfile: (id, actor) => review.removeProfile(id, parseOr(actorSchema, actor, 'actor')),
+    getSetting: review.getSetting,
+    setSetting: review.setSetting,
+    getIssue: review.getIssue,
+    findIssue: review.findIssue,
+    getItem: review.getItem,
+    listIssueItems: review.listIssueItems,
+    setItemTags: (itemId, tags, actor) => review.setItemTags(itemId, tags, parseOr(actorSchema, actor, 'actor')),
+    changeItemTags: (itemIds, add, remove, actor) => review.changeItemTags(itemIds, add, remove, parseOr(actorSchema, actor, 'actor')),
+    listTags: review.listTags,
+    listVocabulary: review.listVocabulary,
+    upsertVocabulary: (term, actor) => review.upsertVocabulary(term, parseOr(actorSchema, actor, 'actor')),
+    removeVocabulary: (type, path, actor) => review.removeVocabulary(type, path, parseOr(actorSchema, actor, 'actor')),
+    importVocabulary: (terms, mode, actor) => review.importVocabulary(terms, mode, parseOr(actorSchema, actor, 'actor')),
+    issueEvent: (issueId, event, actor) => review.issueEvent(issueId, event, parseOr(actorSchema, actor, 'actor')),
+    listIssueHistory: review.listIssueHistory,
+    listRevisionDetails: review.listRevisionDetails,
+    getRevision: review.getRevision,
+    issueForExport: review.issueForExport,
 
     stats() {
       const c = (name: string, table: string): number =>
