@@ -10,10 +10,18 @@ import type {
   StoredItem,
 } from '../../shared/domain.ts';
 import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
+import type { IssueExport } from '../../shared/export.ts';
+import type { Profile, Role } from '../../shared/roles.ts';
+import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
 
-/** Who made a change, as written to the revision log. */
+/**
+ * Who made a change, as written to the revision log. Hosts pass the acting profile (id, name,
+ * role); the importer and tools without profiles pass a name only, which counts as an editor.
+ */
 export interface Actor {
   name: string;
+  profileId?: string;
+  role?: Role;
 }
 
 export interface ImportPageInput {
@@ -53,7 +61,7 @@ export interface RevisionEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'page' | 'issue';
+  entity: 'page' | 'issue' | 'profile' | 'vocabulary';
   entityId: number;
   /** import, reimport, save, state, restore */
   action: string;
@@ -87,6 +95,7 @@ export interface SavePageInput {
 
 export interface SearchFilters {
   publicationId?: number;
+  issueId?: number;
   dateFrom?: string;
   dateTo?: string;
   kind?: string;
@@ -104,6 +113,8 @@ export interface SearchHit {
   /** Snippet with matches wrapped in [[ and ]]. */
   snippet: string;
   rank: number;
+  /** The item's tags. */
+  tags: string[];
 }
 
 export interface Archive {
@@ -134,4 +145,72 @@ export interface Archive {
   restoreRevision(pageId: number, revision: number, actor: Actor): { revision: number };
   /** Counts for status lines and benchmarks. */
   stats(): { publications: number; issues: number; pages: number; items: number };
+
+  // ---- additions (issue "Roles, tagging, review and approval, history, export") ----
+  // Role checks are the hosts' (electron/host/review-handlers.ts); the archive keeps the
+  // invariants: an approved or exported issue refuses changes (TransitionError), the last
+  // supervisor stays, every change is logged with the acting profile.
+  listProfiles(): Profile[];
+  getProfile(id: string): Profile | null;
+  /** By name, ignoring case. */
+  findProfile(name: string): Profile | null;
+  /** The first profile of an archive becomes a supervisor whatever role was asked for. */
+  createProfile(input: { name: string; role: Role }, actor: Actor): Profile;
+  updateProfile(id: string, patch: { name?: string; role?: Role }, actor: Actor): Profile;
+  removeProfile(id: string, actor: Actor): void;
+  getSetting(key: string): string | null;
+  /** null removes the setting. */
+  setSetting(key: string, value: string | null): void;
+
+  getIssue(issueId: number): IssueSummary;
+  /** Looks an issue up as PUBLICATION:YYYY-MM-DD (title, Latin title or serial) or by id. */
+  findIssue(ref: string): IssueSummary | null;
+  getItem(itemId: number): ItemRef;
+  listIssueItems(issueId: number): IssueItemRow[];
+
+  /** Replaces an item's tags (one page revision, action 'tag'); unchanged tags write nothing. */
+  setItemTags(itemId: number, tags: string[], actor: Actor): { pageId: number; revision: number; tags: string[] };
+  /** Adds and removes tags on many items in one transaction, one revision per page changed. */
+  changeItemTags(itemIds: number[], add: string[], remove: string[], actor: Actor): { changed: number; pages: { pageId: number; revision: number }[] };
+  /** Every tag in use with its number of items, most used first. */
+  listTags(): { name: string; count: number }[];
+
+  listVocabulary(): VocabularyTerm[];
+  upsertVocabulary(term: VocabularyTerm, actor: Actor): VocabularyTerm;
+  /** Refused while the term has children; returns the number removed (0 or 1). */
+  removeVocabulary(type: VocabularyTerm['type'], path: string[], actor: Actor): number;
+  /** merge: add and update by type+path; replace: the vocabulary becomes exactly `terms`. */
+  importVocabulary(terms: VocabularyTerm[], mode: 'merge' | 'replace', actor: Actor): { added: number; updated: number; removed: number };
+
+  /** Approve, reopen (with a reason) or record an export, through the issue state machine. */
+  issueEvent(issueId: number, event: { type: 'approve' } | { type: 'export' } | { type: 'reopen'; reason: string }, actor: Actor): IssueSummary;
+  listIssueHistory(issueId: number): IssueHistoryRow[];
+  /** The page's revisions with their before/after snapshots, oldest first. */
+  listRevisionDetails(pageId: number): RevisionDetail[];
+  getRevision(revisionId: number): RevisionDetail;
+  /** Everything an export needs (galley.issue-export/1), state as it is now. */
+  issueForExport(issueId: number, exportedAt: string): IssueExport;
+}
+
+export interface ItemRef {
+  item: StoredItem & { id: number };
+  pageId: number;
+  issueId: number;
+  pageNumber: number | null;
+}
+
+export interface IssueItemRow {
+  itemId: number;
+  pageId: number;
+  pageNumber: number | null;
+  kind: StoredItem['kind'];
+  headline: string | null;
+  tags: string[];
+}
+
+export interface RevisionDetail extends RevisionEntry {
+  profileId: string | null;
+  role: Role | null;
+  before: unknown;
+  after: unknown;
 }

@@ -5,10 +5,11 @@ import { migration as m0001 } from './0001-initial.ts';
 import { migration as m0002 } from './0002-search.ts';
 import { migration as m0003 } from './0003-stories.ts';
 import { migration as m0004 } from './0004-search-index-v2.ts';
+import { migration as m0005 } from './0005-review.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 export class ArchiveVersionError extends Error {
