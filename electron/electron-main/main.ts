@@ -110,6 +110,10 @@ async function start(): Promise<void> {
       language = next;
       setMenu();
     },
+    showFolderDialog: async (defaultPath) => {
+      const result = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'], defaultPath });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   });
 
   ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {

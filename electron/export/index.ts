@@ -2,6 +2,7 @@
 export { buildExport, WRITERS } from './build.ts';
 export type { BuiltExport } from './build.ts';
 export { exportIssue, exportOptionsSchema, ExportError } from './export-issue.ts';
+export { exportArchivedIssue, defaultExportDir, checkOutDir, EXPORT_DIR_SETTING } from './archive-export.ts';
 export type { ExportOptions, ExportResult } from './export-issue.ts';
 export { makeManifest, manifestSchema, sha256, MANIFEST_SCHEMA } from './manifest.ts';
 export type { ExportManifest } from './manifest.ts';

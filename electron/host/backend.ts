@@ -1,6 +1,6 @@
 // Thin adapters between the hosts and the modules written alongside them (archive, importer,
 // engine). Handlers only see these interfaces; the real modules are wired in load-backend.ts.
-import type { Archive } from '../archive/archive-api.ts';
+import type { Actor, Archive } from '../archive/archive-api.ts';
 import type { ImportProgress, ImportReport } from '../../shared/ipc.ts';
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
 
@@ -11,6 +11,8 @@ export interface EngineAdapter {
 export interface ImportRunOptions {
   onProgress: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Who imports (the session's profile); the adapter's own actor when absent. */
+  actor?: Actor;
 }
 
 /** An uploaded file saved to disk: where it is, and the path the user dropped it under. */

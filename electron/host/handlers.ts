@@ -16,9 +16,13 @@ import {
   type ParsedReq,
   type Res,
 } from '../../shared/ipc.ts';
-import type { Actor } from '../archive/archive-api.ts';
+import { ArchiveError, type Actor } from '../archive/archive-api.ts';
+import { ExportError } from '../export/export-issue.ts';
+import { assertIssueEditable, assertPageSaveAllowed, TransitionError } from '../review/index.ts';
+import { assertAllowed, ForbiddenError } from '../../shared/roles.ts';
 import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
+import { createReviewSession } from './review-session.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser';
@@ -29,6 +33,8 @@ export interface HostContext extends Backend {
   showOpenDialog?: () => Promise<string[]>;
   /** Electron only: rebuild the menu in the new language. */
   setLanguage?: (language: Language) => void;
+  /** Electron only: native folder dialog for exports, starting at `defaultPath`; null when cancelled. */
+  showFolderDialog?: (defaultPath: string) => Promise<string | null>;
 }
 
 export type Handler<C extends Channel> = (request: ParsedReq<C>) => Promise<Res<C>> | Res<C>;
@@ -45,7 +51,15 @@ export class HostError extends Error {
 }
 
 export function createHandlers(ctx: HostContext): HandlerTable {
+  // Who is working (profiles and roles): checked before every data-changing handler below.
+  // ctx.actor (the OS user) acts only while the archive has no profile yet (review-session.ts).
+  const session = createReviewSession(ctx.archive, ctx.actor);
   let importing = false;
+  const importer = () => {
+    const who = session.acting();
+    assertAllowed(who.profile, 'import.run');
+    return who;
+  };
   const runImport = async (run: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport> => {
     if (importing) throw new HostError('conflict', 'An import is already running.');
     importing = true;
@@ -65,7 +79,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
   };
 
   return {
-    ...createReviewHandlers(ctx),
+    ...createReviewHandlers(ctx, session),
     'app.info': () => ({ host: ctx.host, archivePath: ctx.archive.path, version: ctx.version }),
     'app.setLanguage': ({ language }) => {
       ctx.setLanguage?.(language);
@@ -75,11 +89,21 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     'library.pages': ({ issueId }) => ctx.archive.listPages(issueId),
     'page.get': ({ pageId }) => ctx.archive.getPage(pageId),
     'page.save': (req) => {
-      const result = ctx.archive.savePage(req, ctx.actor);
+      const { profile, actor } = session.acting();
+      const before = ctx.archive.getPage(req.pageId);
+      // A stale save is refused by the archive as a conflict; otherwise the difference decides
+      // which permissions it needs (segmentation, metadata, tags) and the issue must be open.
+      if (before.revision === req.baseRevision) {
+        assertPageSaveAllowed(profile, ctx.archive.getIssue(before.issueId).state, before, req);
+      }
+      const result = ctx.archive.savePage(req, actor);
       return result;
     },
     'page.setState': ({ pageId, state }) => {
-      ctx.archive.setPageState(pageId, state, ctx.actor);
+      const { profile, actor } = session.acting();
+      assertAllowed(profile, 'page.setState');
+      assertIssueEditable(ctx.archive.getIssue(ctx.archive.getPage(pageId).issueId).state);
+      ctx.archive.setPageState(pageId, state, actor);
       ctx.emit('library.changed', {});
       return { ok: true as const };
     },
@@ -92,9 +116,11 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     },
     'import.paths': async ({ paths }) => {
       if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
-      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress }));
+      const { actor } = importer();
+      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
     },
     'import.files': async ({ files }) => {
+      const { actor } = importer();
       const dir = await mkdtemp(join(tmpdir(), 'galley-upload-'));
       try {
         const uploads: UploadedFile[] = [];
@@ -107,16 +133,17 @@ export function createHandlers(ctx: HostContext): HandlerTable {
           await writeFile(target, Buffer.from(f.data, 'base64'));
           uploads.push({ path: target, relativePath: parts.join('/') });
         }
-        return await runImport((onProgress) => ctx.importer.importUploads(uploads, ctx.archive, { onProgress }));
+        return await runImport((onProgress) => ctx.importer.importUploads(uploads, ctx.archive, { onProgress, actor }));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     },
     'import.dialog': async () => {
       if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
+      const { actor } = importer();
       const paths = await ctx.showOpenDialog();
       if (paths.length === 0) return null;
-      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress }));
+      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
     },
   };
 }
@@ -135,6 +162,14 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
     return { ok: true, value: spec.response.parse(value) };
   } catch (e) {
     if (e instanceof HostError) return { ok: false, code: e.code, message: e.message };
+    // Refusals of the review rules: who may (403), what the issue state allows (409).
+    if (e instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: e.message };
+    if (e instanceof TransitionError) return { ok: false, code: 'refused', message: e.message };
+    if (e instanceof ExportError) return { ok: false, code: e.code === 'not-approved' ? 'refused' : 'bad-request', message: e.message };
+    if (e instanceof ArchiveError) {
+      const code = e.code === 'not-found' ? 'not-found' : e.code === 'revision-conflict' ? 'conflict' : 'bad-request';
+      return { ok: false, code, message: e.message };
+    }
     if (e instanceof ZodError) return { ok: false, code: 'internal', message: 'response failed validation' };
     const message = e instanceof Error ? e.message : String(e);
     if (/revision|stale|conflict/i.test(message)) return { ok: false, code: 'conflict', message };

@@ -22,7 +22,7 @@ export function toOutcome(r: FileResult): ImportOutcomeRow {
 
 export function importerAdapter(actor: Actor): ImporterAdapter {
   return {
-    async importUploads(files, archive, { onProgress, signal }) {
+    async importUploads(files, archive, { onProgress, signal, actor: who = actor }) {
       const outcomes: ImportOutcomeRow[] = [];
       const errors: ImportProgress['errors'] = [];
       for (const f of files) {
@@ -30,7 +30,7 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         const parts = f.relativePath.split('/');
         // The folders the user dropped (at most the two above the file), never the temp folders.
         const folders = parts.slice(Math.max(0, parts.length - 3), -1);
-        const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor });
+        const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor: who });
         const row = toOutcome(result);
         outcomes.push(row);
         if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
@@ -38,10 +38,10 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
       }
       return { outcomes, cancelled: false };
     },
-    async importPaths(paths, archive, { onProgress, signal }) {
+    async importPaths(paths, archive, { onProgress, signal, actor: who = actor }) {
       const outcomes: ImportOutcomeRow[] = [];
       const errors: ImportProgress['errors'] = [];
-      const it = importPaths(paths, archive, { actor, ...(signal ? { signal } : {}) });
+      const it = importPaths(paths, archive, { actor: who, ...(signal ? { signal } : {}) });
       for (;;) {
         const step = await it.next();
         if (step.done) return { outcomes, cancelled: step.value.cancelled };

@@ -71,6 +71,16 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
     },
     getIssueMasthead: () => null,
     search: () => [],
+    // Review: no profiles (the session acts as the OS user, an editor), open issue 1.
+    listProfiles: () => [],
+    getProfile: () => null,
+    getSetting: () => null,
+    setSetting() {},
+    getIssue: (issueId: number) => {
+      const found = api.listIssues().find((i) => i.id === issueId);
+      if (!found) throw new Error(`issue ${issueId} not found`);
+      return found;
+    },
   };
   return api as unknown as Archive & { pages: Map<number, PageRecord>; log: string[] };
 }
