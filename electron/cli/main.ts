@@ -25,6 +25,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   serve: { summary: 'Serve the proofing workspace to a browser on 127.0.0.1', load: () => import('./commands/serve.ts') },
   backup: { summary: 'Copy the archive to a backup file (safe while Galley is running)', load: () => import('./commands/backup.ts') },
   restore: { summary: 'Replace the archive with a backup (the current archive is kept aside)', load: () => import('./commands/restore.ts') },
+  export: { summary: 'Export an approved issue (json, nitf, newsml, csv, markdown, txt) with a SHA-256 manifest', load: () => import('./commands/export.ts') },
+  profiles: { summary: 'List or add profiles (editor, archivist, supervisor)', load: () => import('./commands/profiles.ts') },
+  approve: { summary: 'Approve a proofed issue (supervisors)', load: () => import('./commands/approve.ts') },
+  reopen: { summary: 'Reopen an approved issue with a reason (supervisors)', load: () => import('./commands/reopen.ts') },
+  tag: { summary: 'Tag an item (archivists, supervisors)', load: () => import('./commands/tag.ts') },
   // Planned, each as commands/<name>.ts: import, search, serve, export, backup.
 };
 

@@ -1,0 +1,43 @@
+// `galley approve ISSUE --as NAME [--archive PATH]`
+import { z } from 'zod';
+import { defaultArchivePath } from '../../archive/default-path.ts';
+import { tokenize, validate } from '../args.ts';
+import type { CliIO } from '../cli-io.ts';
+import { actorOf, issueRef, openExistingArchive, profileAs } from '../review-cli.ts';
+
+export const summary = 'Approve a proofed issue (supervisors)';
+export const usage = 'galley approve ISSUE --as NAME [--archive PATH]';
+
+const HELP = `Usage: ${usage}
+
+Approves an issue whose pages are all proofed; it then refuses changes until a supervisor
+reopens it (galley reopen). ISSUE is an issue id or PUBLICATION:YYYY-MM-DD.
+
+  --as NAME        the supervisor's profile
+  --archive PATH   the archive file (default: ${defaultArchivePath()})
+`;
+
+const argsSchema = z
+  .object({
+    positionals: z.array(z.string()),
+    flags: z.object({ help: z.boolean().optional(), as: z.string().min(1).optional(), archive: z.string().min(1).optional() }),
+  })
+  .refine((a) => a.flags.help || a.positionals.length === 1, { error: 'give exactly one ISSUE' });
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = validate(argsSchema, tokenize(args, { as: 'string', archive: 'string' }, usage), usage);
+  if (parsed.flags.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const archive = openExistingArchive(parsed.flags.archive, io);
+  try {
+    const profile = profileAs(archive, parsed.flags.as);
+    const issue = issueRef(archive, parsed.positionals[0]!);
+    const after = archive.issueEvent(issue.id, { type: 'approve' }, actorOf(profile));
+    io.stdout(`Issue ${after.id} (${after.date ?? 'undated'}) is ${after.state}.\n`);
+    return 0;
+  } finally {
+    archive.close();
+  }
+}

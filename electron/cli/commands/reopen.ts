@@ -1,0 +1,50 @@
+// `galley reopen ISSUE --reason TEXT --as NAME [--archive PATH]`
+import { z } from 'zod';
+import { defaultArchivePath } from '../../archive/default-path.ts';
+import { tokenize, validate } from '../args.ts';
+import type { CliIO } from '../cli-io.ts';
+import { actorOf, issueRef, openExistingArchive, profileAs } from '../review-cli.ts';
+
+export const summary = 'Reopen an approved or exported issue, with a reason (supervisors)';
+export const usage = 'galley reopen ISSUE --reason TEXT --as NAME [--archive PATH]';
+
+const HELP = `Usage: ${usage}
+
+Reopens an approved or exported issue so its pages can be changed again; the reason is kept in
+the issue's history. ISSUE is an issue id or PUBLICATION:YYYY-MM-DD.
+
+  --reason TEXT    why (required)
+  --as NAME        the supervisor's profile
+  --archive PATH   the archive file (default: ${defaultArchivePath()})
+`;
+
+const argsSchema = z
+  .object({
+    positionals: z.array(z.string()),
+    flags: z.object({
+      help: z.boolean().optional(),
+      reason: z.string().optional(),
+      as: z.string().min(1).optional(),
+      archive: z.string().min(1).optional(),
+    }),
+  })
+  .refine((a) => a.flags.help || a.positionals.length === 1, { error: 'give exactly one ISSUE' })
+  .refine((a) => a.flags.help || (a.flags.reason ?? '').trim().length > 0, { error: 'missing --reason TEXT (reopening an issue needs a reason)' });
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = validate(argsSchema, tokenize(args, { reason: 'string', as: 'string', archive: 'string' }, usage), usage);
+  if (parsed.flags.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const archive = openExistingArchive(parsed.flags.archive, io);
+  try {
+    const profile = profileAs(archive, parsed.flags.as);
+    const issue = issueRef(archive, parsed.positionals[0]!);
+    const after = archive.issueEvent(issue.id, { type: 'reopen', reason: parsed.flags.reason! }, actorOf(profile));
+    io.stdout(`Issue ${after.id} (${after.date ?? 'undated'}) is ${after.state} again.\n`);
+    return 0;
+  } finally {
+    archive.close();
+  }
+}
