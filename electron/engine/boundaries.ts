@@ -13,6 +13,10 @@ const MAX_TITLE_LINES = 5;
 /** "遗失声明", "关于…的公告": a notice heading opens an item even right under ad copy. */
 const NOTICE_TITLE_MAX = 30;
 
+/** Characters of body an article has above its first subheading (a brief is shorter). */
+const MIN_ARTICLE_WITH_SUBHEADS = 150;
+/** A briefs column goes on while its items stay this short. */
+const MAX_BRIEF_BODY = 400;
 /** On a page that indents paragraphs, a short line indented like them is a paragraph, not a title. */
 const MAX_PARAGRAPH_INDENT = 4;
 
@@ -28,6 +32,8 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
   const starts = new Set<number>();
   if (from < lines.length) starts.add(from);
   const blockStarts = new Set(options.blockBoundaries ?? []);
+  /** Starts found only by rule 3 (a title after a closed paragraph), with no anchor of their own. */
+  const titleStarts = new Set<number>();
 
   // The header above an anchor: title lines, and loose titles (long subtitles) below a real one.
   const titleRunStart = (i: number): number => {
@@ -57,15 +63,52 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
     } else if (line.role === 'title' && !pack.isEnumeration(line.folded) && !indentedLikeParagraph(line, options)) {
       const afterAnItem = i - 1 >= from && !line.continuesPrevious && closesAnItem(lines, i - 1, pack);
       const noticeTitle = pack.isNoticeTitle(line.folded) && line.folded.length <= NOTICE_TITLE_MAX;
-      if (afterAnItem || noticeTitle || blockStarts.has(line.start)) starts.add(i);
+      if (afterAnItem || noticeTitle || blockStarts.has(line.start)) {
+        if (!starts.has(i) && !noticeTitle) titleStarts.add(i);
+        starts.add(i);
+      }
     }
   }
+  for (const s of inBodySubheads(lines, [...starts].sort((a, b) => a - b), titleStarts, from, pack)) starts.delete(s);
   const sorted = [...starts].sort((a, b) => a - b);
   // Lines that only sign the item above ("云溪日报社" / "2023年3月14日") never make an item of their own.
   return sorted.filter((s, k) => {
     const end = sorted[k + 1] ?? lines.length;
     return s === from || !lines.slice(s, end).every((l) => l.role === 'title' && pack.isSignature(l.folded));
   });
+}
+
+/**
+ * A single unsigned display line between paragraphs of a signed article is a subheading inside it
+ * ("腾笼换鸟 旧厂房引来新项目"), not a new article: the text under it carries no byline, credit or
+ * jump note, and the item above it is signed. Two or more display lines (label + headline) still open an item.
+ */
+function inBodySubheads(lines: ClassifiedLine[], sorted: number[], titleStarts: Set<number>, from: number, pack: RulePack): number[] {
+  const merged: number[] = [];
+  let signedAbove = false;
+  let bodyAbove = 0;
+  let inColumn = false;
+  sorted.forEach((s, k) => {
+    const end = sorted[k + 1] ?? lines.length;
+    const segment = lines.slice(s, end);
+    const signed = segment.some(isSigned);
+    const body = segment.reduce((n, l) => n + (l.role === 'body' ? l.folded.length : 0), 0);
+    const singleLine = segment.length > 1 && segment[1]!.role === 'body';
+    // Briefs under a column header may be unsigned; only a long signed article has subheadings.
+    if (!inColumn && titleStarts.has(s) && s > from && signedAbove && bodyAbove >= MIN_ARTICLE_WITH_SUBHEADS && !signed && singleLine) {
+      merged.push(s);
+      bodyAbove += body;
+      return; // the article above goes on: it stays signed
+    }
+    inColumn = pack.isColumnHeader(segment[0]!.folded) || (inColumn && body <= MAX_BRIEF_BODY);
+    signedAbove = signed && !segment.some((l) => l.role === 'photo-credit' || l.tailPhotoCredit);
+    bodyAbove = body;
+  });
+  return merged;
+}
+
+function isSigned(line: ClassifiedLine): boolean {
+  return line.leadingByline !== null || line.role === 'byline' || line.role === 'end-credit' || line.role === 'photo-credit' || line.tailPhotoCredit !== null || (line.jump !== null && line.jump.start === 0 && line.jump.direction === 'from');
 }
 
 function indentedLikeParagraph(line: ClassifiedLine, options: BoundaryOptions): boolean {

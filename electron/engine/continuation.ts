@@ -5,6 +5,7 @@
 // run of wrapped lines (a column wraps wherever the width runs out, even after a full stop);
 // otherwise the previous line's last character (no closing punctuation: the sentence goes on).
 import type { ClassifiedLine } from './line-class.ts';
+import type { RulePack } from './rules/rule-pack.ts';
 
 /** Runs shorter than this say nothing about the column's width. */
 const MIN_RUN = 3;
@@ -43,15 +44,23 @@ function runWidths(lines: ClassifiedLine[]): (number | null)[] {
   return widths;
 }
 
-export function continuationFlags(lines: ClassifiedLine[], indentMode: boolean): boolean[] {
+export function continuationFlags(lines: ClassifiedLine[], indentMode: boolean, pack: RulePack): boolean[] {
   const widths = runWidths(lines);
-  return lines.map((line, i) => {
+  const flags: boolean[] = [];
+  lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (!isText(line) || !isText(prev)) return false;
+    flags.push(isText(line) && isText(prev) && continues(line, prev, i));
+  });
+  return flags;
+
+  function continues(line: ClassifiedLine, prev: ClassifiedLine, i: number): boolean {
+    // A display line standing on its own between paragraphs (a subheading, "■探访", "一、…")
+    // never runs on into the text under it.
+    if (prev.role === 'title' && (pack.isEnumeration(prev.folded) || (i >= 2 && !flags[i - 1] && lines[i - 2]!.role === 'body'))) return false;
     // Pages that indent paragraphs say it outright; an unindented display line then follows punctuation.
     if (indentMode) return line.role === 'body' ? line.indent === 0 : !prev.closes;
     const prevWidth = widths[i - 1];
     if (line.index === prev.index + 1 && prevWidth != null && width(prev) >= prevWidth - WIDTH_SLACK) return true;
     return !prev.closes;
-  });
+  }
 }

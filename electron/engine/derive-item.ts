@@ -100,7 +100,8 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
       leading = { ...line.leadingByline, text: slice(line, 0, line.leadingByline.end).trim().replace(/^[■□◆●◎▲]\s*/, '') };
       from = Math.max(from, line.leadingByline.end);
     }
-    const tailCredit = line.tailPhotoCredit ?? unfoldNames(pack.endCredit(line.folded.slice(0, to)), line);
+    const tailCredit =
+      line.tailPhotoCredit ?? unfoldNames(pack.endCredit(line.folded.slice(0, to)) ?? tailByline(line.folded.slice(0, to), pack), line);
     if (tailCredit && tailCredit.start > from && i === lastBodyLine(lines)) {
       if (line.tailPhotoCredit) photoCredit = true;
       bylines.push({ ...tailCredit, text: slice(line, tailCredit.start, to).trim() });
@@ -146,6 +147,15 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     titleLineCount: above.length + belowByline.length,
     bodyLength,
   };
+}
+
+/** A signature in brackets closing the last paragraph: "…不再犯愁。(记者 潘悦)". */
+function tailByline(text: string, pack: RulePack): (ParsedByline & { start: number }) | null {
+  if (!/[）)]\s*$/.test(text)) return null;
+  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+  if (open <= 0) return null;
+  const byline = pack.standaloneByline(text.slice(open));
+  return byline ? { ...byline, start: open } : null;
 }
 
 /** Whether the header continues down to a byline (so a loose title above it belongs to the header). */

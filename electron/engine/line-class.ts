@@ -85,7 +85,7 @@ function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   const resumes = jump !== null && jump.direction === 'from' && jump.start === 0;
   // A date on its own line (under a notice, a letter) ends what it signs.
   classified.closes = jumpsAway || pack.isClosingChar(text.at(-1) ?? '') || pack.isDateLine(text);
-  classified.role = !leadingByline && !resumes && isTitleShaped(text, pack) ? 'title' : 'body';
+  classified.role = !leadingByline && !resumes && !pack.isSalutation(text) && isTitleShaped(text, pack) ? 'title' : 'body';
   classified.leadingByline = leadingByline;
   classified.tailPhotoCredit = photo;
   return classified;

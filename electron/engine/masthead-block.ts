@@ -10,6 +10,8 @@ const MAX_GAP = 2;
 const MAX_LINES = 30;
 /** Total signal strength a block needs: e.g. a date plus a page number, or a title plus a date. */
 const MIN_SCORE = 3;
+/** A line this rich in masthead signals is masthead however long it is (date, issue and page count on one line). */
+const STRONG_SIGNAL = 4;
 
 /** Index (into `lines`) of the masthead's last line, or -1 when the page has none. */
 export function findMastheadEnd(lines: ClassifiedLine[], pack: RulePack): number {
@@ -18,9 +20,9 @@ export function findMastheadEnd(lines: ClassifiedLine[], pack: RulePack): number
   let gap = 0;
   for (let i = 0; i < lines.length && i < MAX_LINES; i++) {
     const line = lines[i]!;
-    if (line.role === 'body' && (line.leadingByline || line.text.trim().length > pack.maxTitleLength)) break;
-    if (line.role === 'body' && pack.hasClauseMark(line.folded) && pack.mastheadSignal(line.folded, i) === 0) break;
     const signal = pack.mastheadSignal(line.folded, i);
+    // Running text ends the masthead, unless the line is a masthead printed on one long line.
+    if (line.role === 'body' && signal < STRONG_SIGNAL && (line.leadingByline || line.text.trim().length > pack.maxTitleLength || pack.hasClauseMark(line.folded))) break;
     if (signal > 0) {
       score += signal;
       lastSignal = i;

@@ -3,7 +3,7 @@ import { SEGMENTATION_SCHEMA, type Item, type ItemKind, type Segmentation } from
 import type { RulePack } from './rules/rule-pack.ts';
 import { zhDailyRules } from './rules/zh-daily.ts';
 import { normalizeNewlines, splitLines } from './lines.ts';
-import { classifyLine, type ClassifiedLine } from './line-class.ts';
+import { classifyLine, isLooseTitle, type ClassifiedLine } from './line-class.ts';
 import { findMastheadEnd } from './masthead-block.ts';
 import { findItemStarts } from './boundaries.ts';
 import { deriveItem, type DerivedItem } from './derive-item.ts';
@@ -47,8 +47,23 @@ function layoutPage(input: string, pack: RulePack): PageLayout {
   const body = lines.slice(mastheadEnd + 1).filter((l) => l.role === 'body');
   const indented = body.filter((l) => l.indent > 0).length;
   const indentMode = indented >= INDENT_MIN_LINES && indented / body.length >= INDENT_MIN_SHARE;
-  continuationFlags(lines, indentMode).forEach((flag, i) => (lines[i]!.continuesPrevious = flag));
+  promoteSubtitles(lines, pack);
+  continuationFlags(lines, indentMode, pack).forEach((flag, i) => (lines[i]!.continuesPrevious = flag));
   return { text, pack, lines, mastheadEnd, indentMode };
+}
+
+/**
+ * A long factual line with commas right under a headline, followed by a typical lead opening
+ * ("7月8日，…", "“…"), is the subtitle, not the first paragraph: it joins the header.
+ */
+function promoteSubtitles(lines: ClassifiedLine[], pack: RulePack): void {
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    if (lines[i - 1]!.role === 'title' && isLooseTitle(line) && lines[i + 1]!.role === 'body' && pack.isLeadOpening(lines[i + 1]!.folded)) {
+      line.role = 'title';
+      line.closes = true;
+    }
+  }
 }
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {

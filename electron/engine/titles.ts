@@ -54,7 +54,10 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
   const firstIsKicker =
     second !== undefined &&
     !pack.isDashSubtitle(second) &&
-    (pack.isKickerLabel(first) || pack.isCouplet(first) || first.replace(/\s+/g, '').length <= pack.maxLabelLength);
+    (pack.isKickerLabel(first) ||
+      // A couplet over a title-shaped line is its kicker; over a sentence with commas it is the headline.
+      (pack.isCouplet(first) && !pack.hasClauseMark(pack.fold(second))) ||
+      first.replace(/\s+/g, '').length <= pack.maxLabelLength);
   if (firstIsKicker) {
     return { kicker: first, headline: second, subheadline: join(rest.slice(2)), series: join(series) };
   }

@@ -43,8 +43,15 @@ describe('bylines on a line of their own', () => {
     ['（编辑 王芳）', ['王芳/editor']],
     ['（作者系某大学教授 张某某）', ['张某某/author']],
     ['■記者 陳大文', ['陳大文/reporter']],
+    ['读者 王素梅', ['王素梅/author']],
+    ['江北区读者 刘国栋', ['刘国栋/author']],
+    ['記者林志豪／淡濱報導', ['林志豪/reporter']],
   ])('%s', (line, contributors) => {
     expect(names(pack.standaloneByline(folded(line)))).toEqual(contributors);
+  });
+  it('does not read a letter\'s salutation or a column label as a byline', () => {
+    expect(pack.standaloneByline('编辑同志：')).toBeNull();
+    expect(pack.standaloneByline('记者手记')).toBeNull();
   });
   it('refuses a short sentence that merely starts with a role word', () => {
     expect(pack.standaloneByline('记者在现场看到，塔吊林立')).toBeNull();
@@ -102,6 +109,14 @@ describe('masthead facts', () => {
       issueNumber: 5678, pageCount: 12, serial: 'CN 43-0099',
     });
     expect(facts.hotlines).toEqual([{ label: '新闻热线', number: '0746-1234567' }]);
+  });
+  it('reads a masthead printed on one line', () => {
+    const facts = pack.mastheadFacts(['东岭日报 DONGLING DAILY 中共东岭市委机关报', '2024年8月1日 星期四 第7788期 今日8版 CN 36-0021']);
+    expect(facts).toMatchObject({ title: '东岭日报', titleLatin: 'DONGLING DAILY', date: '2024-08-01', issueNumber: 7788, pageCount: 8 });
+  });
+  it('reads dotted and Republic-of-China dates', () => {
+    expect(pack.mastheadFacts(['2024.7.9 星期二 城事 A06']).date).toBe('2024-07-09');
+    expect(pack.mastheadFacts([pack.fold('中華民國113年3月6日 星期三')]).date).toBe('2024-03-06');
   });
   it('reads a date written in Chinese numerals', () => {
     expect(pack.mastheadFacts(['二〇二一年十月二十九日 星期五']).date).toBe('2021-10-29');

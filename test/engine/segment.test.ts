@@ -90,6 +90,23 @@ describe('segmentation rules', () => {
     expect(result.items[0]).toMatchObject({ kicker: '加强两地交流合作 携手互促联动发展', headline: '市委书记率队赴苏州考察学习' });
   });
 
+  it('keeps subheadings inside a long signed article', () => {
+    const body = '这是正文的一段，内容比较长，用来说明一篇深度报道在小标题之前已经写了不少文字。'.repeat(5);
+    const result = segmentPage(page('一座老城的转型', '', '本报记者 张三', '', body, '', '腾笼换鸟 旧厂房引来新项目', '', '走进产业园，厂房焕然一新。', '', '以人为本 职工有了新饭碗', '', '转型不能落下一个人。'));
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]!.paragraphs).toEqual([body, '腾笼换鸟 旧厂房引来新项目', '走进产业园，厂房焕然一新。', '以人为本 职工有了新饭碗', '转型不能落下一个人。']);
+  });
+
+  it('keeps an unsigned brief under a column header apart from the signed one above it', () => {
+    const result = segmentPage(page('简讯', '动车加密开行', '本报讯（记者 黄小溪）自3月1日起，动车每天加开两趟。', '全市中小学开学', '2月26日，全市中小学正式开学。'));
+    expect(result.items.map((i) => [i.kind, i.headline])).toEqual([['brief', '动车加密开行'], ['brief', '全市中小学开学']]);
+  });
+
+  it('reads a signature in brackets closing the last paragraph', () => {
+    const result = segmentPage(page('全市中小学开学', '', '2月26日，全市中小学正式开学。(记者 潘悦)'));
+    expect(result.items[0]).toMatchObject({ paragraphs: ['2月26日，全市中小学正式开学。'], contributors: [{ name: '潘悦', role: 'reporter' }] });
+  });
+
   it('keeps a page with no masthead free of masthead facts', () => {
     expect(segmentPage(page('标题', '', '文/张三', '', '正文。')).masthead).toBeNull();
   });

@@ -35,8 +35,12 @@ export interface RulePack {
   /** Longest display line the pack accepts as a title (kicker, headline, subheadline, series). */
   readonly maxTitleLength: number;
 
-  /** A line that opens a list inside a body (一、 （二） 1.): never an item start by itself. */
+  /** A line that opens a list or a section inside a body (一、 （二） 1. ■探访): never an item start by itself. */
   isEnumeration(line: string): boolean;
+  /** A letter's salutation ("编辑同志："): the first paragraph of the letter, not a title. */
+  isSalutation(line: string): boolean;
+  /** The typical opening of a news lead ("7月8日，…", "“…"): the line above it ends a subtitle, not a sentence. */
+  isLeadOpening(line: string): boolean;
   /** A line that is a subtitle marker continuation (e.g. starts with "——"). */
   isDashSubtitle(line: string): boolean;
   /** A line that labels the kicker role by its form (e.g. ends with a colon). */

@@ -32,11 +32,16 @@ const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '
 const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
 
 /** Han names run two to four characters; names transcribed with a middle dot run longer. */
+/** Words that follow a role word without being anyone's name ("记者手记", "编辑同志"). */
+const NOT_NAMES = new Set(['手记', '同志', '观察', '来信', '随笔', '札记', '日记', '视角', '笔记', '感言', '点评', '说法', '提示']);
 const NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff·•]{1,10})$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
 const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
 function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
+  // A letter's signature: "读者 王素梅", "江北区读者 刘国栋".
+  const reader = /^(?:[\u4e00-\u9fff]{1,6})?读者/.exec(token);
+  if (reader) return ['author', reader[0], token.slice(reader[0].length)];
   for (const [word, role] of ROLE_WORDS) {
     if (token.startsWith(word)) return [role, word, token.slice(word.length)];
   }
@@ -62,7 +67,7 @@ function parseCredits(inner: string, photo: boolean): ParsedByline['contributors
       role = prefixRole;
       if (SELF_NAMED.has(word) && !rest) contributors.push((desk = { name: word, role: 'commentator' }));
       if (!rest) continue;
-      if (!NAME.test(rest)) return null;
+      if (!NAME.test(rest) || NOT_NAMES.has(rest)) return null;
       contributors.push({ name: rest, role: photo ? 'photographer' : role });
       continue;
     }
@@ -70,7 +75,7 @@ function parseCredits(inner: string, photo: boolean): ParsedByline['contributors
       contributors.push({ name: token, role: 'agency' });
       continue;
     }
-    if (!NAME.test(token) || (role === null && !photo)) return null;
+    if (!NAME.test(token) || NOT_NAMES.has(token) || (role === null && !photo)) return null;
     if (desk) contributors.splice(contributors.indexOf(desk), 1);
     desk = null;
     contributors.push({ name: token, role: photo ? 'photographer' : (role ?? 'reporter') });
@@ -109,6 +114,8 @@ const WIRE_REPORTER_DATELINE = /^(\s*[（(]?)((中央社|新华社|中新社)记
 const AUTHOR_NOTE = /^[（(]\s*作者(?:系|为|是|单位)[^）)]*[）)]$/;
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** "2024.7.9" as printed in some running heads; only read inside a masthead. */
+const DATE_DOTTED = /(?:^|\s)(\d{4})\.(\d{1,2})\.(\d{1,2})(?=\s|$)/;
 /** Republic-of-China calendar ("中華民國113年3月6日"): year + 1911. */
 const DATE_ROC = /民国\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const DATE_ZH = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
@@ -119,6 +126,8 @@ const PAGE_COUNT = new RegExp(`(?:今日|本期|共)\\s*(${NUMERAL})\\s*版`);
 const SERIAL = /CN\s*(\d{2})\s*[-－—]\s*(\d{4})/i;
 const PAGE_NUMBER = new RegExp(`^(?:第\\s*${NUMERAL}\\s*版|[A-Z]\\d{1,2}\\s*版?)$`);
 const HOTLINE = /([\u4e00-\u9fff]{0,6}(?:热线|电话|专线))\s*[:：]?\s*([(（]?\d[\d\-－—()（） ]{3,}\d)/g;
+/** A paper's Latin name, alone or beside its Chinese name ("东岭日报 DONGLING DAILY 中共…"). */
+const LATIN_TITLE = /[A-Z][A-Z&'-]+(?: [A-Z&'-]+)+|(?<![A-Za-z])[A-Z]{5,}(?![A-Za-z])/;
 const PAPER_TITLE = /^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|商报|晨报|都市报|快报|导报|报)$/;
 const PAGE_NAMES = new Set(
   ('要闻 综合 本地 时政 经济 社会 文化 体育 国际 国内 副刊 评论 民生 专版 专题 县域 城事 法治 教育 健康 科技 ' +
@@ -129,7 +138,7 @@ const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|
 const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览)|新闻[\u4e00-\u9fff]{0,2})$/;
 const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎/;
 const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
-const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销)$|^(?:公告|声明|通告|公示|遗失声明)/;
+const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销)$|^(?:公告|声明|通告|公示|遗失声明|天气预报)$/;
 /** The issuer's name or the date under a notice or letter ("云溪日报社", "2023年3月14日"). */
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部)$/;
 const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
@@ -146,7 +155,9 @@ export const zhDailyRules: RulePack = {
   isClosingChar: (ch) => CLOSING.has(ch),
   hasClauseMark: (line) => CLAUSE_MARK.test(line),
 
-  isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳])/.test(line),
+  isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|[■□◆●▲]\s*[^\s■□◆●▲]{1,12}(?:\s+\S{1,12})?$)/.test(line),
+  isSalutation: (line) => /^[\u4e00-\u9fff]{0,8}(?:同志|先生|女士|朋友们?|老师|您好|你好|各位)[：:]$/.test(line.trim()),
+  isLeadOpening: (line) => /^\s*(?:[“「"]|\d{1,2}月\d{1,2}日|(?:近日|日前|昨日|昨天|今天|今年|当天|记者从|记者近日))/.test(line),
   isDashSubtitle: (line) => /^\s*(?:——|--|－－|—)/.test(line),
   isKickerLabel: (line) => /[:：]$/.test(line.trim()),
   isCouplet(line) {
@@ -192,7 +203,9 @@ export const zhDailyRules: RulePack = {
 
   standaloneByline(line) {
     const trimmed = line.trim();
-    if (trimmed.length > 40 || !BYLINE_FIRST_CHARS.has(trimmed[0] ?? '') || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
+    // "编辑同志：" opens a letter; a byline never ends with a colon.
+    if (/[:：]$/.test(trimmed)) return null;
+    if (trimmed.length > 40 || !(BYLINE_FIRST_CHARS.has(trimmed[0] ?? '') || /^[\u4e00-\u9fff]{0,6}读者/.test(trimmed)) || /摄(?:影)?[）)]?$/.test(trimmed)) return null;
     const body = trimmed.replace(BULLETS, '');
     if (AUTHOR_NOTE.test(body)) {
       const names = (BRACKETED.exec(body)?.[1] ?? '').split(/\s+/).slice(1).filter((n) => NAME.test(n));
@@ -211,8 +224,9 @@ export const zhDailyRules: RulePack = {
       }
       return contributors.length ? { text: trimmed, contributors } : null;
     }
-    const [role] = splitRolePrefix(inner);
-    if (!role || role === 'author' || role === 'photographer') return null;
+    // Single-character role words ("文") open prose too: only the slash form above counts for them.
+    const [role, word] = splitRolePrefix(inner);
+    if (!role || role === 'photographer' || (role === 'author' && !word.endsWith('读者'))) return null;
     const contributors = parseCredits(inner, false);
     return contributors ? { text: trimmed, contributors } : null;
   },
@@ -266,7 +280,8 @@ export const zhDailyRules: RulePack = {
     if (!s) return 0;
     let score = 0;
     if (position === 0 && PAPER_TITLE.test(s)) score += 2;
-    if (DATE.test(s) || DATE_ZH.test(s) || DATE_ROC.test(s)) score += 2;
+    if (DATE.test(s) || DATE_ZH.test(s) || DATE_ROC.test(s) || DATE_DOTTED.test(s)) score += 2;
+    if (/(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版)(?=\s|$)/.test(s) && s.length > 3) score += 1;
     if (/星期[一二三四五六日天]|农历/.test(s)) score += 1;
     if (ISSUE_NO.test(s) && s.length <= 24) score += 2;
     if (PAGE_COUNT.test(s)) score += 2;
@@ -296,10 +311,12 @@ export const zhDailyRules: RulePack = {
       const first = l.split(/[\s\u3000]+/)[0] ?? '';
       return PAPER_TITLE.test(first) ? lines[i]!.trim().slice(0, first.length) : null;
     });
-    const titleLatin = find((l, i) => (/^[A-Z][A-Z .&'-]{4,}$/.test(l) ? lines[i]!.trim() : null));
+    const titleLatin = find((l) => LATIN_TITLE.exec(l)?.[0].trim() ?? null);
     const date = find((l) => {
       const roc = DATE_ROC.exec(l);
       if (roc) return `${Number(roc[1]) + 1911}-${roc[2]!.padStart(2, '0')}-${roc[3]!.padStart(2, '0')}`;
+      const dotted = DATE_DOTTED.exec(l);
+      if (dotted) return `${dotted[1]}-${dotted[2]!.padStart(2, '0')}-${dotted[3]!.padStart(2, '0')}`;
       const m = DATE.exec(l);
       if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
       const z = DATE_ZH.exec(l);
@@ -309,7 +326,7 @@ export const zhDailyRules: RulePack = {
     const weekday = find((l) => WEEKDAY.exec(l)?.[0] ?? null);
     const lunarDate = find((l) => LUNAR.exec(l)?.[1] ?? null);
     const total = find((l) => /总\s*第\s*(\d+)/.exec(l)?.[1] ?? null);
-    const issue = total ?? find((l) => (l.length <= 24 ? ISSUE_NO.exec(l)?.[1] ?? null : null));
+    const issue = total ?? find((l) => ISSUE_NO.exec(l)?.[1] ?? null);
     const pageCount = find((l) => {
       const m = PAGE_COUNT.exec(l);
       return m ? parseNumeral(m[1]!) : null;
