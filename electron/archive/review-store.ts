@@ -284,9 +284,9 @@ export function createReviewStore(d: ReviewStoreDeps) {
       const pub = db
         .stmt(
           'publications.byAnyName',
-          `SELECT id FROM publications WHERE title = ?1 COLLATE NOCASE OR title_latin = ?1 COLLATE NOCASE OR serial = ?1 COLLATE NOCASE ORDER BY id`,
+          `SELECT id FROM publications WHERE title = ? COLLATE NOCASE OR title_latin = ? COLLATE NOCASE OR serial = ? COLLATE NOCASE ORDER BY id`,
         )
-        .all<{ id: number }>(m[1]!.trim())
+        .all<{ id: number }>(m[1]!.trim(), m[1]!.trim(), m[1]!.trim())
         .map((p) => p.id);
       return d.listIssues().find((i) => pub.includes(i.publicationId) && i.date === m[2]) ?? null;
     },

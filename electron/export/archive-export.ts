@@ -25,7 +25,12 @@ export function checkOutDir(dir: string): string {
   if (!dir || dir.includes('\u0000')) throw new ExportError('unsafe-path', 'The export folder is empty or malformed.');
   if (!isAbsolute(dir)) throw new ExportError('unsafe-path', `The export folder must be an absolute path: ${dir}`);
   const full = resolve(dir);
-  const info = statSync(full, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(full, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new ExportError('unsafe-path', `The export folder cannot be used: ${full} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   if (info && !info.isDirectory()) throw new ExportError('unsafe-path', `The export folder is a file, not a folder: ${full}`);
   if (!info) {
     try {

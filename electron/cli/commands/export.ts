@@ -1,6 +1,6 @@
 // `galley export ISSUE --format FMT[,FMT] --out DIR [--zip] [--as NAME] [--archive PATH] [--json]`
 import { z } from 'zod';
-import { EXPORT_FORMATS, exportFormatSchema } from '../../../shared/export.ts';
+import { EXPORT_FORMATS } from '../../../shared/export.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { exportArchivedIssue } from '../../export/archive-export.ts';
 import { tokenize, validate } from '../args.ts';
@@ -29,7 +29,7 @@ export, and only an approved (or already exported) issue; the issue is then mark
 const formats = z
   .string()
   .transform((s) => (s.trim() === 'all' ? [...EXPORT_FORMATS] : s.split(',').map((f) => f.trim()).filter(Boolean)))
-  .pipe(z.array(exportFormatSchema, { error: `must be one or more of ${EXPORT_FORMATS.join(', ')}` }).min(1, { error: 'name at least one format' }));
+  .pipe(z.array(z.enum(EXPORT_FORMATS, { error: `must be one or more of ${EXPORT_FORMATS.join(', ')}, or all` })).min(1, { error: 'name at least one format' }));
 
 const argsSchema = z
   .object({
