@@ -60,7 +60,7 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
       const captionEnd = line.role === 'photo-credit' ? i - 1 : i;
       if (captionEnd >= from && lines[captionEnd]!.role === 'body') starts.add(titleRunStart(paragraphStart(captionEnd)));
       else if (line.role === 'photo-credit') starts.add(i);
-    } else if (line.role === 'title' && !pack.isEnumeration(line.folded) && !indentedLikeParagraph(line, options)) {
+    } else if (line.role === 'title' && !pack.isEnumeration(line.folded) && !pack.isTableLine(line.folded) && !indentedLikeParagraph(line, options)) {
       const afterAnItem = i - 1 >= from && !line.continuesPrevious && closesAnItem(lines, i - 1, pack);
       const noticeTitle = pack.isNoticeTitle(line.folded) && line.folded.length <= NOTICE_TITLE_MAX;
       if (afterAnItem || noticeTitle || blockStarts.has(line.start)) {
@@ -69,6 +69,7 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
       }
     }
   }
+  for (const s of afterEditorsNotes(lines, [...starts].sort((a, b) => a - b), pack)) starts.delete(s);
   for (const s of inBodySubheads(lines, [...starts].sort((a, b) => a - b), titleStarts, from, pack)) starts.delete(s);
   const sorted = [...starts].sort((a, b) => a - b);
   // Lines that only sign the item above ("云溪日报社" / "2023年3月14日") never make an item of their own.
@@ -105,6 +106,20 @@ function inBodySubheads(lines: ClassifiedLine[], sorted: number[], titleStarts: 
     bodyAbove = body;
   });
   return merged;
+}
+
+/** An editor's note ("编者按：…") opens the article whose titles follow it: the titles start no item of their own. */
+function afterEditorsNotes(lines: ClassifiedLine[], sorted: number[], pack: RulePack): number[] {
+  const dropped: number[] = [];
+  sorted.forEach((s, k) => {
+    const next = sorted[k + 1];
+    if (next === undefined || !pack.isEditorsNote(lines[s]!.folded)) return;
+    // The note runs until the next line that does not continue it.
+    let end = s + 1;
+    while (end < lines.length && lines[end]!.continuesPrevious && lines[end]!.role === 'body') end++;
+    if (next === end) dropped.push(next);
+  });
+  return dropped;
 }
 
 function isSigned(line: ClassifiedLine): boolean {

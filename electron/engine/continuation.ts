@@ -57,6 +57,8 @@ export function continuationFlags(lines: ClassifiedLine[], indentMode: boolean, 
     // A display line standing on its own between paragraphs (a subheading, "■探访", "一、…")
     // never runs on into the text under it.
     if (prev.role === 'title' && (pack.isEnumeration(prev.folded) || (i >= 2 && !flags[i - 1] && lines[i - 2]!.role === 'body'))) return false;
+    // Rows of a table stand on their own lines.
+    if (pack.isTableLine(line.folded) || pack.isTableLine(prev.folded)) return false;
     // Pages that indent paragraphs say it outright; an unindented display line then follows punctuation.
     if (indentMode) return line.role === 'body' ? line.indent === 0 : !prev.closes;
     const prevWidth = widths[i - 1];

@@ -53,13 +53,18 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   const above: string[] = [];
   const belowByline: string[] = [];
   const bylines: ParsedByline[] = [];
-  let k = 0;
+  // An editor's note printed above the titles is the article's first paragraph.
+  const noteLines = editorsNoteLength(lines, pack);
+  let k = noteLines;
   for (; k < lines.length; k++) {
     const line = lines[k]!;
     if (line.role === 'jump' && line.jump?.direction === 'from') item.continuedFrom = line.jump.page;
     else if (line.role === 'byline') bylines.push({ ...line.credit!, text: slice(line) });
     else if (line.role === 'title' || (above.length > 0 && isLooseTitle(line) && headerGoesOn(lines, k + 1))) {
-      (bylines.length ? belowByline : above).push(slice(line));
+      // "…实现全覆盖 本报记者 孟凡超": a byline OCR glued to the headline's line.
+      const glued = line.role === 'title' ? unfoldNames(pack.trailingByline(line.folded), line) : null;
+      if (glued) bylines.push({ ...glued, text: slice(line, glued.start).trim() });
+      (bylines.length && !glued ? belowByline : above).push(glued ? slice(line, 0, glued.start).trim() : slice(line));
     } else break;
   }
   // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text.
@@ -68,10 +73,14 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   const pieces: BodyPiece[] = [];
   let photoCredit = false;
   let leading: ParsedByline | null = null;
-  for (let i = titleOnly ? 0 : k; i < lines.length; i++) {
-    const line = lines[i]!;
+  let carried = 0; // characters of this line already read as the end of a dateline split over two lines
+  const bodyLines = [...lines.slice(0, noteLines), ...lines.slice(titleOnly ? noteLines : k)];
+  for (let n = 0; n < bodyLines.length; n++) {
+    const line = bodyLines[n]!;
+    const i = lines.indexOf(line);
     const lineStart = line.start + line.indent;
-    let from = 0;
+    let from = carried;
+    carried = 0;
     let to = line.folded.length;
     switch (line.role) {
       case 'jump':
@@ -96,7 +105,15 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
       item.continuedFrom ??= line.jump.page;
       from = line.jump.end;
     }
-    if (pieces.length === 0 && line.leadingByline) {
+    const leadIndex = noteLines > 0 && n === noteLines ? 0 : pieces.length;
+    if (leadIndex === 0 && line.leadingByline) {
+      const next = bodyLines[n + 1];
+      const split = next ? splitDateline(line, next, pack) : null;
+      if (split) {
+        leading = { ...split.byline, text: `${slice(line, 0)} ${slice(next!, 0, split.nextChars)}`.replace(/^[■□◆●◎▲]\s*/, '').trim() };
+        carried = split.nextChars;
+        continue;
+      }
       leading = { ...line.leadingByline, text: slice(line, 0, line.leadingByline.end).trim().replace(/^[■□◆●◎▲]\s*/, '') };
       from = Math.max(from, line.leadingByline.end);
     }
@@ -147,6 +164,29 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     titleLineCount: above.length + belowByline.length,
     bodyLength,
   };
+}
+
+/** Lines at the top of the span that make an editor's note ("编者按：…"), or 0. */
+function editorsNoteLength(lines: ClassifiedLine[], pack: RulePack): number {
+  if (!lines[0] || lines[0].role !== 'body' || !pack.isEditorsNote(lines[0].folded)) return 0;
+  let end = 1;
+  while (end < lines.length && lines[end]!.role === 'body' && lines[end]!.continuesPrevious) end++;
+  // Only a note above titles: a note with no titles under it is the body itself.
+  return lines[end]?.role === 'title' ? end : 0;
+}
+
+/**
+ * A dateline OCR split over two lines: "本报讯" / "（特约通讯员 伍丽华）11月…", or
+ * "本报讯（记者 詹玉洁 通讯员" / "黄梓萌）…". Returns the byline read across both lines
+ * and how many characters of the second line it took.
+ */
+function splitDateline(line: ClassifiedLine, next: ClassifiedLine, pack: RulePack): { byline: ParsedByline; nextChars: number } | null {
+  const rest = line.folded.slice(line.leadingByline!.end).trim();
+  if (rest !== '' && !/^[（(][^）)]*$/.test(rest)) return null;
+  const joined = pack.leadingByline(`${line.folded} ${next.folded}`);
+  const nextChars = joined ? joined.end - line.folded.length - 1 : 0;
+  if (!joined || nextChars <= 0) return null;
+  return { byline: joined, nextChars };
 }
 
 /** A signature in brackets closing the last paragraph: "…不再犯愁。(记者 潘悦)". */

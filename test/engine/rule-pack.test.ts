@@ -44,6 +44,8 @@ describe('bylines on a line of their own', () => {
     ['（作者系某大学教授 张某某）', ['张某某/author']],
     ['■記者 陳大文', ['陳大文/reporter']],
     ['读者 王素梅', ['王素梅/author']],
+    ['晚报记者 单宇航 通讯员 麦琳', ['单宇航/reporter', '麦琳/correspondent']],
+    ['（记者 单宇航 整理）', ['单宇航/reporter']],
     ['江北区读者 刘国栋', ['刘国栋/author']],
     ['記者林志豪／淡濱報導', ['林志豪/reporter']],
   ])('%s', (line, contributors) => {
@@ -65,6 +67,7 @@ describe('photo and wire credits', () => {
     ['（通讯员 王雪 摄）', ['王雪/photographer']],
     ['本报记者 赵六/摄', ['赵六/photographer']],
     ['图/李四', ['李四/photographer']],
+    ['（曲陵农商银行供图）', ['曲陵农商银行/photographer']],
   ])('%s', (line, contributors) => {
     expect(names(pack.photoCredit(folded(line)))).toEqual(contributors);
   });
@@ -89,6 +92,8 @@ describe('jump lines', () => {
     ['（上接第一版）', 'from', 1],
     ['(上接第2版)指挥部与施工单位签订了', 'from', 2],
     ['數易其稿, (下轉第三版)', 'to', 3],
+    ['（下转A7版）', 'to', 7],
+    ['（上接A1版）会上', 'from', 1],
   ])('%s', (line, direction, page) => {
     const jump = pack.jumpLine(folded(line));
     expect(jump).toMatchObject({ direction, page });

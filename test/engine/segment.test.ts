@@ -107,6 +107,28 @@ describe('segmentation rules', () => {
     expect(result.items[0]).toMatchObject({ paragraphs: ['2月26日，全市中小学正式开学。'], contributors: [{ name: '潘悦', role: 'reporter' }] });
   });
 
+  it('reads a dateline OCR split over two lines', () => {
+    const result = segmentPage(page('兰溪镇：举办培训班', '本报讯', '（特约通讯员 伍丽华）11月18日，培训班开班。'));
+    expect(result.items[0]).toMatchObject({ paragraphs: ['11月18日，培训班开班。'], contributors: [{ name: '伍丽华', role: 'correspondent' }] });
+  });
+
+  it('splits a byline OCR glued to the headline line', () => {
+    const result = segmentPage(page('全省行政执法实现全覆盖 本报记者 孟凡超', '', '12月3日，记者从省司法厅获悉。'));
+    expect(result.items[0]).toMatchObject({ headline: '全省行政执法实现全覆盖', contributors: [{ name: '孟凡超', role: 'reporter' }] });
+  });
+
+  it('keeps a table inside its article, one row a paragraph', () => {
+    const result = segmentPage(page('全省经济运行情况发布', '', '本报讯（记者 谷雨涵）全省经济稳中有进。', '', '表：主要经济指标', '指标 绝对值 增长', '地区生产总值 61258.7 5.6', '', '专家表示，开局良好。'));
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]!.paragraphs).toEqual(['全省经济稳中有进。', '表：主要经济指标', '指标 绝对值 增长', '地区生产总值 61258.7 5.6', '专家表示，开局良好。']);
+  });
+
+  it('puts an editor\'s note above the titles into the article under them', () => {
+    const result = segmentPage(page('编者按：今天起，本报推出新栏目。', '', '一株黄精“串”起致富链', '', '通讯员 卢春燕', '', '正文第一段。'));
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]).toMatchObject({ headline: '一株黄精“串”起致富链', paragraphs: ['编者按：今天起，本报推出新栏目。', '正文第一段。'] });
+  });
+
   it('keeps a page with no masthead free of masthead facts', () => {
     expect(segmentPage(page('标题', '', '文/张三', '', '正文。')).masthead).toBeNull();
   });

@@ -37,6 +37,12 @@ export interface RulePack {
 
   /** A line that opens a list or a section inside a body (一、 （二） 1. ■探访): never an item start by itself. */
   isEnumeration(line: string): boolean;
+  /** A line of a table printed inside an article (a "表：" caption, or a row of figures). */
+  isTableLine(line: string): boolean;
+  /** An editor's note ("编者按：…") printed above an article's titles: it belongs to that article. */
+  isEditorsNote(line: string): boolean;
+  /** A byline OCR glued to the end of a display line; where it starts in the line. */
+  trailingByline(line: string): (ParsedByline & { start: number }) | null;
   /** A letter's salutation ("编辑同志："): the first paragraph of the letter, not a title. */
   isSalutation(line: string): boolean;
   /** The typical opening of a news lead ("7月8日，…", "“…"): the line above it ends a subtitle, not a sentence. */

@@ -25,7 +25,7 @@ const ROLE_WORDS: [string, ContributorRole][] = (
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** A byline line can only open with a bullet, a bracket or a role word: a cheap gate before parsing. */
-const BYLINE_FIRST_CHARS = new Set([...'■□◆◇●○◎▲△★☆▶►（(【〔', ...ROLE_WORDS.map(([word]) => word[0]!)]);
+const BYLINE_FIRST_CHARS = new Set([...'■□◆◇●○◎▲△★☆▶►（(【〔晚日都商', ...ROLE_WORDS.map(([word]) => word[0]!)]);
 
 const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '央视网', '新华网', '人民网', '中央广播电视总台'];
 /** Role words that are themselves the printed name of the contributor ("■本报评论员"). */
@@ -33,12 +33,20 @@ const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
 
 /** Han names run two to four characters; names transcribed with a middle dot run longer. */
 /** Words that follow a role word without being anyone's name ("记者手记", "编辑同志"). */
+/** Verbs printed after the names in a credit ("（记者 X 整理）"): not part of any name. */
+const CREDIT_VERBS = new Set(['整理', '编译', '采写', '报道', '报导', '综合', '摄', '摄影']);
 const NOT_NAMES = new Set(['手记', '同志', '观察', '来信', '随笔', '札记', '日记', '视角', '笔记', '感言', '点评', '说法', '提示']);
 const NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff·•]{1,10})$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
 const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
 function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
+  // A role word after a paper's name: "晚报记者", "都市报通讯员".
+  const paper = /^[\u4e00-\u9fff]{1,3}报(?=记者|见习记者|实习记者|通讯员|评论员|摄影记者)/.exec(token);
+  if (paper && !token.startsWith('本报')) {
+    const [role, word, rest] = splitRolePrefix(token.slice(paper[0].length));
+    if (role) return [role, paper[0] + word, rest];
+  }
   // A letter's signature: "读者 王素梅", "江北区读者 刘国栋".
   const reader = /^(?:[\u4e00-\u9fff]{1,6})?读者/.exec(token);
   if (reader) return ['author', reader[0], token.slice(reader[0].length)];
@@ -61,7 +69,7 @@ function parseCredits(inner: string, photo: boolean): ParsedByline['contributors
   let desk: { name: string; role: ContributorRole } | null = null;
   for (const raw of tokens) {
     const token = raw.replace(/报[道导]$/, '');
-    if (!token) continue;
+    if (!token || CREDIT_VERBS.has(token)) continue;
     const [prefixRole, word, rest] = splitRolePrefix(token);
     if (prefixRole) {
       role = prefixRole;
@@ -104,10 +112,12 @@ const LEADING_BYLINE = new RegExp(
     '(\\s*[（(【〔][^（()）】〕]{1,60}[）)】〕])?',
 );
 const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
-const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
+const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*[A-Z]?(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
 const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
 const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$/;
 const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
+/** "（曲陵农商银行供图）": the supplier is credited as photographer, as printed. */
+const SUPPLIED_PHOTO = /[（(]\s*([\u4e00-\u9fff·]{2,20}?)\s*供图\s*[）)]\s*$/;
 /** Taiwan-style wire dateline: "中央社記者林小明台北5日電". */
 const WIRE_REPORTER_DATELINE = /^(\s*[（(]?)((中央社|新华社|中新社)记者\s*([\u4e00-\u9fff·]{2,3})\s*[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日电)[）)]?/;
 /** A signature closing commentary: "（作者系某大学教授 张某某）". */
@@ -135,10 +145,12 @@ const PAGE_NAMES = new Set(
 );
 const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|组版|见习编辑)\s*[:：]?\s*/;
 
-const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览)|新闻[\u4e00-\u9fff]{0,2})$/;
-const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎/;
+const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览|传真|集锦|荟萃|拾零|扫描|直通车|连线)|新闻[\u4e00-\u9fff]{0,2})$/;
+/** A byline OCR glued to the end of a headline: "…实现全覆盖 本报记者 孟凡超". */
+const TRAILING_BYLINE = /\s+((?:本报|[\u4e00-\u9fff]{1,3}报)?(?:记者|见习记者|实习记者|通讯员|特约通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s+(?:[\u4e00-\u9fff·]{2,4}|(?:通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}))*)$/;
+const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎|^[\u4e00-\u9fff]{4,10}·[\u4e00-\u9fff]{4,10}$/;
 const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
-const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销)$|^(?:公告|声明|通告|公示|遗失声明|天气预报)$/;
+const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销|名单|公报|决定|决议|风险提示)$|^(?:公告|声明|通告|公示|遗失声明|天气预报)$/;
 /** The issuer's name or the date under a notice or letter ("云溪日报社", "2023年3月14日"). */
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部)$/;
 const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
@@ -156,7 +168,15 @@ export const zhDailyRules: RulePack = {
   hasClauseMark: (line) => CLAUSE_MARK.test(line),
 
   isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|[■□◆●▲]\s*[^\s■□◆●▲]{1,12}(?:\s+\S{1,12})?$)/.test(line),
-  isSalutation: (line) => /^[\u4e00-\u9fff]{0,8}(?:同志|先生|女士|朋友们?|老师|您好|你好|各位)[：:]$/.test(line.trim()),
+  isTableLine: (line) => /^(?:附?表\s*\d*\s*[:：])/.test(line.trim()) || (line.match(/(?:^|\s)[-+]?\d[\d,.]*%?(?=\s|$)/g) ?? []).length >= 2,
+  isEditorsNote: (line) => /^\s*(?:编者按|编者的话|编后)\s*[:：]/.test(line),
+  trailingByline(line) {
+    const m = TRAILING_BYLINE.exec(line);
+    if (!m || m.index === 0) return null;
+    const byline = zhDailyRules.standaloneByline(m[1]!);
+    return byline ? { ...byline, start: m.index + m[0].indexOf(m[1]!) } : null;
+  },
+  isSalutation: (line) => /^(?:问|答|Q|A)\s*[:：]/.test(line.trim()) || /^[\u4e00-\u9fff]{0,8}(?:同志|先生|女士|朋友们?|老师|您好|你好|各位)[：:]$/.test(line.trim()),
   isLeadOpening: (line) => /^\s*(?:[“「"]|\d{1,2}月\d{1,2}日|(?:近日|日前|昨日|昨天|今天|今年|当天|记者从|记者近日))/.test(line),
   isDashSubtitle: (line) => /^\s*(?:——|--|－－|—)/.test(line),
   isKickerLabel: (line) => /[:：]$/.test(line.trim()),
@@ -233,6 +253,8 @@ export const zhDailyRules: RulePack = {
 
   photoCredit(line) {
     if (!line.includes('摄') && !line.includes('图')) return null;
+    const supplied = SUPPLIED_PHOTO.exec(line);
+    if (supplied) return { text: supplied[0].trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };
     const slash = PHOTO_SLASH.exec(line);
     if (slash) {
       const names = slash[1]!.split(/[\s、]+/).filter((n) => NAME.test(n));
@@ -293,6 +315,7 @@ export const zhDailyRules: RulePack = {
     if (PAGE_NUMBER.test(s.replace(/\s+/g, ''))) score += 2;
     if ((EDITOR_LINE.test(s) || /(?:责任编辑|校对|美编|美术编辑)[\s:：]/.test(s)) && s.length <= 40) score += 1;
     if (position <= 3 && PAPER_TITLE.test(s.split(/[\s\u3000]+/)[0] ?? '') && s !== s.split(/[\s\u3000]+/)[0]) score += 1;
+    if (/^[（(][^（）()]{2,24}(?:协办|承办|冠名|特约刊登|支持)[）)]$/.test(s)) score += 2;
     if (/(?:零售价|定价|售价|每份)[\s:：]*.{0,8}元/.test(s) && s.length <= 24) score += 1;
     if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
     return score;
