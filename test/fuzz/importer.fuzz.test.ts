@@ -86,7 +86,7 @@ function encode(f: FuzzFile): Buffer {
 
 describe('importer fuzz', () => {
   const dir = mkdtempSync(join(tmpdir(), 'galley-fuzz-import-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it(`imports or refuses ${FUZZ_RUNS} generated files per format mix, leaving the archive unchanged on refusal`, { timeout: 600_000 }, async () => {
     const quiet = { logger: { warn: () => {} } };

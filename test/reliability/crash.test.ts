@@ -77,7 +77,7 @@ function runAndKill(archive: string, seed: number, afterAcks: number, delayMs: n
 
 describe('crash safety under SIGKILL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'galley-crash-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it(`survives ${KILLS} kills without losing an acknowledged change`, { timeout: 60_000 + KILLS * 15_000 }, async () => {
     const archive = join(dir, 'archive.sqlite');

@@ -17,7 +17,7 @@ import { archiveHash } from '../fuzz/archive-hash.ts';
 import { envCount, recordFigures, STRESS } from './figures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-nasty-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 300_000); // 10,000 files under stress
 const quiet = { logger: { warn: () => {} } };
 const PAGE = '衡阳市委书记率队赴苏州考察学习。本报讯（记者 张三）湘江大桥今日通车，经过三年建设正式通车。\n';
 const findings: Record<string, string> = {};
