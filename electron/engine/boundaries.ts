@@ -65,7 +65,10 @@ export function findItemStarts(lines: ClassifiedLine[], from: number, pack: Rule
       const noticeTitle = pack.isNoticeTitle(line.folded) && line.folded.length <= NOTICE_TITLE_MAX;
       if (afterAnItem || noticeTitle || blockStarts.has(line.start)) {
         if (!starts.has(i) && !noticeTitle) titleStarts.add(i);
-        starts.add(i);
+        // A notice headed by its issuer ("…征兵办公室" / "关于…的通告") starts at the issuer's line.
+        const issuer = lines[i - 1];
+        const top = noticeTitle && i - 1 > from && issuer!.role === 'title' && pack.isSignature(issuer!.folded) && !pack.isDateLine(issuer!.folded) ? i - 1 : i;
+        starts.add(top);
       }
     }
   }

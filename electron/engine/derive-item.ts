@@ -60,7 +60,9 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     const line = lines[k]!;
     if (line.role === 'jump' && line.jump?.direction === 'from') item.continuedFrom = line.jump.page;
     else if (line.role === 'byline') bylines.push({ ...line.credit!, text: slice(line) });
-    else if (line.role === 'title' || (above.length > 0 && isLooseTitle(line) && headerGoesOn(lines, k + 1))) {
+    else if (line.role === 'title' && above.length > 0 && pack.bulletSignature(line.folded)) {
+      bylines.push({ ...unfoldNames(pack.bulletSignature(line.folded), line)!, text: slice(line) });
+    } else if (line.role === 'title' || (above.length > 0 && isLooseTitle(line) && headerGoesOn(lines, k + 1))) {
       // "…实现全覆盖 本报记者 孟凡超": a byline OCR glued to the headline's line.
       const glued = line.role === 'title' ? unfoldNames(pack.trailingByline(line.folded), line) : null;
       if (glued) bylines.push({ ...glued, text: slice(line, glued.start).trim() });

@@ -11,6 +11,8 @@ export interface TitleRoles {
 
 const join = (lines: string[]): string | null => (lines.length ? lines.join('\n') : null);
 const MAX_HALF_COUPLET = 12;
+/** Above a question headline, a label may run a little longer. */
+const LABEL_SLACK_QUESTION = 2;
 const isHalfCouplet = (a: string, b: string): boolean =>
   a.length === b.length && a.length <= MAX_HALF_COUPLET && !/\s/.test(a) && !/\s/.test(b);
 
@@ -57,7 +59,8 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
     (pack.isKickerLabel(first) ||
       // A couplet over a title-shaped line is its kicker; over a sentence with commas it is the headline.
       (pack.isCouplet(first) && !pack.hasClauseMark(pack.fold(second))) ||
-      first.replace(/\s+/g, '').length <= pack.maxLabelLength);
+      // A question under a short line is the headline; the line above it a label ("老旧小区改造进行时").
+      first.replace(/\s+/g, '').length <= pack.maxLabelLength + (/[？?]”?$/.test(second) ? LABEL_SLACK_QUESTION : 0));
   if (firstIsKicker) {
     return { kicker: first, headline: second, subheadline: join(rest.slice(2)), series: join(series) };
   }

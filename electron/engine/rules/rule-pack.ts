@@ -37,6 +37,8 @@ export interface RulePack {
 
   /** A line that opens a list or a section inside a body (一、 （二） 1. ■探访): never an item start by itself. */
   isEnumeration(line: string): boolean;
+  /** "□ 沈家禾" under an essay's title: the writer, signed with a bullet and no role word. */
+  bulletSignature(line: string): ParsedByline | null;
   /** A line of a table printed inside an article (a "表：" caption, or a row of figures). */
   isTableLine(line: string): boolean;
   /** An editor's note ("编者按：…") printed above an article's titles: it belongs to that article. */

@@ -5,7 +5,8 @@ import type { JumpLine, ParsedByline, RulePack } from './rule-pack.ts';
 import { foldTraditional } from './zh-fold.ts';
 import { parseNumeral } from './zh-numerals.ts';
 
-const CLOSING = new Set([...'。！？!?…；;：:”’」』）)】〕》.']);
+// A semicolon ends a clause, not a paragraph: a line ending in one goes on (lists open with 一是/（一）).
+const CLOSING = new Set([...'。！？!?…：:”’」』）)】〕》.']);
 const CLAUSE_MARK = /[，,；;。]/;
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d０-９]+';
 
@@ -60,11 +61,11 @@ function splitRolePrefix(token: string): [ContributorRole | null, string, string
  * Parses "记者 彭斌 通讯员 李四、王五" into contributors. Returns null when a token is neither a
  * role word nor a plausible name, so prose is never mistaken for a byline.
  */
-function parseCredits(inner: string, photo: boolean): ParsedByline['contributors'] | null {
+function parseCredits(inner: string, photo: boolean, defaultRole: ContributorRole | null = null): ParsedByline['contributors'] | null {
   // "記者林志豪／淡濱報導": the part after the slash is where the story was filed, not a person.
   const tokens = inner.replace(/[／/][\u4e00-\u9fff]{1,8}报[道导]$/, '').split(SEPARATORS).filter(Boolean);
   const contributors: ParsedByline['contributors'] = [];
-  let role: ContributorRole | null = null;
+  let role: ContributorRole | null = defaultRole;
   // "■本报评论员" names the desk; "■评论员 林枫" names a person, so the desk entry is dropped.
   let desk: { name: string; role: ContributorRole } | null = null;
   for (const raw of tokens) {
@@ -148,11 +149,11 @@ const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|
 const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览|传真|集锦|荟萃|拾零|扫描|直通车|连线)|新闻[\u4e00-\u9fff]{0,2})$/;
 /** A byline OCR glued to the end of a headline: "…实现全覆盖 本报记者 孟凡超". */
 const TRAILING_BYLINE = /\s+((?:本报|[\u4e00-\u9fff]{1,3}报)?(?:记者|见习记者|实习记者|通讯员|特约通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s+(?:[\u4e00-\u9fff·]{2,4}|(?:通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}))*)$/;
-const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎|^[\u4e00-\u9fff]{4,10}·[\u4e00-\u9fff]{4,10}$/;
+const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎|^[\u4e00-\u9fff\d]{4,12}·[\u4e00-\u9fff\d]{2,10}$/;
 const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
 const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销|名单|公报|决定|决议|风险提示)$|^(?:公告|声明|通告|公示|遗失声明|天气预报)$/;
 /** The issuer's name or the date under a notice or letter ("云溪日报社", "2023年3月14日"). */
-const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部)$/;
+const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部|编辑部|周刊|报)$/;
 const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购|扫码|二维码|元\/|宣$|^[^\s]{2,12}宣$|★|☆|联系人|官网|营业|开盘|VIP|让利|特价/g;
 
@@ -167,7 +168,11 @@ export const zhDailyRules: RulePack = {
   isClosingChar: (ch) => CLOSING.has(ch),
   hasClauseMark: (line) => CLAUSE_MARK.test(line),
 
-  isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|[■□◆●▲]\s*[^\s■□◆●▲]{1,12}(?:\s+\S{1,12})?$)/.test(line),
+  isEnumeration: (line) => /^\s*(?:[一二三四五六七八九十]+、|[一二三四五六七八九十]是[，,]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|[■□◆●▲]\s*[^\s■□◆●▲]{1,12}(?:\s+\S{1,12})?$)/.test(line),
+  bulletSignature(line) {
+    const m = /^[■□◆●]\s+([\u4e00-\u9fff·]{2,4})$/.exec(line.trim());
+    return m ? { text: line.trim(), contributors: [{ name: m[1]!, role: 'author' }] } : null;
+  },
   isTableLine: (line) => /^(?:附?表\s*\d*\s*[:：])/.test(line.trim()) || (line.match(/(?:^|\s)[-+]?\d[\d,.]*%?(?=\s|$)/g) ?? []).length >= 2,
   isEditorsNote: (line) => /^\s*(?:编者按|编者的话|编后)\s*[:：]/.test(line),
   trailingByline(line) {
@@ -236,11 +241,11 @@ export const zhDailyRules: RulePack = {
     if (/^(?:文|撰文|图|摄影)\s*[/／｜|]/.test(inner)) {
       const contributors: ParsedByline['contributors'] = [];
       for (const m of inner.matchAll(/(文|撰文|图|摄影)\s*[/／｜|]\s*([\u4e00-\u9fff·、\s]+?)(?=\s+(?:文|撰文|图|摄影)\s*[/／｜|]|$)/g)) {
-        const role: ContributorRole = m[1] === '图' || m[1] === '摄影' ? 'photographer' : 'author';
-        for (const name of m[2]!.split(/[\s、]+/).filter(Boolean)) {
-          if (!NAME.test(name)) return null;
-          contributors.push({ name, role });
-        }
+        // "文/本报记者 薛晴": the writer takes the printed title's role; a bare "文/X" is the author.
+        const photo = m[1] === '图' || m[1] === '摄影';
+        const credits = parseCredits(m[2]!.trim(), photo, 'author');
+        if (!credits) return null;
+        contributors.push(...credits);
       }
       return contributors.length ? { text: trimmed, contributors } : null;
     }
