@@ -2,7 +2,7 @@
 // language, help — no mouse after the import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SAMPLE_PAGE, cardStartLines, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
+import { SAMPLE_PAGE, cardStartLines, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
   let host: TestHost;
@@ -15,6 +15,7 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await page.goto(host.host.url);
+    await skipProfilePicker(page);
     await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
     await page.waitForSelector('[data-testid=import-done]', { timeout: 20_000 });
     await page.keyboard.press('Tab'); // focus leaves the body

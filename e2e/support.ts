@@ -83,3 +83,9 @@ export async function clickLine(page: Page, line: number): Promise<void> {
 export async function cardStartLines(page: Page): Promise<number[]> {
   return page.locator('[data-testid=item-card]').evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.lineFrom)));
 }
+
+/** Answers the start-up "who is working?" question of an archive without profiles with "Not now". */
+export async function skipProfilePicker(page: Page): Promise<void> {
+  await page.getByTestId('profile-later').click({ timeout: 10_000 });
+  await page.getByTestId('profile-picker').waitFor({ state: 'detached' });
+}

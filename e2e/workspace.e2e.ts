@@ -13,6 +13,7 @@ import {
   dropFiles,
   hasChromium,
   launchChromium,
+  skipProfilePicker,
   startTestHost,
   type TestHost,
 } from './support.ts';
@@ -45,6 +46,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     await page.goto(host.host.url);
     expect(new URL(page.url()).search).toBe(''); // the token left the address bar
     await page.waitForSelector('[data-testid=library]');
+    await skipProfilePicker(page); // no profiles yet: proofing works without one
     expect(await page.textContent('[data-testid=library] h2')).toBe('Library');
   });
 

@@ -8,7 +8,37 @@ import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { PageView } from './components/PageView.tsx';
 import { focusTargets } from './focus.ts';
-import { useApp, useStoreApi } from './state/context.ts';
+import { localizeHostMessage, deniedKey } from './messages.ts';
+import { useApp, useReview, useReviewApi, useStoreApi } from './state/context.ts';
+import { HistoryPanel } from './components/HistoryPanel.tsx';
+import { ExportDialog, IssueHistoryDialog, ReopenDialog } from './components/IssueReview.tsx';
+import { ProfileBadge, ProfilePicker, ProfilesManager } from './components/Profiles.tsx';
+import { IssueItemsDialog, SearchPanel } from './components/SearchPanel.tsx';
+import { VocabularyManager } from './components/VocabularyManager.tsx';
+
+/** The open review dialog, if any. */
+function ReviewDialogs() {
+  const dialog = useReview((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.type) {
+    case 'profiles':
+      return <ProfilesManager />;
+    case 'vocabulary':
+      return <VocabularyManager />;
+    case 'search':
+      return <SearchPanel />;
+    case 'issueItems':
+      return <IssueItemsDialog issueId={dialog.issueId} />;
+    case 'export':
+      return <ExportDialog issueId={dialog.issueId} />;
+    case 'reopen':
+      return <ReopenDialog issueId={dialog.issueId} />;
+    case 'issueHistory':
+      return <IssueHistoryDialog issueId={dialog.issueId} />;
+    case 'history':
+      return <HistoryPanel key={`${dialog.pageId}-${dialog.itemId ?? ''}`} pageId={dialog.pageId} itemId={dialog.itemId} title={dialog.title} />;
+  }
+}
 
 const LAST_PAGE_KEY = 'galley.lastPage';
 
@@ -20,9 +50,13 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function App({ api }: { api: GalleyApi }) {
   const { t } = useTranslation();
+  const i18nT = t;
   const store = useStoreApi();
   const language = useApp((s) => s.language);
   const error = useApp((s) => s.error);
+  const errorKey = useApp((s) => s.errorKey);
+  const review = useReviewApi();
+  const who = useReview((s) => s.who);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -37,9 +71,14 @@ export function App({ api }: { api: GalleyApi }) {
       const id = st.session?.pageId;
       if (id !== undefined && id !== prev.session?.pageId) localStorage.setItem(LAST_PAGE_KEY, String(id));
     });
+    void review.getState().start();
     const offs = [
       api.on('import.progress', (p) => s().onImportProgress(p)),
-      api.on('library.changed', () => void s().refreshLibrary()),
+      api.on('library.changed', () => {
+        void s().refreshLibrary();
+        // Profiles may have changed too (another window).
+        void review.getState().loadSession();
+      }),
       api.on('menu', ({ command }) => runCommand(command)),
     ];
     const flush = () => void s().flushSave({ keepalive: true });
@@ -86,6 +125,12 @@ export function App({ api }: { api: GalleyApi }) {
       }
       case 'help':
         return st.setHelp(true);
+      case 'export': {
+        const issueId = st.session?.issueId ?? st.expandedIssues.at(-1);
+        if (issueId === undefined) return st.reportError(new Error(i18nT('issue.noOpen')));
+        review.getState().openDialog({ type: 'export', issueId });
+        return;
+      }
       case 'language:en':
       case 'language:zh-CN':
         return st.setLanguage(command.slice('language:'.length) as Language);
@@ -159,6 +204,15 @@ export function App({ api }: { api: GalleyApi }) {
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
         <span className="spacer" />
+        <ProfileBadge />
+        <button onClick={() => review.getState().openDialog({ type: 'search' })} data-testid="search-button">
+          {t('search.open')}
+        </button>
+        {deniedKey(who, 'vocabulary.edit') === null && (
+          <button onClick={() => review.getState().openDialog({ type: 'vocabulary' })} data-testid="vocabulary-button">
+            {t('vocab.open')}
+          </button>
+        )}
         <button onClick={startImport} data-testid="import-button">
           {t('toolbar.import')}
         </button>
@@ -184,12 +238,14 @@ export function App({ api }: { api: GalleyApi }) {
       <ImportPanel />
       {error && (
         <div className="error-bar" role="alert">
-          {t('error.generic', { message: error })}
+          <span data-testid="error-message">{t(`error.${errorKey}`, { message: localizeHostMessage(t, error) })}</span>
           <button onClick={() => store.getState().dismissError()}>{t('import.close')}</button>
         </div>
       )}
       {dragOver && <div className="drop-hint">{t('import.drop')}</div>}
       <HelpOverlay />
+      <ReviewDialogs />
+      <ProfilePicker />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createApi } from './api/client.ts';
 import { applyLanguage, initI18n, initialLanguage } from './i18n.ts';
-import { StoreContext } from './state/context.ts';
+import { ApiContext, ReviewContext, StoreContext } from './state/context.ts';
+import { createReviewStore } from './state/review.ts';
 import { createAppStore } from './state/store.ts';
 import './styles.css';
 
@@ -23,14 +24,20 @@ async function start() {
       void api.invoke('app.setLanguage', { language: lang }).catch(() => undefined);
     },
   });
+  const review = createReviewStore({ api, onError: (e) => store.getState().reportError(e) });
   void api.invoke('app.setLanguage', { language }).catch(() => undefined);
-  (window as unknown as { __galley?: unknown }).__galley = { store };
+  // For the end-to-end tests: the stores and the very client the UI uses.
+  (window as unknown as { __galley?: unknown }).__galley = { store, review, api };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoreContext.Provider value={store}>
-          <App api={api} />
-        </StoreContext.Provider>
+        <ApiContext.Provider value={api}>
+          <StoreContext.Provider value={store}>
+            <ReviewContext.Provider value={review}>
+              <App api={api} />
+            </ReviewContext.Provider>
+          </StoreContext.Provider>
+        </ApiContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );

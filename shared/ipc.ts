@@ -120,6 +120,7 @@ export function isChannel(name: string): name is Channel {
 
 export const MENU_COMMANDS = [
   'import',
+  'export',
   'undo',
   'redo',
   'split',

@@ -13,8 +13,10 @@ export function menuTemplate(language: Language, send: (command: MenuCommand) =>
       label: m.file,
       submenu: [
         { label: m.import, accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        // Export is the supervisor's step and is not available in this build.
-        { label: m.export, enabled: false },
+        // Opens the renderer's export dialog for the open issue. The item stays enabled for every
+        // profile (the main process does not follow the session): for anyone but a supervisor the
+        // dialog shows why exporting is refused, and the host refuses the call anyway.
+        { label: m.export, click: () => send('export') },
         { type: 'separator' },
         { label: m.quit, role: 'quit' },
       ],

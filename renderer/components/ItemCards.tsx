@@ -4,8 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
 import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
-import { useApp, useStoreApi } from '../state/context.ts';
+import { useApp, useReviewApi, useStoreApi } from '../state/context.ts';
+import { TagEditor } from './TagEditor.tsx';
 import { focusTargets } from '../focus.ts';
+import { flagText } from '../flags.ts';
+import { STRINGS } from '../../shared/i18n.ts';
+
+/** Every translated name of every contributor role (both languages), for reading typed roles back. */
+function contributorRoleLabels(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const strings of Object.values(STRINGS)) for (const [role, label] of Object.entries(strings.role)) out[label] = role;
+  return out;
+}
 
 type TextFieldName = 'kicker' | 'headline' | 'subheadline' | 'series' | 'byline';
 const TEXT_FIELDS: TextFieldName[] = ['kicker', 'headline', 'subheadline', 'series', 'byline'];
@@ -104,6 +114,7 @@ const ItemCard = memo(function ItemCard(props: {
   const { item } = props;
   const { t } = useTranslation();
   const store = useStoreApi();
+  const review = useReviewApi();
   const ref = useRef<HTMLElement>(null);
   const set = <F extends EditableField>(field: F, value: StoredItem[F]) => {
     const index = indexOf(store, item);
@@ -114,6 +125,7 @@ const ItemCard = memo(function ItemCard(props: {
     if (index >= 0) store.getState().select(index, true);
   };
   const edited = (f: EditableField) => item.editedFields.includes(f);
+  const pageText = () => store.getState().session?.history.present.text ?? '';
   // Whether the card is in view, kept by an IntersectionObserver (no layout read on selection).
   const inView = useRef(false);
   useEffect(() => {
@@ -131,7 +143,10 @@ const ItemCard = memo(function ItemCard(props: {
     });
     return () => cancelAnimationFrame(id);
   }, [props.selected]);
-  const contributorsText = item.contributors.map((c) => `${c.name} (${c.role})`).join(', ');
+  const language = useApp((s) => s.language);
+  // Shown once, with each role in the UI language; typed roles are read back in either language.
+  const contributorsText = item.contributors.map((c) => `${c.name} (${t(`role.${c.role}`)})`).join(language === 'zh-CN' ? '，' : ', ');
+  const roleLabels = useMemo(() => contributorRoleLabels(), []);
   return (
     <article
       ref={ref}
@@ -163,6 +178,19 @@ const ItemCard = memo(function ItemCard(props: {
         {item.continuedFrom !== null && <span className="badge">← {item.continuedFrom}</span>}
         {item.continuedOn !== null && <span className="badge">→ {item.continuedOn}</span>}
         {item.flags.length > 0 && <span className="badge warn">⚠ {item.flags.length}</span>}
+        <span className="spacer" />
+        <button
+          className="small-button"
+          data-testid="item-history"
+          disabled={item.id === undefined}
+          title={item.id === undefined ? t('tags.noId') : undefined}
+          onClick={() => {
+            const s = store.getState().session;
+            if (s && item.id !== undefined) review.getState().openDialog({ type: 'history', pageId: s.pageId, itemId: item.id, title: t('history.titleItem', { n: indexOf(store, item) + 1 }) });
+          }}
+        >
+          {t('tags.history')}
+        </button>
       </header>
       {item.kind === 'masthead' && props.masthead && <MastheadSummary masthead={props.masthead} />}
       {TEXT_FIELDS.map((f) => (
@@ -182,18 +210,9 @@ const ItemCard = memo(function ItemCard(props: {
         value={contributorsText}
         edited={edited('contributors')}
         placeholder={t('field.contributorsHint')}
-        validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES) ? null : t('field.invalidContributors'))}
-        onCommit={(v) => set('contributors', parseContributors(v, CONTRIBUTOR_ROLES) ?? [])}
+        validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ? null : t('field.invalidContributors'))}
+        onCommit={(v) => set('contributors', parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ?? [])}
       />
-      {item.contributors.length > 0 && (
-        <ul className="contributors">
-          {item.contributors.map((c, i) => (
-            <li key={i}>
-              {c.name} <span className="role">{t(`role.${c.role}`)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
       <Draft
         field="paragraphs"
         multiline
@@ -225,12 +244,12 @@ const ItemCard = memo(function ItemCard(props: {
           />
         ))}
       </div>
+      <TagEditor item={item} />
       {item.flags.length > 0 && (
         <ul className="flags" aria-label={t('field.flags')}>
           {item.flags.map((f, i) => (
             <li key={i} data-flag={f.code}>
-              ⚠ {t(`flag.${f.code}`)}
-              {f.message ? `: ${f.message}` : ''}
+              ⚠ {flagText(t, f, pageText())}
             </li>
           ))}
         </ul>

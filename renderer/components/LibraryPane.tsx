@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
+import { IssueActions } from './IssueReview.tsx';
 
 export function LibraryPane() {
   const { t } = useTranslation();
@@ -52,11 +53,14 @@ export function LibraryPane() {
                             <span className="twisty">{iopen ? '▾' : '▸'}</span>
                             <span className="issue-date">{i.date ?? t('library.noDate')}</span>
                             <span className="muted small">{i.issueNumber !== null ? t('library.issue', { number: i.issueNumber }) : t('library.noNumber')}</span>
-                            <span className={`state state-${i.state}`}>{t(`state.${i.state}`)}</span>
+                            <span className={`state state-${i.state}`} data-testid="issue-state" data-state={i.state}>
+                              {t(`state.${i.state}`)}
+                            </span>
                             <span className="progress small" data-testid="issue-progress">
                               {t('library.progress', { done: i.pagesProofed, total: i.pagesTotal })}
                             </span>
                           </button>
+                          {iopen && <IssueActions issue={i} />}
                           {iopen && (
                             <ul>
                               {(pages[i.id] ?? []).map((pg) => (

@@ -3,7 +3,8 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
 import { RawTextEditor } from '../editor/RawTextEditor.tsx';
-import { useApp, useStoreApi } from '../state/context.ts';
+import { useApp, useReviewApi, useStoreApi } from '../state/context.ts';
+import { isLockedState } from '../messages.ts';
 import { ItemCards } from './ItemCards.tsx';
 
 function SaveIndicator() {
@@ -22,6 +23,8 @@ function SaveIndicator() {
 export function PageView() {
   const { t } = useTranslation();
   const store = useStoreApi();
+  const review = useReviewApi();
+  const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const hasPage = useApp((s) => s.session !== null);
   const loading = useApp((s) => s.loadingPage);
   const sourceName = useApp((s) => s.session?.sourceName ?? '');
@@ -89,7 +92,23 @@ export function PageView() {
             ))}
           </select>
         </label>
+        <button
+          data-testid="page-history"
+          onClick={() => {
+            const s = store.getState().session;
+            if (s) review.getState().openDialog({ type: 'history', pageId: s.pageId, title: t('history.titlePage', { n: s.pageNumber ?? '?' }) });
+          }}
+        >
+          {t('history.page')}
+        </button>
         <SaveIndicator />
+      </div>
+      <div className="locked-slot">
+        {issueState && isLockedState(issueState) && (
+          <div className="locked-bar" role="note" data-testid="locked-bar">
+            {t('issue.locked', { state: t(`state.${issueState}`) })}
+          </div>
+        )}
       </div>
       <div
         className="panes"

@@ -8,6 +8,7 @@ import { ITEM_KINDS } from '../../shared/segmentation.ts';
 import { diffText, itemIndexAt, ROLES, type PageDoc, type Role, type TextChange } from '../model/page-model.ts';
 import { StoreContext } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
+import { flagText } from '../flags.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
@@ -237,7 +238,7 @@ export function RawTextEditor() {
           const b = m.getPositionAt(Math.max(f.end, f.start + 1));
           markers.push({
             severity: monaco.MarkerSeverity.Warning,
-            message: `${tt(`flag.${f.code}`)}${f.message ? `: ${f.message}` : ''}`,
+            message: flagText(tt, f, d.text),
             startLineNumber: a.lineNumber,
             startColumn: a.column,
             endLineNumber: b.lineNumber,

@@ -213,14 +213,22 @@ export function assignRole(doc: PageDoc, offset: number, role: Role): PageDoc {
   return setField(doc, index, role, line);
 }
 
-export function parseContributors(text: string, roles: readonly string[]): Contributor[] | null {
+/**
+ * "name (role), name (role)" back into contributors. A role is its code ("reporter") or, through
+ * `labels`, any of its translated names ("记者", "trainee reporter"), matched case-insensitively.
+ */
+export function parseContributors(text: string, roles: readonly string[], labels: Readonly<Record<string, string>> = {}): Contributor[] | null {
+  const byLabel = new Map(Object.entries(labels).map(([label, role]) => [label.trim().toLowerCase(), role]));
   const out: Contributor[] = [];
   for (const part of text.split(/[,，;；\n]/)) {
     const p = part.trim();
     if (!p) continue;
-    const m = /^(.+?)\s*[(（]\s*([a-z-]+)\s*[)）]$/.exec(p);
-    if (!m || !roles.includes(m[2]!)) return null;
-    out.push({ name: m[1]!.trim(), role: m[2] as Contributor['role'] });
+    const m = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/.exec(p);
+    if (!m) return null;
+    const said = m[2]!.trim();
+    const role = roles.includes(said) ? said : byLabel.get(said.toLowerCase());
+    if (!role || !roles.includes(role)) return null;
+    out.push({ name: m[1]!.trim(), role: role as Contributor['role'] });
   }
   return out;
 }

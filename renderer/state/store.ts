@@ -65,6 +65,8 @@ export interface AppState {
   importError: string | null;
   helpOpen: boolean;
   error: string | null;
+  /** How to word `error`: a failure, or a refusal by the host (permission, approved issue). */
+  errorKey: 'generic' | 'refused';
   /** Number of structural changes waiting for the engine. */
   busy: number;
 }
@@ -96,6 +98,12 @@ export interface Actions {
   setHelp(open: boolean): void;
   flushSave(options?: { keepalive?: boolean }): Promise<void>;
   dismissError(): void;
+  /** Reports a failed call (a host refusal is worded as one). */
+  reportError(e: unknown): void;
+  /** Loads the open page again from the archive (after a restore or tagging elsewhere); unsaved changes are saved first. */
+  reloadPage(): Promise<void>;
+  /** An item's tags changed in the archive (one new page revision): update every copy without an undo step. */
+  applyItemTags(itemId: number, tags: string[], revision: number): void;
 }
 
 export type Store = StoreApi<AppState & Actions>;
@@ -113,6 +121,12 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The host refused (role or issue state): retrying the same change cannot succeed. */
+function isRefusal(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'refused' || code === 'forbidden' || code === 'no-profile';
+}
+
 export function createAppStore(options: StoreOptions): Store {
   const { api } = options;
   const saveDelay = options.saveDelayMs ?? 400;
@@ -121,6 +135,7 @@ export function createAppStore(options: StoreOptions): Store {
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let rederiveTimer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> | null = null;
+  let refused: number | null = null;
   // Structural changes run one after another.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -131,6 +146,8 @@ export function createAppStore(options: StoreOptions): Store {
       const s = session();
       if (s) set({ session: fn(s) });
     };
+
+    const fail = (e: unknown) => set({ error: messageOf(e), errorKey: isRefusal(e) ? 'refused' : 'generic' });
 
     const scheduleSave = () => {
       const s = session();
@@ -169,12 +186,23 @@ export function createAppStore(options: StoreOptions): Store {
             set({ saveState: cur.history.present === doc ? 'saved' : 'pending', saveError: null });
           }
         } catch (e) {
-          set({ saveState: 'error', saveError: messageOf(e) });
+          if (isRefusal(e)) {
+            // Refused for good (approved issue, role): show why and put the archive's copy back.
+            refused = pageId;
+            fail(e);
+          } else {
+            set({ saveState: 'error', saveError: messageOf(e) });
+          }
         } finally {
           saving = null;
         }
       })();
       await saving;
+      if (refused === pageId) {
+        refused = null;
+        if (session()?.pageId === pageId) await load(pageId, { quiet: true, keepSelection: true });
+        return;
+      }
       const after = session();
       if (after && after.pageId === pageId && after.history.present !== after.savedDoc && get().saveState !== 'error') scheduleSave();
     };
@@ -232,7 +260,7 @@ export function createAppStore(options: StoreOptions): Store {
             scheduleRederive();
           }
         } catch (e) {
-          set({ error: messageOf(e) });
+          fail(e);
         } finally {
           set({ busy: get().busy - 1 });
         }
@@ -257,11 +285,44 @@ export function createAppStore(options: StoreOptions): Store {
             set({ session: { ...cur, history: replacePresent(cur.history, next) } });
             scheduleSave();
           } catch (e) {
-            set({ error: messageOf(e) });
+            fail(e);
           }
         };
         queue = queue.then(run, run);
       }, rederiveDelay);
+    };
+
+    const load = async (pageId: number, openOptions?: { quiet?: boolean; keepSelection?: boolean }): Promise<void> => {
+      set({ loadingPage: true });
+      try {
+        const rec = await api.invoke('page.get', { pageId });
+        const doc: PageDoc = { text: rec.text, items: rec.items };
+        if (!get().expandedIssues.includes(rec.issueId)) {
+          const pages = await api.invoke('library.pages', { issueId: rec.issueId });
+          set({ expandedIssues: [...get().expandedIssues, rec.issueId], pages: { ...get().pages, [rec.issueId]: pages } });
+        }
+        set({
+          session: {
+            pageId: rec.id,
+            issueId: rec.issueId,
+            pageNumber: rec.pageNumber,
+            sourceName: rec.sourceName,
+            state: rec.state,
+            masthead: rec.masthead,
+            revision: rec.revision,
+            history: newHistory(doc),
+            savedDoc: doc,
+            selected: openOptions?.keepSelection && session()?.pageId === rec.id ? Math.min(session()!.selected, Math.max(0, doc.items.length - 1)) : 0,
+            revealSeq: openOptions?.keepSelection && session()?.pageId === rec.id ? session()!.revealSeq : 0,
+          },
+          saveState: 'saved',
+          saveError: null,
+        });
+      } catch (e) {
+        if (!openOptions?.quiet) fail(e);
+      } finally {
+        set({ loadingPage: false });
+      }
     };
 
     return {
@@ -280,6 +341,7 @@ export function createAppStore(options: StoreOptions): Store {
       importError: null,
       helpOpen: false,
       error: null,
+      errorKey: 'generic',
       busy: 0,
 
       setLanguage(language) {
@@ -298,7 +360,7 @@ export function createAppStore(options: StoreOptions): Store {
             get().expandedPublications.length === 0 && publications.length > 0 ? publications.map((p) => p.id) : get().expandedPublications;
           set({ publications, issues, pages, expandedIssues, expandedPublications });
         } catch (e) {
-          set({ error: messageOf(e) });
+          fail(e);
         }
       },
 
@@ -319,36 +381,7 @@ export function createAppStore(options: StoreOptions): Store {
 
       async openPage(pageId, openOptions) {
         await doSave();
-        set({ loadingPage: true });
-        try {
-          const rec = await api.invoke('page.get', { pageId });
-          const doc: PageDoc = { text: rec.text, items: rec.items };
-          if (!get().expandedIssues.includes(rec.issueId)) {
-            const pages = await api.invoke('library.pages', { issueId: rec.issueId });
-            set({ expandedIssues: [...get().expandedIssues, rec.issueId], pages: { ...get().pages, [rec.issueId]: pages } });
-          }
-          set({
-            session: {
-              pageId: rec.id,
-              issueId: rec.issueId,
-              pageNumber: rec.pageNumber,
-              sourceName: rec.sourceName,
-              state: rec.state,
-              masthead: rec.masthead,
-              revision: rec.revision,
-              history: newHistory(doc),
-              savedDoc: doc,
-              selected: 0,
-              revealSeq: 0,
-            },
-            saveState: 'saved',
-            saveError: null,
-          });
-        } catch (e) {
-          if (!openOptions?.quiet) set({ error: messageOf(e) });
-        } finally {
-          set({ loadingPage: false });
-        }
+        await load(pageId, openOptions);
       },
 
       split: (offset) => structural((doc) => planSplit(doc, offset)),
@@ -422,7 +455,7 @@ export function createAppStore(options: StoreOptions): Store {
           updateSession((x) => ({ ...x, state }));
           await get().refreshLibrary();
         } catch (e) {
-          set({ error: messageOf(e) });
+          fail(e);
         }
       },
 
@@ -462,7 +495,42 @@ export function createAppStore(options: StoreOptions): Store {
       flushSave: (opts) => doSave(opts),
 
       dismissError() {
-        set({ error: null });
+        set({ error: null, errorKey: 'generic' });
+      },
+
+      reportError(e) {
+        fail(e);
+      },
+
+      async reloadPage() {
+        const s = session();
+        if (!s) return;
+        await doSave();
+        await load(s.pageId, { keepSelection: true });
+      },
+
+      applyItemTags(itemId, tags, revision) {
+        const s = session();
+        if (!s) return;
+        // Same doc in, same doc out, so "unsaved" (present !== savedDoc) keeps its meaning.
+        const seen = new Map<PageDoc, PageDoc>();
+        const map = (doc: PageDoc): PageDoc => {
+          let out = seen.get(doc);
+          if (!out) {
+            const i = doc.items.findIndex((it) => it.id === itemId);
+            out = i < 0 ? doc : { ...doc, items: doc.items.map((it, k) => (k === i ? { ...it, tags } : it)) };
+            seen.set(doc, out);
+          }
+          return out;
+        };
+        set({
+          session: {
+            ...s,
+            revision: Math.max(s.revision, revision),
+            savedDoc: map(s.savedDoc),
+            history: { ...s.history, past: s.history.past.map(map), present: map(s.history.present), future: s.history.future.map(map) },
+          },
+        });
       },
     };
   });

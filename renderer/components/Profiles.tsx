@@ -1,0 +1,171 @@
+// Who is working: the start-up picker (or the first-profile form), the top-bar badge to switch,
+// and the supervisor's profile manager.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../shared/roles.ts';
+import { deniedKey } from '../messages.ts';
+import { useReview, useReviewApi } from '../state/context.ts';
+import { Dialog } from './Dialog.tsx';
+
+export function ProfilePicker() {
+  const { t } = useTranslation();
+  const review = useReviewApi();
+  const open = useReview((s) => s.pickerOpen);
+  const who = useReview((s) => s.who);
+  const [name, setName] = useState('');
+  if (!open || !who) return null;
+  const close = () => review.getState().setPicker(false);
+  if (who.bootstrap) {
+    const create = (e: FormEvent) => {
+      e.preventDefault();
+      if (name.trim()) void review.getState().createProfile(name.trim(), 'supervisor').catch(() => undefined);
+    };
+    return (
+      <Dialog title={t('profile.who')} testId="profile-picker" onClose={close}>
+        <p>{t('profile.none')}</p>
+        <form className="form-row" onSubmit={create}>
+          <label>
+            <span>{t('profile.name')}</span>
+            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} maxLength={80} data-testid="first-profile-name" />
+          </label>
+          <button type="submit" className="primary" disabled={!name.trim()} data-testid="first-profile-create">
+            {t('profile.createFirst')}
+          </button>
+        </form>
+        <p className="muted small">{t('profile.laterHint')}</p>
+        <button onClick={close} data-testid="profile-later">
+          {t('profile.later')}
+        </button>
+      </Dialog>
+    );
+  }
+  // The remembered profile first.
+  const profiles = [...who.profiles].sort((a, b) => Number(b.id === who.profile?.id) - Number(a.id === who.profile?.id));
+  return (
+    <Dialog title={t('profile.who')} testId="profile-picker" onClose={who.profile ? close : undefined}>
+      <p>{t('profile.pick')}</p>
+      <ul className="profile-list">
+        {profiles.map((p, i) => (
+          <li key={p.id}>
+            <button
+              className={`profile-choice${p.id === who.profile?.id ? ' current' : ''}`}
+              autoFocus={i === 0}
+              data-testid="profile-choice"
+              data-name={p.name}
+              onClick={() => void review.getState().selectProfile(p.id)}
+              title={t('profile.choose', { name: p.name })}
+            >
+              <span className="profile-name">{p.name}</span>
+              <span className={`role-badge role-${p.role}`}>{t(`profileRole.${p.role}`)}</span>
+              {p.id === who.profile?.id && <span className="muted small">{t('profile.last')}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
+
+export function ProfileBadge() {
+  const { t } = useTranslation();
+  const review = useReviewApi();
+  const who = useReview((s) => s.who);
+  if (!who) return null;
+  const canManage = deniedKey(who, 'profile.manage') === null && !who.bootstrap;
+  return (
+    <span className="profile-badge">
+      <button onClick={() => review.getState().setPicker(true)} title={t('profile.switch')} data-testid="profile-badge" data-role={who.profile?.role ?? ''}>
+        {who.profile ? t('profile.current', { name: who.profile.name, role: t(`profileRole.${who.profile.role}`) }) : t('profile.nobody')}
+      </button>
+      {canManage && (
+        <button onClick={() => review.getState().openDialog({ type: 'profiles' })} data-testid="profiles-button">
+          {t('profile.manage')}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function RoleSelect(props: { value: Role; onChange: (r: Role) => void; testId?: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <select value={props.value} onChange={(e) => props.onChange(e.target.value as Role)} aria-label={props.label} data-testid={props.testId}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`profileRole.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function ProfilesManager() {
+  const { t } = useTranslation();
+  const review = useReviewApi();
+  const who = useReview((s) => s.who);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [names, setNames] = useState<Record<string, string>>({});
+  if (!who) return null;
+  const close = () => review.getState().closeDialog();
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    void review
+      .getState()
+      .createProfile(name.trim(), role)
+      .then(() => setName(''))
+      .catch(() => undefined);
+  };
+  const rename = (id: string, old: string) => {
+    const next = (names[id] ?? old).trim();
+    if (next && next !== old) void review.getState().updateProfile(id, { name: next });
+  };
+  return (
+    <Dialog title={t('profile.managerTitle')} testId="profiles-manager" onClose={close}>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>{t('profile.name')}</th>
+            <th>{t('profile.role')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {who.profiles.map((p) => (
+            <tr key={p.id} data-testid="profile-row" data-name={p.name}>
+              <td>
+                <input
+                  aria-label={t('profile.name')}
+                  value={names[p.id] ?? p.name}
+                  onChange={(e) => setNames({ ...names, [p.id]: e.target.value })}
+                  onBlur={() => rename(p.id, p.name)}
+                  onKeyDown={(e) => e.key === 'Enter' && rename(p.id, p.name)}
+                />
+                {p.id === who.profile?.id && <span className="muted small"> ({t('profile.you')})</span>}
+              </td>
+              <td>
+                <RoleSelect label={t('profile.role')} value={p.role} onChange={(r) => void review.getState().updateProfile(p.id, { role: r })} />
+              </td>
+              <td>
+                <button
+                  onClick={() => window.confirm(t('profile.removeConfirm', { name: p.name })) && void review.getState().removeProfile(p.id)}
+                  data-testid="profile-remove"
+                >
+                  {t('profile.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="form-row" onSubmit={add}>
+        <input placeholder={t('profile.newName')} aria-label={t('profile.newName')} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} data-testid="new-profile-name" />
+        <RoleSelect label={t('profile.role')} value={role} onChange={setRole} testId="new-profile-role" />
+        <button type="submit" disabled={!name.trim()} data-testid="new-profile-add">
+          {t('profile.add')}
+        </button>
+      </form>
+    </Dialog>
+  );
+}

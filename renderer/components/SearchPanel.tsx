@@ -1,0 +1,315 @@
+// Finding items: the search panel (words plus kind, date range, tag and page-state filters) and
+// an issue's item list, both with checkboxes and "Tag selected…" (tags.addToItems).
+import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ITEM_KINDS, type ItemKind } from '../../shared/segmentation.ts';
+import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
+import type { Res } from '../../shared/ipc.ts';
+import { deniedKey } from '../messages.ts';
+import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { Dialog } from './Dialog.tsx';
+
+type Hit = Res<'search'>['hits'][number];
+type IssueItem = Res<'issues.items'>[number];
+
+/** "a [[b]] c" → text with <mark>s. */
+export function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\[\[.*?\]\])/g);
+  return (
+    <span className="snippet">
+      {parts.map((p, i) => (p.startsWith('[[') && p.endsWith(']]') ? <mark key={i}>{p.slice(2, -2)}</mark> : <Fragment key={i}>{p}</Fragment>))}
+    </span>
+  );
+}
+
+const splitTags = (text: string) =>
+  text
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Opens a page and selects one of its items. */
+function useOpenItem() {
+  const store = useStoreApi();
+  const review = useReviewApi();
+  return async (pageId: number, itemId: number) => {
+    review.getState().closeDialog();
+    await store.getState().openPage(pageId);
+    const items = store.getState().session?.history.present.items ?? [];
+    const i = items.findIndex((it) => it.id === itemId);
+    if (i >= 0) store.getState().select(i, true);
+  };
+}
+
+/** "Tag selected…": adds and removes tags on the chosen items in one call. */
+function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStoreApi();
+  const review = useReviewApi();
+  const who = useReview((s) => s.who);
+  const [open, setOpen] = useState(false);
+  const [add, setAdd] = useState('');
+  const [remove, setRemove] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const denied = deniedKey(who, 'item.tag');
+  const reason = denied ? t(denied) : null;
+  const apply = async (e: FormEvent) => {
+    e.preventDefault();
+    const a = splitTags(add);
+    const r = splitTags(remove);
+    if (a.length + r.length === 0) return;
+    try {
+      await store.getState().flushSave();
+      const res = await api.invoke('tags.addToItems', { itemIds: props.selected, add: a, remove: r });
+      const open = store.getState().session?.pageId;
+      if (open !== undefined && res.pages.some((p) => p.pageId === open)) await store.getState().reloadPage();
+      setDone(t('bulk.done', { changed: res.changed }));
+      setOpen(false);
+      setAdd('');
+      setRemove('');
+      void review.getState().loadTagOptions();
+      props.onDone();
+    } catch (err) {
+      store.getState().reportError(err);
+    }
+  };
+  return (
+    <div className="bulk-bar">
+      <span className="muted small" data-testid="selected-count">
+        {t('search.selected', { count: props.selected.length })}
+      </span>
+      <span title={reason ?? undefined}>
+        <button onClick={() => setOpen(!open)} disabled={props.selected.length === 0 || reason !== null} title={reason ?? undefined} data-testid="tag-selected">
+          {t('search.tagSelected')}
+        </button>
+      </span>
+      {done && <span className="ok small">{done}</span>}
+      {open && (
+        <form className="bulk-form" onSubmit={apply} data-testid="bulk-form">
+          <strong>{t('bulk.title', { count: props.selected.length })}</strong>
+          <label>
+            <span>{t('bulk.add')}</span>
+            <input autoFocus value={add} onChange={(e) => setAdd(e.target.value)} placeholder={t('bulk.hint')} data-testid="bulk-add" />
+          </label>
+          <label>
+            <span>{t('bulk.remove')}</span>
+            <input value={remove} onChange={(e) => setRemove(e.target.value)} placeholder={t('bulk.hint')} data-testid="bulk-remove" />
+          </label>
+          <button type="submit" className="primary" disabled={splitTags(add).length + splitTags(remove).length === 0} data-testid="bulk-apply">
+            {t('common.apply')}
+          </button>
+          <button type="button" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Checkable(props: { checked: boolean; onChange: (v: boolean) => void; label: string; children: ReactNode; testId: string; id: number }) {
+  return (
+    <li className={`hit${props.checked ? ' checked' : ''}`} data-testid={props.testId} data-item-id={props.id}>
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-label={props.label} />
+      <div className="hit-body">{props.children}</div>
+    </li>
+  );
+}
+
+export function SearchPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStoreApi();
+  const review = useReviewApi();
+  const openItem = useOpenItem();
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<ItemKind | ''>('');
+  const [dateFrom, setDateFrom] = useState('');
+  const [dateTo, setDateTo] = useState('');
+  const [tag, setTag] = useState('');
+  const [state, setState] = useState<PageState | ''>('');
+  const [tags, setTags] = useState<Res<'tags.list'>>([]);
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void api.invoke('tags.list', {}).then(setTags, () => undefined);
+  }, [api]);
+  const run = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!query.trim() && !tag) return;
+    setBusy(true);
+    try {
+      const filters = {
+        ...(kind ? { kind } : {}),
+        ...(dateFrom ? { dateFrom } : {}),
+        ...(dateTo ? { dateTo } : {}),
+        ...(tag ? { tag } : {}),
+        ...(state ? { state } : {}),
+      };
+      const res = await api.invoke('search', { query: query.trim(), filters, limit: 200 });
+      setHits(res.hits);
+      setSelected((sel) => sel.filter((id) => res.hits.some((h) => h.itemId === id)));
+    } catch (err) {
+      store.getState().reportError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (id: number, on: boolean) => setSelected((sel) => (on ? [...sel, id] : sel.filter((x) => x !== id)));
+  const allChecked = !!hits && hits.length > 0 && hits.every((h) => selected.includes(h.itemId));
+  return (
+    <Dialog title={t('search.title')} testId="search-panel" wide onClose={() => review.getState().closeDialog()}>
+      <form className="search-form" onSubmit={run}>
+        <input autoFocus type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.query')} aria-label={t('search.query')} data-testid="search-query" />
+        <button type="submit" className="primary" disabled={busy || (!query.trim() && !tag)} data-testid="search-run">
+          {t('search.run')}
+        </button>
+        <div className="filters">
+          <label>
+            <span>{t('search.kind')}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as ItemKind | '')} data-testid="search-kind">
+              <option value="">{t('search.any')}</option>
+              {ITEM_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('search.from')}</span>
+            <input type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} data-testid="search-from" />
+          </label>
+          <label>
+            <span>{t('search.to')}</span>
+            <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} data-testid="search-to" />
+          </label>
+          <label>
+            <span>{t('search.tag')}</span>
+            <select value={tag} onChange={(e) => setTag(e.target.value)} data-testid="search-tag">
+              <option value="">{t('search.any')}</option>
+              {tags.map((tg) => (
+                <option key={tg.name} value={tg.name}>
+                  {tg.name} ({tg.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('search.state')}</span>
+            <select value={state} onChange={(e) => setState(e.target.value as PageState | '')} data-testid="search-state">
+              <option value="">{t('search.any')}</option>
+              {PAGE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`state.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </form>
+      {hits && (
+        <>
+          <div className="results-head">
+            <label>
+              <input type="checkbox" checked={allChecked} onChange={(e) => setSelected(e.target.checked ? hits.map((h) => h.itemId) : [])} data-testid="select-all" />
+              <span>{t('search.selectAll')}</span>
+            </label>
+            <span className="muted small" data-testid="search-count">
+              {hits.length === 0 ? t('search.none') : t('search.results', { count: hits.length })}
+            </span>
+          </div>
+          <ul className="hits" data-testid="search-hits">
+            {hits.map((h) => (
+              <Checkable key={h.itemId} id={h.itemId} testId="search-hit" checked={selected.includes(h.itemId)} onChange={(v) => toggle(h.itemId, v)} label={h.headline ?? String(h.itemId)}>
+                <div className="hit-title">
+                  <button className="link" onClick={() => void openItem(h.pageId, h.itemId)} title={t('search.openHit')}>
+                    {h.headline ?? t('card.empty')}
+                  </button>
+                  <span className="muted small">
+                    {h.publication} · {h.date ?? t('library.noDate')}
+                    {h.pageNumber !== null ? ` · ${t('search.page', { n: h.pageNumber })}` : ''}
+                  </span>
+                </div>
+                <Snippet text={h.snippet} />
+                {h.tags.length > 0 && (
+                  <ul className="chips small">
+                    {h.tags.map((tg) => (
+                      <li key={tg} className="chip">
+                        {tg}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Checkable>
+            ))}
+          </ul>
+          <BulkTagBar selected={selected} onDone={() => void run()} />
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+export function IssueItemsDialog({ issueId }: { issueId: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStoreApi();
+  const review = useReviewApi();
+  const openItem = useOpenItem();
+  const issue = useApp((s) => s.issues.find((i) => i.id === issueId));
+  const [items, setItems] = useState<IssueItem[] | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const load = () => void api.invoke('issues.items', { issueId }).then(setItems, (e) => store.getState().reportError(e));
+  useEffect(load, [api, issueId]);
+  const title = issue ? `${issue.date ?? t('library.noDate')} ${issue.issueNumber !== null ? t('library.issue', { number: issue.issueNumber }) : ''}`.trim() : '';
+  const allChecked = !!items && items.length > 0 && items.every((i) => selected.includes(i.itemId));
+  return (
+    <Dialog title={t('issue.itemsTitle', { issue: title })} testId="issue-items" wide onClose={() => review.getState().closeDialog()}>
+      {items && (
+        <>
+          <div className="results-head">
+            <label>
+              <input type="checkbox" checked={allChecked} onChange={(e) => setSelected(e.target.checked ? items.map((i) => i.itemId) : [])} />
+              <span>{t('search.selectAll')}</span>
+            </label>
+          </div>
+          <ul className="hits">
+            {items.map((it) => (
+              <Checkable
+                key={it.itemId}
+                id={it.itemId}
+                testId="issue-item"
+                checked={selected.includes(it.itemId)}
+                onChange={(v) => setSelected((sel) => (v ? [...sel, it.itemId] : sel.filter((x) => x !== it.itemId)))}
+                label={it.headline ?? String(it.itemId)}
+              >
+                <div className="hit-title">
+                  <button className="link" onClick={() => void openItem(it.pageId, it.itemId)}>
+                    {it.headline ?? t('card.empty')}
+                  </button>
+                  <span className="muted small">
+                    {t(`kind.${it.kind}`)}
+                    {it.pageNumber !== null ? ` · ${t('search.page', { n: it.pageNumber })}` : ''}
+                  </span>
+                </div>
+                {it.tags.length > 0 && (
+                  <ul className="chips small">
+                    {it.tags.map((tg) => (
+                      <li key={tg} className="chip">
+                        {tg}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Checkable>
+            ))}
+          </ul>
+          <BulkTagBar selected={selected} onDone={load} />
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,153 @@
+// An item's tags on its card: chips with remove, an input with autocomplete from the vocabulary
+// and the tags in use, and suggestions (keywords, people, places, organisations, vocabulary
+// terms) accepted with one click. Each change is one archive revision (tags.setForItem).
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Res } from '../../shared/ipc.ts';
+import type { StoredItem } from '../../shared/domain.ts';
+import { deniedKey, isLockedState } from '../messages.ts';
+import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+
+type Suggestions = Res<'tags.suggest'>;
+const GROUPS = ['people', 'places', 'organisations', 'keywords'] as const;
+
+/** Why the acting profile cannot tag items of the open page now, as an i18n string; null when it can. */
+export function useTagDenied(): string | null {
+  const { t } = useTranslation();
+  const who = useReview((s) => s.who);
+  const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
+  const key = deniedKey(who, 'item.tag');
+  if (key) return t(key);
+  if (issueState && isLockedState(issueState)) return t('issue.locked', { state: t(`state.${issueState}`) });
+  return null;
+}
+
+export function TagEditor({ item }: { item: StoredItem }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStoreApi();
+  const review = useReviewApi();
+  const options = useReview((s) => s.tagOptions);
+  const denied = useTagDenied();
+  const listId = useId();
+  const [draft, setDraft] = useState('');
+  const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
+  const [busy, setBusy] = useState(false);
+  const itemId = item.id;
+  const reason = itemId === undefined ? t('tags.noId') : denied;
+
+  const setTags = async (tags: string[]) => {
+    if (itemId === undefined) return;
+    setBusy(true);
+    try {
+      await store.getState().flushSave();
+      const res = await api.invoke('tags.setForItem', { itemId, tags });
+      store.getState().applyItemTags(itemId, res.tags, res.revision);
+      void review.getState().loadTagOptions();
+    } catch (e) {
+      store.getState().reportError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = (tag: string) => {
+    const tg = tag.trim();
+    if (!tg || item.tags.includes(tg)) return;
+    void setTags([...item.tags, tg]);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add(draft);
+    setDraft('');
+  };
+  const suggest = async () => {
+    if (suggestions) return setSuggestions(null);
+    if (itemId === undefined) return;
+    setBusy(true);
+    try {
+      setSuggestions(await api.invoke('tags.suggest', { itemId }));
+    } catch (e) {
+      store.getState().reportError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fresh = (words: string[]) => words.filter((w) => !item.tags.includes(w));
+  const vocabulary = suggestions ? fresh(suggestions.vocabulary.map((v) => v.label)) : [];
+  const groups = suggestions
+    ? [...(vocabulary.length ? [['vocabulary', vocabulary] as const] : []), ...GROUPS.map((g) => [g, fresh(suggestions[g])] as const)].filter(([, w]) => w.length > 0)
+    : [];
+
+  return (
+    <div className="tags" data-testid="item-tags">
+      <span className="field-label">{t('tags.label')}</span>
+      <div className="tag-body">
+        <ul className="chips" aria-label={t('tags.label')}>
+          {item.tags.map((tag) => (
+            <li key={tag} className="chip" data-testid="tag-chip" data-tag={tag}>
+              {tag}
+              <button
+                className="chip-x"
+                onClick={() => void setTags(item.tags.filter((x) => x !== tag))}
+                disabled={busy || reason !== null}
+                title={reason ?? t('tags.remove', { tag })}
+                aria-label={t('tags.remove', { tag })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          {item.tags.length === 0 && <li className="muted small">{t('tags.none')}</li>}
+        </ul>
+        <form className="tag-add" onSubmit={submit} title={reason ?? undefined}>
+          <input
+            value={draft}
+            list={listId}
+            placeholder={t('tags.placeholder')}
+            aria-label={t('tags.add')}
+            disabled={reason !== null}
+            onFocus={() => void review.getState().loadTagOptions()}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && (setDraft(''), e.currentTarget.blur(), e.stopPropagation())}
+            data-testid="tag-input"
+            maxLength={100}
+          />
+          <datalist id={listId}>
+            {options.filter((o) => !item.tags.includes(o)).map((o) => (
+              <option key={o} value={o} />
+            ))}
+          </datalist>
+          <button type="submit" disabled={reason !== null || !draft.trim()}>
+            +
+          </button>
+          <button type="button" onClick={() => void suggest()} disabled={itemId === undefined} aria-expanded={suggestions !== null} data-testid="tag-suggest">
+            {suggestions ? t('tags.hide') : t('tags.suggest')}
+          </button>
+        </form>
+        {suggestions && (
+          <div className="suggestions" data-testid="tag-suggestions">
+            {groups.length === 0 && <p className="muted small">{t('tags.noSuggestions')}</p>}
+            {groups.map(([group, words]) => (
+              <div key={group} className="suggestion-group" data-group={group}>
+                <span className="suggestion-label">{t(`tags.${group}`)}</span>
+                {words.map((w) => (
+                  <button
+                    key={w}
+                    className={`chip suggestion group-${group}`}
+                    data-testid="tag-suggestion"
+                    data-tag={w}
+                    disabled={busy || reason !== null}
+                    title={reason ?? t('tags.accept', { tag: w })}
+                    onClick={() => add(w)}
+                  >
+                    + {w}
+                  </button>
+                ))}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
