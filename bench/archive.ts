@@ -37,7 +37,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function corpus(): string[] {
+export function corpus(): string[] {
   return readdirSync(PAGES_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -74,12 +74,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-async function benchImport(pages: string[], work: string): Promise<BenchResult> {
+/** Writes the year of an 8-page daily under `root` (PUBLICATION/YYYY-MM-DD/pNN.txt). */
+export function writeYear(pages: string[], root: string): void {
   const fronts = pages.filter((t) => /第\s*\d{4,6}\s*[号號]/.test(t));
   const inner = pages.filter((t) => !fronts.includes(t));
   const front = fronts.find((t) => t.includes('衡阳日报')) ?? fronts[0] ?? pages[0]!;
   const others = [...inner, ...fronts.filter((t) => t !== front)];
-  const root = join(work, 'year', '衡阳日报');
   const rand = rng(2021);
   const start = Date.UTC(2021, 0, 1);
   for (let day = 0; day < DAYS; day++) {
@@ -91,17 +91,25 @@ async function benchImport(pages: string[], work: string): Promise<BenchResult> 
       writeFileSync(join(folder, `p${String(p).padStart(2, '0')}.txt`), dayPage(base, date, day, p, rand));
     }
   }
+}
+
+async function benchImport(pages: string[], work: string): Promise<BenchResult> {
+  const root = join(work, 'year', '衡阳日报');
+  writeYear(pages, root);
   const archive = openArchive(join(work, 'year.sqlite'), { logger: { warn: () => {} } });
   // Memory: the largest heap seen in the first and in the second half of the run; flat means
   // the second half needs no more than the first.
   const half = (DAYS * PAGES_PER_DAY) / 2;
   let heapFirstHalf = 0;
   let heapSecondHalf = 0;
+  let rssMax = 0;
   const t0 = performance.now();
   const summary = await importAll([root], archive, {
     onProgress: (_r, s) => {
       if (s.files % 100 !== 0) return;
-      const heap = process.memoryUsage().heapUsed;
+      const mem = process.memoryUsage();
+      const heap = mem.heapUsed;
+      rssMax = Math.max(rssMax, mem.rss);
       if (s.files <= half) heapFirstHalf = Math.max(heapFirstHalf, heap);
       else heapSecondHalf = Math.max(heapSecondHalf, heap);
     },
@@ -122,6 +130,7 @@ async function benchImport(pages: string[], work: string): Promise<BenchResult> 
       pagesPerS,
       heapMaxFirstHalfMB: heapFirstHalf / 1e6,
       heapMaxSecondHalfMB: heapSecondHalf / 1e6,
+      rssMaxMB: rssMax / 1e6,
     },
     summary: `${summary.pages} pages (${stats.items} items, ${stats.issues} issues) in ${seconds.toFixed(1)} s = ${pagesPerS.toFixed(0)} pages/s`,
     goal: { description: `a year (${DAYS * PAGES_PER_DAY} pages) in under ${IMPORT_GOAL_S} s`, met },
@@ -212,7 +221,7 @@ async function benchSearch(pages: string[], work: string): Promise<BenchResult[]
   const results: BenchResult[] = [
     {
       name: 'archive.bulk-load',
-      figures: { items: ITEMS, pages: pageNo, seconds: loadS, itemsPerS: ITEMS / loadS },
+      figures: { items: ITEMS, pages: pageNo, seconds: loadS, itemsPerS: ITEMS / loadS, rssMB: process.memoryUsage().rss / 1e6 },
       summary: `${ITEMS} items on ${pageNo} pages through importPages in ${loadS.toFixed(1)} s`,
     },
   ];

@@ -85,6 +85,9 @@ export type ImportOutcome =
   /** The page exists with an editor's corrections and overwrite was not asked for. */
   | { status: 'kept-corrections'; pageId: number; issueId: number };
 
+/** One file of importFiles: its pages' outcomes, or why the file was rolled back. */
+export type ImportFileOutcome = { ok: true; outcomes: ImportOutcome[] } | { ok: false; error: unknown };
+
 export interface SavePageInput {
   pageId: number;
   /** The revision the editor's change started from; a stale revision is refused. */
@@ -137,6 +140,14 @@ export interface Archive {
   // ---- additions (issue "The local archive") ----
   /** Imports several pages in ONE transaction: all of them are stored, or none. */
   importPages(inputs: ImportPageInput[], actor: Actor, options?: { overwriteCorrections?: boolean }): ImportOutcome[];
+  /**
+   * Group commit for bulk imports: several files (each a list of pages) in ONE transaction, each
+   * file inside its own SAVEPOINT. A file that fails is rolled back alone (its entry carries the
+   * error) and the others are kept; nothing of the batch is durable until the whole batch commits
+   * (one fsync per batch). If the commit itself fails, the call throws and nothing is stored.
+   * Optional: archives without it are driven file by file through importPages.
+   */
+  importFiles?(files: ImportPageInput[][], actor: Actor, options?: { overwriteCorrections?: boolean }): ImportFileOutcome[];
   /** The parts of the story an item belongs to, in page order (just the item when it has no jump lines). */
   getStory(itemId: number): StoryPart[];
   /** The page's revision log, oldest first. */

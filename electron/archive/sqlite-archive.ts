@@ -20,6 +20,7 @@ import {
   ArchiveError,
   type Actor,
   type Archive,
+  type ImportFileOutcome,
   type ImportOutcome,
   type ImportPageInput,
   type RevisionEntry,
@@ -633,15 +634,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     return { status: 'imported', pageId, issueId };
   };
 
-  const importPages = (
-    inputs: ImportPageInput[],
-    actor: Actor,
-    options?: { overwriteCorrections?: boolean },
-  ): ImportOutcome[] => {
-    const who = parseOr(actorSchema, actor, 'actor');
+  /** Validates and segments one file's pages outside any transaction (the engine is pure). */
+  const prepareImport = (inputs: ImportPageInput[]) => {
     const parsed = inputs.map((i, n) => parseOr(importPageInputSchema, i, inputs.length > 1 ? `page input ${n}` : 'page input'));
-    // Segment outside the write transaction (the engine is pure); skip pages already stored.
-    const prepared = parsed.map((input) => {
+    // Skip the engine for pages already stored.
+    return parsed.map((input) => {
       const text = normaliseNewlines(input.text);
       const hash = contentHash(text);
       const known = db.stmt('pages.byHash', 'SELECT id, issue_id FROM pages WHERE content_hash = ? ORDER BY id LIMIT 1').get(hash);
@@ -660,8 +657,48 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       }
       return { input, text, hash, seg };
     });
+  };
+
+  const importPages = (
+    inputs: ImportPageInput[],
+    actor: Actor,
+    options?: { overwriteCorrections?: boolean },
+  ): ImportOutcome[] => {
+    const who = parseOr(actorSchema, actor, 'actor');
+    const prepared = prepareImport(inputs);
     return db.tx(() =>
       prepared.map((p) => importOne(p.input, p.text, p.hash, p.seg, who, options?.overwriteCorrections === true)),
+    );
+  };
+
+  const importFiles = (
+    files: ImportPageInput[][],
+    actor: Actor,
+    options?: { overwriteCorrections?: boolean },
+  ): ImportFileOutcome[] => {
+    const who = parseOr(actorSchema, actor, 'actor');
+    const overwrite = options?.overwriteCorrections === true;
+    const prepared = files.map((inputs) => {
+      try {
+        return { ok: true as const, pages: prepareImport(inputs) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    });
+    // One transaction (one fsync); each file in a SAVEPOINT of its own (a nested better-sqlite3
+    // transaction), so a file that throws is rolled back alone and the batch goes on.
+    const inFile = db.raw.transaction((pages: ReturnType<typeof prepareImport>) =>
+      pages.map((p) => importOne(p.input, p.text, p.hash, p.seg, who, overwrite)),
+    );
+    return db.tx(() =>
+      prepared.map((f): ImportFileOutcome => {
+        if (!f.ok) return f;
+        try {
+          return { ok: true, outcomes: inFile(f.pages) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
     );
   };
 
@@ -828,29 +865,21 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         .map((r) => toHit(r, terms, 0));
     }
 
-    // 1. The newest RANK_WINDOW matches: the index walks its doclists in rowid order, so this
-    //    stops early however common the terms are.
+    // The newest RANK_WINDOW matches, each with its bm25 (headline matches weigh most): the index
+    // walks its doclists in rowid order, so this stops early however common the terms are, and
+    // bm25 is computed only for rows that pass the substring checks. Best first.
     const joins = filterWhere.length ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
-    const windowSql = `SELECT items_fts.rowid AS id FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
+    const windowSql = `SELECT items_fts.rowid AS id, bm25(items_fts, 8.0, 1.0, 4.0, 4.0) AS r
+      FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
       WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
       ORDER BY items_fts.rowid DESC LIMIT ${RANK_WINDOW}`;
-    const ids = db
-      .stmt(`search.window[${shape}]`, windowSql)
-      .all<{ id: number }>(match, ...params)
-      .map((r) => r.id);
-    if (ids.length === 0) return [];
-    const inWindow = new Set(ids);
-    // 2. bm25 over that window only (headline matches weigh most), best first.
     const ranked = db
-      .stmt(
-        'search.rank',
-        `SELECT rowid AS id, bm25(items_fts, 8.0, 1.0, 4.0, 4.0) AS r FROM items_fts
-         WHERE items_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY r`,
-      )
-      .all<{ id: number; r: number }>(match, ids[ids.length - 1]!, ids[0]!)
-      .filter((r) => inWindow.has(r.id))
+      .stmt(`search.window[${shape}]`, windowSql)
+      .all<{ id: number; r: number }>(match, ...params)
+      .sort((x, y) => x.r - y.r || x.id - y.id)
       .slice(0, max);
-    // 3. The details of the hits shown.
+    if (ranked.length === 0) return [];
+    // The details of the hits shown.
     const detail = db.stmt(
       'search.hit',
       `SELECT ${HIT_COLUMNS} FROM items i JOIN search_docs d ON d.item_id = i.id ${HIT_JOINS} WHERE i.id = ?`,
@@ -872,6 +901,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       return outcome!;
     },
     importPages,
+    importFiles,
 
     listPublications(): PublicationSummary[] {
       return db

@@ -1,6 +1,8 @@
 // The importer: walks files and folders lazily, reads one file at a time, parses it (plain text,
-// ALTO, hOCR, PAGE XML) and stores its pages with one archive transaction per file. Used by the
-// CLI (`galley import`) and by the app. No Electron here.
+// ALTO, hOCR, PAGE XML) and stores its pages with group commits: one archive transaction per
+// batch of files, a SAVEPOINT per file (archive.importFiles; file by file through importPages
+// when the archive has no importFiles). Used by the CLI (`galley import`) and by the app.
+// No Electron here.
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -46,6 +48,10 @@ export interface ImportOptions {
   signal?: AbortSignal;
   overwriteCorrections?: boolean;
   actor?: Actor;
+  /** Group commits: at most this many files per transaction (BATCH_MAX_FILES by default; 1 = a commit per file). */
+  batchFiles?: number;
+  /** Group commits: a batch is committed once it has been collecting this long (BATCH_MAX_MS by default). */
+  batchMs?: number;
 }
 
 const pathsSchema = z.array(z.string().min(1, 'an empty path')).min(1, 'no files or folders to import');
@@ -145,44 +151,92 @@ async function loadFile(entry: FileEntry): Promise<Loaded> {
   }
 }
 
+/** Decodes and parses one file into the archive's page inputs (throws an ImportFileError). */
+function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat; inputs: ImportPageInput[] } {
+  const decoded = decodePageBytes(bytes, entry.display);
+  const { format, pages } = parsePages(entry.display, decoded.text);
+  const facts = factsFromPath(entry.folders, basename(entry.path));
+  const inputs: ImportPageInput[] = pages.map((p, i) => ({
+    sourceName: pages.length > 1 ? `${entry.display}#${i + 1}` : entry.display,
+    text: p.text,
+    encoding: decoded.encoding,
+    pageNumberHint: pages.length > 1 ? (p.pageNumberHint ?? i + 1) : (facts.pageNumber ?? p.pageNumberHint),
+    dateHint: facts.date,
+    publicationHint: facts.publication,
+    folderHint: dirname(entry.path),
+    ...(p.blockBoundaries.length ? { blockBoundaries: p.blockBoundaries } : {}),
+  }));
+  return { format, inputs };
+}
+
+/** A stored file's result from its pages' outcomes. */
+function storedResult(entry: FileEntry, format: PageFormat, outcomes: ImportOutcome[]): FileResult {
+  const status: FileStatus = outcomes.some((o) => o.status === 'imported')
+    ? 'imported'
+    : outcomes.some((o) => o.status === 'kept-corrections')
+      ? 'kept-corrections'
+      : 'unchanged';
+  return {
+    file: entry.display,
+    path: entry.path,
+    status,
+    format,
+    pageId: outcomes[0]?.pageId,
+    pageIds: outcomes.map((o) => o.pageId),
+    issueId: outcomes[0]?.issueId,
+  };
+}
+
 /** The CPU half: decodes, parses and stores one file's pages in one transaction (never throws). */
 function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: ImportOptions): FileResult {
-  const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
   try {
-    const decoded = decodePageBytes(bytes, entry.display);
-    const { format, pages } = parsePages(entry.display, decoded.text);
-    const facts = factsFromPath(entry.folders, basename(entry.path));
-    const inputs: ImportPageInput[] = pages.map((p, i) => ({
-      sourceName: pages.length > 1 ? `${entry.display}#${i + 1}` : entry.display,
-      text: p.text,
-      encoding: decoded.encoding,
-      pageNumberHint: pages.length > 1 ? (p.pageNumberHint ?? i + 1) : (facts.pageNumber ?? p.pageNumberHint),
-      dateHint: facts.date,
-      publicationHint: facts.publication,
-      folderHint: dirname(entry.path),
-      ...(p.blockBoundaries.length ? { blockBoundaries: p.blockBoundaries } : {}),
-    }));
+    const { format, inputs } = parseFile(entry, bytes);
     // One transaction for the whole file: all of its pages are stored, or none.
     const outcomes: ImportOutcome[] = archive.importPages(inputs, options.actor ?? { name: 'import' }, {
       overwriteCorrections: options.overwriteCorrections === true,
     });
-    const status: FileStatus = outcomes.some((o) => o.status === 'imported')
-      ? 'imported'
-      : outcomes.some((o) => o.status === 'kept-corrections')
-        ? 'kept-corrections'
-        : 'unchanged';
-    return {
-      ...base,
-      status,
-      format,
-      pageId: outcomes[0]?.pageId,
-      pageIds: outcomes.map((o) => o.pageId),
-      issueId: outcomes[0]?.issueId,
-    };
+    return storedResult(entry, format, outcomes);
   } catch (error) {
-    return { ...base, status: 'failed', error: messageOf(error) };
+    return { file: entry.display, path: entry.path, status: 'failed', error: messageOf(error) };
   }
 }
+
+/**
+ * Group commit: the parsed files of a batch go to the archive in ONE transaction, each file in a
+ * SAVEPOINT of its own. A file that fails is rolled back alone; if the commit fails, every file
+ * of the batch is failed (nothing of it was stored). Never throws.
+ */
+function storeBatch(
+  batch: { entry: FileEntry; format: PageFormat; inputs: ImportPageInput[] }[],
+  archive: Archive & Required<Pick<Archive, 'importFiles'>>,
+  options: ImportOptions,
+): FileResult[] {
+  const fail = (entry: FileEntry, error: unknown): FileResult => ({
+    file: entry.display,
+    path: entry.path,
+    status: 'failed',
+    error: messageOf(error),
+  });
+  try {
+    const outcomes = archive.importFiles(
+      batch.map((b) => b.inputs),
+      options.actor ?? { name: 'import' },
+      { overwriteCorrections: options.overwriteCorrections === true },
+    );
+    return batch.map((b, i) => {
+      const o = outcomes[i];
+      if (!o) return fail(b.entry, 'no outcome from the archive');
+      return o.ok ? storedResult(b.entry, b.format, o.outcomes) : fail(b.entry, o.error);
+    });
+  } catch (error) {
+    return batch.map((b) => fail(b.entry, error));
+  }
+}
+
+/** Group commits: a batch is committed at this many files… */
+export const BATCH_MAX_FILES = 50;
+/** …or once it has been collecting this long, whichever comes first. */
+export const BATCH_MAX_MS = 250;
 
 /** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
 export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
@@ -210,12 +264,7 @@ export async function* importPaths(
     return step.done ? null : { entry: step.value, loaded: loadFile(step.value) };
   };
   let pending = nextLoad();
-  for (;;) {
-    const current = await pending;
-    if (!current || options.signal?.aborted) break;
-    pending = nextLoad();
-    const loaded = await current.loaded;
-    const result = 'result' in loaded ? loaded.result : storeFile(current.entry, loaded.bytes, archive, options);
+  const count = (result: FileResult): void => {
     summary.files++;
     switch (result.status) {
       case 'imported':
@@ -237,7 +286,60 @@ export async function* importPaths(
     }
     summary.ms = performance.now() - t0;
     options.onProgress?.(result, { ...summary });
-    yield result;
+  };
+  const batched = typeof archive.importFiles === 'function' ? (archive as Archive & Required<Pick<Archive, 'importFiles'>>) : null;
+  if (!batched) {
+    // File by file: one transaction per file.
+    for (;;) {
+      const current = await pending;
+      if (!current || options.signal?.aborted) break;
+      pending = nextLoad();
+      const loaded = await current.loaded;
+      const result = 'result' in loaded ? loaded.result : storeFile(current.entry, loaded.bytes, archive, options);
+      count(result);
+      yield result;
+    }
+  } else {
+    // Group commits: files are parsed into a batch (up to BATCH_MAX_FILES or BATCH_MAX_MS) and
+    // the batch is stored in one transaction. A file counts as imported, and is reported, only
+    // once its batch has committed. Results keep the walk order (skips and read failures too).
+    type Slot = { result: FileResult } | { entry: FileEntry; format: PageFormat; inputs: ImportPageInput[] };
+    let slots: Slot[] = [];
+    let started = 0;
+    let parsedFiles = 0;
+    const maxFiles = Math.max(1, Math.floor(options.batchFiles ?? BATCH_MAX_FILES));
+    const maxMs = options.batchMs ?? BATCH_MAX_MS;
+    const flush = function* (): Generator<FileResult> {
+      const toStore = slots.filter((s): s is Exclude<Slot, { result: FileResult }> => !('result' in s));
+      const stored = toStore.length ? storeBatch(toStore, batched, options) : [];
+      let k = 0;
+      const out = slots.map((s) => ('result' in s ? s.result : stored[k++]!));
+      slots = [];
+      parsedFiles = 0;
+      for (const r of out) {
+        count(r);
+        yield r;
+      }
+    };
+    for (;;) {
+      const current = await pending;
+      // Cancelled: the files already parsed into the batch are committed (below), no more are read.
+      if (!current || options.signal?.aborted) break;
+      pending = nextLoad();
+      const loaded = await current.loaded;
+      if (slots.length === 0) started = performance.now();
+      if ('result' in loaded) slots.push({ result: loaded.result });
+      else {
+        try {
+          slots.push({ entry: current.entry, ...parseFile(current.entry, loaded.bytes) });
+          parsedFiles++;
+        } catch (error) {
+          slots.push({ result: { file: current.entry.display, path: current.entry.path, status: 'failed', error: messageOf(error) } });
+        }
+      }
+      if (parsedFiles >= maxFiles || performance.now() - started >= maxMs) yield* flush();
+    }
+    if (slots.length) yield* flush();
   }
   summary.cancelled = options.signal?.aborted === true;
   summary.ms = performance.now() - t0;

@@ -119,14 +119,17 @@ describe('importPaths', () => {
     expect(results[1]!.error).toMatch(/x\.pdf: unsupported file type \.pdf/);
   });
 
-  it('stops between files when the signal aborts', async () => {
+  it('stops between batches when the signal aborts: the batch being collected is committed and reported', async () => {
     const dir = join(tempDir(), 'many');
     mkdirSync(dir);
     for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `2021-10-0${i}-p1.txt`), innerPage(1, `标题${i}\n正文${i}`));
+    // A commit per file: the abort after the second file stops the import there.
     const ac = new AbortController();
     const seen: string[] = [];
-    const summary = await importAll([dir], freshArchive(), {
+    const a = freshArchive();
+    const summary = await importAll([dir], a, {
       signal: ac.signal,
+      batchFiles: 1,
       onProgress: (r) => {
         seen.push(r.file);
         if (seen.length === 2) ac.abort();
@@ -134,6 +137,86 @@ describe('importPaths', () => {
     });
     expect(seen).toHaveLength(2);
     expect(summary).toMatchObject({ files: 2, imported: 2, cancelled: true });
+    expect(a.stats().pages).toBe(2);
+
+    // Batches of three: an abort while the first batch is being stored lets that batch commit
+    // whole (and be reported); the files after it are not read.
+    const ac2 = new AbortController();
+    const b = freshArchive();
+    const seen2: string[] = [];
+    const abortingArchive = Object.assign(Object.create(b) as typeof b, {
+      importFiles: (...args: Parameters<NonNullable<typeof b.importFiles>>) => {
+        ac2.abort();
+        return b.importFiles!(...args);
+      },
+    });
+    const summary2 = await importAll([dir], abortingArchive, { signal: ac2.signal, batchFiles: 3, onProgress: (r) => seen2.push(r.file) });
+    expect(seen2).toHaveLength(3);
+    expect(summary2).toMatchObject({ files: 3, imported: 3, pages: 3, cancelled: true });
+    expect(b.stats().pages).toBe(3);
+    expect(b.search('正文3').length).toBe(1);
+    expect(b.search('正文4')).toEqual([]);
+  });
+
+  it('group commit: a file that fails inside a batch is rolled back alone; the rest of the batch is imported', async () => {
+    const dir = join(tempDir(), 'batch-fail');
+    mkdirSync(dir);
+    for (let i = 1; i <= 4; i++) writeFileSync(join(dir, `2021-10-0${i}-p1.txt`), innerPage(1, `标题${i}\n正文${i}`));
+    // A two-page hOCR file whose second page the database refuses (a test trigger): its first
+    // page was already written inside the batch's transaction and must be rolled back with it.
+    const one = readFileSync(new URL('hocr.html', samples), 'utf8');
+    const start = one.indexOf('<div class="ocr_page"');
+    const end = one.indexOf('</body>');
+    const page = one.slice(start, end);
+    writeFileSync(join(dir, '2021-10-02-p2.hocr'), one.slice(0, end) + page.replace('ppageno 0', 'ppageno 1').replace('word_1_3">修缮', 'word_1_3">重建') + one.slice(end));
+    const archive = freshArchive();
+    archive.db.raw.exec(`CREATE TEMP TRIGGER refuse_second_page BEFORE INSERT ON pages WHEN new.source_name LIKE '%.hocr#2'
+      BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const before = archive.stats();
+    const { results, summary } = await collect([dir], archive, { batchFiles: 50, batchMs: 60_000 });
+    expect(results.map((r) => [r.file.split(/[\\/]/).pop(), r.status])).toEqual([
+      ['2021-10-01-p1.txt', 'imported'],
+      ['2021-10-02-p1.txt', 'imported'],
+      ['2021-10-02-p2.hocr', 'failed'],
+      ['2021-10-03-p1.txt', 'imported'],
+      ['2021-10-04-p1.txt', 'imported'],
+    ]);
+    expect(results[2]!.error).toMatch(/refused by the test/);
+    expect(summary).toMatchObject({ files: 5, imported: 4, failed: 1, pages: 4 });
+    // Nothing half-imported: no page, item, search entry or revision of the hOCR file.
+    const count = (sql: string) => (archive.db.raw.prepare(sql).get() as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM pages WHERE source_name LIKE '%.hocr%'`)).toBe(0);
+    expect(archive.stats().pages).toBe(before.pages + 4);
+    expect(count('SELECT count(*) AS n FROM items WHERE page_id NOT IN (SELECT id FROM pages)')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM search_docs WHERE item_id NOT IN (SELECT id FROM items)')).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM revisions WHERE entity = 'page' AND entity_id NOT IN (SELECT id FROM pages)`)).toBe(0);
+    expect(archive.search('船山书院')).toEqual([]);
+    expect(archive.search('正文3').length).toBe(1);
+    archive.db.raw.exec(`INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)`);
+    // The same file imports once the obstacle is gone.
+    archive.db.raw.exec('DROP TRIGGER refuse_second_page');
+    const again = await collect([dir], archive);
+    expect(again.results.find((r) => r.file.endsWith('.hocr'))).toMatchObject({ status: 'imported' });
+    expect(again.summary).toMatchObject({ imported: 1, unchanged: 4 });
+  });
+
+  it('group commit: a batch whose commit fails is reported failed file by file, and nothing of it is stored', async () => {
+    const dir = join(tempDir(), 'commit-fail');
+    mkdirSync(dir);
+    for (let i = 1; i <= 3; i++) writeFileSync(join(dir, `2021-10-0${i}-p1.txt`), innerPage(1, `标题${i}\n正文${i}`));
+    const a = freshArchive();
+    const failing = Object.assign(Object.create(a) as typeof a, {
+      importFiles: (...args: Parameters<NonNullable<typeof a.importFiles>>) =>
+        a.db.tx(() => {
+          a.importFiles!(...args); // nested: runs in a savepoint of this transaction
+          throw new Error('disk full (simulated)');
+        }),
+    });
+    const { results, summary } = await collect([dir], failing);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(results[0]!.error).toMatch(/disk full/);
+    expect(summary).toMatchObject({ files: 3, imported: 0, failed: 3, pages: 0 });
+    expect(a.stats().pages).toBe(0);
   });
 
   it('with the engine: groups a real issue and links its jump lines', async () => {
