@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkArchiveFile } from './open-checks.ts';
 import { z } from 'zod';
 import {
   editableFieldSchema,
@@ -212,6 +213,8 @@ function charCount(s: string): number {
 
 export function openArchive(path: string, options: OpenArchiveOptions = {}): SqliteArchive {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  // A damaged file is reported with the way to restore it, never opened half-way or rebuilt.
+  checkArchiveFile(path);
   const db = new Db(path, options.logger);
   try {
     migrate(db.raw);

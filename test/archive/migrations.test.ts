@@ -36,6 +36,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006 lets the issue list count pages from an index alone', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM pages p WHERE p.issue_id = 1 AND p.state = 'proofed'`)
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX pages_issue_state/);
+    db.close();
+  });
+
   it('0003 adds items.story_id', () => {
     const db = new Database(':memory:');
     migrate(db, 3);

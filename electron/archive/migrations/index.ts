@@ -6,10 +6,11 @@ import { migration as m0002 } from './0002-search.ts';
 import { migration as m0003 } from './0003-stories.ts';
 import { migration as m0004 } from './0004-search-index-v2.ts';
 import { migration as m0005 } from './0005-review.ts';
+import { migration as m0006 } from './0006-page-state-index.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 export class ArchiveVersionError extends Error {
