@@ -1,5 +1,6 @@
 // `galley import PATH... [--archive PATH] [--json] [--overwrite]`: import page files and folders
-// (plain text, ALTO, hOCR, PAGE XML) into the archive, one transaction per file.
+// (plain text, ALTO, hOCR, PAGE XML) into the archive: files commit in batches, each file in a
+// savepoint of its own, so a failed file leaves nothing behind (see docs/import.md).
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { openArchive } from '../../archive/sqlite-archive.ts';
