@@ -246,6 +246,11 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
 
     await page.getByTestId('page-history').click();
     await expect.poll(() => page.getByTestId('history-revision').count()).toBeGreaterThanOrEqual(3);
+    // The summary and the diff's field names in Chinese (the bulk tag is the newest revision).
+    await expect.poll(() => page.getByTestId('history-summary').textContent()).toMatch(/标签：\+ 合作交流/);
+    expect(await page.getByTestId('history-summary').textContent()).not.toMatch(/Tags|item|Saved/);
+    expect(await page.locator('[data-testid=history-diff] .diff-line').allTextContents()).toContainEqual(expect.stringMatching(/^\+标签：.*合作交流/));
+    expect(await page.locator('[data-testid=history-diff] .diff-line').allTextContents()).not.toContainEqual(expect.stringMatching(/^[-+ ](tags|headline|contributors|state):/));
     await shot('history-panel-zh-CN');
     await closeDialog();
 

@@ -55,6 +55,7 @@ export function App({ api }: { api: GalleyApi }) {
   const language = useApp((s) => s.language);
   const error = useApp((s) => s.error);
   const errorKey = useApp((s) => s.errorKey);
+  const errorReason = useApp((s) => s.errorReason);
   const review = useReviewApi();
   const who = useReview((s) => s.who);
   const [dragOver, setDragOver] = useState(false);
@@ -238,7 +239,7 @@ export function App({ api }: { api: GalleyApi }) {
       <ImportPanel />
       {error && (
         <div className="error-bar" role="alert">
-          <span data-testid="error-message">{t(`error.${errorKey}`, { message: localizeHostMessage(t, error) })}</span>
+          <span data-testid="error-message">{t(`error.${errorKey}`, { message: localizeHostMessage(t, error, errorReason) })}</span>
           <button onClick={() => store.getState().dismissError()}>{t('import.close')}</button>
         </div>
       )}

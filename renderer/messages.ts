@@ -1,5 +1,7 @@
-// Host refusals come with English one-line messages; the ones the UI knows are shown in the UI
-// language (by their permission or state-machine meaning), anything else as the host wrote it.
+// Host refusals come with English one-line messages and, for 'forbidden' / 'refused', a reason
+// code (the Action refused, or the state machine's code); the UI words them by that code in its
+// language. Without a known code the older English wording is still recognised, and anything else
+// is shown as the host wrote it.
 import { ACTIONS, ACTION_NAMES, type Action } from '../shared/roles.ts';
 import type { Session } from '../shared/ipc-review.ts';
 import type { IssueState } from '../shared/domain.ts';
@@ -8,7 +10,38 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 const STATE_WORDS = ['imported', 'in-progress', 'proofed', 'approved', 'exported'] as const;
 
-export function localizeHostMessage(t: T, message: string): string {
+/** The machine-readable part of a host failure (ApiError's code, reason and state). */
+export interface HostReasonLike {
+  code: string;
+  reason?: string | null;
+  state?: string | null;
+}
+
+const REFUSAL_KEYS: Record<string, string> = {
+  'not-proofed': 'issue.notProofed',
+  'not-approved': 'issue.notApproved',
+  'not-locked': 'issue.notLocked',
+  'reason-required': 'issue.reasonHint',
+};
+
+const isStateWord = (s: string | null | undefined): s is string => !!s && (STATE_WORDS as readonly string[]).includes(s);
+
+/** A refusal worded by its code, or null when the code is not one the UI knows. */
+export function localizeHostReason(t: T, r: HostReasonLike | null | undefined): string | null {
+  if (!r) return null;
+  if (r.code === 'no-profile') return t('perm.noProfile');
+  if (r.code === 'forbidden' && r.reason && (ACTION_NAMES as readonly string[]).includes(r.reason)) return t(`perm.${r.reason}`);
+  if (r.code === 'refused' && r.reason) {
+    if (r.reason === 'issue-locked') return isStateWord(r.state) ? t('issue.locked', { state: t(`state.${r.state}`) }) : null;
+    const key = REFUSAL_KEYS[r.reason];
+    if (key) return t(key);
+  }
+  return null;
+}
+
+export function localizeHostMessage(t: T, message: string, reason?: HostReasonLike | null): string {
+  const byCode = localizeHostReason(t, reason);
+  if (byCode !== null) return byCode;
   if (/^Only .* can /.test(message)) {
     const action = ACTION_NAMES.find((a) => message.includes(`can ${ACTIONS[a].does}`));
     if (action) return t(`perm.${action}`);

@@ -135,6 +135,17 @@ const en = {
     restore: 'Restore this version', restored: 'Restored as revision {{revision}}.', noDiff: 'No text changed.', revision: 'rev. {{n}}',
     action: { import: 'Imported', reimport: 'Re-imported', save: 'Edited', tag: 'Tagged', state: 'State', restore: 'Restored', approve: 'Approved', reopen: 'Reopened', export: 'Exported' },
     unknownRole: 'no profile',
+    summary: {
+      imported_one: 'Imported ({{count}} item)', imported_other: 'Imported ({{count}} items)',
+      reimported_one: 'Re-imported ({{count}} item)', reimported_other: 'Re-imported ({{count}} items)',
+      state: 'State: {{from}} → {{to}}', tags: 'Tags: {{changes}}', tagsOfItem: 'Tags of item {{item}}: {{changes}}', tagsNone: 'Tags of items',
+      sep: '; ', listSep: ', ', restored: 'Restored revision {{revision}}',
+      saved_one: 'Saved: {{count}} item changed', saved_other: 'Saved: {{count}} items changed',
+      savedText_one: 'Saved: text and {{count}} item changed', savedText_other: 'Saved: text and {{count}} items changed',
+      savedRemoved_one: ', {{count}} removed', savedRemoved_other: ', {{count}} removed',
+      itemImported: 'Imported', itemCreated: 'Created', itemRemoved: 'Removed',
+    },
+    field: { tags: 'Tags', state: 'State', new: 'new', colon: ': ' },
   },
 };
 
@@ -273,6 +284,17 @@ const zh: Strings = {
     restore: '恢复此版本', restored: '已恢复为第 {{revision}} 次修订。', noDiff: '文字没有变化。', revision: '第 {{n}} 次修订',
     action: { import: '导入', reimport: '重新导入', save: '编辑', tag: '标签', state: '状态', restore: '恢复', approve: '审核通过', reopen: '重新打开', export: '导出' },
     unknownRole: '无档案',
+    summary: {
+      imported_one: '导入（{{count}} 条）', imported_other: '导入（{{count}} 条）',
+      reimported_one: '重新导入（{{count}} 条）', reimported_other: '重新导入（{{count}} 条）',
+      state: '状态：{{from}} → {{to}}', tags: '标签：{{changes}}', tagsOfItem: '第 {{item}} 条的标签：{{changes}}', tagsNone: '条目的标签',
+      sep: '；', listSep: '，', restored: '恢复第 {{revision}} 次修订',
+      saved_one: '已保存：{{count}} 条有修改', saved_other: '已保存：{{count}} 条有修改',
+      savedText_one: '已保存：文字及 {{count}} 条有修改', savedText_other: '已保存：文字及 {{count}} 条有修改',
+      savedRemoved_one: '，删除 {{count}} 条', savedRemoved_other: '，删除 {{count}} 条',
+      itemImported: '导入', itemCreated: '新建', itemRemoved: '删除',
+    },
+    field: { tags: '标签', state: '状态', new: '新', colon: '：' },
   },
 };
 

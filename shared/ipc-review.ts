@@ -8,6 +8,9 @@
 //   'no-profile' (401)  no profile selected while the archive has profiles — ask who is working;
 //   'forbidden'  (403)  the profile's role may not do this (message: "Only a supervisor can …");
 //   'refused'    (409)  the issue state does not allow it (approved issue, not proofed, no reason …);
+//   both also carry `reason`: the Action refused ('issue.approve') for 'forbidden', the state
+//   machine's code ('issue-locked', 'not-proofed', 'not-approved', 'not-locked', 'reason-required')
+//   for 'refused', plus `state` (the issue's state) when it is known — the UI words them by code;
 //   'bad-request', 'not-found', 'conflict' (stale page revision), 'unavailable', 'internal' as before.
 // Bootstrap: while an archive has no profile at all, the session acts as an implicit *editor*
 // named after the OS user (proofing works out of the box); the first profile created becomes a
@@ -121,6 +124,25 @@ export const exportManifestSchema = z.object({
   files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })),
 });
 
+/** A revision's summary as a code plus values, for the UI to word in its language. */
+export const revisionSummarySchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('imported'), items: z.number().int() }),
+  z.object({ code: z.literal('reimported'), items: z.number().int() }),
+  z.object({ code: z.literal('state'), from: z.string().nullable(), to: z.string().nullable() }),
+  /** One entry per item whose tags changed; item is null in an item's own history. */
+  z.object({
+    code: z.literal('tags'),
+    changes: z.array(z.object({ item: z.number().int().nullable(), added: z.array(z.string()), removed: z.array(z.string()) })),
+  }),
+  z.object({ code: z.literal('restored'), from: z.number().int().nullable() }),
+  z.object({ code: z.literal('saved'), text: z.boolean(), itemsChanged: z.number().int(), itemsRemoved: z.number().int() }),
+  z.object({ code: z.literal('item-imported') }),
+  z.object({ code: z.literal('item-created') }),
+  z.object({ code: z.literal('item-removed') }),
+  z.object({ code: z.literal('other'), action: z.string() }),
+]);
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
 export const revisionViewSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -135,6 +157,8 @@ export const revisionViewSchema = z.object({
   pageRevision: z.number().int().nullable(),
   /** One readable line: "Tags of item 12: + 衡阳", "State: in-progress → proofed". */
   summary: z.string(),
+  /** The same summary as a code plus values (the UI words it; `summary` stays for the CLI). */
+  summaryData: revisionSummarySchema,
   /** Unified diff (the `diff` package) of the readable rendering before → after; '' when none. */
   diff: z.string(),
   /** history.restore can put the page back to how it was after this revision. */

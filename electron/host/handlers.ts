@@ -148,7 +148,14 @@ export function createHandlers(ctx: HostContext): HandlerTable {
   };
 }
 
-export type DispatchResult = { ok: true; value: unknown } | { ok: false; code: HostError['code']; message: string };
+/**
+ * A failure. Refusals carry `reason`, a code the UI words in its language (falling back to
+ * `message`): the Action for 'forbidden', the state machine's code for 'refused'; `state` is the
+ * issue's state when the refusal names it.
+ */
+export type DispatchResult =
+  | { ok: true; value: unknown }
+  | { ok: false; code: HostError['code']; message: string; reason?: string; state?: string };
 
 /** Validates the channel and request, runs the handler, validates the response. */
 export async function dispatch(table: HandlerTable, channel: string, request: unknown): Promise<DispatchResult> {
@@ -163,9 +170,13 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
   } catch (e) {
     if (e instanceof HostError) return { ok: false, code: e.code, message: e.message };
     // Refusals of the review rules: who may (403), what the issue state allows (409).
-    if (e instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: e.message };
-    if (e instanceof TransitionError) return { ok: false, code: 'refused', message: e.message };
-    if (e instanceof ExportError) return { ok: false, code: e.code === 'not-approved' ? 'refused' : 'bad-request', message: e.message };
+    if (e instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: e.message, reason: e.action };
+    if (e instanceof TransitionError) {
+      return { ok: false, code: 'refused', message: e.message, reason: e.code, ...(e.state ? { state: e.state } : {}) };
+    }
+    if (e instanceof ExportError) {
+      return e.code === 'not-approved' ? { ok: false, code: 'refused', message: e.message, reason: 'not-approved' } : { ok: false, code: 'bad-request', message: e.message };
+    }
     if (e instanceof ArchiveError) {
       const code = e.code === 'not-found' ? 'not-found' : e.code === 'revision-conflict' ? 'conflict' : 'bad-request';
       return { ok: false, code, message: e.message };

@@ -192,7 +192,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
       });
-      return res.end(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, message: result.message }));
+      return res.end(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, message: result.message, reason: result.reason, state: result.state }));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

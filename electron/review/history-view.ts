@@ -4,7 +4,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { z } from 'zod';
 import { storedItemSchema, type StoredItem } from '../../shared/domain.ts';
-import type { RevisionView } from '../../shared/ipc-review.ts';
+import type { RevisionSummary, RevisionView } from '../../shared/ipc-review.ts';
 import type { Role } from '../../shared/roles.ts';
 
 /** What the view needs of a revision (the archive's RevisionDetail). */
@@ -69,46 +69,76 @@ export function unifiedDiff(name: string, before: string, after: string): string
   return createTwoFilesPatch(`${name} (before)`, `${name} (after)`, before, after, undefined, undefined, { context: 2 });
 }
 
-const tagChange = (before: StoredItem[] | undefined, after: StoredItem[] | undefined): string[] => {
+type TagChange = { item: number | null; added: string[]; removed: string[] };
+
+const tagChange = (before: StoredItem[] | undefined, after: StoredItem[] | undefined): TagChange[] => {
   const old = new Map((before ?? []).map((i) => [i.id, i.tags]));
-  const out: string[] = [];
+  const out: TagChange[] = [];
   for (const item of after ?? []) {
     const was = new Set(old.get(item.id) ?? []);
     const now = new Set(item.tags);
-    const plus = [...now].filter((t) => !was.has(t));
-    const minus = [...was].filter((t) => !now.has(t));
-    if (plus.length || minus.length) {
-      out.push(`item ${item.id ?? '?'}: ${[...plus.map((t) => `+ ${t}`), ...minus.map((t) => `− ${t}`)].join(', ')}`);
-    }
+    const added = [...now].filter((t) => !was.has(t));
+    const removed = [...was].filter((t) => !now.has(t));
+    if (added.length || removed.length) out.push({ item: item.id ?? null, added, removed });
   }
   return out;
 };
 
-function summarise(r: RevisionSource, before: Snapshot | null, after: Snapshot | null): string {
-  switch (r.action) {
-    case 'import':
-      return `Imported (${after?.items?.length ?? 0} items)`;
-    case 'reimport':
-      return `Re-imported (${after?.items?.length ?? 0} items)`;
+const tagWords = (c: TagChange): string => [...c.added.map((t) => `+ ${t}`), ...c.removed.map((t) => `− ${t}`)].join(', ');
+
+/** The English one-liner of a structured summary (the CLI and logs). */
+export function summaryText(s: RevisionSummary): string {
+  switch (s.code) {
+    case 'imported':
+      return `Imported (${s.items} items)`;
+    case 'reimported':
+      return `Re-imported (${s.items} items)`;
     case 'state':
-      return `State: ${before?.state ?? '?'} → ${after?.state ?? '?'}`;
-    case 'tag':
-      return `Tags of ${tagChange(before?.items, after?.items).join('; ') || 'items'}`;
-    case 'restore':
-      return `Restored revision ${before?.restoredFrom ?? '?'}`;
-    case 'save': {
-      const old = new Map((before?.items ?? []).map((i) => [i.id, renderItem(i)]));
-      const changed = (after?.items ?? []).filter((i) => old.get(i.id) !== renderItem(i)).length;
-      const removed = (before?.items ?? []).filter((i) => !(after?.items ?? []).some((a) => a.id === i.id)).length;
-      const text = before?.text !== undefined && after?.text !== undefined && before.text !== after.text ? 'text and ' : '';
-      return `Saved: ${text}${changed} item${changed === 1 ? '' : 's'} changed${removed ? `, ${removed} removed` : ''}`;
+      return `State: ${s.from ?? '?'} → ${s.to ?? '?'}`;
+    case 'tags': {
+      if (s.changes.length > 0 && s.changes.every((c) => c.item === null)) return `Tags: ${s.changes.map(tagWords).join('; ')}`;
+      return `Tags of ${s.changes.map((c) => `item ${c.item ?? '?'}: ${tagWords(c)}`).join('; ') || 'items'}`;
     }
-    default:
-      return r.action;
+    case 'restored':
+      return `Restored revision ${s.from ?? '?'}`;
+    case 'saved':
+      return `Saved: ${s.text ? 'text and ' : ''}${s.itemsChanged} item${s.itemsChanged === 1 ? '' : 's'} changed${s.itemsRemoved ? `, ${s.itemsRemoved} removed` : ''}`;
+    case 'item-imported':
+      return 'Imported';
+    case 'item-created':
+      return 'Created';
+    case 'item-removed':
+      return 'Removed';
+    case 'other':
+      return s.action;
   }
 }
 
-function view(r: RevisionSource, summary: string, diff: string, currentRevision: number | null): RevisionView {
+function summarise(r: RevisionSource, before: Snapshot | null, after: Snapshot | null): RevisionSummary {
+  switch (r.action) {
+    case 'import':
+      return { code: 'imported', items: after?.items?.length ?? 0 };
+    case 'reimport':
+      return { code: 'reimported', items: after?.items?.length ?? 0 };
+    case 'state':
+      return { code: 'state', from: before?.state ?? null, to: after?.state ?? null };
+    case 'tag':
+      return { code: 'tags', changes: tagChange(before?.items, after?.items) };
+    case 'restore':
+      return { code: 'restored', from: before?.restoredFrom ?? null };
+    case 'save': {
+      const old = new Map((before?.items ?? []).map((i) => [i.id, renderItem(i)]));
+      const itemsChanged = (after?.items ?? []).filter((i) => old.get(i.id) !== renderItem(i)).length;
+      const itemsRemoved = (before?.items ?? []).filter((i) => !(after?.items ?? []).some((a) => a.id === i.id)).length;
+      const text = before?.text !== undefined && after?.text !== undefined && before.text !== after.text;
+      return { code: 'saved', text, itemsChanged, itemsRemoved };
+    }
+    default:
+      return { code: 'other', action: r.action };
+  }
+}
+
+function view(r: RevisionSource, summary: RevisionSummary, diff: string, currentRevision: number | null): RevisionView {
   return {
     id: r.id,
     at: r.at,
@@ -119,7 +149,8 @@ function view(r: RevisionSource, summary: string, diff: string, currentRevision:
     entityId: r.entityId,
     action: r.action,
     pageRevision: r.pageRevision,
-    summary,
+    summary: summaryText(summary),
+    summaryData: summary,
     diff,
     restorable: r.entity === 'page' && CONTENT_ACTIONS.has(r.action) && r.pageRevision !== null && r.pageRevision !== currentRevision && r.after !== null,
   };
@@ -162,15 +193,15 @@ export function itemHistory(revisions: readonly RevisionSource[], itemId: number
     const b = after ? renderItem({ ...after, id: itemId }) : '';
     if (a === b) continue;
     const tags = r.action === 'tag' ? tagChange(before ? [{ ...before, id: itemId }] : [], after ? [{ ...after, id: itemId }] : []) : [];
-    const summary =
+    const summary: RevisionSummary =
       r.action === 'tag'
-        ? `Tags: ${tags.map((t) => t.replace(/^item \S+: /, '')).join('; ')}`
+        ? { code: 'tags', changes: tags.map((c) => ({ ...c, item: null })) }
         : !before
           ? r.action === 'import' || r.action === 'reimport'
-            ? 'Imported'
-            : 'Created'
+            ? { code: 'item-imported' }
+            : { code: 'item-created' }
           : !after
-            ? 'Removed'
+            ? { code: 'item-removed' }
             : summarise(r, snap(r.before), snap(r.after));
     out.push(view(r, summary, unifiedDiff(`item ${itemId}`, a, b), currentRevision));
   }

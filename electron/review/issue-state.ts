@@ -48,6 +48,8 @@ export class TransitionError extends Error {
   constructor(
     readonly code: TransitionErrorCode,
     message: string,
+    /** The issue's state when known (the UI words 'issue-locked' with it). */
+    readonly state?: IssueState,
   ) {
     super(message);
     this.name = 'TransitionError';
@@ -69,6 +71,7 @@ export function assertIssueEditable(state: IssueState): void {
     throw new TransitionError(
       'issue-locked',
       `This issue is ${state}; a supervisor must reopen it before its pages can be changed.`,
+      state,
     );
   }
 }
@@ -91,6 +94,7 @@ export function transition(state: IssueState, event: IssueEvent, profile: Profil
         throw new TransitionError(
           isLocked(state) ? 'issue-locked' : 'not-proofed',
           isLocked(state) ? `This issue is already ${state}.` : `Only a proofed issue can be approved; this one is ${state}.`,
+          state,
         );
       }
       if (c.pageStates && issueStateFromPages(c.pageStates) !== 'proofed') {
@@ -101,15 +105,15 @@ export function transition(state: IssueState, event: IssueEvent, profile: Profil
     case 'export':
       // Re-exporting (a lost file, another format) keeps the issue exported.
       if (!isLocked(state)) {
-        throw new TransitionError('not-approved', `Only an approved issue can be exported; this one is ${state}.`);
+        throw new TransitionError('not-approved', `Only an approved issue can be exported; this one is ${state}.`, state);
       }
       return 'exported';
     case 'reopen':
       if (!isLocked(state)) {
-        throw new TransitionError('not-locked', `Only an approved or exported issue can be reopened; this one is ${state}.`);
+        throw new TransitionError('not-locked', `Only an approved or exported issue can be reopened; this one is ${state}.`, state);
       }
       // The reason goes into the history: a reopen without one leaves the next reader guessing.
-      if (!e.reason.trim()) throw new TransitionError('reason-required', 'Reopening an issue needs a reason.');
+      if (!e.reason.trim()) throw new TransitionError('reason-required', 'Reopening an issue needs a reason.', state);
       return 'in-progress';
   }
 }

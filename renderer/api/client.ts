@@ -19,10 +19,17 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** For refusals: the Action ('forbidden') or state-machine code ('refused') — word by this. */
+    readonly reason: string | null = null,
+    /** The issue state a refusal names, when the host knows it. */
+    readonly state: string | null = null,
   ) {
     super(message);
   }
 }
+
+type Failure = { ok: boolean; value?: unknown; code?: string; message?: string; reason?: unknown; state?: unknown };
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function parseResponse<C extends Channel>(channel: C, value: unknown): Res<C> {
   return channels[channel].response.parse(value) as Res<C>;
@@ -32,8 +39,8 @@ export function electronApi(bridge: PreloadBridge): GalleyApi {
   return {
     host: 'electron',
     async invoke(channel, request) {
-      const result = (await bridge.invoke(channel, request)) as { ok: boolean; value?: unknown; code?: string; message?: string };
-      if (!result.ok) throw new ApiError(result.code ?? 'internal', result.message ?? 'failed');
+      const result = (await bridge.invoke(channel, request)) as Failure;
+      if (!result.ok) throw new ApiError(result.code ?? 'internal', result.message ?? 'failed', str(result.reason), str(result.state));
       return parseResponse(channel, result.value);
     },
     on(event, listener) {
@@ -86,13 +93,13 @@ export function httpApi(token: string, base = ''): GalleyApi {
         keepalive: options?.keepalive ?? false,
         credentials: 'same-origin',
       });
-      let body: { ok: boolean; value?: unknown; code?: string; message?: string };
+      let body: Failure;
       try {
         body = (await res.json()) as typeof body;
       } catch {
         throw new ApiError('internal', `${res.status} ${res.statusText}`);
       }
-      if (!body.ok) throw new ApiError(body.code ?? 'internal', body.message ?? res.statusText);
+      if (!body.ok) throw new ApiError(body.code ?? 'internal', body.message ?? res.statusText, str(body.reason), str(body.state));
       return parseResponse(channel, body.value);
     },
     on(event, listener) {

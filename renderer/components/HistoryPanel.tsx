@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionView } from '../../shared/ipc-review.ts';
+import { localizeDiffLine, revisionSummaryText } from '../history-text.ts';
 import { deniedKey, isLockedState } from '../messages.ts';
 import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
@@ -20,7 +21,7 @@ export function DiffView({ diff }: { diff: string }) {
         const cls = l.startsWith('@@') ? 'hunk' : l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : l.startsWith('\\') ? 'note' : 'ctx';
         return (
           <div key={i} className={`diff-line ${cls}`}>
-            {l || ' '}
+            {localizeDiffLine(t, l) || ' '}
           </div>
         );
       })}
@@ -97,7 +98,9 @@ export function HistoryPanel(props: { pageId: number; itemId?: number; title: st
           </ol>
           {current && (
             <section className="revision-detail" data-testid="history-detail">
-              <p className="summary">{current.summary}</p>
+              <p className="summary" data-testid="history-summary">
+                {revisionSummaryText(t, current.summaryData)}
+              </p>
               <DiffView diff={current.diff} />
               {current.restorable && (
                 <span title={reason ?? undefined}>

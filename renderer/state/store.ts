@@ -67,6 +67,8 @@ export interface AppState {
   error: string | null;
   /** How to word `error`: a failure, or a refusal by the host (permission, approved issue). */
   errorKey: 'generic' | 'refused';
+  /** The host's code for a refusal (the Action, or the state machine's code) and the issue state it names. */
+  errorReason: HostReason | null;
   /** Number of structural changes waiting for the engine. */
   busy: number;
 }
@@ -117,6 +119,19 @@ export interface StoreOptions {
   onLanguage?: (language: Language) => void;
 }
 
+/** What a host refusal says by code, for wording it in the UI language (renderer/messages.ts). */
+export interface HostReason {
+  code: string;
+  reason: string | null;
+  state: string | null;
+}
+
+function reasonOf(e: unknown): HostReason | null {
+  const x = e as { code?: unknown; reason?: unknown; state?: unknown } | null;
+  if (!x || typeof x !== 'object' || typeof x.code !== 'string') return null;
+  return { code: x.code, reason: typeof x.reason === 'string' ? x.reason : null, state: typeof x.state === 'string' ? x.state : null };
+}
+
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -147,7 +162,7 @@ export function createAppStore(options: StoreOptions): Store {
       if (s) set({ session: fn(s) });
     };
 
-    const fail = (e: unknown) => set({ error: messageOf(e), errorKey: isRefusal(e) ? 'refused' : 'generic' });
+    const fail = (e: unknown) => set({ error: messageOf(e), errorKey: isRefusal(e) ? 'refused' : 'generic', errorReason: reasonOf(e) });
 
     const scheduleSave = () => {
       const s = session();
@@ -342,6 +357,7 @@ export function createAppStore(options: StoreOptions): Store {
       helpOpen: false,
       error: null,
       errorKey: 'generic',
+      errorReason: null,
       busy: 0,
 
       setLanguage(language) {
@@ -495,7 +511,7 @@ export function createAppStore(options: StoreOptions): Store {
       flushSave: (opts) => doSave(opts),
 
       dismissError() {
-        set({ error: null, errorKey: 'generic' });
+        set({ error: null, errorKey: 'generic', errorReason: null });
       },
 
       reportError(e) {

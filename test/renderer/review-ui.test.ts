@@ -7,6 +7,7 @@ import { CONTRIBUTOR_ROLES, type Flag } from '../../shared/segmentation.ts';
 import { ForbiddenError } from '../../shared/roles.ts';
 import { flagText } from '../../renderer/flags.ts';
 import { deniedKey, localizeHostMessage } from '../../renderer/messages.ts';
+import { localizeDiffLine, revisionSummaryText } from '../../renderer/history-text.ts';
 import { parseContributors } from '../../renderer/model/page-model.ts';
 
 const i18n = i18next.createInstance();
@@ -63,11 +64,64 @@ describe('host refusals', () => {
     expect(localizeHostMessage(tIn('en'), 'disk full')).toBe('disk full');
   });
 
+  it('words refusals by the reason code the host sends, whatever the English says, falling back to the text', () => {
+    const zh = tIn('zh-CN');
+    expect(localizeHostMessage(zh, 'Reworded: supervisors only.', { code: 'forbidden', reason: 'issue.export' })).toBe('只有主管可以导出期次');
+    expect(localizeHostMessage(tIn('en'), 'Reworded: supervisors only.', { code: 'forbidden', reason: 'issue.export' })).toBe('Only a supervisor can export an issue');
+    expect(localizeHostMessage(zh, 'Frozen, sorry.', { code: 'refused', reason: 'issue-locked', state: 'exported' })).toBe('本期已锁定（已导出）：在主管重新打开之前，任何修改都会被拒绝。');
+    expect(localizeHostMessage(zh, 'Not yet.', { code: 'refused', reason: 'not-proofed', state: 'in-progress' })).toBe('所有版面校对完毕后才能审核');
+    expect(localizeHostMessage(zh, 'x', { code: 'refused', reason: 'not-approved' })).toBe('只有已审核的期次可以导出');
+    expect(localizeHostMessage(zh, 'x', { code: 'refused', reason: 'not-locked' })).toBe('只有已审核或已导出的期次可以重新打开');
+    expect(localizeHostMessage(zh, 'x', { code: 'refused', reason: 'reason-required' })).toBe('为什么需要修改本期？');
+    expect(localizeHostMessage(zh, 'Who are you?', { code: 'no-profile' })).toBe('请先选择用户档案');
+    // Unknown codes, or a lock without its state, fall back to the text (still recognised when it is the old wording).
+    expect(localizeHostMessage(zh, 'Something new.', { code: 'refused', reason: 'brand-new-code' })).toBe('Something new.');
+    expect(localizeHostMessage(zh, 'Something new.', { code: 'forbidden', reason: 'no.such.action' })).toBe('Something new.');
+    expect(localizeHostMessage(zh, 'disk full', { code: 'internal', reason: null })).toBe('disk full');
+    expect(localizeHostMessage(zh, 'This issue is already approved.', { code: 'refused', reason: 'issue-locked' })).toBe('本期已锁定（已审核）：在主管重新打开之前，任何修改都会被拒绝。');
+  });
+
   it('gives the reason a control is greyed out', () => {
     const who = { profile: { id: 'e', name: 'Ed', role: 'editor' as const }, profiles: [], allowed: ['page.save' as const], bootstrap: false };
     expect(deniedKey(who, 'page.save')).toBeNull();
     expect(deniedKey(who, 'issue.approve')).toBe('perm.issue.approve');
     expect(deniedKey({ ...who, profile: null, allowed: [] }, 'page.save')).toBe('perm.noProfile');
     expect(deniedKey(null, 'page.save')).toBe('perm.noProfile');
+  });
+});
+
+describe('history in the UI language', () => {
+  const zh = tIn('zh-CN');
+  const en = tIn('en');
+  it('words structured summaries in both languages', () => {
+    const tags = { code: 'tags' as const, changes: [{ item: 2, added: ['苏州'], removed: ['衡阳'] }, { item: 5, added: ['湖南'], removed: [] }] };
+    expect(revisionSummaryText(en, tags)).toBe('Tags of item 2: + 苏州, − 衡阳; Tags of item 5: + 湖南');
+    expect(revisionSummaryText(zh, tags)).toBe('第 2 条的标签：+ 苏州，− 衡阳；第 5 条的标签：+ 湖南');
+    expect(revisionSummaryText(en, { code: 'saved', text: false, itemsChanged: 1, itemsRemoved: 0 })).toBe('Saved: 1 item changed');
+    expect(revisionSummaryText(en, { code: 'saved', text: true, itemsChanged: 3, itemsRemoved: 1 })).toBe('Saved: text and 3 items changed, 1 removed');
+    expect(revisionSummaryText(zh, { code: 'saved', text: false, itemsChanged: 1, itemsRemoved: 0 })).toBe('已保存：1 条有修改');
+    expect(revisionSummaryText(zh, { code: 'saved', text: true, itemsChanged: 3, itemsRemoved: 1 })).toBe('已保存：文字及 3 条有修改，删除 1 条');
+    expect(revisionSummaryText(zh, { code: 'state', from: 'in-progress', to: 'proofed' })).toBe('状态：校对中 → 已校对');
+    expect(revisionSummaryText(zh, { code: 'imported', items: 7 })).toBe('导入（7 条）');
+    expect(revisionSummaryText(en, { code: 'imported', items: 1 })).toBe('Imported (1 item)');
+    expect(revisionSummaryText(zh, { code: 'restored', from: 4 })).toBe('恢复第 4 次修订');
+    expect(revisionSummaryText(zh, { code: 'item-removed' })).toBe('删除');
+    expect(revisionSummaryText(zh, { code: 'other', action: 'approve' })).toBe('审核通过');
+    expect(revisionSummaryText(zh, { code: 'other', action: 'mystery' })).toBe('mystery');
+    for (const s of [tags, { code: 'saved' as const, text: true, itemsChanged: 2, itemsRemoved: 2 }, { code: 'state' as const, from: 'imported', to: 'in-progress' }]) {
+      expect(revisionSummaryText(zh, s)).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it('words the field names of diff lines, with roles, states and kinds, and leaves the rest as it is', () => {
+    expect(localizeDiffLine(zh, '+headline: 衡阳苏州深化合作')).toBe('+主标题：衡阳苏州深化合作');
+    expect(localizeDiffLine(zh, ' contributors: 彭斌 (reporter), 王皓永 (photographer)')).toBe(' 作者：彭斌 (记者), 王皓永 (摄影)');
+    expect(localizeDiffLine(zh, '-continued on page: 3')).toBe('-转第几版：3');
+    expect(localizeDiffLine(zh, '-state: proofed')).toBe('-状态：已校对');
+    expect(localizeDiffLine(zh, '+tags: 苏州, 衡阳')).toBe('+标签：苏州, 衡阳');
+    expect(localizeDiffLine(zh, ' [#12 article]')).toBe(' [#12 文章]');
+    expect(localizeDiffLine(zh, '+[new photo]')).toBe('+[新 图片]');
+    expect(localizeDiffLine(en, '+headline: 衡阳')).toBe('+Headline: 衡阳');
+    for (const l of ['+¶ headline: 不是字段', '@@ -1,3 +1,3 @@', '\\ No newline at end of file', '+headlines: x', '']) expect(localizeDiffLine(zh, l)).toBe(l);
   });
 });

@@ -106,7 +106,8 @@ describe('roles × data-changing channels (handlers called directly)', () => {
           expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
           expect(w.fingerprint()).not.toBe(before);
         } else {
-          expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+          // The refused Action comes along as a code the UI words in its language.
+          expect(r).toMatchObject({ ok: false, code: 'forbidden', reason: s.action });
           if (!r.ok) expect(r.message).toMatch(new RegExp(`^Only .+ can .+; ${w.archive.listProfiles().find((p) => p.role === role)!.name} is an? ${role}\\.$`));
           expect(w.fingerprint()).toBe(before);
           if (s.name === 'issues.export') expect(readdirSync(w.dir)).not.toContain('out');
@@ -156,7 +157,7 @@ describe('the acting profile', () => {
   it('bootstrap: with no profile an OS-user editor proofs; the first profile created is a supervisor and is selected', async () => {
     const w = world({ empty: true });
     expect(await w.ok('session.current', {})).toMatchObject({ profile: null, bootstrap: true });
-    expect(await w.call('issues.approve', { issueId: 1 })).toMatchObject({ ok: false, code: 'forbidden', message: /^Only a supervisor can approve an issue; os-user is an editor\.$/ });
+    expect(await w.call('issues.approve', { issueId: 1 })).toMatchObject({ ok: false, code: 'forbidden', reason: 'issue.approve', message: /^Only a supervisor can approve an issue; os-user is an editor\.$/ });
     const first = await w.ok('profiles.create', { name: 'Mia', role: 'editor' });
     expect(first).toMatchObject({ name: 'Mia', role: 'supervisor' });
     expect(await w.ok('session.current', {})).toMatchObject({ profile: first, bootstrap: false });

@@ -1,7 +1,20 @@
 // The issue state machine, tags and search, suggestions, vocabulary CSV and history, through the
 // handler table.
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STRINGS } from '../../shared/i18n.ts';
+import { localizeDiffLine, revisionSummaryText } from '../../renderer/history-text.ts';
 import { world, type World } from './world.ts';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { translation: STRINGS.en }, 'zh-CN': { translation: STRINGS['zh-CN'] } },
+    interpolation: { escapeValue: false },
+  });
+});
+const tIn = (lng: 'en' | 'zh-CN') => (key: string, options?: Record<string, unknown>) => i18n.t(key, { ...options, lng }) as string;
 
 const page = (w: World) => w.archive.getPage(w.pageId);
 const issueState = (w: World) => w.archive.getIssue(w.issueId).state;
@@ -16,7 +29,7 @@ describe('issue state machine through the handlers', () => {
     expect(issueState(w)).toBe('in-progress');
     // Approving before every page is proofed is refused with the reason (and needs a supervisor anyway).
     await w.as('Sue');
-    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', message: 'Only a proofed issue can be approved; this one is in-progress.' });
+    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'not-proofed', state: 'in-progress', message: 'Only a proofed issue can be approved; this one is in-progress.' });
 
     await w.as('Ed');
     await w.ok('page.setState', { pageId: w.pageId, state: 'proofed' });
@@ -27,7 +40,7 @@ describe('issue state machine through the handlers', () => {
 
     await w.as('Sue');
     expect((await w.ok('issues.approve', { issueId: w.issueId })).issue.state).toBe('approved');
-    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', message: 'This issue is already approved.' });
+    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', state: 'approved', message: 'This issue is already approved.' });
 
     // Frozen: every change is refused with the reason, for every role, and nothing is written.
     const before = w.fingerprint();
@@ -45,7 +58,7 @@ describe('issue state machine through the handlers', () => {
     }
     await w.as('Sue');
     const revisions = w.archive.listRevisionDetails(w.pageId);
-    expect(await w.call('history.restore', { revisionId: revisions[0]!.id })).toMatchObject({ ok: false, code: 'refused', message: 'This issue is approved; a supervisor must reopen it before its pages can be changed.' });
+    expect(await w.call('history.restore', { revisionId: revisions[0]!.id })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', state: 'approved', message: 'This issue is approved; a supervisor must reopen it before its pages can be changed.' });
     expect(await w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items: p.items })).toMatchObject({ ok: true, value: { revision: p.revision } });
     expect(w.fingerprint()).toBe(before);
 
@@ -215,6 +228,27 @@ describe('history', () => {
     expect(item.revisions[0].summary).toBe('Tags: + 衡阳');
     expect(item.revisions[1].diff).toContain(`--- item ${w.firstArticleId} (before)`);
     expect(item.revisions[2].summary).toBe('Imported');
+    expect(item.revisions.map((r: { summaryData: unknown }) => r.summaryData)).toEqual([
+      { code: 'tags', changes: [{ item: null, added: ['衡阳'], removed: [] }] },
+      { code: 'saved', text: false, itemsChanged: 1, itemsRemoved: 0 },
+      { code: 'item-imported' },
+    ]);
+
+    // The structured summaries and the diffs' field names, worded in Chinese by the history panel.
+    const zh = tIn('zh-CN');
+    expect(tag.summaryData).toEqual({ code: 'tags', changes: [{ item: w.firstArticleId, added: ['衡阳'], removed: [] }] });
+    expect(revisionSummaryText(zh, tag.summaryData)).toBe(`第 ${w.firstArticleId} 条的标签：+ 衡阳`);
+    expect(revisionSummaryText(tIn('en'), tag.summaryData)).toBe(tag.summary);
+    expect(revisionSummaryText(zh, state.summaryData)).toBe('状态：已导入 → 校对中');
+    expect(revisionSummaryText(zh, save.summaryData)).toBe('已保存：1 条有修改');
+    expect(revisionSummaryText(tIn('en'), save.summaryData)).toBe(save.summary);
+    expect(revisionSummaryText(zh, imported.summaryData)).toMatch(/^导入（\d+ 条）$/);
+    expect(revisionSummaryText(zh, item.revisions[0].summaryData)).toBe('标签：+ 衡阳');
+    const zhDiff = (d: string) => d.split('\n').map((l) => localizeDiffLine(zh, l));
+    expect(zhDiff(save.diff)).toContain('+主标题：衡阳苏州深化合作');
+    expect(zhDiff(save.diff).join('\n')).not.toMatch(/^[-+ ](headline|kicker|contributors|tags|state):/m);
+    expect(zhDiff(tag.diff)).toContain('+标签：衡阳');
+    expect(zhDiff(state.diff)).toEqual(expect.arrayContaining(['-状态：已导入', '+状态：校对中']));
 
     // Restore the imported version: a new revision, by the editor, with the old headline back.
     await w.as('Ed');
@@ -223,7 +257,8 @@ describe('history', () => {
     expect(restored.revision).toBe(page(w).revision);
     expect(page(w).items.find((i) => i.id === w.firstArticleId)!.headline).toBe(oldHeadline);
     const after = (await w.ok('history.forPage', { pageId: w.pageId })).revisions;
-    expect(after[0]).toMatchObject({ action: 'restore', actor: 'Ed', summary: `Restored revision ${imported.pageRevision}` });
+    expect(after[0]).toMatchObject({ action: 'restore', actor: 'Ed', summary: `Restored revision ${imported.pageRevision}`, summaryData: { code: 'restored', from: imported.pageRevision } });
+    expect(revisionSummaryText(zh, after[0].summaryData)).toBe(`恢复第 ${imported.pageRevision} 次修订`);
     expect(after).toHaveLength(5);
     expect(await w.call('history.restore', { revisionId: state.id })).toMatchObject({ ok: false, code: 'bad-request' });
   });
