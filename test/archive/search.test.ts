@@ -125,6 +125,25 @@ describe('search', () => {
     }
   });
 
+  it('scans a common short term newest first, up to the limit, with and without filters', () => {
+    const a = freshArchive();
+    // More than SHORT_TERM_MAX_DOCS rows hold 江河, so it takes the scan rather than the index.
+    const items = Array.from({ length: 600 }, (_, k) =>
+      k % 3 === 0 ? article(`简讯${k}`, ['无关内容。'], { kind: 'brief' }) : article(`标题${k}`, [k % 2 ? '江河奔流。' : '山川江河。']),
+    );
+    a.importPage({ sourceName: 'x', text: 'x', encoding: 'UTF-8', segmentation: { schema: 'galley.segmentation/1', masthead: masthead('报', '2020-01-01'), items } }, imp);
+    const ids = a.getPage(1).items.map((i) => i.id!);
+    const holding = ids.filter((_, k) => k % 3 !== 0).sort((x, y) => y - x);
+    expect(a.search('江河', {}, 20).map((h) => h.itemId)).toEqual(holding.slice(0, 20));
+    expect(a.search('江河', {}, 1000).map((h) => h.itemId)).toEqual(holding);
+    expect(a.search('江河', { kind: 'article' }, 7).map((h) => h.itemId)).toEqual(holding.slice(0, 7));
+    expect(a.search('江河', { kind: 'brief' }, 20)).toEqual([]);
+    const hit = a.search('江河', {}, 1)[0]!;
+    expect(hit.snippet).toContain('[[江河]]');
+    expect(hit.publication).toBe('报');
+    expect(hit.pageId).toBe(1);
+  });
+
   it('finds a rare two-character name at the very end of a column through the index', () => {
     const a = seeded();
     expect(a.search('彭斌').map((h) => h.headline)).toEqual(['湘江大桥今日通车']);
