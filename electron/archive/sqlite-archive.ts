@@ -866,11 +866,13 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
 
     if (match === null) {
       // The scan: the same folded content table, newest first, stopping at `max` hits. It selects
-      // ids only (the hit columns are fetched for the final rows). Without filters, CROSS JOIN
-      // pins search_docs as the outer loop, walked by rowid from the newest: left to the planner,
-      // SQLite drove the query from publications → issues → pages → items, checked every row and
-      // sorted them all in a temp B-tree (tens of ms for a common term at 20,000 items).
-      const join = filterWhere.length ? 'JOIN' : 'CROSS JOIN';
+      // ids only (the hit columns are fetched for the final rows). CROSS JOIN pins search_docs as
+      // the outer loop, walked by rowid from the newest: left to the planner, SQLite drove the
+      // query from publications → issues → pages → items, checked every row and sorted them all
+      // in a temp B-tree (tens of ms for a common term at 20,000 items). An issue or date filter,
+      // which the issues indexes narrow, is still left to the planner.
+      const narrowed = f.issueId !== undefined || f.dateFrom !== undefined || f.dateTo !== undefined;
+      const join = narrowed ? 'JOIN' : 'CROSS JOIN';
       const sql = `SELECT d.item_id AS id FROM search_docs d ${join} items i ON i.id = d.item_id ${HIT_JOINS.replace(/\bJOIN\b/g, join)}
         WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
       return db

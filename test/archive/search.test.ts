@@ -138,6 +138,10 @@ describe('search', () => {
     expect(a.search('江河', {}, 1000).map((h) => h.itemId)).toEqual(holding);
     expect(a.search('江河', { kind: 'article' }, 7).map((h) => h.itemId)).toEqual(holding.slice(0, 7));
     expect(a.search('江河', { kind: 'brief' }, 20)).toEqual([]);
+    expect(a.search('江河', { state: 'imported', publicationId: a.listPublications()[0]!.id }, 5).map((h) => h.itemId)).toEqual(holding.slice(0, 5));
+    expect(a.search('江河', { dateFrom: '2020-01-01', dateTo: '2020-01-01' }, 5).map((h) => h.itemId)).toEqual(holding.slice(0, 5));
+    expect(a.search('江河', { dateFrom: '2021-01-01' }, 5)).toEqual([]);
+    expect(a.search('江河', { tag: '农业' }, 5)).toEqual([]);
     const hit = a.search('江河', {}, 1)[0]!;
     expect(hit.snippet).toContain('[[江河]]');
     expect(hit.publication).toBe('报');
