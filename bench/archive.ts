@@ -14,7 +14,7 @@ import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import type { ImportPageInput } from '../electron/archive/archive-api.ts';
 import { importAll } from '../electron/importer/index.ts';
 import type { Item, Segmentation } from '../shared/segmentation.ts';
-import { fmtMs } from './timing.ts';
+import { fmtMs, percentile, rng } from './timing.ts';
 import type { BenchResult } from './types.ts';
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'pages');
@@ -24,18 +24,6 @@ const ITEMS = 100_000;
 const QUERIES = 200;
 const IMPORT_GOAL_S = 20;
 const SEARCH_GOAL_MS = 20;
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function corpus(): string[] {
   return readdirSync(PAGES_DIR)
@@ -66,12 +54,6 @@ function dayPage(base: string, date: Date, day: number, page: number, rand: () =
     .replace(/第\s*\d{1,2}\s*版/g, `第${page}版`);
   text = vary(text, 12, rand);
   return text;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
 }
 
 /** Writes the year of an 8-page daily under `root` (PUBLICATION/YYYY-MM-DD/pNN.txt). */

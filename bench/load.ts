@@ -17,7 +17,7 @@ import { backupArchive } from '../electron/archive/backup.ts';
 import { checkArchiveFile } from '../electron/archive/open-checks.ts';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import type { Item, Segmentation } from '../shared/segmentation.ts';
-import { fmtMs, median } from './timing.ts';
+import { fmtMs, median, percentile, rng } from './timing.ts';
 import type { BenchResult } from './types.ts';
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'pages');
@@ -25,22 +25,6 @@ const PAGES = Number(process.env.GALLEY_LOAD_PAGES ?? 20_000);
 const ITEMS_PER_PAGE = 5;
 const PAGES_PER_ISSUE = 8;
 const PAGES_PER_TX = 500;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 function timed(n: number, fn: (i: number) => unknown): { p50: number; p95: number; n: number } {
   const t: number[] = [];
