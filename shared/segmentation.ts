@@ -67,12 +67,28 @@ export const itemSchema = z.object({
   continuedOn: z.number().int().positive().nullable(),
   continuedFrom: z.number().int().positive().nullable(),
   flags: z.array(flagSchema),
+  /**
+   * How sure the engine is of this item's start (boundary) and of its title roles (titles), 0–1.
+   * Absent on items an editor made or confirmed and on items stored before the learned model.
+   */
+  confidence: z.object({ boundary: z.number().min(0).max(1), titles: z.number().min(0).max(1) }).optional(),
 });
 export type Item = z.infer<typeof itemSchema>;
+
+/** Below this confidence a split or a title role is a doubt: the workspace marks it and F8 walks to it. */
+export const DOUBT_THRESHOLD = 0.8;
+
+/** True where the engine is not sure of the item's start or of its title roles. */
+export function isDoubtful(item: Pick<Item, 'confidence'>): boolean {
+  const c = item.confidence;
+  return c !== undefined && (c.boundary < DOUBT_THRESHOLD || c.titles < DOUBT_THRESHOLD);
+}
 
 export const segmentationSchema = z.object({
   schema: z.literal(SEGMENTATION_SCHEMA),
   masthead: mastheadSchema.nullable(),
   items: z.array(itemSchema),
+  /** Which line-role model segmented the page, and which publication profile adapted it (null: none). */
+  model: z.object({ version: z.string().min(1), profile: z.string().min(1).nullable() }).optional(),
 });
 export type Segmentation = z.infer<typeof segmentationSchema>;
