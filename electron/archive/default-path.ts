@@ -24,3 +24,27 @@ export function defaultArchivePath(
   const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.local', 'share');
   return posix.join(base, 'Galley', ARCHIVE_FILE_NAME);
 }
+
+/**
+ * Where earlier Galley versions put their default archive: `galley serve` / `npm start` used
+ * ~/.galley/archive.db, and the Electron host used its userData folder (Electron's `userData` is
+ * ~/.config/Galley on Linux, ~/Library/Application Support/Galley on macOS, %APPDATA%\Galley on
+ * Windows). They are looked for only when the default archive does not exist yet.
+ */
+export function legacyArchivePaths(
+  env: Record<string, string | undefined> = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string[] {
+  const paths = [posix.join(home, '.galley', 'archive.db')];
+  if (platform === 'win32') {
+    const base = env.APPDATA?.trim() || win32.join(home, 'AppData', 'Roaming');
+    return [win32.join(home, '.galley', 'archive.db'), win32.join(base, 'Galley', 'archive.db')];
+  }
+  if (platform === 'darwin') paths.push(posix.join(home, 'Library', 'Application Support', 'Galley', 'archive.db'));
+  else {
+    const xdg = env.XDG_CONFIG_HOME?.trim();
+    paths.push(posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.config'), 'Galley', 'archive.db'));
+  }
+  return paths;
+}

@@ -6,6 +6,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isPageFileError } from '../node/page-file-error.ts';
+import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { processIO, UsageError, type CliIO } from './cli-io.ts';
 
 export interface CommandModule {
@@ -117,5 +118,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Only a real run looks for an archive an earlier version left at an old default path.
+  if (!process.argv.includes('--archive')) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   process.exitCode = await main(process.argv.slice(2));
 }

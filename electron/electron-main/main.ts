@@ -12,6 +12,8 @@ import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts
 import { loadBackend } from '../host/load-backend.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
+import { defaultArchivePath } from '../archive/default-path.ts';
+import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
 
 const SCHEME = 'galley';
@@ -56,7 +58,9 @@ function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
 async function start(): Promise<void> {
   await app.whenReady();
   const actor = currentActor();
-  const archivePath = argValue('archive') ?? process.env.GALLEY_ARCHIVE ?? join(app.getPath('userData'), 'archive.db');
+  const explicitArchive = argValue('archive');
+  if (explicitArchive === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
+  const archivePath = explicitArchive ?? defaultArchivePath();
   const backend = loadBackend(archivePath, actor);
   let language: Language = languageForLocale(app.getLocale());
 

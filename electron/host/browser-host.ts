@@ -1,6 +1,8 @@
 // Starts the browser host: archive + engine + importer behind the handler table, served over
 // loopback HTTP with the built renderer.
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
+import { defaultArchivePath } from '../archive/default-path.ts';
+import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../archive/archive-api.ts';
@@ -10,9 +12,8 @@ import { startHttpHost, type HttpHost } from './http-host.ts';
 import { loadBackend } from './load-backend.ts';
 import type { Backend } from './backend.ts';
 
-export function defaultArchivePath(): string {
-  return process.env.GALLEY_ARCHIVE ?? join(homedir(), '.galley', 'archive.db');
-}
+/** The one default archive, shared with the CLI and the Electron host (see archive/default-path.ts). */
+export { defaultArchivePath };
 
 export function appVersion(): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string };
@@ -41,6 +42,7 @@ export interface BrowserHost extends HttpHost {
 
 export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
   const actor = currentActor();
+  if (options.archivePath === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   const archivePath = options.archivePath ?? defaultArchivePath();
   const staticDir = await ensureRendererBuilt(options.log);
   const backend = options.backend ?? loadBackend(archivePath, actor);

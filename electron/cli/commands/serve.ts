@@ -14,7 +14,7 @@ Starts the workspace for a browser: the renderer and the app's API on 127.0.0.1 
 printed URL; it carries a random token for this run, and requests without it are refused.
 
 Options:
-  --archive PATH  the archive database (default: $GALLEY_ARCHIVE or ~/.galley/archive.db)
+  --archive PATH  the archive database (default: ${defaultArchivePath()})
   --port N        the port (default: any free port)
   -h, --help      show this help
 `;
