@@ -6,6 +6,8 @@ import { isLooseTitle, unfoldNames, type ClassifiedLine } from './line-class.ts'
 import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
 import { assignTitleRoles } from './titles.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
+import type { LineRole as ModelRole } from './model/line-roles.ts';
+import { TITLE_ROLES } from './model/labels-space.ts';
 
 export interface ItemContext {
   pack: RulePack;
@@ -16,6 +18,8 @@ export interface ItemContext {
   firstContent: boolean;
   /** A kind chosen by an editor; derived when absent. */
   kind?: ItemKind | null;
+  /** The line-role model's role for each line of the span: decides the header, title roles and kind. */
+  roles?: readonly ModelRole[];
 }
 
 /** What the page-level pass needs to know beyond the item itself (briefs columns). */
@@ -52,6 +56,12 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   // Header: display lines, bylines and a continuation note above the body.
   const above: string[] = [];
   const belowByline: string[] = [];
+  // The model's role of each title string, when the model segmented the page.
+  const aboveRoles: ModelRole[] = [];
+  const belowRoles: ModelRole[] = [];
+  const roles = ctx.roles;
+  const isHeaderTitle = (k: number): boolean =>
+    roles ? TITLE_ROLES.has(roles[k]!) && lines[k]!.role !== 'byline' && lines[k]!.role !== 'jump' : lines[k]!.role === 'title' || (above.length > 0 && isLooseTitle(lines[k]!) && headerGoesOn(lines, k + 1));
   const bylines: ParsedByline[] = [];
   // An editor's note printed above the titles is the article's first paragraph.
   const noteLines = editorsNoteLength(lines, pack);
@@ -62,11 +72,13 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     else if (line.role === 'byline') bylines.push({ ...line.credit!, text: slice(line) });
     else if (line.role === 'title' && above.length > 0 && pack.bulletSignature(line.folded)) {
       bylines.push({ ...unfoldNames(pack.bulletSignature(line.folded), line)!, text: slice(line) });
-    } else if (line.role === 'title' || (above.length > 0 && isLooseTitle(line) && headerGoesOn(lines, k + 1))) {
+    } else if (isHeaderTitle(k)) {
       // "…实现全覆盖 本报记者 孟凡超": a byline OCR glued to the headline's line.
-      const glued = line.role === 'title' ? unfoldNames(pack.trailingByline(line.folded), line) : null;
+      const glued = line.role === 'title' || roles ? unfoldNames(pack.trailingByline(line.folded), line) : null;
       if (glued) bylines.push({ ...glued, text: slice(line, glued.start).trim() });
-      (bylines.length && !glued ? belowByline : above).push(glued ? slice(line, 0, glued.start).trim() : slice(line));
+      const below = bylines.length > 0 && !glued;
+      (below ? belowByline : above).push(glued ? slice(line, 0, glued.start).trim() : slice(line));
+      if (roles) (below ? belowRoles : aboveRoles).push(roles[k]!);
     } else break;
   }
   // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text.
@@ -135,14 +147,18 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   const paragraphs = joinParagraphs(pieces);
   item.paragraphs = paragraphs.map((p) => p.text);
 
-  const roles = titleOnly ? { kicker: null, headline: null, subheadline: null, series: null } : assignTitleRoles(above, belowByline, pack);
-  Object.assign(item, roles);
+  const titleRoles = titleOnly
+    ? { kicker: null, headline: null, subheadline: null, series: null }
+    : roles && aboveRoles.includes('headline')
+      ? titlesByRole([...above, ...belowByline], [...aboveRoles, ...belowRoles])
+      : assignTitleRoles(above, belowByline, pack);
+  Object.assign(item, titleRoles);
   const allBylines = leading ? [leading, ...bylines] : bylines;
   item.byline = allBylines.length ? allBylines.map((b) => b.text).join(' ') : null;
   item.contributors = mergeContributors(allBylines.flatMap((b) => b.contributors));
 
   const bodyLength = paragraphs.reduce((n, p) => n + p.text.length, 0);
-  item.kind = ctx.kind ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength });
+  item.kind = ctx.kind ?? kindByRole(roles) ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength });
   if (item.kind === 'advertisement' || item.kind === 'notice') {
     if (titleOnly) item.headline = pack.isNoticeTitle(pack.fold(above[0] ?? '')) ? above[0]! : null;
   }
@@ -162,10 +178,28 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   }
   return {
     item,
-    opensColumn: roles.series !== null && above.length > 1 && pack.isColumnHeader(pack.fold(above[0]!)),
+    opensColumn: titleRoles.series !== null && above.length > 1 && pack.isColumnHeader(pack.fold(above[0]!)),
     titleLineCount: above.length + belowByline.length,
     bodyLength,
   };
+}
+
+/** Title strings grouped by the role the model decoded for their lines. */
+function titlesByRole(titles: string[], roles: ModelRole[]): Pick<Item, 'kicker' | 'headline' | 'subheadline' | 'series'> {
+  const pick = (role: ModelRole): string | null => {
+    const found = titles.filter((_, k) => roles[k] === role);
+    return found.length ? found.join('\n') : null;
+  };
+  return { kicker: pick('kicker'), headline: pick('headline'), subheadline: pick('subheadline'), series: pick('series') };
+}
+
+/** A kind the decoded roles say outright: an item opened by an ad or notice line, or a captioned photo without body. */
+function kindByRole(roles: readonly ModelRole[] | undefined): ItemKind | null {
+  if (!roles?.length) return null;
+  if (roles[0] === 'advertisement') return 'advertisement';
+  if (roles[0] === 'notice') return 'notice';
+  if (roles.includes('caption') && !roles.includes('body-start')) return 'photo';
+  return null;
 }
 
 /** Lines at the top of the span that make an editor's note ("编者按：…"), or 0. */

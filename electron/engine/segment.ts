@@ -1,13 +1,22 @@
 // The segmentation engine: page text in, galley.segmentation/1 out. Platform-free.
+//
+// By default a learned line-role model (model/) decodes every text line's role and where items
+// start, with the rule engine's reading of the page among its features; the item fields are then
+// derived from the decoded roles (derive-item.ts). `model: null` runs the rules alone.
 import { SEGMENTATION_SCHEMA, type Item, type ItemKind, type Segmentation } from '../../shared/segmentation.ts';
 import type { RulePack } from './rules/rule-pack.ts';
 import { zhDailyRules } from './rules/zh-daily.ts';
-import { normalizeNewlines, splitLines } from './lines.ts';
-import { classifyLine, isLooseTitle, type ClassifiedLine } from './line-class.ts';
-import { findMastheadEnd } from './masthead-block.ts';
+import type { ClassifiedLine } from './line-class.ts';
+import { layoutPage, type PageLayout } from './layout.ts';
 import { findItemStarts } from './boundaries.ts';
 import { deriveItem, type DerivedItem } from './derive-item.ts';
-import { continuationFlags } from './continuation.ts';
+import type { LineRole as ModelRole } from './model/line-roles.ts';
+import { TITLE_ROLES } from './model/labels-space.ts';
+import { pageInput } from './model/page-input.ts';
+import { decodePage, type DecodedPage } from './model/decode.ts';
+import { applyProfile, type Profile } from './model/profile.ts';
+import { defaultModel } from './model/default-model.ts';
+import type { LineRoleModel } from './model/weights.ts';
 
 export interface SegmentOptions {
   /** The page's number when known from elsewhere (file name, running head). */
@@ -16,72 +25,81 @@ export interface SegmentOptions {
   blockBoundaries?: readonly number[];
   /** The rule pack for the paper's language and habits; Chinese dailies by default. */
   rules?: RulePack;
+  /** Line-role weights (default: the committed model); null runs the rule engine alone. */
+  model?: LineRoleModel | null;
+  /** A publication's profile (weight deltas over the model), learned from its corrected pages. */
+  profile?: Profile | null;
 }
 
-/** Indented-paragraph pages: at least this many body lines, and this share of them, are indented. */
-const INDENT_MIN_LINES = 3;
-const INDENT_MIN_SHARE = 0.3;
 /** A briefs column continues while items stay this short. */
 const BRIEF_MAX_LENGTH = 400;
 const BRIEF_MAX_PARAGRAPHS = 2;
 /** A headline-less dateline item this short is a brief. */
 const LONE_BRIEF_MAX_LENGTH = 250;
 
-const HAS_TEXT = /[\p{L}\p{N}]/u;
+/** Models with a profile applied, kept per profile object (profiles are applied once, not per page). */
+const profiled = new WeakMap<Profile, { base: LineRoleModel; model: LineRoleModel }>();
 
-interface PageLayout {
-  text: string;
-  pack: RulePack;
-  lines: ClassifiedLine[];
-  mastheadEnd: number;
-  indentMode: boolean;
-}
+/** Whether pages are segmented by the committed model when the caller names none (being switched on). */
+const MODEL_BY_DEFAULT = false;
 
-function layoutPage(input: string, pack: RulePack): PageLayout {
-  const text = normalizeNewlines(input);
-  // Blank lines and OCR noise (a lone "|" or "■") carry no text: items span them but never start at them.
-  const lines = splitLines(text, pack)
-    .filter((l) => !l.blank && HAS_TEXT.test(l.folded))
-    .map((l) => classifyLine(l, pack));
-  const mastheadEnd = findMastheadEnd(lines, pack);
-  const body = lines.slice(mastheadEnd + 1).filter((l) => l.role === 'body');
-  const indented = body.filter((l) => l.indent > 0).length;
-  const indentMode = indented >= INDENT_MIN_LINES && indented / body.length >= INDENT_MIN_SHARE;
-  promoteSubtitles(lines, pack);
-  continuationFlags(lines, indentMode, pack).forEach((flag, i) => (lines[i]!.continuesPrevious = flag));
-  return { text, pack, lines, mastheadEnd, indentMode };
-}
-
-/**
- * A long factual line with commas right under a headline, followed by a typical lead opening
- * ("7月8日，…", "“…"), is the subtitle, not the first paragraph: it joins the header.
- */
-function promoteSubtitles(lines: ClassifiedLine[], pack: RulePack): void {
-  for (let i = 1; i + 1 < lines.length; i++) {
-    const line = lines[i]!;
-    if (lines[i - 1]!.role === 'title' && isLooseTitle(line) && lines[i + 1]!.role === 'body' && pack.isLeadOpening(lines[i + 1]!.folded)) {
-      line.role = 'title';
-      line.closes = true;
-    }
-  }
+function resolveModel(options: SegmentOptions): LineRoleModel | null {
+  if (options.model === null) return null;
+  const base = options.model ?? (MODEL_BY_DEFAULT || options.profile ? defaultModel() : null);
+  if (!base) return null;
+  const profile = options.profile;
+  if (!profile) return base;
+  const cached = profiled.get(profile);
+  if (cached && cached.base === base) return cached.model;
+  const model = applyProfile(base, profile);
+  profiled.set(profile, { base, model });
+  return model;
 }
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {
-  const layout = layoutPage(input, options.rules ?? zhDailyRules);
-  const { lines, mastheadEnd, pack } = layout;
+  const pack = options.rules ?? zhDailyRules;
+  const model = resolveModel(options);
+  if (!model) return segmentByRules(input, pack, options);
+  const { layout, keys } = pageInput(input, pack, options);
+  const decoded = decodePage(model, keys);
+  const items = deriveDecoded(layout, decoded, []);
+  const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
+  return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
+}
+
+/** Today's rule engine on its own (also the model's features): anchors and title runs decide the splits. */
+function segmentByRules(input: string, pack: RulePack, options: SegmentOptions): Segmentation {
+  const layout = layoutPage(input, pack);
+  const { lines, mastheadEnd } = layout;
   const starts = findItemStarts(lines, mastheadEnd + 1, pack, { ...options, indentMode: layout.indentMode });
   const lineStarts = mastheadEnd >= 0 ? [0, ...starts] : starts;
   const masthead = mastheadEnd >= 0 ? pack.mastheadFacts(lines.slice(0, mastheadEnd + 1).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items: deriveSpans(layout, lineStarts, []) };
 }
 
+export interface DeriveOptions {
+  rules?: RulePack;
+  model?: LineRoleModel | null;
+  profile?: Profile | null;
+}
+
 /**
  * Re-derives items for split points an editor chose: each item runs from its start offset to the
- * next one. Offsets are snapped to line starts; the first item always starts at 0.
+ * next one. Offsets are snapped to line starts; the first item always starts at 0. The model
+ * decodes the roles inside the items with the splits as constraints.
  * `kinds[i]`, when given, keeps the kind the editor set for item i.
  */
-export function deriveItems(text: string, starts: readonly number[], kinds: readonly (ItemKind | null)[] = [], rules: RulePack = zhDailyRules): Item[] {
-  const layout = layoutPage(text, rules);
+export function deriveItems(
+  text: string,
+  starts: readonly number[],
+  kinds: readonly (ItemKind | null)[] = [],
+  rulesOrOptions: RulePack | DeriveOptions = zhDailyRules,
+): Item[] {
+  const options: DeriveOptions = 'fold' in rulesOrOptions ? { rules: rulesOrOptions } : rulesOrOptions;
+  const pack = options.rules ?? zhDailyRules;
+  const model = resolveModel(options);
+  const input = model ? pageInput(text, pack) : null;
+  const layout = input?.layout ?? layoutPage(text, pack);
   const { lines } = layout;
   const lineStarts: number[] = [];
   for (const offset of starts) {
@@ -90,10 +108,53 @@ export function deriveItems(text: string, starts: readonly number[], kinds: read
   }
   lineStarts.sort((a, b) => a - b);
   if (lines.length && lineStarts[0] !== 0) lineStarts.unshift(0);
-  return deriveSpans(layout, lineStarts, kinds);
+  if (!model || !input) return deriveSpans(layout, lineStarts, kinds);
+  const decoded = decodePage(model, input.keys, new Set(lineStarts));
+  return deriveDecoded(layout, decoded, kinds);
 }
 
-function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (ItemKind | null)[]): Item[] {
+/** The masthead item's lines when the model opened the page with masthead or running-head lines. */
+function mastheadLines(layout: PageLayout, decoded: DecodedPage): ClassifiedLine[] {
+  const end = decoded.starts[1] ?? layout.lines.length;
+  return layout.lines.slice(0, end);
+}
+
+const isMastheadRole = (r: ModelRole | undefined): boolean => r === 'masthead' || r === 'running-head';
+
+/** Items from the decoded roles: lines take the decoded title/body reading, then each span is derived. */
+function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly (ItemKind | null)[]): Item[] {
+  const lines = layout.lines.map((line, i) => readAs(line, decoded.roles[i]!));
+  const masthead = isMastheadRole(decoded.roles[0]) ? (decoded.starts[1] ?? lines.length) - 1 : -1;
+  const items = deriveSpans({ ...layout, lines, mastheadEnd: masthead }, decoded.starts, kinds, decoded.roles);
+  items.forEach((item, k) => {
+    const first = decoded.starts[k]!;
+    const end = decoded.starts[k + 1] ?? lines.length;
+    let titles = 1;
+    let boundary = decoded.boundaryConfidence[first]!;
+    for (let i = first; i < end; i++) {
+      // A title role, or the first line under the header (was it a title?), and missed splits inside the span.
+      if (TITLE_ROLES.has(decoded.roles[i]!) || (i > first && TITLE_ROLES.has(decoded.roles[i - 1]!))) titles = Math.min(titles, decoded.roleConfidence[i]!);
+      if (i > first) boundary = Math.min(boundary, decoded.boundaryConfidence[i]!);
+    }
+    item.confidence = { boundary: round(boundary), titles: round(titles) };
+  });
+  return items;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** A line as the decoded role reads it: display or body, opening a paragraph or continuing one. */
+function readAs(line: ClassifiedLine, role: ModelRole): ClassifiedLine {
+  const text = line.role === 'body' || line.role === 'title';
+  if (!text) return line;
+  if (TITLE_ROLES.has(role)) return { ...line, role: 'title', continuesPrevious: false };
+  if (role === 'body') return { ...line, role: 'body', continuesPrevious: true };
+  if (role === 'body-start' || role === 'caption') return { ...line, role: 'body', continuesPrevious: false };
+  if (role === 'crosshead') return { ...line, continuesPrevious: false };
+  return line;
+}
+
+function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (ItemKind | null)[], roles?: readonly ModelRole[]): Item[] {
   const { text, lines, mastheadEnd, pack } = layout;
   const derived: DerivedItem[] = lineStarts.map((first, k) => {
     const next = lineStarts[k + 1];
@@ -103,7 +164,8 @@ function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (
     // The first span is the masthead when it holds the whole masthead block.
     const masthead = k === 0 && mastheadEnd >= 0 && (next === undefined || next > mastheadEnd) && (kinds[0] ?? 'masthead') === 'masthead';
     const firstContent = k === (mastheadEnd >= 0 ? 1 : 0);
-    return deriveItem(spanLines, start, end, { pack, text, masthead, firstContent, kind: kinds[k] ?? null });
+    const spanRoles = roles?.slice(first, next ?? lines.length);
+    return deriveItem(spanLines, start, end, { pack, text, masthead, firstContent, kind: kinds[k] ?? null, ...(spanRoles ? { roles: spanRoles } : {}) });
   });
   markBriefs(derived, kinds);
   return derived.map((d) => d.item);

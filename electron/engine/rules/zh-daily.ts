@@ -4,6 +4,7 @@ import type { ContributorRole, Masthead } from '../../../shared/segmentation.ts'
 import type { JumpLine, ParsedByline, RulePack } from './rule-pack.ts';
 import { foldTraditional } from './zh-fold.ts';
 import { parseNumeral } from './zh-numerals.ts';
+import { repairOcr } from './zh-ocr.ts';
 
 // A semicolon ends a clause, not a paragraph: a line ending in one goes on (lists open with 一是/（一）).
 const CLOSING = new Set([...'。！？!?…：:”’」』）)】〕》.']);
@@ -163,7 +164,8 @@ export const zhDailyRules: RulePack = {
   maxTitleLength: 44,
   maxLabelLength: 8,
 
-  fold: foldTraditional,
+  // Traditional characters fold to simplified, then misread OCR furniture is repaired (zh-ocr.ts).
+  fold: (line) => repairOcr(foldTraditional(line)),
 
   isClosingChar: (ch) => CLOSING.has(ch),
   hasClauseMark: (line) => CLAUSE_MARK.test(line),

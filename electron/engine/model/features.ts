@@ -1,0 +1,146 @@
+// Features of every text line for the line-role model. The rule pack's predicates and the rule
+// engine's own reading of the page (line classes, continuation, masthead block, rule boundaries)
+// are features here, not decisions; the model weighs them against the line's form: character
+// n-grams at its start and end, its length against the page's own column width, closing
+// punctuation, indentation, blank lines around it and its place on the page.
+//
+// Every line has `own` features (used at offset 0) and `shape` features (a smaller set, also used
+// for the lines ±1 and ±2 around the line being labelled, see weights.ts).
+import type { ClassifiedLine } from '../line-class.ts';
+import { isLooseTitle } from '../line-class.ts';
+import type { RulePack } from '../rules/rule-pack.ts';
+
+/** Names the feature templates; its hash is recorded with the weights so old weights are not misread. */
+export const FEATURE_SET =
+  'fs1|cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
+
+export interface PageView {
+  lines: ClassifiedLine[];
+  pack: RulePack;
+  mastheadEnd: number;
+  indentMode: boolean;
+  /** Line indexes (into `lines`) where the rule engine starts an item. */
+  ruleStarts: ReadonlySet<number>;
+}
+
+export interface LineFeatures {
+  own: string[];
+  shape: string[];
+}
+
+const SPACES = /[\s\u3000]+/g;
+const bucket = (n: number, edges: readonly number[]): number => {
+  let b = 0;
+  while (b < edges.length && n > edges[b]!) b++;
+  return b;
+};
+const LEN_EDGES = [1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 36, 44, 60, 90];
+const REL_EDGES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 1.04, 1.2];
+
+/** Class of a character: Han, digit, Latin, an opening bracket, a bullet, a dash, a quote, other. */
+function charClass(ch: string | undefined): string {
+  if (ch === undefined) return 'none';
+  if (/[\u4e00-\u9fff]/.test(ch)) return 'han';
+  if (/[0-9０-９]/.test(ch)) return 'dig';
+  if (/[A-Za-z]/.test(ch)) return 'lat';
+  if (/[（(【〔《〈「『\[]/.test(ch)) return 'open';
+  if (/[）)】〕》〉」』\]]/.test(ch)) return 'close';
+  if (/[■□◆◇●○◎▲△★☆▶►•·]/.test(ch)) return 'bullet';
+  if (/[—\-－―~～]/.test(ch)) return 'dash';
+  if (/[“”"‘’']/.test(ch)) return 'quote';
+  if (/[。．.！!？?]/.test(ch)) return 'stop';
+  if (/[，,、；;：:]/.test(ch)) return 'comma';
+  return 'other';
+}
+
+/** The page's column width: the most common line length among its longer lines, or their 80th percentile. */
+function columnWidth(lengths: number[]): { width: number; modal: number; modalCount: number } {
+  const long = lengths.filter((n) => n >= 6).sort((a, b) => a - b);
+  if (!long.length) return { width: Math.max(1, ...lengths), modal: 0, modalCount: 0 };
+  const counts = new Map<number, number>();
+  for (const n of long) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let modal = 0;
+  let modalCount = 0;
+  for (const [n, c] of counts) if (c > modalCount || (c === modalCount && n > modal)) [modal, modalCount] = [n, c];
+  const p80 = long[Math.min(long.length - 1, Math.floor(long.length * 0.8))]!;
+  // A wrapped column repeats its width; a page of one paragraph per line does not.
+  const width = modalCount >= 3 && modalCount >= long.length * 0.15 ? modal : p80;
+  return { width, modal, modalCount };
+}
+
+export function pageFeatures(view: PageView): LineFeatures[] {
+  const { lines, pack } = view;
+  const compact = lines.map((l) => l.folded.replace(SPACES, ''));
+  const lengths = compact.map((c) => c.length);
+  const col = columnWidth(lengths);
+  const n = lines.length;
+  return lines.map((line, i) => {
+    const text = line.folded;
+    const c = compact[i]!;
+    const len = lengths[i]!;
+    const shape: string[] = [];
+    const own: string[] = ['bias'];
+    const blankBefore = i === 0 ? line.index > 0 : line.index > lines[i - 1]!.index + 1;
+    const blankAfter = i + 1 < n && lines[i + 1]!.index > line.index + 1;
+    const rel = len / col.width;
+    const last = c.at(-1);
+    shape.push(
+      `cls=${line.role}`,
+      `cont=${line.continuesPrevious ? 1 : 0}`,
+      `rstart=${view.ruleStarts.has(i) ? 1 : 0}`,
+      `mast=${i <= view.mastheadEnd ? 1 : 0}`,
+      `bb=${blankBefore ? 1 : 0}`,
+      `ba=${blankAfter ? 1 : 0}`,
+      `len=${bucket(len, LEN_EDGES)}`,
+      `rel=${bucket(rel, REL_EDGES)}`,
+      `close=${line.closes ? 1 : 0}`,
+      `ec=${charClass(last)}`,
+      `sc=${charClass(c[0])}`,
+      `e1=${last ?? ''}`,
+    );
+    if (col.modalCount >= 3 && Math.abs(len - col.modal) <= 1) shape.push('modal');
+    if (line.leadingByline) shape.push('leadbyl');
+    if (line.tailPhotoCredit) shape.push('tailphoto');
+    if (line.jump) shape.push(`jump=${line.jump.direction}${line.jump.start === 0 ? 'S' : ''}`);
+    if (pack.isEnumeration(text)) shape.push('p:enum');
+    if (pack.isDashSubtitle(text)) shape.push('p:dash');
+    if (pack.isNoticeTitle(text)) shape.push('p:notice');
+    if (pack.isColumnHeader(text)) shape.push('p:col');
+    if (pack.isSeriesBanner(text)) shape.push('p:series');
+    if (pack.isEditorialLabel(text)) shape.push('p:edit');
+    if (isLooseTitle(line)) shape.push('p:loose');
+
+    own.push(...shape);
+    own.push(
+      `indent=${line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3}${view.indentMode ? 'I' : ''}`,
+      `pos=${i < 4 ? i : i < 8 ? 4 : i < 16 ? 5 : 6}`,
+      `last=${i === n - 1 ? 1 : 0}`,
+      `s1=${c.slice(0, 1)}`,
+      `s2=${c.slice(0, 2)}`,
+      `s3=${c.slice(0, 3)}`,
+      `e2=${c.slice(-2)}`,
+      `e3=${c.slice(-3)}`,
+      `rel=${bucket(rel, REL_EDGES)}|cont=${line.continuesPrevious ? 1 : 0}`,
+      `cls=${line.role}|len=${bucket(len, LEN_EDGES)}`,
+      `clauses=${Math.min(3, (text.match(/[，,；;。]/g) ?? []).length)}`,
+    );
+    if (/[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/.test(text)) own.push('hanspace');
+    if (/\d/.test(text)) own.push('digits');
+    if (pack.isTableLine(text)) own.push('p:table');
+    if (pack.isEditorsNote(text)) own.push('p:note');
+    if (pack.isSalutation(text)) own.push('p:salut');
+    if (pack.isLeadOpening(text)) own.push('p:lead');
+    if (pack.isKickerLabel(text)) own.push('p:kick');
+    if (pack.isCouplet(text)) own.push('p:couplet');
+    if (pack.isSignature(text)) own.push('p:sig');
+    if (pack.isDateLine(text)) own.push('p:date');
+    if (pack.bulletSignature(text)) own.push('p:bullet');
+    if (pack.trailingByline(text)) own.push('p:trail');
+    const ad = pack.advertisementScore(text);
+    if (ad > 0) own.push(`p:ad=${Math.min(ad, 3)}`);
+    const mast = pack.mastheadSignal(text, i);
+    if (mast > 0) own.push(`p:mastsig=${Math.min(mast, 4)}`);
+    if (line.credit) own.push(`credit=${line.credit.contributors[0]?.role ?? 'none'}`);
+    return { own, shape };
+  });
+}
