@@ -1,0 +1,36 @@
+// The search fold: its precomputed character table matches the opencc-js dictionaries it was
+// generated from, and folding with it gives what the converters give.
+import { describe, expect, it } from 'vitest';
+import { computeFoldableChars, foldTableSource, makeConverters } from '../../electron/archive/fold-chars.ts';
+import { FOLDABLE_CHARS } from '../../electron/archive/fold-table.ts';
+import { foldChinese, foldForSearch, needsFolding } from '../../electron/archive/fold.ts';
+
+describe('fold table', () => {
+  const convs = makeConverters();
+  const computed = computeFoldableChars(convs);
+
+  it('is the table the dictionaries give today (regenerate with fold-chars.ts when this fails)', () => {
+    expect([...FOLDABLE_CHARS]).toEqual(computed);
+    expect(foldTableSource(computed)).toContain('export const FOLDABLE_CHARS');
+  });
+
+  it('every character in it folds, and folding a text of them equals running the converters', () => {
+    expect(computed.length).toBeGreaterThan(1000);
+    for (const ch of computed) expect(needsFolding(ch)).toBe(true);
+    const sample = computed.filter((_, i) => i % 7 === 0).join('');
+    expect(foldChinese(sample)).toBe(convs.reduce((t, c) => c(t), sample));
+  });
+
+  it('leaves simplified, Latin and mixed text without traditional characters alone', () => {
+    for (const text of ['衡阳日报', '什么', 'Galley 2024 年', '', '𠀀 simplified']) {
+      expect(needsFolding(text)).toBe(false);
+      expect(foldChinese(text)).toBe(text);
+    }
+  });
+
+  it('folds traditional text, phrases included, and lower-cases for search', () => {
+    expect(foldForSearch('衡陽日報')).toBe('衡阳日报');
+    expect(foldForSearch('香港 ABC 報導')).toBe(foldForSearch('香港 abc 报导'));
+    expect(needsFolding('平和 衡陽')).toBe(true);
+  });
+});
