@@ -50,6 +50,8 @@ export const pageSummarySchema = z.object({
   sourceName: z.string(),
   state: pageStateSchema,
   itemCount: z.number().int(),
+  /** Items whose split or title roles the engine doubts (kept up to date on every save). */
+  doubtCount: z.number().int().nonnegative().optional(),
 });
 export type PageSummary = z.infer<typeof pageSummarySchema>;
 
@@ -66,5 +68,10 @@ export const pageRecordSchema = z.object({
   items: z.array(storedItemSchema),
   /** Increases by one with every saved change; a save names the revision it started from. */
   revision: z.number().int().nonnegative(),
+  /** Which model segmented the page and which publication profile (learned from profilePages pages) adapted it. */
+  model: z
+    .object({ version: z.string(), profile: z.string().nullable(), profilePages: z.number().int().nonnegative().nullable() })
+    .nullable()
+    .optional(),
 });
 export type PageRecord = z.infer<typeof pageRecordSchema>;

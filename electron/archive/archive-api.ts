@@ -13,6 +13,7 @@ import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
 import type { IssueExport } from '../../shared/export.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
+import type { PublicationProfileInfo } from './profiles-store.ts';
 
 /**
  * Who made a change, as written to the revision log. Hosts pass the acting profile (id, name,
@@ -201,6 +202,13 @@ export interface Archive {
   getRevision(revisionId: number): RevisionDetail;
   /** Everything an export needs (galley.issue-export/1), state as it is now. */
   issueForExport(issueId: number, exportedAt: string): IssueExport;
+
+  // ---- additions (issue 10: learning from editors; profiles-store.ts) ----
+  /** The publication's learned profile (what it learned from), or null when it has none yet. */
+  getPublicationProfile(publicationId: number): PublicationProfileInfo | null;
+  listPublicationProfiles(): PublicationProfileInfo[];
+  /** The stored galley.profile/1 JSON of the publication's profile, or null. */
+  publicationProfileJson(publicationId: number): unknown;
 }
 
 export interface ItemRef {

@@ -2,7 +2,9 @@
 // loads can pass a segmenter of their own.
 import type { Segmentation } from '../../shared/segmentation.ts';
 import { segmentPage } from '../engine/index.ts';
+import type { Profile } from '../engine/model/profile.ts';
 
-export type Segmenter = (text: string, options?: { pageNumber?: number; blockBoundaries?: number[] }) => Segmentation;
+/** profile: a publication's learned profile (galley.profile/1) to adapt the model with. */
+export type Segmenter = (text: string, options?: { pageNumber?: number; blockBoundaries?: number[]; profile?: Profile | null }) => Segmentation;
 
 export const engineSegmenter: Segmenter = (text, options) => segmentPage(text, options);

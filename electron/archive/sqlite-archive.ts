@@ -38,6 +38,8 @@ import { pageNumberFromText } from './page-facts.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { actionsForPageSave } from '../review/index.ts';
+import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
+import { engineLearner } from './engine-learner.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -47,6 +49,8 @@ export interface OpenArchiveOptions {
   /** Where slow queries are reported; console.warn by default. */
   logger?: ArchiveLogger;
 }
+  /** Learns publication profiles from proofed pages (profiles-store.ts); none: no learning. */
+  learner?: ProfileLearner | null;
 
 export interface SqliteArchive extends Archive {
   /** The connection wrapper (for tests and benchmarks: slow-query list, pragmas). */
@@ -118,6 +122,10 @@ interface PageRow {
   edited: number;
   masthead_json: string | null;
 }
+  doubt_count: number;
+  model_version: string | null;
+  model_profile: string | null;
+  model_profile_pages: number | null;
 
 interface ItemRow {
   id: number;
@@ -138,6 +146,7 @@ interface ItemRow {
   edited_fields_json: string;
   story_id: number | null;
 }
+  confidence_json: string | null;
 
 interface PageSnapshot {
   text: string;
@@ -224,6 +233,14 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   }
   const segment = options.segment ?? engineSegmenter;
 
+  const profiles = createProfilesStore({
+    db,
+    now,
+    logger: options.logger ?? { warn: (m) => console.warn(m) },
+    // The model learns only where the model segments: an archive given its own segmenter
+    // (tests, bulk loads) learns only when given a learner too.
+    learner: options.learner !== undefined ? options.learner : options.segment ? null : engineLearner,
+  });
   // ---------- small helpers ----------
   const logRevision = (
     actor: Actor,
@@ -286,6 +303,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     JSON.stringify(item.flags),
     JSON.stringify([...new Set(item.editedFields)]),
   ];
+    item.confidence ? JSON.stringify(item.confidence) : null,
 
   const writeItemChildren = (itemId: number, item: StoredItem, fresh: boolean): void => {
     if (!fresh) {
@@ -328,8 +346,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       .stmt(
         'items.insert',
         `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
-           paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(pageId, ord, ...itemValues(item));
     const id = Number(r.lastInsertRowid);
@@ -354,7 +372,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           'items.update',
           `UPDATE items SET ord = ?, kind = ?, start_offset = ?, end_offset = ?, kicker = ?, headline = ?, subheadline = ?,
              series = ?, byline = ?, paragraphs_json = ?, continued_on = ?, continued_from = ?, flags_json = ?,
-             edited_fields_json = ?
+             edited_fields_json = ?, confidence_json = ?
            WHERE id = ?`,
         ).run(ord, ...itemValues(item), item.id);
         writeItemChildren(item.id, item, false);
@@ -402,6 +420,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         tags: [],
       };
       byItem.set(r.id, item);
+      if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;
       return item;
     });
     for (const c of contributors) byItem.get(c.item_id)?.contributors.push({ name: c.name, role: c.role });
@@ -617,6 +636,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
       items.forEach((item, ord) => insertItem(existing.id, ord, item));
       logRevision(actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
+      profiles.writePageFacts(existing.id, items, seg.model ?? null);
       relinkIssue(issueId);
       review.recomputeIssue(issueId, actor);
       return { status: 'imported', pageId: existing.id, issueId };
@@ -632,6 +652,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const pageId = Number(r.lastInsertRowid);
     items.forEach((item, ord) => insertItem(pageId, ord, item));
     logRevision(actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
+    profiles.writePageFacts(pageId, items, seg.model ?? null);
     relinkIssue(issueId);
     review.recomputeIssue(issueId, actor);
     return { status: 'imported', pageId, issueId };
@@ -647,16 +668,18 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       const known = db.stmt('pages.byHash', 'SELECT id, issue_id FROM pages WHERE content_hash = ? ORDER BY id LIMIT 1').get(hash);
       let seg: Segmentation = { schema: 'galley.segmentation/1', masthead: null, items: [] };
       if (!known) {
-        seg =
-          input.segmentation ??
-          parseOr(
-            segmentationSchema,
-            segment(text, {
-              ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
-              ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
-            }),
-            'segmentation from the engine',
-          );
+        const opts = {
+          ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
+          ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
+        };
+        seg = input.segmentation ?? parseOr(segmentationSchema, segment(text, opts), 'segmentation from the engine');
+        // The publication (named by the masthead, else the folder) learned a profile from its
+        // proofed pages: segment again with it.
+        const learned = input.segmentation ? null : profiles.forImport(seg.masthead?.title ?? input.publicationHint ?? null);
+        if (learned) {
+          const adapted = parseOr(segmentationSchema, segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
+          seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
+        }
       }
       return { input, text, hash, seg };
     });
@@ -958,11 +981,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       return db
         .stmt(
           'pages.listOfIssue',
-          `SELECT p.id, p.issue_id, p.page_number, p.source_name, p.state,
+          `SELECT p.id, p.issue_id, p.page_number, p.source_name, p.state, p.doubt_count,
              (SELECT count(*) FROM items i WHERE i.page_id = p.id) AS item_count
            FROM pages p WHERE p.issue_id = ? ORDER BY p.page_number IS NULL, p.page_number, p.source_name`,
         )
-        .all<{ id: number; issue_id: number; page_number: number | null; source_name: string; state: PageState; item_count: number }>(
+        .all<{ id: number; issue_id: number; page_number: number | null; source_name: string; state: PageState; item_count: number; doubt_count: number }>(
           issueId,
         )
         .map((r) => ({
@@ -973,6 +996,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           state: r.state,
           itemCount: r.item_count,
         }));
+          doubtCount: r.doubt_count,
     },
 
     getPage(pageId: number): PageRecord {
@@ -990,6 +1014,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         items: loadItems(p.id),
         revision: p.revision,
       };
+        model: p.model_version ? { version: p.model_version, profile: p.model_profile, profilePages: p.model_profile_pages } : null,
     },
 
     savePage(input: SavePageInput, actor: Actor): { revision: number } {
@@ -1019,6 +1044,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         );
         replaceItems(page.id, data.items);
         logRevision(who, 'page', page.id, 'save', revision, before, snapshot(page.id));
+        profiles.writePageFacts(page.id, data.items);
         relinkIssue(page.issue_id);
         return { revision };
       });
@@ -1034,6 +1060,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         db.stmt('pages.setState', 'UPDATE pages SET state = ?, updated_at = ? WHERE id = ?').run(next, now(), pageId);
         logRevision(who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
         review.recomputeIssue(page.issue_id, who);
+        // The editor's corrected segmentation teaches the publication's profile (never costing the state change).
+        if (next === 'proofed') profiles.learnQuietly(pageId, { revision: page.revision, text: page.text, items: loadItems(pageId) });
       });
     },
 
@@ -1117,6 +1145,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         ).run(snap.text, snap.state, next, now(), pageId);
         replaceItems(pageId, snap.items);
         logRevision(who, 'page', pageId, 'restore', next, { ...before, restoredFrom: target }, snapshot(pageId));
+        profiles.writePageFacts(pageId, snap.items);
         relinkIssue(page.issue_id);
         review.recomputeIssue(page.issue_id, who);
         return { revision: next };
@@ -1148,6 +1177,9 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     getRevision: review.getRevision,
     issueForExport: review.issueForExport,
 
+    getPublicationProfile: (publicationId) => profiles.info(publicationId),
+    listPublicationProfiles: () => profiles.list(),
+    publicationProfileJson: (publicationId) => profiles.json(publicationId),
     stats() {
       const c = (name: string, table: string): number =>
         db.stmt(`stats.${name}`, `SELECT count(*) AS n FROM ${table}`).get<{ n: number }>()!.n;

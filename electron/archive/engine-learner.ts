@@ -1,0 +1,12 @@
+// The archive's default profile learner: the line-role model's online learning (issue 10). An
+// editor's proofed page is labelled from its items (labelFromItems) and learned into the
+// publication's galley.profile/1 on top of the base model, which itself never changes.
+import { defaultModel, learnProfile, parseProfile } from '../engine/model/index.ts';
+import { labelFromItems } from '../engine/model/labels.ts';
+import type { ProfileLearner } from './profiles-store.ts';
+
+export const engineLearner: ProfileLearner = {
+  baseVersion: () => defaultModel().version,
+  parse: (json) => parseProfile(json),
+  learn: (profile, page, name) => learnProfile(defaultModel(), name, [labelFromItems(page.text, page.items, page.source, page.id)], profile),
+};

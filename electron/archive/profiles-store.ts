@@ -1,0 +1,201 @@
+// Publication profiles in the archive (migration 0008): one learned profile per publication,
+// updated online from every page an editor marks proofed, and used to segment the publication's
+// next pages. Also the per-page facts the library reads without parsing items: the doubt count
+// and which model and profile segmented the page. The learning itself is the model's
+// (ProfileLearner); this module only stores, counts and guards it.
+import { isDoubtful, type Item, type Segmentation } from '../../shared/segmentation.ts';
+import type { StoredItem } from '../../shared/domain.ts';
+import type { Db } from './db.ts';
+import type { ArchiveLogger } from './db.ts';
+import type { Profile } from '../engine/model/profile.ts';
+
+/** A corrected page as the learner sees it. */
+export interface LearnablePage {
+  /** Stable id of the page, e.g. "page-12". */
+  id: string;
+  /** The publication's title (the key of the profile). */
+  source: string;
+  text: string;
+  items: readonly Item[];
+}
+
+/** What the archive needs from the line-role model to keep profiles. */
+export interface ProfileLearner {
+  /** Version of the base model the profiles adapt. */
+  baseVersion(): string;
+  /** Checks a stored profile (throws when it is damaged). */
+  parse(json: unknown): Profile;
+  /** The profile after learning online from one corrected page; null starts from the base model. */
+  learn(profile: Profile | null, page: LearnablePage, name: string): Profile;
+}
+
+/** A publication's profile as the hosts show it. */
+export interface PublicationProfileInfo {
+  publicationId: number;
+  title: string;
+  baseVersion: string;
+  /** Proofed pages it learned from. */
+  pages: number;
+  updatedAt: string;
+}
+
+/** A profile ready to segment with. */
+export interface SegmentingProfile {
+  publicationId: number;
+  /** Shown in the UI and stored as segmentation.model.profile: the publication's title. */
+  label: string;
+  pages: number;
+  profile: Profile;
+}
+
+interface Deps {
+  db: Db;
+  now(): string;
+  logger: ArchiveLogger;
+  learner: ProfileLearner | null;
+}
+
+export function countDoubts(items: readonly Pick<Item, 'confidence'>[]): number {
+  let n = 0;
+  for (const it of items) if (isDoubtful(it)) n++;
+  return n;
+}
+
+export function createProfilesStore({ db, now, logger, learner }: Deps) {
+  const info = (publicationId: number): PublicationProfileInfo | null => {
+    const r = db
+      .stmt(
+        'profiles.get',
+        `SELECT pp.publication_id, pub.title, pp.base_version, pp.updated_at,
+           (SELECT count(*) FROM profile_pages x WHERE x.publication_id = pp.publication_id) AS pages
+         FROM publication_profiles pp JOIN publications pub ON pub.id = pp.publication_id WHERE pp.publication_id = ?`,
+      )
+      .get<{ publication_id: number; title: string; base_version: string; updated_at: string; pages: number }>(publicationId);
+    return r ? { publicationId: r.publication_id, title: r.title, baseVersion: r.base_version, pages: r.pages, updatedAt: r.updated_at } : null;
+  };
+
+  const load = (publicationId: number): SegmentingProfile | null => {
+    if (!learner) return null;
+    const r = db
+      .stmt('profiles.json', 'SELECT profile_json, base_version FROM publication_profiles WHERE publication_id = ?')
+      .get<{ profile_json: string; base_version: string }>(publicationId);
+    const i = info(publicationId);
+    if (!r || !i) return null;
+    // A profile learned against another base model does not fit this one's features: the page is
+    // segmented with the base model (and the profile relearns as pages are proofed).
+    if (r.base_version !== learner.baseVersion()) return null;
+    try {
+      return { publicationId, label: i.title, pages: i.pages, profile: learner.parse(JSON.parse(r.profile_json)) };
+    } catch (e) {
+      logger.warn(`[archive] profile of publication ${publicationId} is unreadable, segmenting without it: ${(e as Error).message}`);
+      return null;
+    }
+  };
+
+  const publicationOfPage = (pageId: number) =>
+    db
+      .stmt(
+        'profiles.publicationOfPage',
+        `SELECT pub.id, pub.title FROM pages p JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id WHERE p.id = ?`,
+      )
+      .get<{ id: number; title: string }>(pageId);
+
+  /**
+   * Learns from a proofed page: its text and the items as the editor left them. Returns the
+   * profile's page count, or null when there is no learner or the page was already learned at
+   * this revision. Throws when learning fails (the caller decides what that costs).
+   */
+  const learnFromPage = (pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): number | null => {
+    if (!learner) return null;
+    const pub = publicationOfPage(pageId);
+    if (!pub) return null;
+    const seen = db
+      .stmt('profiles.pageSeen', 'SELECT revision FROM profile_pages WHERE publication_id = ? AND page_id = ?')
+      .get<{ revision: number }>(pub.id, pageId);
+    if (seen && seen.revision === page.revision) return null;
+    const current = load(pub.id);
+    const next = learner.learn(current?.profile ?? null, { id: `page-${pageId}`, source: pub.title, text: page.text, items: page.items }, pub.title);
+    const at = now();
+    db.stmt(
+      'profiles.upsert',
+      `INSERT INTO publication_profiles(publication_id, base_version, profile_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(publication_id) DO UPDATE SET base_version = excluded.base_version, profile_json = excluded.profile_json,
+         updated_at = excluded.updated_at`,
+    ).run(pub.id, learner.baseVersion(), JSON.stringify(next), at);
+    if (!current) {
+      // A new profile (or one replaced after a base-model change) counts from this page on.
+      db.stmt('profiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = ?').run(pub.id);
+    }
+    db.stmt(
+      'profiles.notePage',
+      `INSERT INTO profile_pages(publication_id, page_id, revision, learned_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(publication_id, page_id) DO UPDATE SET revision = excluded.revision, learned_at = excluded.learned_at`,
+    ).run(pub.id, pageId, page.revision, at);
+    return info(pub.id)!.pages;
+  };
+
+  return {
+    info,
+    list(): PublicationProfileInfo[] {
+      return db
+        .stmt('profiles.list', 'SELECT publication_id FROM publication_profiles ORDER BY publication_id')
+        .all<{ publication_id: number }>()
+        .flatMap((r) => {
+          const i = info(r.publication_id);
+          return i ? [i] : [];
+        });
+    },
+    /** The stored profile JSON of a publication (for export), or null. */
+    json(publicationId: number): unknown {
+      const r = db
+        .stmt('profiles.json', 'SELECT profile_json, base_version FROM publication_profiles WHERE publication_id = ?')
+        .get<{ profile_json: string; base_version: string }>(publicationId);
+      return r ? (JSON.parse(r.profile_json) as unknown) : null;
+    },
+
+    /**
+     * The profile to segment a page being imported with: the publication its masthead title or
+     * folder name names (as the grouping into issues will file it), when that publication has one.
+     */
+    forImport(title: string | null): SegmentingProfile | null {
+      if (!learner || !title?.trim()) return null;
+      const pub = db.stmt('profiles.pubByTitle', 'SELECT id FROM publications WHERE title = ?').get<{ id: number }>(title.trim());
+      return pub ? load(pub.id) : null;
+    },
+    forPublication: load,
+
+    learnFromPage,
+
+    /**
+     * Learning inside the state change's transaction, in a savepoint of its own: a failure rolls
+     * back the learning only, is logged, and the page is still proofed.
+     */
+    learnQuietly(pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): void {
+      if (!learner) return;
+      try {
+        db.raw.transaction(() => learnFromPage(pageId, page))();
+      } catch (e) {
+        logger.warn(`[archive] learning from page ${pageId} failed; the page is proofed, its profile unchanged: ${(e as Error).message}`);
+      }
+    },
+
+    /** Per-page facts kept beside the items: the doubt count, and (on import) the model that segmented it. */
+    writePageFacts(pageId: number, items: readonly StoredItem[], model?: Segmentation['model'] | null): void {
+      db.stmt('pages.setDoubts', 'UPDATE pages SET doubt_count = ? WHERE id = ?').run(countDoubts(items), pageId);
+      if (model === undefined) return;
+      let profilePages: number | null = null;
+      if (model?.profile) {
+        const pub = publicationOfPage(pageId);
+        profilePages = pub ? (info(pub.id)?.pages ?? null) : null;
+      }
+      db.stmt('pages.setModel', 'UPDATE pages SET model_version = ?, model_profile = ?, model_profile_pages = ? WHERE id = ?').run(
+        model?.version ?? null,
+        model?.profile ?? null,
+        profilePages,
+        pageId,
+      );
+    },
+  };
+}
+
+export type ProfilesStore = ReturnType<typeof createProfilesStore>;
