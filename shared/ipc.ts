@@ -154,8 +154,11 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+  /** Browser host: whether the host answers (calls wait and retry while it does not). */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 
 /** The API the renderer sees, whichever host it runs in. */
+export type ConnectionState = 'online' | 'offline' | 'unauthorized';
 export interface GalleyApi {
   /** keepalive: the request may outlive the page (a save while closing). */
   invoke<C extends Channel>(channel: C, request: Req<C>, options?: { keepalive?: boolean }): Promise<Res<C>>;
@@ -187,4 +190,3 @@ export interface PreloadBridge {
 
 /** HTTP transport constants. */
 export const HTTP_TOKEN_HEADER = 'x-galley-token';
-export const HTTP_SESSION_COOKIE = 'galley_session';

@@ -14,6 +14,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSy
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from './migrations/index.ts';
+import { describeDamage, hasChecksums, verifyAllRows } from './checksums.ts';
 
 /** Tables every Galley archive has had since schema version 1. */
 export const REQUIRED_TABLES = ['publications', 'issues', 'pages', 'items', 'revisions'] as const;
@@ -115,6 +116,14 @@ export function verifyBackup(file: string): BackupInfo {
     );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) throw new BackupInvalidError(file, `missing table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    // Rows SQLite's checks cannot judge (a flipped byte inside a text): every checksum (checksums.ts).
+    if (hasChecksums(db)) {
+      const rows = verifyAllRows(db, { maxDamaged: 20 });
+      if (rows.damaged.length) {
+        const shown = rows.damaged.slice(0, 5).map(describeDamage).join('; ');
+        throw new BackupInvalidError(file, `${rows.damaged.length}${rows.damaged.length >= 20 ? ' or more' : ''} damaged row${rows.damaged.length > 1 ? 's' : ''}: ${shown}`);
+      }
+    }
     const count = (t: string): number => (db!.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     return { version, pages: count('pages'), items: count('items'), bytes };
   } catch (e) {
@@ -180,7 +189,12 @@ export async function backupArchive(
     return { ...info, file: outFile, ms: performance.now() - t0, steps };
   } catch (e) {
     removeDbFiles(temp);
-    if (e instanceof BackupInvalidError) throw new BackupError(`the backup copy of ${livePath} failed its check: ${e.detail}`);
+    if (e instanceof BackupInvalidError) {
+      throw new BackupError(
+        `the backup copy of ${livePath} failed its check: ${e.detail}; no backup was written. ` +
+          `Run galley verify --archive ${livePath} for every damaged row, and restore your last good backup with galley restore BACKUP_FILE --archive ${livePath}`,
+      );
+    }
     throw e;
   }
 }

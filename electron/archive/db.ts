@@ -2,6 +2,7 @@
 // Habits borrowed from Signal Desktop: one writer connection, every statement prepared once and
 // known by a name, any statement slower than 50 ms logged by that name.
 import Database from 'better-sqlite3';
+import { registerChecksumFunction } from './checksums.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -41,6 +42,8 @@ export class Db {
     // checkpoint rather than every few files. A finished checkpoint truncates the WAL to 64 MB.
     this.raw.pragma('wal_autocheckpoint = 8000');
     this.raw.pragma('journal_size_limit = 67108864');
+    // The checksum triggers of migration 0009 call this function on every write (checksums.ts).
+    registerChecksumFunction(this.raw);
   }
 
   /** A prepared statement, prepared once per name+sql and timed on every call. */

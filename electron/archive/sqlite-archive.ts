@@ -1,4 +1,5 @@
 // The archive on SQLite: the only module that writes SQL (with its migrations).
+import { guardArchiveReads } from './checksum-reads.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -1186,5 +1187,6 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       return { publications: c('publications', 'publications'), issues: c('issues', 'issues'), pages: c('pages', 'pages'), items: c('items', 'items') };
     },
   };
-  return archive;
+  // Every read of a page, its items and its history checks their checksums (checksum-reads.ts).
+  return guardArchiveReads(archive, db.raw);
 }

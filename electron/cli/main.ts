@@ -26,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   serve: { summary: 'Serve the proofing workspace to a browser on 127.0.0.1', load: () => import('./commands/serve.ts') },
   backup: { summary: 'Copy the archive to a backup file (safe while Galley is running)', load: () => import('./commands/backup.ts') },
   restore: { summary: 'Replace the archive with a backup (the current archive is kept aside)', load: () => import('./commands/restore.ts') },
+  verify: { summary: 'Check every row of the archive against its checksum (read-only)', load: () => import('./commands/verify.ts') },
   export: { summary: 'Export an approved issue (json, nitf, newsml, csv, markdown, txt) with a SHA-256 manifest', load: () => import('./commands/export.ts') },
   profiles: { summary: 'List or add profiles (editor, archivist, supervisor)', load: () => import('./commands/profiles.ts') },
   approve: { summary: 'Approve a proofed issue (supervisors)', load: () => import('./commands/approve.ts') },

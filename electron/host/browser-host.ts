@@ -11,6 +11,7 @@ import { createHandlers } from './handlers.ts';
 import { startHttpHost, type HttpHost } from './http-host.ts';
 import { loadBackend } from './load-backend.ts';
 import type { Backend } from './backend.ts';
+import { persistentToken } from './host-token.ts';
 
 /** The one default archive, shared with the CLI and the Electron host (see archive/default-path.ts). */
 export { defaultArchivePath };
@@ -34,6 +35,8 @@ export interface BrowserHostOptions {
   /** For tests: an already open backend (closed with the host). */
   backend?: Backend;
   log?: (line: string) => void;
+  /** Where the per-archive token is kept (host-token.ts); null: a fresh token for this run only. */
+  tokenDir?: string | null;
 }
 
 export interface BrowserHost extends HttpHost {
@@ -52,6 +55,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     host = await startHttpHost({
       staticDir,
       ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.tokenDir !== null ? { token: persistentToken(backend.archive.path, options.tokenDir ?? undefined) } : {}),
       createTable: (emit) => createHandlers({ ...backend, host: 'browser', version, actor, emit }),
     });
   } catch (e) {

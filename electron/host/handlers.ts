@@ -23,6 +23,7 @@ import { assertAllowed, ForbiddenError } from '../../shared/roles.ts';
 import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
+import { classifyFailure, type MachineFailureCode } from './failures.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser';
@@ -43,7 +44,16 @@ export type HandlerTable = { [C in Channel]: Handler<C> };
 /** An error whose message may be shown to the user; other errors are reported generically. */
 export class HostError extends Error {
   constructor(
-    readonly code: 'bad-request' | 'not-found' | 'conflict' | 'unavailable' | 'internal' | 'no-profile' | 'forbidden' | 'refused',
+    readonly code:
+      | 'bad-request'
+      | 'not-found'
+      | 'conflict'
+      | 'unavailable'
+      | 'internal'
+      | 'no-profile'
+      | 'forbidden'
+      | 'refused'
+      | MachineFailureCode,
     message: string,
   ) {
     super(message);
@@ -182,6 +192,8 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
       return { ok: false, code, message: e.message };
     }
     if (e instanceof ZodError) return { ok: false, code: 'internal', message: 'response failed validation' };
+    const machine = classifyFailure(e);
+    if (machine) return { ok: false, ...machine };
     const message = e instanceof Error ? e.message : String(e);
     if (/revision|stale|conflict/i.test(message)) return { ok: false, code: 'conflict', message };
     if (/not found|no such|unknown page/i.test(message)) return { ok: false, code: 'not-found', message };

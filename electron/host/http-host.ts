@@ -1,25 +1,22 @@
 // The browser host: the renderer and the handler table served on 127.0.0.1 only.
 //
-// Authentication: a random per-run token is printed in the URL (/?token=…). Opening that URL
-// sets an HttpOnly SameSite=Strict session cookie and redirects to / so the token leaves the
-// address bar; the page keeps the token (served to it in a <meta> tag) and sends it in the
-// x-galley-token header with every API call. Every request must come from a loopback peer, carry
-// our own Host header (DNS rebinding), and either no Origin or our own. API calls must carry
-// the cookie, the header and our Origin; the event stream the cookie.
+// Authentication (docs/reliability.md, "The browser host's credential"): a random token is handed
+// to the tab once, in the URL's fragment (/#token=…), which browsers never send to any server.
+// The renderer keeps it in sessionStorage (scoped to this origin, i.e. this port, and this tab)
+// and sends it in the x-galley-token header with every API call and on the event stream. There
+// is no cookie at all: cookies are not scoped to a port, so any other web server on 127.0.0.1
+// that the browser visits would receive one. A foreign page can therefore observe nothing that a
+// replay could use; without the header the API answers 401. The renderer's code (index.html and
+// assets) is served without the token — it holds no secret. Every request must come from a
+// loopback peer, carry our own Host header (DNS rebinding: 421), and either no Origin or our own
+// (403); API calls must carry our Origin.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { HTTP_SESSION_COOKIE, HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
+import { HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
+import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../../shared/limits.ts';
 import { dispatch, type HandlerTable } from './handlers.ts';
-import {
-  CONTENT_SECURITY_POLICY,
-  allowedHosts,
-  allowedOrigins,
-  isLoopbackAddress,
-  newToken,
-  parseCookies,
-  tokensEqual,
-} from './security.ts';
+import { CONTENT_SECURITY_POLICY, allowedHosts, allowedOrigins, isLoopbackAddress, newToken, tokensEqual } from './security.ts';
 
 export interface HttpHostOptions {
   /** Builds the handler table; `emit` pushes an event to every open page. */
@@ -32,6 +29,7 @@ export interface HttpHostOptions {
 }
 
 export interface HttpHost {
+  /** The launch URL: the token rides in the fragment, which is never sent over HTTP. */
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -63,6 +61,9 @@ const HTTP_STATUS: Record<string, number> = {
   'no-profile': 401,
   forbidden: 403,
   refused: 409,
+  'disk-full': 507,
+  'read-only': 503,
+  damaged: 500,
 };
 
 function baseHeaders(res: ServerResponse): void {
@@ -74,34 +75,52 @@ function baseHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
+function refuse(res: ServerResponse, status: number, message: string, close = false): void {
   baseHeaders(res);
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(close ? { Connection: 'close' } : {}),
+  });
   res.end(message + '\n');
 }
+
+class TooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Stop keeping the bytes but let the answer (413) go out before the socket closes.
+        over = true;
+        chunks.length = 0;
+        reject(new TooLarge());
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (!over) resolveBody(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
+}
+
+/** Answers 413 and closes the connection once the answer is out (the rest of the body is not read). */
+function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  refuse(res, 413, `request body too large (the limit is ${limit} bytes)`, true);
+  res.on('finish', () => setTimeout(() => req.destroy(), 50).unref());
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? newToken();
   const staticDir = resolve(options.staticDir);
-  const maxBody = options.maxBodyBytes ?? 96 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
   const streams = new Set<ServerResponse>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -117,18 +136,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return refuse(res, 400, 'bad path');
     }
-    if (rel === '/' || rel === '/index.html') {
-      const html = await readFile(join(staticDir, 'index.html'), 'utf8').catch(() => null);
-      if (html === null) return refuse(res, 503, 'renderer not built');
-      const withToken = html.replace('<head>', `<head><meta name="galley-token" content="${token}">`);
-      baseHeaders(res);
-      res.writeHead(200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store' });
-      return res.end(withToken);
-    }
+    if (rel === '/') rel = '/index.html';
     const file = normalize(join(staticDir, rel));
     if (!file.startsWith(staticDir + sep)) return refuse(res, 404, 'not found');
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return refuse(res, 404, 'not found');
+    if (!info?.isFile()) return refuse(res, rel === '/index.html' ? 503 : 404, rel === '/index.html' ? 'renderer not built' : 'not found');
     baseHeaders(res);
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
@@ -147,24 +159,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins(port).has(origin)) return refuse(res, 403, 'foreign origin');
 
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const session = parseCookies(req.headers.cookie).get(HTTP_SESSION_COOKIE);
-
-    // Launch URL: exchange the URL token for the session cookie, then drop it from the address bar.
-    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-      if (!tokensEqual(url.searchParams.get('token'), token)) return refuse(res, 403, 'wrong token');
-      baseHeaders(res);
-      res.writeHead(303, {
-        'Set-Cookie': `${HTTP_SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
-        'Cache-Control': 'no-store',
-      });
-      return res.end();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return refuse(res, 400, 'bad path');
     }
-    if (!tokensEqual(session, token)) return refuse(res, 403, 'missing or wrong token; open the URL printed at start');
+    const authorised = () => tokensEqual(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token);
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'method not allowed');
+      if (!authorised()) return refuse(res, 401, 'missing or wrong token; open the URL printed at start');
       baseHeaders(res);
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(`retry: 1000\nevent: hello\ndata: {}\n\n`);
@@ -176,14 +181,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
       if (origin === undefined) return refuse(res, 403, 'origin required');
-      if (!tokensEqual(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token)) return refuse(res, 403, 'missing or wrong token');
+      if (!authorised()) return refuse(res, 401, 'missing or wrong token; open the URL printed at start');
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'json expected');
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(declared) && declared > maxBody) return tooLarge(req, res, maxBody);
       let body: unknown;
       try {
         const raw = await readBody(req, maxBody);
         body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
       } catch (e) {
-        return refuse(res, (e as Error).message === 'too large' ? 413 : 400, 'bad body');
+        if (e instanceof TooLarge) return tooLarge(req, res, maxBody);
+        return refuse(res, 400, 'bad body');
       }
       const channel = url.pathname.slice('/api/'.length);
       const result = await dispatch(table, channel, body);
@@ -199,7 +207,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     return serveStatic(res, url.pathname);
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) refuse(res, 500, 'internal error');
       else res.end();
@@ -214,7 +222,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   if (address === null || typeof address === 'string') throw new Error('no address');
   port = address.port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     server,

@@ -1,5 +1,5 @@
 // Request checks for the loopback HTTP host: loopback peers only, our own Host and Origin only
-// (defeats DNS rebinding and cross-site requests), and a per-run secret.
+// (defeats DNS rebinding and cross-site requests), and a secret token sent only as a header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -41,15 +41,4 @@ export function allowedHosts(port: number): Set<string> {
 
 export function allowedOrigins(port: number): Set<string> {
   return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-}
-
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-  }
-  return out;
 }

@@ -5,6 +5,7 @@ import {
   events,
   HTTP_TOKEN_HEADER,
   type Channel,
+  type ConnectionState,
   type Drop,
   type EventName,
   type EventPayload,
@@ -14,6 +15,7 @@ import {
   type Req,
   type Res,
 } from '../../shared/ipc.ts';
+import { MAX_UPLOAD_BATCH_CHARS } from '../../shared/limits.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -63,59 +65,180 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(bin);
 }
 
-export function httpApi(token: string, base = ''): GalleyApi {
-  let source: EventSource | null = null;
+/** Where the tab keeps the browser host's token (sessionStorage: this origin, i.e. this port, and this tab). */
+export const TOKEN_STORAGE_KEY = 'galley.token';
+
+/**
+ * The browser host's token: taken from the launch URL's fragment (#token=…) when there is one —
+ * then stored in sessionStorage and removed from the address bar — else the stored one.
+ */
+export function takeToken(loc: Pick<Location, 'hash' | 'pathname' | 'search'>, storage: Storage, history?: Pick<History, 'replaceState' | 'state'>): string {
+  const fromHash = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(loc.hash)?.[1];
+  if (fromHash) {
+    storage.setItem(TOKEN_STORAGE_KEY, fromHash);
+    history?.replaceState(history.state, '', loc.pathname + loc.search);
+    return fromHash;
+  }
+  return storage.getItem(TOKEN_STORAGE_KEY) ?? '';
+}
+
+/** Waits before retry n (0-based): 0.5 s doubling to at most 8 s. */
+export function backoffMs(attempt: number): number {
+  return Math.min(8_000, 500 * 2 ** Math.min(attempt, 5));
+}
+
+/** The host could not be reached, or answered without being the host (a proxy's 502, a reset). */
+class Unreachable extends Error {}
+
+export interface HttpApiOptions {
+  base?: string;
+  /** The current token (re-read before every attempt, so a new launch URL takes effect at once). */
+  token: () => string;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+}
+
+export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): GalleyApi {
+  const opts: HttpApiOptions = typeof tokenOrOptions === 'string' ? { token: () => tokenOrOptions, base } : tokenOrOptions;
+  const root = opts.base ?? '';
+  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)));
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  const ensureSource = () => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events`);
-    for (const name of Object.keys(events) as EventName[]) {
-      source.addEventListener(name, (e) => {
-        let data: unknown;
-        try {
-          data = JSON.parse((e as MessageEvent<string>).data);
-        } catch {
-          return;
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection: ConnectionState = 'online';
+  const setConnection = (state: ConnectionState) => {
+    if (state === connection) return;
+    connection = state;
+    for (const l of connectionListeners) l(state);
+  };
+
+  // The event stream over fetch (EventSource cannot send the token header); reconnects with backoff.
+  let streaming = false;
+  const deliver = (name: string, data: string) => {
+    if (!Object.prototype.hasOwnProperty.call(events, name)) return;
+    const event = name as EventName;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const parsed = events[event].safeParse(payload);
+    if (!parsed.success) return;
+    for (const l of listeners.get(event) ?? []) l(parsed.data);
+  };
+  const stream = async () => {
+    for (let attempt = 0; ; ) {
+      try {
+        const res = await doFetch(`${root}/api/events`, { headers: { [HTTP_TOKEN_HEADER]: opts.token() }, cache: 'no-store' });
+        if (res.ok && res.body) {
+          attempt = 0;
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const frame = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              let name = 'message';
+              const data: string[] = [];
+              for (const line of frame.split('\n')) {
+                if (line.startsWith('event: ')) name = line.slice(7);
+                else if (line.startsWith('data: ')) data.push(line.slice(6));
+              }
+              deliver(name, data.join('\n'));
+            }
+          }
         }
-        const parsed = events[name].safeParse(data);
-        if (!parsed.success) return;
-        for (const l of listeners.get(name) ?? []) l(parsed.data);
-      });
+      } catch {
+        // Host gone: try again below.
+      }
+      await sleep(backoffMs(attempt++));
     }
   };
+  const ensureStream = () => {
+    if (streaming) return;
+    streaming = true;
+    void stream();
+  };
+
   const api: GalleyApi = {
     host: 'browser',
     async invoke<C extends Channel>(channel: C, request: Req<C>, options?: { keepalive?: boolean }): Promise<Res<C>> {
-      const res = await fetch(`${base}/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: token },
-        body: JSON.stringify(request),
-        keepalive: options?.keepalive ?? false,
-        credentials: 'same-origin',
-      });
-      let body: Failure;
-      try {
-        body = (await res.json()) as typeof body;
-      } catch {
-        throw new ApiError('internal', `${res.status} ${res.statusText}`);
+      const body = JSON.stringify(request);
+      // Host gone or restarted with another token: wait and try again, so the caller (an autosave)
+      // keeps its edit instead of losing it. A save while the page closes gets one try.
+      for (let attempt = 0; ; attempt++) {
+        let res: Response;
+        let parsed: Failure | null = null;
+        try {
+          res = await doFetch(`${root}/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: opts.token() },
+            body,
+            keepalive: options?.keepalive ?? false,
+            credentials: 'omit',
+          });
+          if (res.status === 401 && !/json/.test(res.headers.get('content-type') ?? '')) {
+            if (options?.keepalive) throw new ApiError('unauthorized', 'the host does not know this tab');
+            setConnection('unauthorized');
+            await sleep(backoffMs(attempt));
+            continue;
+          }
+          try {
+            parsed = (await res.json()) as Failure;
+          } catch {
+            if (res.status >= 502 && res.status <= 504) throw new Unreachable();
+            throw new ApiError('internal', `${res.status} ${res.statusText}`);
+          }
+        } catch (e) {
+          if (e instanceof ApiError) throw e;
+          if (options?.keepalive) throw new ApiError('offline', 'the host cannot be reached');
+          setConnection('offline');
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        setConnection('online');
+        if (!parsed.ok) throw new ApiError(parsed.code ?? 'internal', parsed.message ?? res.statusText, str(parsed.reason), str(parsed.state));
+        return parseResponse(channel, parsed.value);
       }
-      if (!body.ok) throw new ApiError(body.code ?? 'internal', body.message ?? res.statusText, str(body.reason), str(body.state));
-      return parseResponse(channel, body.value);
     },
     on(event, listener) {
-      ensureSource();
+      ensureStream();
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       const l = listener as (p: unknown) => void;
       set.add(l);
       return () => set.delete(l);
     },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
     async importDropped(drop: Drop): Promise<ImportReport> {
       const files = await drop.files();
-      const payload = await Promise.all(
-        files.map(async (f) => ({ name: f.relativePath, data: toBase64(await f.file.arrayBuffer()) })),
-      );
-      return api.invoke('import.files', { files: payload });
+      // Several requests when the drop is bigger than one request body may be (shared/limits.ts).
+      const outcomes: ImportReport['outcomes'] = [];
+      let batch: { name: string; data: string }[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (batch.length === 0) return false;
+        const report = await api.invoke('import.files', { files: batch });
+        outcomes.push(...report.outcomes);
+        batch = [];
+        size = 0;
+        return report.cancelled;
+      };
+      for (const f of files) {
+        const data = toBase64(await f.file.arrayBuffer());
+        if (size + data.length > MAX_UPLOAD_BATCH_CHARS && (await flush())) return { outcomes, cancelled: true };
+        batch.push({ name: f.relativePath, data });
+        size += data.length;
+      }
+      return { outcomes, cancelled: await flush() };
     },
   };
   return api;
@@ -124,8 +247,13 @@ export function httpApi(token: string, base = ''): GalleyApi {
 export function createApi(): GalleyApi {
   const bridge = (window as unknown as { galley?: PreloadBridge }).galley;
   if (bridge) return electronApi(bridge);
-  const token = document.querySelector<HTMLMetaElement>('meta[name="galley-token"]')?.content ?? '';
-  return httpApi(token);
+  let token = takeToken(window.location, window.sessionStorage, window.history);
+  // Opening the host's launch URL again in this tab (e.g. after the host got a new token) changes
+  // only the fragment: the page stays, with its unsaved edits, and takes the new token.
+  window.addEventListener('hashchange', () => {
+    token = takeToken(window.location, window.sessionStorage, window.history);
+  });
+  return httpApi({ token: () => token });
 }
 
 /** Walks dropped folders (webkitGetAsEntry) into files with relative paths. */

@@ -1,4 +1,4 @@
-// The loopback HTTP host's fences: token, cookie, Host, Origin, loopback peers; and the handler
+// The loopback HTTP host's fences: token header, Host, Origin, loopback peers; and the handler
 // table behind it (validation of every payload with zod).
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/host/handlers.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { isLoopbackAddress } from '../../electron/host/security.ts';
-import { HTTP_SESSION_COOKIE, HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
+import { HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
 import { fakeDerive } from '../renderer/fake-engine.ts';
 import { memoryArchive } from './memory-archive.ts';
 
@@ -37,12 +37,10 @@ describe('HTTP host', () => {
   let dir: string;
   const archive = memoryArchive();
   let origin: string;
-  let cookie: string;
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     send(host.port, `/api/${channel}`, {
       method: 'POST',
       headers: {
-        cookie,
         origin,
         'content-type': 'application/json',
         [HTTP_TOKEN_HEADER]: host.token,
@@ -72,7 +70,6 @@ describe('HTTP host', () => {
         }),
     });
     origin = `http://127.0.0.1:${host.port}`;
-    cookie = `${HTTP_SESSION_COOKIE}=${host.token}`;
   });
 
   afterAll(async () => {
@@ -83,7 +80,7 @@ describe('HTTP host', () => {
   it('binds to 127.0.0.1 only', () => {
     const address = host.server.address();
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{40,}$/);
   });
 
   it('accepts loopback peers only', () => {
@@ -96,29 +93,37 @@ describe('HTTP host', () => {
     expect(isLoopbackAddress(undefined)).toBe(false);
   });
 
-  it('exchanges the URL token for an HttpOnly session cookie and drops it from the address bar', async () => {
-    const r = await send(host.port, `/?token=${host.token}`);
-    expect(r.status).toBe(303);
-    expect(r.headers.location).toBe('/');
-    expect(String(r.headers['set-cookie'])).toContain(`${HTTP_SESSION_COOKIE}=${host.token}; HttpOnly; SameSite=Strict`);
-    const page = await send(host.port, '/', { headers: { cookie } });
+  it('hands the token only in the URL fragment: the page holds no secret and no cookie is ever set', async () => {
+    const page = await send(host.port, '/');
     expect(page.status).toBe(200);
-    expect(page.body).toContain(`<meta name="galley-token" content="${host.token}">`);
+    expect(page.body).not.toContain(host.token);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // An old-style launch URL is not an exchange any more: nothing is set, nothing echoed.
+    const old = await send(host.port, `/?token=${host.token}`);
+    expect(old.headers['set-cookie']).toBeUndefined();
+    expect(old.body).not.toContain(host.token);
+    const tree = await api('library.tree', {});
+    expect(tree.status).toBe(200);
+    expect(tree.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses requests without the token, or with a wrong one', async () => {
-    expect((await send(host.port, '/')).status).toBe(403);
-    expect((await send(host.port, '/?token=wrong')).status).toBe(403);
-    expect((await send(host.port, '/', { headers: { cookie: `${HTTP_SESSION_COOKIE}=wrong` } })).status).toBe(403);
-    expect((await send(host.port, '/api/events')).status).toBe(403);
-    expect((await api('library.tree', {}, { [HTTP_TOKEN_HEADER]: '' })).status).toBe(403);
-    expect((await api('library.tree', {}, { [HTTP_TOKEN_HEADER]: 'x'.repeat(43) })).status).toBe(403);
-    expect((await api('library.tree', {}, { cookie: '' })).status).toBe(403);
+  it('refuses API calls and the event stream without the token header, or with a wrong one (401)', async () => {
+    expect((await send(host.port, '/api/events')).status).toBe(401);
+    expect((await send(host.port, '/api/events', { headers: { cookie: `galley_session=${host.token}` } })).status).toBe(401);
+    expect((await api('library.tree', {}, { [HTTP_TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await api('library.tree', {}, { [HTTP_TOKEN_HEADER]: 'x'.repeat(43) })).status).toBe(401);
+    // The token in a cookie (what the old design used) is not a credential.
+    const cookieOnly = await send(host.port, '/api/library.tree', {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', cookie: `galley_session=${host.token}` },
+      body: '{}',
+    });
+    expect(cookieOnly.status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    expect((await send(host.port, `/?token=${host.token}`, { headers: { host: `evil.example:${host.port}` } })).status).toBe(421);
+    expect((await send(host.port, '/', { headers: { host: `evil.example:${host.port}` } })).status).toBe(421);
     expect((await api('library.tree', {}, { host: `attacker.test:${host.port}` })).status).toBe(421);
     expect((await api('library.tree', {}, { host: `127.0.0.1:${host.port + 1}` })).status).toBe(421);
   });
@@ -129,7 +134,7 @@ describe('HTTP host', () => {
     expect((await api('library.tree', {}, { origin: 'null' })).status).toBe(403);
     const r = await send(host.port, '/api/library.tree', {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token },
+      headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token },
       body: '{}',
     });
     expect(r.status).toBe(403);
@@ -146,11 +151,11 @@ describe('HTTP host', () => {
     expect((await api('library.tree', {}, { 'content-type': 'text/plain' })).status).toBe(415);
     const bad = await send(host.port, '/api/library.tree', {
       method: 'POST',
-      headers: { cookie, origin, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token },
+      headers: { origin, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token },
       body: '{not json',
     });
     expect(bad.status).toBe(400);
-    expect((await send(host.port, '/api/library.tree', { headers: { cookie } })).status).toBe(405);
+    expect((await send(host.port, '/api/library.tree', { headers: { [HTTP_TOKEN_HEADER]: host.token } })).status).toBe(405);
   });
 
   it('saves with a base revision and refuses a stale one', async () => {
@@ -173,7 +178,7 @@ describe('HTTP host', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    expect((await send(host.port, '/../package.json', { headers: { cookie } })).status).toBe(404);
-    expect((await send(host.port, '/%2e%2e/%2e%2e/etc/passwd', { headers: { cookie } })).status).toBe(404);
+    expect((await send(host.port, '/../package.json')).status).toBe(404);
+    expect((await send(host.port, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 // The browser host's fences, checked on every kind of route (launch URL, page, static asset, each
 // API channel, event stream) against the real handler table and a real SQLite archive: no token,
-// a wrong token, a foreign Origin, a foreign Host (DNS rebinding), no CORS grants — and the socket
+// a wrong token, the token in a cookie, a foreign Origin, a foreign Host (DNS rebinding), no CORS
+// grants, malformed cookies, oversized bodies (413) — and the socket
 // bound to 127.0.0.1 only (a connection to another local address of this machine is refused).
 // test/host/http-host.test.ts covers the basics once; this file sweeps the whole matrix.
 // Traffic never leaves the machine: only 127.0.0.1, ::1 and this container's own addresses.
@@ -14,7 +15,8 @@ import { createHandlers } from '../../electron/host/handlers.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { loadBackend } from '../../electron/host/load-backend.ts';
 import type { Backend } from '../../electron/host/backend.ts';
-import { CHANNELS, HTTP_SESSION_COOKIE, HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
+import { CHANNELS, HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
+import { MAX_REQUEST_BODY_BYTES } from '../../shared/limits.ts';
 import { recordFigures } from '../reliability/figures.ts';
 
 interface Reply {
@@ -73,7 +75,7 @@ describe('browser host fences (matrix)', () => {
   let backend: Backend;
   let dir: string;
   let origin: string;
-  let cookie: string;
+  const cookie = () => `galley_session=${host.token}`;
   let checked = 0;
 
   beforeAll(async () => {
@@ -90,7 +92,6 @@ describe('browser host fences (matrix)', () => {
       createTable: (emit) => createHandlers({ ...backend, host: 'browser', version: 'sec', actor: { name: 'sec' }, emit }),
     });
     origin = `http://127.0.0.1:${host.port}`;
-    cookie = `${HTTP_SESSION_COOKIE}=${host.token}`;
   });
 
   afterAll(async () => {
@@ -98,35 +99,35 @@ describe('browser host fences (matrix)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const goodApiHeaders = () => ({ cookie, origin, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token });
+  const goodApiHeaders = () => ({ origin, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token });
 
   it('refuses every API channel without the token, with a wrong token, from a foreign Origin or Host', async () => {
     const wrong = host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
     for (const channel of CHANNELS) {
       const path = `/api/${channel}`;
       const variants: [string, Record<string, string>, number][] = [
-        ['no cookie, no header', { origin, 'content-type': 'application/json' }, 403],
-        ['header only', { origin, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token }, 403],
-        ['cookie only', { cookie, origin, 'content-type': 'application/json' }, 403],
-        ['wrong header', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: wrong }, 403],
-        ['wrong cookie', { ...goodApiHeaders(), cookie: `${HTTP_SESSION_COOKIE}=${wrong}` }, 403],
-        ['token upper-cased', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: host.token.toUpperCase() }, 403],
+        ['no header', { origin, 'content-type': 'application/json' }, 401],
+        ['the token as a cookie', { cookie: cookie(), origin, 'content-type': 'application/json' }, 401],
+        ['the token as a query', { origin, 'content-type': 'application/json', 'x-path-token': host.token }, 401],
+        ['wrong header', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: wrong }, 401],
+        ['malformed cookie, no header', { cookie: 'galley_session=%E0%A4%A; a=%', origin, 'content-type': 'application/json' }, 401],
+        ['token upper-cased', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: host.token.toUpperCase() }, 401],
         // (Leading/trailing blanks are not a variant: HTTP strips them from every header value.)
-        ['token with a suffix', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: `${host.token}x` }, 403],
-        ['token prefix', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: host.token.slice(0, 20) }, 403],
+        ['token with a suffix', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: `${host.token}x` }, 401],
+        ['token prefix', { ...goodApiHeaders(), [HTTP_TOKEN_HEADER]: host.token.slice(0, 20) }, 401],
         ['foreign Origin', { ...goodApiHeaders(), origin: 'http://evil.example' }, 403],
         ['Origin of another port', { ...goodApiHeaders(), origin: `http://127.0.0.1:${host.port + 1}` }, 403],
         ['Origin suffix trick', { ...goodApiHeaders(), origin: `http://127.0.0.1:${host.port}.evil.example` }, 403],
         ['https Origin', { ...goodApiHeaders(), origin: `https://127.0.0.1:${host.port}` }, 403],
         ['null Origin', { ...goodApiHeaders(), origin: 'null' }, 403],
-        ['no Origin', { cookie, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token }, 403],
+        ['no Origin', { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: host.token }, 403],
         ['DNS rebinding Host', { ...goodApiHeaders(), host: `evil.example:${host.port}` }, 421],
         ['Host lookalike', { ...goodApiHeaders(), host: `localhost.evil.example:${host.port}` }, 421],
         ['Host without port', { ...goodApiHeaders(), host: '127.0.0.1' }, 421],
         ['Host of another port', { ...goodApiHeaders(), host: `127.0.0.1:${host.port + 1}` }, 421],
       ];
       for (const [what, headers, status] of variants) {
-        const r = await send(host.port, path, { method: 'POST', headers, body: '{}' });
+        const r = await send(host.port, what === 'the token as a query' ? `${path}?token=${host.token}` : path, { method: 'POST', headers, body: '{}' });
         checked++;
         expect(r.status, `${channel}: ${what}`).toBe(status);
         expect(r.headers['access-control-allow-origin'], `${channel}: ${what}`).toBeUndefined();
@@ -135,25 +136,29 @@ describe('browser host fences (matrix)', () => {
     }
   });
 
-  it('refuses the page, static files, the launch URL and the event stream the same way', async () => {
+  it('serves the renderer (no secret in it) but refuses foreign Hosts and Origins; the event stream wants the token', async () => {
     const routes = ['/', '/index.html', '/assets/app.js', '/api/events'];
     for (const path of routes) {
+      const guarded = path === '/api/events';
       const variants: [string, Record<string, string>, number][] = [
-        ['no token', {}, 403],
-        ['wrong cookie', { cookie: `${HTTP_SESSION_COOKIE}=nope` }, 403],
-        ['foreign Host', { cookie, host: `evil.example:${host.port}` }, 421],
-        ['foreign Origin', { cookie, origin: 'http://evil.example' }, 403],
+        ['no token', {}, guarded ? 401 : 200],
+        ['the token as a cookie', { cookie: cookie() }, guarded ? 401 : 200],
+        ['malformed cookie', { cookie: 'galley_session=%E0%A4%A; =; ;;x' }, guarded ? 401 : 200],
+        ['foreign Host', { [HTTP_TOKEN_HEADER]: host.token, host: `evil.example:${host.port}` }, 421],
+        ['foreign Origin', { [HTTP_TOKEN_HEADER]: host.token, origin: 'http://evil.example' }, 403],
       ];
       for (const [what, headers, status] of variants) {
         const r = await send(host.port, path, { headers });
         checked++;
         expect(r.status, `${path}: ${what}`).toBe(status);
         expect(r.body).not.toContain(host.token);
+        expect(r.headers['set-cookie'], `${path}: ${what}`).toBeUndefined();
       }
     }
-    // The launch URL: wrong token, or the right token under a rebinding Host, sets no cookie.
+    // The old launch URL shape sets nothing and echoes nothing.
     for (const [headers, path, status] of [
-      [{}, '/?token=wrong', 403],
+      [{}, '/?token=wrong', 200],
+      [{}, `/?token=${host.token}`, 200],
       [{ host: `evil.example:${host.port}` }, `/?token=${host.token}`, 421],
       [{ origin: 'http://evil.example' }, `/?token=${host.token}`, 403],
     ] as [Record<string, string>, string, number][]) {
@@ -161,19 +166,58 @@ describe('browser host fences (matrix)', () => {
       checked++;
       expect(r.status).toBe(status);
       expect(r.headers['set-cookie']).toBeUndefined();
+      expect(r.body).not.toContain(host.token);
     }
-    // With the session: served, and the page's security headers are there.
-    const ok = await send(host.port, '/assets/app.js', { headers: { cookie } });
+    const ok = await send(host.port, '/assets/app.js');
     expect(ok.status).toBe(200);
     expect(ok.headers['x-content-type-options']).toBe('nosniff');
     expect(ok.headers['x-frame-options']).toBe('DENY');
+    expect(ok.headers['cross-origin-resource-policy']).toBe('same-origin');
     // Traversal out of the renderer folder, encoded or not.
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e%2f%2e%2e%2fsecret.txt']) {
-      const r = await send(host.port, p, { headers: { cookie } });
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e%2f%2e%2e%2fsecret.txt', '/%E0%A4%A']) {
+      const r = await send(host.port, p);
       checked++;
       expect(r.status, p).not.toBe(200);
+      expect(r.status, p).toBeLessThan(500);
       expect(r.body).not.toContain('outside the renderer folder');
     }
+  });
+
+  it('answers a body over the limit with 413 (declared or streamed), not a reset', async () => {
+    // Declared: refused before a byte of the body is read.
+    const declared = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/api/import.files', method: 'POST', headers: { ...goodApiHeaders(), 'content-length': String(200 * 1024 * 1024) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('{"files":[');
+      // Keep the request open: the answer must come without the rest of the 200 MB.
+    });
+    expect(declared).toBe(413);
+    // Streamed (chunked, no length): answered 413 once the limit is crossed.
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/import.files', method: 'POST', headers: goodApiHeaders() }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (e) => reject(e));
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent <= MAX_REQUEST_BODY_BYTES + 2 * chunk.length) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(streamed).toBe(413);
+    checked += 2;
   });
 
   it('answers no CORS preflight and no other method', async () => {
