@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GalleyApi, Language, MenuCommand } from '../shared/ipc.ts';
+import type { GalleyApi, Language } from '../shared/ipc.ts';
+import { commandForKey, type CommandId } from '../shared/commands.ts';
+import { runCommand as runRegistered, type CommandContext } from './commands/handlers.ts';
+import { MenuBar } from './components/MenuBar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { GotoLine } from './components/GotoLine.tsx';
 import { LANGUAGES } from '../shared/ipc.ts';
 import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { PageView } from './components/PageView.tsx';
-import { focusTargets } from './focus.ts';
 import { localizeHostMessage, deniedKey } from './messages.ts';
 import { useApp, useReview, useReviewApi, useStoreApi } from './state/context.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
@@ -99,71 +103,32 @@ export function App({ api }: { api: GalleyApi }) {
     else fileInput.current?.click();
   };
 
-  const stepPage = (delta: number) => {
-    const st = store.getState();
-    const session = st.session;
-    if (!session) return;
-    const pages = st.pages[session.issueId] ?? [];
-    const i = pages.findIndex((p) => p.id === session.pageId);
-    const next = pages[i + delta];
-    if (next) void st.openPage(next.id);
+  // Every command (menu bar, Electron menu, keys, toolbar) runs through the registry's handlers.
+  const ctxRef = useRef<CommandContext | null>(null);
+  ctxRef.current = {
+    store,
+    review,
+    api,
+    startImport,
+    openSample: () => void store.getState().openSample(),
+    t: i18nT,
   };
-
-  function runCommand(command: MenuCommand) {
-    const st = store.getState();
-    switch (command) {
-      case 'import':
-        return startImport();
-      case 'undo':
-        return st.undo();
-      case 'redo':
-        return st.redo();
-      case 'split':
-      case 'merge': {
-        // The editor owns the cursor.
-        focusTargets.editorAction?.(command === 'split' ? 'galley.split' : 'galley.merge');
-        return;
-      }
-      case 'help':
-        return st.setHelp(true);
-      case 'export': {
-        const issueId = st.session?.issueId ?? st.expandedIssues.at(-1);
-        if (issueId === undefined) return st.reportError(new Error(i18nT('issue.noOpen')));
-        review.getState().openDialog({ type: 'export', issueId });
-        return;
-      }
-      case 'language:en':
-      case 'language:zh-CN':
-        return st.setLanguage(command.slice('language:'.length) as Language);
-      default:
-        return;
-    }
+  function runCommand(command: CommandId) {
+    if (ctxRef.current) runRegistered(command, ctxRef.current);
   }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = store.getState();
-      const ctrl = e.ctrlKey || e.metaKey;
       if (e.key === 'Escape' && st.helpOpen) {
         st.setHelp(false);
-      } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target))) {
+      } else if (e.key === '?' && !isTyping(e.target) && !e.ctrlKey && !e.altKey && !e.metaKey) {
         st.setHelp(!st.helpOpen);
-      } else if (ctrl && e.shiftKey && !e.altKey && ['Digit1', 'Digit2', 'Digit3'].includes(e.code)) {
-        // Ctrl+Shift+digit: Ctrl+digit alone is taken by browsers (tab switching).
-        (e.code === 'Digit1' ? focusTargets.library : e.code === 'Digit2' ? focusTargets.editor : focusTargets.cards)?.();
-      } else if (ctrl && e.shiftKey && (e.key === 'L' || e.key === 'l')) {
-        st.setLanguage(st.language === 'en' ? 'zh-CN' : 'en');
-      } else if (e.altKey && (e.key === 'PageDown' || e.key === 'PageUp')) {
-        stepPage(e.key === 'PageDown' ? 1 : -1);
-      } else if (e.altKey && !ctrl && (e.code === 'KeyP') && st.session) {
-        void st.setPageState(st.session.state === 'proofed' ? 'in-progress' : 'proofed');
-      } else if (ctrl && !isTyping(e.target) && (e.key === 'z' || e.key === 'Z')) {
-        if (e.shiftKey) st.redo();
-        else st.undo();
-      } else if (ctrl && !isTyping(e.target) && e.key === 'y') {
-        st.redo();
       } else {
-        return;
+        const c = commandForKey(e, isTyping(e.target));
+        if (!c) return;
+        // Alt+P and the like are keys, not text: the registry decides; a disabled command still eats its key.
+        runCommand(c.id as CommandId);
       }
       e.preventDefault();
       e.stopPropagation();
@@ -185,7 +150,7 @@ export function App({ api }: { api: GalleyApi }) {
 
   return (
     <div
-      className={`app${dragOver ? ' drag-over' : ''}`}
+      className={`app${api.host !== 'electron' ? ' has-menubar' : ''}${dragOver ? ' drag-over' : ''}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -201,6 +166,7 @@ export function App({ api }: { api: GalleyApi }) {
         void store.getState().importDrop(dropFromDataTransfer(e.dataTransfer));
       }}
     >
+      {api.host !== 'electron' && ctxRef.current && <MenuBar ctx={ctxRef.current} />}
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
@@ -236,7 +202,9 @@ export function App({ api }: { api: GalleyApi }) {
         <LibraryPane />
         <PageView />
       </div>
+      <StatusBar />
       <ImportPanel />
+      <GotoLine />
       {error && (
         <div className="error-bar" role="alert">
           <span data-testid="error-message">{t(`error.${errorKey}`, { message: localizeHostMessage(t, error, errorReason) })}</span>

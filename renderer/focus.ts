@@ -4,5 +4,7 @@ export const focusTargets: {
   library?: () => void;
   editor?: () => void;
   cards?: () => void;
-  editorAction?: (id: 'galley.split' | 'galley.merge') => void;
+  editorAction?: (id: 'galley.split' | 'galley.merge' | 'galley.moveUp' | 'galley.moveDown') => void;
+  /** Moves the cursor to a line (go-to-line). */
+  gotoLine?: (line: number) => void;
 } = {};

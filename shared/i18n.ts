@@ -1,7 +1,9 @@
 // Every user-visible string of the workspace and the Electron menu, in English and Simplified Chinese.
 import type { Language } from './ipc.ts';
+import { deskEn, deskZh } from './i18n-desk.ts';
 
 const en = {
+  desk: deskEn,
   app: { name: 'Galley', hostBrowser: 'Browser host', hostElectron: 'Desktop' },
   menu: {
     file: 'File', import: 'Import…', export: 'Export… (supervisor only)', quit: 'Quit',
@@ -152,6 +154,7 @@ const en = {
 type Strings = typeof en;
 
 const zh: Strings = {
+  desk: deskZh,
   app: { name: 'Galley 校对', hostBrowser: '浏览器模式', hostElectron: '桌面版' },
   menu: {
     file: '文件', import: '导入…', export: '导出…(仅限主管)', quit: '退出',

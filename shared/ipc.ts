@@ -2,6 +2,7 @@
 // Every channel has a zod request and response schema; hosts validate every request with it
 // before a handler runs, and the renderer validates every response.
 import { z } from 'zod';
+import { COMMAND_IDS } from './commands.ts';
 import {
   issueSummarySchema,
   pageRecordSchema,
@@ -102,6 +103,8 @@ export const channels = {
   },
   /** Electron host only: native open dialog, then import. Null when the dialog was cancelled. */
   'import.dialog': { request: empty, response: importReportSchema.nullable() },
+  /** First run: imports the bundled sample issue (once) and returns its first page. */
+  'sample.open': { request: empty, response: z.object({ pageId: z.number().int(), imported: z.boolean() }) },
   /** Profiles, session, tags, vocabulary, approval, export, history, search: see ipc-review.ts. */
   ...reviewChannels,
 } as const;
@@ -118,20 +121,8 @@ export function isChannel(name: string): name is Channel {
 
 // ---- events pushed from the host to the renderer ----
 
-export const MENU_COMMANDS = [
-  'import',
-  'export',
-  'undo',
-  'redo',
-  'split',
-  'merge',
-  'zoomIn',
-  'zoomOut',
-  'zoomReset',
-  'language:en',
-  'language:zh-CN',
-  'help',
-] as const;
+/** Every command of the registry (shared/commands.ts) can come from the Electron menu. */
+export const MENU_COMMANDS = COMMAND_IDS;
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
@@ -154,11 +145,8 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
-  /** Browser host: whether the host answers (calls wait and retry while it does not). */
-  onConnection?(listener: (state: ConnectionState) => void): () => void;
 
 /** The API the renderer sees, whichever host it runs in. */
-export type ConnectionState = 'online' | 'offline' | 'unauthorized';
 export interface GalleyApi {
   /** keepalive: the request may outlive the page (a save while closing). */
   invoke<C extends Channel>(channel: C, request: Req<C>, options?: { keepalive?: boolean }): Promise<Res<C>>;
@@ -166,7 +154,12 @@ export interface GalleyApi {
   /** Import what was dropped on the window: by path in Electron, by content over HTTP. */
   importDropped(drop: Drop): Promise<ImportReport>;
   readonly host: 'electron' | 'browser';
+  /** Browser host: whether the host answers (calls wait and retry while it does not). */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
+
+/** 'offline': the host cannot be reached; 'unauthorized': it answers but does not know this tab's token. */
+export type ConnectionState = 'online' | 'offline' | 'unauthorized';
 
 export interface Drop {
   /** The top-level dropped files and folders, as the DataTransfer gives them. */

@@ -1,61 +1,43 @@
-// The application menu, in the current language. Shortcuts the renderer handles itself (undo,
-// split, …) are shown but not registered, so a key press is never handled twice.
+// The application menu, in the current language, built from the command registry
+// (shared/commands.ts) like the browser host's menu bar. The renderer handles every key itself,
+// so accelerators are shown but not registered and a key press is never handled twice.
 import type { MenuItemConstructorOptions } from 'electron';
+import { MENUS, menuEntries, type CommandId, type MenuId } from '../../shared/commands.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import type { Language, MenuCommand } from '../../shared/ipc.ts';
 
+/** "menu.import" → the string in the language's table. */
+function label(language: Language, key: string): string {
+  let v: unknown = STRINGS[language];
+  for (const part of key.split(/\.(?=[^.]+)/)) v = (v as Record<string, unknown> | undefined)?.[part];
+  return typeof v === 'string' ? v : key;
+}
+
+const MENU_LABEL: Record<MenuId, string> = {
+  file: 'menu.file',
+  edit: 'menu.edit',
+  go: 'desk.menu.go',
+  review: 'desk.menu.review',
+  view: 'menu.view',
+  help: 'menu.help',
+};
+
 export function menuTemplate(language: Language, send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
-  const m = STRINGS[language].menu;
-  const l = STRINGS[language].lang;
-  const shown = (accelerator: string) => ({ accelerator, registerAccelerator: false });
-  return [
-    {
-      label: m.file,
-      submenu: [
-        { label: m.import, accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        // Opens the renderer's export dialog for the open issue. The item stays enabled for every
-        // profile (the main process does not follow the session): for anyone but a supervisor the
-        // dialog shows why exporting is refused, and the host refuses the call anyway.
-        { label: m.export, click: () => send('export') },
-        { type: 'separator' },
-        { label: m.quit, role: 'quit' },
-      ],
-    },
-    {
-      label: m.edit,
-      submenu: [
-        { label: m.undo, ...shown('CmdOrCtrl+Z'), click: () => send('undo') },
-        { label: m.redo, ...shown('CmdOrCtrl+Shift+Z'), click: () => send('redo') },
-        { type: 'separator' },
-        { label: m.split, ...shown('CmdOrCtrl+Enter'), click: () => send('split') },
-        { label: m.merge, ...shown('CmdOrCtrl+Backspace'), click: () => send('merge') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: m.view,
-      submenu: [
-        { label: m.zoomIn, role: 'zoomIn' },
-        { label: m.zoomOut, role: 'zoomOut' },
-        { label: m.zoomReset, role: 'resetZoom' },
-        { type: 'separator' },
-        {
-          label: m.language,
-          submenu: [
-            { label: l.en, type: 'radio', checked: language === 'en', click: () => send('language:en') },
-            { label: l['zh-CN'], type: 'radio', checked: language === 'zh-CN', click: () => send('language:zh-CN') },
-          ],
-        },
-      ],
-    },
-    {
-      label: m.help,
-      role: isMac ? 'help' : undefined,
-      submenu: [{ label: m.shortcuts, ...shown('F1'), click: () => send('help') }],
-    },
-  ];
+  return MENUS.map((menu): MenuItemConstructorOptions => {
+    const submenu: MenuItemConstructorOptions[] = [];
+    for (const c of menuEntries(menu, true)) {
+      if (c.separatorBefore && submenu.length > 0) submenu.push({ type: 'separator' });
+      const text = label(language, c.label);
+      if (c.electronRole) {
+        submenu.push({ label: text, role: c.electronRole });
+      } else if (c.language) {
+        submenu.push({ label: text, type: 'radio', checked: language === c.language, click: () => send(c.id as CommandId) });
+      } else {
+        const accelerator = c.keys[0];
+        submenu.push({ label: text, ...(accelerator ? { accelerator, registerAccelerator: false } : {}), click: () => send(c.id as CommandId) });
+      }
+    }
+    if (menu === 'edit') submenu.push({ type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' });
+    return { label: label(language, MENU_LABEL[menu]), role: menu === 'help' && isMac ? 'help' : undefined, submenu };
+  });
 }

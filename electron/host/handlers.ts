@@ -24,6 +24,7 @@ import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
+import { openSample } from './sample.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser';
@@ -159,6 +160,18 @@ export function createHandlers(ctx: HostContext): HandlerTable {
 }
 
 /**
+    'sample.open': async () => {
+      const { actor } = importer();
+      if (importing) throw new HostError('conflict', 'An import is already running.');
+      importing = true;
+      try {
+        const result = await openSample(ctx.archive, ctx.importer, { onProgress: () => undefined, actor });
+        if (result.imported) ctx.emit('library.changed', {});
+        return result;
+      } finally {
+        importing = false;
+      }
+    },
  * A failure. Refusals carry `reason`, a code the UI words in its language (falling back to
  * `message`): the Action for 'forbidden', the state machine's code for 'refused'; `state` is the
  * issue's state when the refusal names it.
@@ -179,6 +192,9 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
     return { ok: true, value: spec.response.parse(value) };
   } catch (e) {
     if (e instanceof HostError) return { ok: false, code: e.code, message: e.message };
+    // A full disk, a read-only archive, a damaged row: worded for the user, never raw SQLite text.
+    const machine = classifyFailure(e);
+    if (machine) return { ok: false, ...machine };
     // Refusals of the review rules: who may (403), what the issue state allows (409).
     if (e instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: e.message, reason: e.action };
     if (e instanceof TransitionError) {
@@ -192,8 +208,6 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
       return { ok: false, code, message: e.message };
     }
     if (e instanceof ZodError) return { ok: false, code: 'internal', message: 'response failed validation' };
-    const machine = classifyFailure(e);
-    if (machine) return { ok: false, ...machine };
     const message = e instanceof Error ? e.message : String(e);
     if (/revision|stale|conflict/i.test(message)) return { ok: false, code: 'conflict', message };
     if (/not found|no such|unknown page/i.test(message)) return { ok: false, code: 'not-found', message };

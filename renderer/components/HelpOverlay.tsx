@@ -1,23 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
+import { COMMANDS, keyLabel, type CommandSpec } from '../../shared/commands.ts';
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Enter', 'help.split'],
-  ['Ctrl+Backspace', 'help.merge'],
-  ['Alt+↑ / Alt+↓', 'help.move'],
+// Built from the command registry (every command with a key), plus the editor gestures that are
+// families of keys rather than one command.
+const GESTURES: [string, string][] = [
   ['Alt+1 … Alt+7', 'help.kind'],
   ['Alt+K / H / S / E / B / C', 'help.role'],
-  ['Ctrl+Z', 'help.undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'help.redo'],
-  ['Ctrl+Shift+1', 'help.focusLibrary'],
-  ['Ctrl+Shift+2', 'help.focusEditor'],
-  ['Ctrl+Shift+3', 'help.focusCards'],
-  ['Alt+PageDown / Alt+PageUp', 'help.nextPage'],
-  ['Alt+P', 'help.proofed'],
-  ['Ctrl+Shift+L', 'help.language'],
-  ['Enter / Esc', 'help.field'],
-  ['F1 / ?', 'help.help'],
+  ['Enter / Esc', 'desk.help.field'],
+  ['?', 'help.help'],
+];
+const SHORTCUTS: [string, string][] = [
+  ...(COMMANDS as readonly CommandSpec[]).filter((c) => c.keys.length > 0).map((c): [string, string] => [c.keys.map((k) => keyLabel(k)).join(' / '), c.label]),
+  ...GESTURES,
 ];
 
 export function HelpOverlay() {
@@ -36,7 +32,7 @@ export function HelpOverlay() {
         <table>
           <tbody>
             {SHORTCUTS.map(([keys, label]) => (
-              <tr key={label}>
+              <tr key={`${keys}-${label}`}>
                 <td>
                   <kbd>{keys}</kbd>
                 </td>

@@ -3,8 +3,9 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
 import { RawTextEditor } from '../editor/RawTextEditor.tsx';
-import { useApp, useReviewApi, useStoreApi } from '../state/context.ts';
-import { isLockedState } from '../messages.ts';
+import { useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { focusTargets } from '../focus.ts';
+import { deniedKey, isLockedState } from '../messages.ts';
 import { ItemCards } from './ItemCards.tsx';
 
 function SaveIndicator() {
@@ -34,6 +35,11 @@ export function PageView() {
   const canRedo = useApp((s) => (s.session?.history.future.length ?? 0) > 0);
   const selected = useApp((s) => s.session?.selected ?? 0);
   const [split, setSplit] = useState(0.5);
+  const who = useReview((s) => s.who);
+  const editDenied = deniedKey(who, 'page.save');
+  const locked = issueState !== null && isLockedState(issueState);
+  const editReason = locked ? t('issue.locked', { state: t(`state.${issueState}`) }) : editDenied ? t(editDenied) : null;
+  const canEditText = editReason === null;
   const bodyRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
@@ -50,16 +56,6 @@ export function PageView() {
     else return;
     e.preventDefault();
   };
-  const splitAtSelection = () => {
-    const s = store.getState().session;
-    const item = s?.history.present.items[s.selected];
-    // Toolbar split: at the second line of the selected item (the editor's Ctrl+Enter splits at the cursor).
-    if (item) {
-      const nl = s!.history.present.text.indexOf('\n', item.start);
-      if (nl >= 0) void store.getState().split(nl + 1);
-    }
-  };
-
   return (
     <main className="page-view" data-testid="page-view">
       <div className="toolbar" role="toolbar" aria-label={t('page.rawText')}>
@@ -72,10 +68,11 @@ export function PageView() {
         <button onClick={() => store.getState().redo()} disabled={!canRedo} data-testid="redo" title="Ctrl+Shift+Z">
           {t('toolbar.redo')}
         </button>
-        <button onClick={splitAtSelection} title="Ctrl+Enter">
+        {/* Split and merge act at the editor's cursor, exactly like Ctrl+Enter / Ctrl+Backspace. */}
+        <button onClick={() => focusTargets.editorAction?.('galley.split')} disabled={!canEditText} title={editReason ?? 'Ctrl+Enter'} data-testid="split-button">
           {t('toolbar.split')}
         </button>
-        <button onClick={() => void store.getState().mergeItem(selected)} disabled={selected <= 0} title="Ctrl+Backspace">
+        <button onClick={() => focusTargets.editorAction?.('galley.merge')} disabled={!canEditText || selected <= 0} title={editReason ?? 'Ctrl+Backspace'} data-testid="merge-button">
           {t('toolbar.merge')}
         </button>
         <label className="state-picker">

@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { ItemKind } from '../../shared/segmentation.ts';
 import { ITEM_KINDS } from '../../shared/segmentation.ts';
 import { diffText, itemIndexAt, ROLES, type PageDoc, type Role, type TextChange } from '../model/page-model.ts';
-import { StoreContext } from '../state/context.ts';
+import { ReviewContext, StoreContext } from '../state/context.ts';
+import { deskStore } from '../state/desk.ts';
+import { deniedKey } from '../messages.ts';
+import { commandSpec, type CommandId } from '../../shared/commands.ts';
+import { monacoKeybindings } from './keybindings.ts';
 import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
@@ -31,6 +35,7 @@ const DIGITS = [
 
 export function RawTextEditor() {
   const store = useContext(StoreContext)!;
+  const review = useContext(ReviewContext);
   const { t, i18n } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const tRef = useRef(t);
@@ -45,7 +50,11 @@ export function RawTextEditor() {
       fontSize: 14,
       lineHeight: 22,
       wordWrap: 'on',
-      wrappingStrategy: 'simple',
+      // 'advanced' measures the rendered text: 'simple' assumes every character is as wide as a
+      // Latin one, so a line of CJK ran past the pane's edge and half a character was cut off.
+      wrappingStrategy: 'advanced',
+      // Tab moves the focus on (keyboard users are not trapped, and OCR text never gets a tab).
+      tabFocusMode: true,
       lineNumbers: 'on',
       glyphMargin: true,
       minimap: { enabled: false },
@@ -61,6 +70,25 @@ export function RawTextEditor() {
       ariaLabel: tRef.current('page.rawText'),
     });
     focusTargets.editor = () => editor.focus();
+    focusTargets.gotoLine = (line) => {
+      const m = editor.getModel();
+      if (!m) return;
+      const n = Math.min(Math.max(1, line), m.getLineCount());
+      editor.setPosition({ lineNumber: n, column: 1 });
+      editor.revealLineInCenter(n, monaco.editor.ScrollType.Immediate);
+      editor.focus();
+    };
+    // Only profiles allowed to save text and segmentation get an editable pane; the host refuses
+    // the others anyway, but a pane that accepts typing and then refuses it is worse.
+    const applyReadOnly = () => {
+      const st = store.getState();
+      const issueState = st.issues.find((i) => i.id === st.session?.issueId)?.state;
+      const locked = issueState === 'approved' || issueState === 'exported';
+      const denied = review ? deniedKey(review.getState().who, 'page.save') !== null : false;
+      const readOnly = locked || denied;
+      if (editor.getOption(monaco.editor.EditorOption.readOnly) !== readOnly) editor.updateOptions({ readOnly });
+    };
+    const offReview = review?.subscribe(applyReadOnly);
     focusTargets.editorAction = (id) => {
       editor.focus();
       void editor.getAction(id)?.run();
@@ -271,6 +299,7 @@ export function RawTextEditor() {
       }),
       editor.onDidChangeCursorPosition((e) => {
         host.dataset.cursorLine = String(e.position.lineNumber);
+        deskStore.setState({ cursor: { line: e.position.lineNumber, col: e.position.column }, hint: null });
         if (suppress > 0) return;
         const i = itemAtCursor();
         if (i >= 0) store.getState().select(i, false);
@@ -306,6 +335,7 @@ export function RawTextEditor() {
       }),
     );
 
+    const keys = (id: CommandId) => monacoKeybindings(commandSpec(id).keys);
     let actions: monaco.IDisposable[] = [];
     const registerActions = () => {
       for (const a of actions) a.dispose();
@@ -315,44 +345,39 @@ export function RawTextEditor() {
         editor.addAction({
           id: 'galley.split',
           label: tt('editor.splitHere'),
-          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+          keybindings: keys('split'),
           contextMenuGroupId: '1_galley',
           contextMenuOrder: 1,
+          precondition: '!editorReadonly',
           run: () => void s().split(lineStartAtCursor()),
-        }),
-        editor.addAction({
-          id: 'galley.mergeKey',
-          label: tt('editor.mergePrev'),
-          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Backspace],
-          run: () => {
-            const d = doc();
-            const at = lineStartAtCursor();
-            const idx = d ? d.items.findIndex((it) => it.start === at) : -1;
-            // On an item's first line: merge; elsewhere the usual delete-word.
-            if (idx > 0) void s().mergeItem(idx);
-            else editor.trigger('keyboard', 'deleteWordLeft', null);
-          },
         }),
         editor.addAction({
           id: 'galley.merge',
           label: tt('editor.mergePrev'),
+          // Ctrl+Backspace merges the item under the cursor into the one above, from any of its
+          // lines, and never deletes a word: a merge key that edits the OCR text is a trap.
+          keybindings: keys('merge'),
           contextMenuGroupId: '1_galley',
           contextMenuOrder: 2,
+          precondition: '!editorReadonly',
           run: () => {
             const i = itemAtCursor();
             if (i > 0) void s().mergeItem(i);
+            else deskStore.setState({ hint: 'desk.merge.notFirstLine' });
           },
         }),
         editor.addAction({
           id: 'galley.moveUp',
           label: `${tt('help.move')} ↑`,
-          keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.UpArrow],
+          keybindings: keys('moveUp'),
+          precondition: '!editorReadonly',
           run: () => void s().moveStart(itemAtCursor(), -1),
         }),
         editor.addAction({
           id: 'galley.moveDown',
           label: `${tt('help.move')} ↓`,
-          keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.DownArrow],
+          keybindings: keys('moveDown'),
+          precondition: '!editorReadonly',
           run: () => void s().moveStart(itemAtCursor(), 1),
         }),
         editor.addAction({
@@ -393,13 +418,18 @@ export function RawTextEditor() {
     registerActions();
     i18n.on('languageChanged', registerActions);
 
-    const unsubscribe = store.subscribe(render);
+    const unsubscribe = store.subscribe(() => {
+      render();
+      applyReadOnly();
+    });
     render();
+    applyReadOnly();
     const onLang = () => render();
     i18n.on('languageChanged', onLang);
 
     return () => {
       unsubscribe();
+      offReview?.();
       i18n.off('languageChanged', registerActions);
       i18n.off('languageChanged', onLang);
       for (const a of actions) a.dispose();
@@ -409,8 +439,9 @@ export function RawTextEditor() {
       m?.dispose();
       delete focusTargets.editor;
       delete focusTargets.editorAction;
+      delete focusTargets.gotoLine;
     };
-  }, [store, i18n]);
+  }, [store, review, i18n]);
 
   return <div ref={hostRef} className="raw-editor" data-testid="raw-editor" aria-label={t('page.rawText')} />;
 }

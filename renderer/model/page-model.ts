@@ -210,7 +210,17 @@ export function assignRole(doc: PageDoc, offset: number, role: Role): PageDoc {
     const withKind = setField(doc, index, 'kind', 'photo');
     return setField(withKind, index, 'paragraphs', [line]);
   }
-  return setField(doc, index, role, line);
+  // The line moves to its new role: a title field that held this same line is given the one it
+  // displaces (Alt+H on the subheadline swaps headline and subheadline), so no field keeps a
+  // copy of the line and no title typed or found before is lost.
+  const item = doc.items[index]!;
+  const displaced = item[role];
+  let next = doc;
+  for (const other of TITLE_ROLES) {
+    if (other === role || (item[other] ?? '').trim() !== line) continue;
+    next = setField(next, index, other, displaced !== null && displaced.trim() !== line ? displaced : null);
+  }
+  return setField(next, index, role, line);
 }
 
 /**
@@ -226,6 +236,8 @@ export function parseContributors(text: string, roles: readonly string[], labels
     const m = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/.exec(p);
     if (!m) return null;
     const said = m[2]!.trim();
+const TITLE_ROLES = ['kicker', 'headline', 'subheadline', 'series', 'byline'] as const;
+
     const role = roles.includes(said) ? said : byLabel.get(said.toLowerCase());
     if (!role || !roles.includes(role)) return null;
     out.push({ name: m[1]!.trim(), role: role as Contributor['role'] });

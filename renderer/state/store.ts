@@ -78,6 +78,10 @@ export interface Actions {
   refreshLibrary(): Promise<void>;
   togglePublication(id: number): void;
   toggleIssue(id: number): Promise<void>;
+  /** Alt+PageDown past an issue's last page: the first page of the next issue (delta 1), or the last of the previous (-1). */
+  openAdjacentIssue(delta: number): Promise<void>;
+  /** Imports the bundled sample issue if needed and opens its first page. */
+  openSample(): Promise<void>;
   /** quiet: a failure (e.g. a remembered page that is gone) is not reported. */
   openPage(pageId: number, options?: { quiet?: boolean }): Promise<void>;
   split(offset: number): Promise<void>;
@@ -398,6 +402,38 @@ export function createAppStore(options: StoreOptions): Store {
       async openPage(pageId, openOptions) {
         await doSave();
         await load(pageId, openOptions);
+      },
+
+      async openAdjacentIssue(delta) {
+        const s = session();
+        if (!s) return;
+        const { issues } = get();
+        const cur = issues.find((i) => i.id === s.issueId);
+        if (!cur) return;
+        // The library's order within the publication (newest first in the tree): "next" is the
+        // following issue in time, whatever order the list is in.
+        const same = issues.filter((i) => i.publicationId === cur.publicationId).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id);
+        const next = same[same.indexOf(cur) + delta];
+        if (!next) return;
+        try {
+          const pages = await api.invoke('library.pages', { issueId: next.id });
+          const target = delta > 0 ? pages[0] : pages.at(-1);
+          if (!get().expandedIssues.includes(next.id)) set({ expandedIssues: [...get().expandedIssues, next.id], pages: { ...get().pages, [next.id]: pages } });
+          if (target) await get().openPage(target.id);
+        } catch (e) {
+          fail(e);
+        }
+      },
+
+      async openSample() {
+        try {
+          await doSave();
+          const { pageId } = await api.invoke('sample.open', {});
+          await get().refreshLibrary();
+          await load(pageId);
+        } catch (e) {
+          fail(e);
+        }
       },
 
       split: (offset) => structural((doc) => planSplit(doc, offset)),

@@ -65,6 +65,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
     files: fc.array(fc.record({ name: relName, data: fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('base64')) }), { minLength: 1, maxLength: 3 }),
   }),
   'import.dialog': fc.constant({}),
+  'sample.open': fc.constant({}),
   ...reviewGoodPayloads,
 };
 

@@ -1,0 +1,62 @@
+// Go to line (Ctrl+G): a small box over the OCR pane; Enter moves the cursor there and focuses
+// the text, Escape closes. Out-of-range input is refused with the range in the message.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { focusTargets } from '../focus.ts';
+import { useApp } from '../state/context.ts';
+import { deskStore, useDesk } from '../state/desk.ts';
+import { Dialog } from './Dialog.tsx';
+
+/** The line number typed, or null when it is not a whole number in 1..max. */
+export function parseLineNumber(text: string, max: number): number | null {
+  const v = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (!/^\d{1,9}$/.test(v)) return null;
+  const n = Number(v);
+  return n >= 1 && n <= max ? n : null;
+}
+
+export function GotoLine() {
+  const { t } = useTranslation();
+  const open = useDesk((s) => s.gotoOpen);
+  const max = useApp((s) => (s.session ? s.session.history.present.text.split('\n').length : 0));
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!open || max === 0) return null;
+  const close = () => {
+    setValue('');
+    setError(null);
+    deskStore.setState({ gotoOpen: false });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = parseLineNumber(value, max);
+    if (n === null) return setError(t('desk.gotoLine.invalid', { max }));
+    close();
+    focusTargets.gotoLine?.(n);
+  };
+  return (
+    <Dialog title={t('desk.gotoLine.title')} testId="goto-line" onClose={close}>
+      <form onSubmit={submit} className="goto-form">
+        <label>
+          <span>{t('desk.gotoLine.label', { max })}</span>
+          <input
+            autoFocus
+            inputMode="numeric"
+            value={value}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setValue(e.target.value)}
+            data-testid="goto-line-input"
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('desk.gotoLine.go')}
+        </button>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,81 @@
+// Strings of the proofing desk (menu bar, command registry, status bar, go-to-line, tour, sample
+// issue, search paging), kept apart from shared/i18n.ts so several people can add keys at once.
+// Merged into the tables there as `desk`.
+
+export const deskEn = {
+  menu: { go: 'Go', review: 'Review', bar: 'Menu bar' },
+  cmd: {
+    sample: 'Open the sample issue', moveUp: 'Move item start up', moveDown: 'Move item start down',
+    gotoLine: 'Go to line…', nextPage: 'Next page', prevPage: 'Previous page', tour: 'Guided tour',
+  },
+  help: { gestures: 'In the OCR text', field: 'In a card field: Enter saves, Escape reverts' },
+  gotoLine: {
+    title: 'Go to line', label: 'Line (1–{{max}})', go: 'Go', invalid: 'Enter a line number from 1 to {{max}}.',
+  },
+  status: {
+    position: 'Ln {{line}}, Col {{col}}', item: 'Item {{n}} of {{total}}', noItems: 'No items', readOnly: 'Read only',
+    readOnlyWhy: 'Read only: {{why}}', busy: 'Segmenting…', label: 'Status',
+  },
+  merge: { notFirstLine: 'Put the cursor on an item’s first line to merge it into the one above.' },
+  search: {
+    total_one: '{{count}} result', total_other: '{{count}} results', page: 'Results {{from}}–{{to}} of {{total}}',
+    prev: 'Previous', next: 'Next', selectAll: 'Select all {{count}} matches', allSelected: 'All {{count}} matches selected',
+    confirmAll_one: 'Tag {{count}} matching item? Tags to add: {{add}}; to remove: {{remove}}.',
+    confirmAll_other: 'Tag all {{count}} matching items? Tags to add: {{add}}; to remove: {{remove}}.',
+    none: '—',
+  },
+  library: {
+    year: '{{year}}', month: '{{year}}-{{month}}', noDate: 'Undated', issues_one: '{{count}} issue', issues_other: '{{count}} issues',
+  },
+  sample: {
+    offer: 'New here? Open a sample issue with a few OCR faults to practise on, then take the two-minute tour.',
+    open: 'Open the sample issue', tour: 'Take the tour', opened: 'Sample issue opened.', dismiss: 'Not now',
+  },
+  tour: {
+    title: 'Tour', step: 'Step {{n}} of {{total}}', next: 'Next', back: 'Back', done: 'Done', skip: 'Skip tour',
+    split: 'Split: put the cursor on the line where a new item starts and press Ctrl+Enter (or Edit › Split here).',
+    merge: 'Merge: on an item’s first line, Ctrl+Backspace joins it to the item above.',
+    titles: 'Title roles: on a line, Alt+H makes it the headline, Alt+S the subheadline, Alt+K the kicker, Alt+B the byline.',
+    doubts: 'Doubts: the engine marks lines it is unsure of with ⚠ in the gutter and on the card; check those first.',
+    approval: 'Approval: set each page to Proofed (Alt+P); a supervisor then approves and exports the issue.',
+  },
+};
+
+export type DeskStrings = typeof deskEn;
+
+export const deskZh: DeskStrings = {
+  menu: { go: '转到', review: '审核', bar: '菜单栏' },
+  cmd: {
+    sample: '打开示例期', moveUp: '条目起点上移', moveDown: '条目起点下移',
+    gotoLine: '转到行…', nextPage: '下一版', prevPage: '上一版', tour: '引导教程',
+  },
+  help: { gestures: '在 OCR 原文中', field: '在卡片字段中：Enter 保存，Esc 还原' },
+  gotoLine: { title: '转到行', label: '行号（1–{{max}}）', go: '转到', invalid: '请输入 1 到 {{max}} 之间的行号。' },
+  status: {
+    position: '第 {{line}} 行，第 {{col}} 列', item: '第 {{n}} 条，共 {{total}} 条', noItems: '没有条目', readOnly: '只读',
+    readOnlyWhy: '只读：{{why}}', busy: '正在切分…', label: '状态',
+  },
+  merge: { notFirstLine: '请把光标放在条目的首行，再把它并入上一条。' },
+  search: {
+    total_one: '共 {{count}} 条结果', total_other: '共 {{count}} 条结果', page: '第 {{from}}–{{to}} 条，共 {{total}} 条',
+    prev: '上一页', next: '下一页', selectAll: '选中全部 {{count}} 条', allSelected: '已选中全部 {{count}} 条',
+    confirmAll_one: '给 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
+    confirmAll_other: '给全部 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
+    none: '—',
+  },
+  library: {
+    year: '{{year}} 年', month: '{{year}} 年 {{month}} 月', noDate: '无日期', issues_one: '{{count}} 期', issues_other: '{{count}} 期',
+  },
+  sample: {
+    offer: '第一次使用？打开一份带有若干 OCR 错误的示例期来练习，再看两分钟的引导教程。',
+    open: '打开示例期', tour: '开始教程', opened: '示例期已打开。', dismiss: '以后再说',
+  },
+  tour: {
+    title: '教程', step: '第 {{n}} 步，共 {{total}} 步', next: '下一步', back: '上一步', done: '完成', skip: '跳过教程',
+    split: '拆分：把光标放在新条目开始的那一行，按 Ctrl+Enter（或“编辑 › 在此拆分”）。',
+    merge: '合并：在条目的首行按 Ctrl+Backspace，把它并入上一条。',
+    titles: '标题角色：在某一行按 Alt+H 设为主标题，Alt+S 设为副题，Alt+K 设为引题，Alt+B 设为署名。',
+    doubts: '存疑：引擎没有把握的行在行号旁和卡片上标有 ⚠，请先检查这些地方。',
+    approval: '审核：把每个版面设为“已校对”（Alt+P），再由主管审核并导出整期。',
+  },
+};
