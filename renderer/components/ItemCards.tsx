@@ -9,6 +9,8 @@ import { TagEditor } from './TagEditor.tsx';
 import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { STRINGS } from '../../shared/i18n.ts';
+import { DoubtBadge } from './Doubts.tsx';
+import { isDoubtful } from '../../shared/segmentation.ts';
 
 /** Every translated name of every contributor role (both languages), for reading typed roles back. */
 function contributorRoleLabels(): Record<string, string> {
@@ -150,7 +152,7 @@ const ItemCard = memo(function ItemCard(props: {
   return (
     <article
       ref={ref}
-      className={`card kind-${item.kind}${props.selected ? ' selected' : ''}`}
+      className={`card kind-${item.kind}${props.selected ? ' selected' : ''}${isDoubtful(item) ? ' doubtful' : ''}`}
       data-testid="item-card"
       data-kind={item.kind}
       data-line-from={props.lineFrom}
@@ -178,6 +180,7 @@ const ItemCard = memo(function ItemCard(props: {
         {item.continuedFrom !== null && <span className="badge">← {item.continuedFrom}</span>}
         {item.continuedOn !== null && <span className="badge">→ {item.continuedOn}</span>}
         {item.flags.length > 0 && <span className="badge warn">⚠ {item.flags.length}</span>}
+        <DoubtBadge item={item} />
         <span className="spacer" />
         <button
           className="small-button"

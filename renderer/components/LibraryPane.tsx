@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
 import { IssueActions } from './IssueReview.tsx';
+import { PageDoubts } from './Doubts.tsx';
 
 export function LibraryPane() {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ export function LibraryPane() {
                                   >
                                     <span>{pg.pageNumber !== null ? t('library.page', { number: pg.pageNumber }) : t('library.pageUnknown')}</span>
                                     <span className="muted small">{t('library.items', { count: pg.itemCount })}</span>
+                                    <PageDoubts count={pg.doubtCount} proofed={pg.state === 'proofed'} />
                                     <span className={`state state-${pg.state}`} data-testid="page-state">
                                       {t(`state.${pg.state}`)}
                                     </span>

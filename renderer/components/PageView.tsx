@@ -7,13 +7,22 @@ import { useApp, useReview, useReviewApi, useStoreApi } from '../state/context.t
 import { focusTargets } from '../focus.ts';
 import { deniedKey, isLockedState } from '../messages.ts';
 import { ItemCards } from './ItemCards.tsx';
+import { DoubtCounter, ModelChip } from './Doubts.tsx';
+import { localizeHostMessage } from '../messages.ts';
 
 function SaveIndicator() {
   const { t } = useTranslation();
   const state = useApp((s) => s.saveState);
   const error = useApp((s) => s.saveError);
+  const reason = useApp((s) => s.saveErrorReason);
   const label =
-    state === 'saved' ? t('toolbar.saved') : state === 'saving' ? t('toolbar.saving') : state === 'pending' ? t('toolbar.unsaved') : t('toolbar.saveError', { message: error ?? '' });
+    state === 'saved'
+      ? t('toolbar.saved')
+      : state === 'saving'
+        ? t('toolbar.saving')
+        : state === 'pending'
+          ? t('toolbar.unsaved')
+          : t('toolbar.saveError', { message: localizeHostMessage(t, error ?? '', reason) });
   return (
     <span className={`save-state save-${state}`} data-testid="save-state" data-state={state} role="status" aria-live="polite">
       {label}
@@ -62,6 +71,8 @@ export function PageView() {
         <h1 className="page-title" title={sourceName}>
           {t('page.title', { source: sourceName, number: pageNumber ?? '?' })}
         </h1>
+        <ModelChip />
+        <DoubtCounter />
         <button onClick={() => store.getState().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">
           {t('toolbar.undo')}
         </button>

@@ -13,6 +13,7 @@ import { commandSpec, type CommandId } from '../../shared/commands.ts';
 import { monacoKeybindings } from './keybindings.ts';
 import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
+import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
@@ -196,13 +197,20 @@ export function RawTextEditor() {
         const endLine = Math.max(startLine, m.getPositionAt(Math.max(item.start, endOffset - 1)).lineNumber);
         starts.push(startLine);
         const kindLabel = tt(`kind.${item.kind}`);
+        // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
+        const doubt = doubtOf(item);
+        const doubtNote = [
+          doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : null,
+          doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
+        ].filter(Boolean).join('\n\n');
+        const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
         decos.push({
           range: new monaco.Range(startLine, 1, startLine, 1),
           options: {
             isWholeLine: true,
-            className: `split-rule kind-${item.kind}`,
-            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}`,
-            glyphMarginHoverMessage: { value: i > 0 ? tt('editor.dragMarker', { kind: kindLabel }) : kindLabel },
+            className: `split-rule kind-${item.kind}${doubtCls}`,
+            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}${doubtCls}`,
+            glyphMarginHoverMessage: { value: [i > 0 ? tt('editor.dragMarker', { kind: kindLabel }) : kindLabel, doubtNote].filter(Boolean).join('\n\n') },
             stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
           },
         });
@@ -248,10 +256,19 @@ export function RawTextEditor() {
       d.items.forEach((item, i) => {
         const z = zones.get(starts[i]!);
         if (!z) return;
-        const cls = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}`;
+        const doubt = doubtOf(item);
+        const doubtful = doubt.split !== null || doubt.titles !== null;
+        const cls = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
         if (z.node.className !== cls) z.node.className = cls;
         z.node.dataset.kind = item.kind;
-        const text = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}`;
+        if (doubtful) z.node.dataset.doubt = '1';
+        else delete z.node.dataset.doubt;
+        const doubtText = [
+          doubt.split !== null ? tt('doubt.badgeSplit', { pct: percent(doubt.split) }) : null,
+          doubt.titles !== null ? tt('doubt.badgeTitles', { pct: percent(doubt.titles) }) : null,
+        ].filter(Boolean).join(' · ');
+        const text = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}${doubtful ? ` · ? ${doubtText}` : ''}`;
+        z.node.title = doubtful ? [doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : '', doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : ''].filter(Boolean).join('\n') : '';
         if (z.label.textContent !== text) z.label.textContent = text;
       });
       if (!docChanged) return;

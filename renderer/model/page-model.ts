@@ -4,6 +4,7 @@
 // engine elsewhere, and applied back here with applyDerived, which keeps hand-edited fields.
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import type { Contributor, Flag, Item, ItemKind } from '../../shared/segmentation.ts';
+import { carriedConfidence } from './doubts.ts';
 
 export interface PageDoc {
   readonly text: string;
@@ -135,11 +136,16 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
   const items = derived.map((d, i): StoredItem => {
     const src = plan.sources[i];
     const old = src === null || src === undefined ? undefined : doc.items[src];
-    const base: StoredItem = { ...d, start: plan.starts[i]!, editedFields: [], tags: [] };
+    // Confidence is the engine's, from the page's segmentation: a split the editor made or moved
+    // is confirmed, an untouched one keeps its doubt (doubts.ts).
+    const { confidence: _derived, ...fresh } = d;
+    const base: StoredItem = { ...fresh, start: plan.starts[i]!, editedFields: [], tags: [] };
     if (!old) return base;
     const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
     if (old.id !== undefined) kept.id = old.id;
     for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
+    const confidence = carriedConfidence(old, old.start !== plan.starts[i], kept.editedFields);
+    if (confidence) kept.confidence = confidence;
     // An item the change did not touch stays the same object (cheap re-rendering).
     return sameItem(kept, old) ? old : kept;
   });
@@ -195,7 +201,14 @@ export function setField<F extends EditableField>(doc: PageDoc, index: number, f
   if (JSON.stringify(item[field]) === JSON.stringify(value)) return doc;
   const edited = item.editedFields.includes(field) ? item.editedFields : [...item.editedFields, field];
   const items = doc.items.slice();
-  items[index] = { ...item, [field]: value, editedFields: edited };
+  const next: StoredItem = { ...item, [field]: value, editedFields: edited };
+  // Typing a title settles a titles doubt (doubts.ts).
+  if (item.confidence) {
+    const confidence = carriedConfidence(item, false, edited);
+    if (confidence) next.confidence = confidence;
+    else delete next.confidence;
+  }
+  items[index] = next;
   return { text: doc.text, items };
 }
 

@@ -1,7 +1,7 @@
 // Application state (zustand, vanilla so it can be tested without React): the library, the open
 // page session with its undo history, autosave, and the import in progress.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { IssueSummary, PageState, PageSummary, PublicationSummary, StoredItem } from '../../shared/domain.ts';
+import type { IssueSummary, PageRecord, PageState, PageSummary, PublicationSummary, StoredItem } from '../../shared/domain.ts';
 import type { Drop, GalleyApi, ImportProgress, ImportReport, Language } from '../../shared/ipc.ts';
 import type { Masthead } from '../../shared/segmentation.ts';
 import {
@@ -29,6 +29,7 @@ import {
   type TextChange,
 } from '../model/page-model.ts';
 import type { EditableField } from '../../shared/domain.ts';
+import { confirmed } from '../model/doubts.ts';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -47,6 +48,8 @@ export interface PageSession {
   selected: number;
   /** Bumped when the editor should reveal the selected item's span. */
   revealSeq: number;
+  /** Which model (and publication profile) segmented the page; null for pages stored before the model. */
+  model: PageRecord['model'] | null;
 }
 
 export interface AppState {
@@ -60,6 +63,8 @@ export interface AppState {
   loadingPage: boolean;
   saveState: SaveState;
   saveError: string | null;
+  /** The code of the last save failure (disk full, read-only…), for wording it (renderer/messages.ts). */
+  saveErrorReason: HostReason | null;
   importProgress: ImportProgress | null;
   importReport: ImportReport | null;
   importError: string | null;
@@ -92,6 +97,8 @@ export interface Actions {
   moveStartTo(index: number, offset: number): Promise<void>;
   setField<F extends EditableField>(index: number, field: F, value: FieldValue<F>): void;
   assignRole(offset: number, role: Role): void;
+  /** The editor confirms item `index`'s split and titles: it is no longer a doubt (one undo step). */
+  confirmItem(index: number): void;
   editText(changes: TextChange[]): void;
   undo(): void;
   redo(): void;
@@ -118,6 +125,7 @@ export interface StoreOptions {
   api: GalleyApi;
   language: Language;
   saveDelayMs?: number;
+  diskFullRetryMs?: number;
   rederiveDelayMs?: number;
   now?: () => number;
   onLanguage?: (language: Language) => void;
@@ -149,6 +157,7 @@ function isRefusal(e: unknown): boolean {
 export function createAppStore(options: StoreOptions): Store {
   const { api } = options;
   const saveDelay = options.saveDelayMs ?? 400;
+  const diskFullRetryMs = options.diskFullRetryMs ?? 5_000;
   const rederiveDelay = options.rederiveDelayMs ?? 350;
   const now = options.now ?? (() => Date.now());
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -210,7 +219,9 @@ export function createAppStore(options: StoreOptions): Store {
             refused = pageId;
             fail(e);
           } else {
-            set({ saveState: 'error', saveError: messageOf(e) });
+            set({ saveState: 'error', saveError: messageOf(e), saveErrorReason: reasonOf(e) });
+            // A full disk may be freed meanwhile: try again until it saves (the edit stays in the tab).
+            if (reasonOf(e)?.code === 'disk-full' && !saveTimer) saveTimer = setTimeout(() => void doSave(), diskFullRetryMs);
           }
         } finally {
           saving = null;
@@ -333,9 +344,11 @@ export function createAppStore(options: StoreOptions): Store {
             savedDoc: doc,
             selected: openOptions?.keepSelection && session()?.pageId === rec.id ? Math.min(session()!.selected, Math.max(0, doc.items.length - 1)) : 0,
             revealSeq: openOptions?.keepSelection && session()?.pageId === rec.id ? session()!.revealSeq : 0,
+            model: rec.model ?? null,
           },
           saveState: 'saved',
           saveError: null,
+          saveErrorReason: null,
         });
       } catch (e) {
         if (!openOptions?.quiet) fail(e);
@@ -355,6 +368,7 @@ export function createAppStore(options: StoreOptions): Store {
       loadingPage: false,
       saveState: 'saved',
       saveError: null,
+      saveErrorReason: null,
       importProgress: null,
       importReport: null,
       importError: null,
@@ -462,6 +476,15 @@ export function createAppStore(options: StoreOptions): Store {
         if (!s) return;
         const next = assignRole(s.history.present, offset, role);
         if (next !== s.history.present) record(next, null, itemIndexAt(next.items, offset));
+      },
+
+      confirmItem(index) {
+        const s = session();
+        const item = s?.history.present.items[index];
+        if (!s || !item?.confidence) return;
+        const items = s.history.present.items.slice();
+        items[index] = confirmed(item);
+        record({ text: s.history.present.text, items }, null, index);
       },
 
       editText(changes) {

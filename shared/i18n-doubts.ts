@@ -1,0 +1,45 @@
+// Strings of doubts and learned profiles (issue 10: the engine's confidence shown to editors,
+// publication profiles learned from proofed pages), kept apart from shared/i18n.ts so several
+// people can add keys at once. Merged into the tables there as `doubt`.
+
+export const doubtsEn = {
+  cmd: { next: 'Next doubt', prev: 'Previous doubt', confirm: 'Confirm split and titles' },
+  split: 'Doubtful split: the engine is {{pct}}% sure an item starts here. F8 goes to the next doubt.',
+  titles: 'Doubtful titles: the engine is {{pct}}% sure of the kicker, headline and subheadline.',
+  badgeSplit: 'split {{pct}}%',
+  badgeTitles: 'titles {{pct}}%',
+  badgeLabel: 'Doubt',
+  confirm: 'Confirm',
+  confirmTitle: 'The split and titles are right: no longer a doubt',
+  count_one: '{{count}} doubt',
+  count_other: '{{count}} doubts',
+  countTitle: 'Splits or titles the engine is not sure of',
+  none: 'No doubts on this page.',
+  position: 'Doubt {{n}} of {{total}}',
+  model: 'Model: {{version}}',
+  modelProfile: 'Model: {{profile}} profile (learned from {{count}} pages)',
+  modelProfile_one: 'Model: {{profile}} profile (learned from {{count}} page)',
+  modelTitle: 'Segmented by line-role model {{version}}',
+  modelTitleProfile: 'Segmented by line-role model {{version}}, adapted to {{profile}} by the pages its editors proofed',
+};
+
+export const doubtsZh: typeof doubtsEn = {
+  cmd: { next: '下一处存疑', prev: '上一处存疑', confirm: '确认分条与标题' },
+  split: '存疑的分条：引擎对此处开始新条目的把握为 {{pct}}%。按 F8 转到下一处存疑。',
+  titles: '存疑的标题：引擎对引题、主题和副题的把握为 {{pct}}%。',
+  badgeSplit: '分条 {{pct}}%',
+  badgeTitles: '标题 {{pct}}%',
+  badgeLabel: '存疑',
+  confirm: '确认',
+  confirmTitle: '分条和标题无误，不再存疑',
+  count_one: '{{count}} 处存疑',
+  count_other: '{{count}} 处存疑',
+  countTitle: '引擎没有把握的分条或标题',
+  none: '本版没有存疑之处。',
+  position: '第 {{n}} 处存疑，共 {{total}} 处',
+  model: '模型：{{version}}',
+  modelProfile: '模型：{{profile}} 配置（学自 {{count}} 版）',
+  modelProfile_one: '模型：{{profile}} 配置（学自 {{count}} 版）',
+  modelTitle: '由版面行角色模型 {{version}} 切分',
+  modelTitleProfile: '由版面行角色模型 {{version}} 切分，并按 {{profile}} 编辑校毕的版面调整',
+};

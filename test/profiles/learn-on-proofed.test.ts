@@ -1,0 +1,68 @@
+// Learning from editors through the handler table (the path the app takes): the first page of a
+// publication is corrected and marked proofed; the publication's next page is segmented with the
+// profile learned from it, and says so.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Channel, Req } from '../../shared/ipc.ts';
+import type { PageRecord, StoredItem } from '../../shared/domain.ts';
+import { openArchive } from '../../electron/archive/sqlite-archive.ts';
+import { createHandlers, dispatch } from '../../electron/host/handlers.ts';
+import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';
+import { parseProfile } from '../../electron/engine/model/index.ts';
+import { tempDir, track } from '../archive/helpers.ts';
+
+const PAGES = join(import.meta.dirname, '../../resources/pages');
+const OS_USER = { name: 'os-user' };
+const upload = (name: string, file: string) => ({ name, data: readFileSync(join(PAGES, file)).toString('base64') });
+
+function host() {
+  const warnings: string[] = [];
+  const archive = track(openArchive(join(tempDir(), 'a.sqlite'), { logger: { warn: (m) => warnings.push(m) } }));
+  const table = createHandlers({ archive, engine: engineAdapter, importer: importerAdapter(OS_USER), host: 'browser', version: 'test', actor: OS_USER, emit: () => {} });
+  const ok = async <C extends Channel>(channel: C, request: Req<C>): Promise<any> => {
+    const r = await dispatch(table, channel, request);
+    if (!r.ok) throw new Error(`${channel}: ${r.code}: ${r.message}`);
+    return r.value;
+  };
+  return { archive, ok, warnings };
+}
+
+describe('learning from proofed pages, through the handlers', () => {
+  it('proofing a corrected page teaches the publication profile, and the next page is segmented with it', async () => {
+    const { archive, ok, warnings } = host();
+    await ok('import.files', { files: [upload('云溪日报/2023-03-14/p01.txt', 'yunxi-daily-2023-03-14-p1.txt')] });
+    const [pub] = archive.listPublications();
+    expect(pub?.title).toBe('云溪日报');
+    const issue = archive.listIssues()[0]!;
+    const first: PageRecord = await ok('page.get', { pageId: archive.listPages(issue.id)[0]!.id });
+    expect(first.model?.profile ?? null).toBeNull();
+
+    // The editor's correction: the last split is wrong (merged into the item above), then proofed.
+    const starts = first.items.map((i) => i.start).slice(0, -1);
+    const { items } = await ok('engine.derive', { text: first.text, starts, kinds: first.items.slice(0, -1).map((i) => i.kind) });
+    const corrected: StoredItem[] = items.map((it: StoredItem, k: number) => ({ ...it, id: first.items[k]!.id, editedFields: [], tags: [] }));
+    await ok('page.save', { pageId: first.id, baseRevision: first.revision, text: first.text, items: corrected });
+    expect(archive.getPublicationProfile(pub!.id)).toBeNull();
+    await ok('page.setState', { pageId: first.id, state: 'proofed' });
+    expect(warnings.filter((w) => /learning/.test(w))).toEqual([]);
+    expect(archive.getPage(first.id).state).toBe('proofed');
+    const info = archive.getPublicationProfile(pub!.id)!;
+    expect(info).toMatchObject({ title: '云溪日报', pages: 1 });
+    const profile = parseProfile(archive.publicationProfileJson(pub!.id));
+    expect(profile).toMatchObject({ publication: '云溪日报', pages: 1 });
+    // It learned something: the profile holds weight deltas.
+    expect(Object.keys(profile.rows).length + profile.transitions.length).toBeGreaterThan(0);
+
+    // The next page of the publication is segmented with the profile, and the page says which.
+    await ok('import.files', { files: [upload('云溪日报/2023-03-14/p02.txt', 'yunxi-daily-2023-03-14-p2.txt')] });
+    const second = archive.listPages(issue.id).find((p) => p.id !== first.id)!;
+    const rec: PageRecord = await ok('page.get', { pageId: second.id });
+    expect(rec.model).toMatchObject({ profile: '云溪日报', profilePages: 1 });
+    expect(rec.model!.version).toBe(info.baseVersion);
+    // The model's items carry their confidence, and the library counts the doubts without the items.
+    expect(rec.items.every((i) => i.confidence !== undefined)).toBe(true);
+    const doubts = rec.items.filter((i) => i.confidence!.boundary < 0.8 || i.confidence!.titles < 0.8).length;
+    expect(second.doubtCount).toBe(doubts);
+  });
+});
