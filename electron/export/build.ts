@@ -1,5 +1,6 @@
 // Pure assembly of an export: validated issue + formats → the issue folder's name and files.
 import { EXPORT_FORMATS, exportFormatSchema, issueExportSchema, type ExportFormat, type IssueExport } from '../../shared/export.ts';
+import { applyBylineContributors } from './byline.ts';
 import { z } from 'zod';
 import { assertSafeRelativePath, issueFolderName } from './names.ts';
 import { writeCsv } from './formats/csv.ts';
@@ -29,7 +30,8 @@ export interface BuiltExport {
 }
 
 export function buildExport(input: unknown, formats: readonly ExportFormat[] = EXPORT_FORMATS): BuiltExport {
-  const issue = issueExportSchema.parse(input);
+  // Contributors follow hand-edited bylines (byline.ts), in every format.
+  const issue = applyBylineContributors(issueExportSchema.parse(input));
   // Deduplicated, in the canonical order, so the same request always yields the same files.
   const wanted = new Set(z.array(exportFormatSchema).min(1, 'choose at least one export format').parse(formats));
   const chosen = EXPORT_FORMATS.filter((f) => wanted.has(f));

@@ -3,8 +3,12 @@
 import type { Contributor } from '../../shared/segmentation.ts';
 import type { ExportItem, ExportPage, IssueExport } from '../../shared/export.ts';
 
-/** Kinds that are news stories; mastheads, photos, ads and notices are kept in json/csv/markdown. */
-export const STORY_KINDS = ['article', 'editorial', 'brief'] as const;
+/**
+ * Kinds exported as documents of the news formats (NITF, NewsML, txt): every item kind but the
+ * masthead, whose facts are the issue's own metadata in each format (NITF pubdata, the NewsML
+ * package, the txt folder name). Each format maps the kind to its vocabulary (nitf.ts, newsml.ts).
+ */
+export const STORY_KINDS = ['article', 'editorial', 'brief', 'photo', 'advertisement', 'notice'] as const;
 
 export interface StoryPart {
   item: ExportItem;

@@ -61,7 +61,7 @@ describe('buildExport on the Hengyang page', () => {
   });
 
   it('nitf: one document per story, joining jump-line parts', () => {
-    const stories = issue.pages.flatMap((p) => p.items).filter((i) => ['article', 'editorial', 'brief'].includes(i.kind) && !i.storyId);
+    const stories = issue.pages.flatMap((p) => p.items).filter((i) => i.kind !== 'masthead' && !i.storyId);
     const nitf = byFormat('nitf');
     expect(nitf).toHaveLength(stories.length);
     const doc = parser.parse(decode(nitf[0]!.bytes)).nitf;

@@ -26,6 +26,15 @@ function itemMeta(itemClass: string, issue: IssueExport): XmlElement {
   );
 }
 
+/** NewsML-G2 item class (IPTC NewsItem Nature) and genre for each kind. */
+export const ITEM_CLASS = (kind: Story['kind']): string => (kind === 'photo' ? 'ninat:picture' : 'ninat:text');
+const GENRE: Partial<Record<Story['kind'], string>> = {
+  editorial: 'genre:Opinion',
+  brief: 'genre:Summary',
+  advertisement: 'genre:Advertisement',
+  notice: 'genre:Announcement',
+};
+
 export function newsItemDocument(issue: IssueExport, folder: string, story: Story): string {
   const date = issue.issue.date;
   return xmlDocument(
@@ -33,18 +42,21 @@ export function newsItemDocument(issue: IssueExport, folder: string, story: Stor
       'newsItem',
       { xmlns: G2_NS, ...STANDARD, guid: guid(folder, story.id), version: 1, 'xml:lang': 'zh' },
       el('catalogRef', { href: CATALOG }),
-      itemMeta('ninat:text', issue),
+      itemMeta(ITEM_CLASS(story.kind), issue),
       el(
         'contentMeta',
         {},
         date ? el('contentCreated', {}, date) : null,
         ...story.contributors.map((c) => el('creator', { literal: c.name }, el('name', {}, c.name))),
         el('language', { tag: 'zh' }),
+        GENRE[story.kind] ? el('genre', { qcode: GENRE[story.kind]! }) : null,
         ...story.tags.map((t) => el('subject', { literal: t }, el('name', {}, t))),
         story.kicker ? el('headline', { role: 'hlrole:kicker' }, story.kicker) : null,
         el('headline', {}, story.headline ?? ''),
         story.subheadline ? el('headline', { role: 'hlrole:sub' }, story.subheadline) : null,
         story.byline ? el('by', {}, story.byline) : null,
+        // A picture's caption (the image is not in the archive; its caption and credit are).
+        story.kind === 'photo' && story.paragraphs.length ? el('description', { role: 'drol:caption' }, story.paragraphs.join('\n')) : null,
       ),
       el(
         'contentSet',
@@ -75,7 +87,7 @@ export const writeNewsml: FormatWriter = (issue, folder) => {
       el(
         'itemRef',
         { residref: guid(folder, story.id), version: 1, href, contenttype: 'application/vnd.iptc.g2.newsitem+xml' },
-        el('itemClass', { qcode: 'ninat:text' }),
+        el('itemClass', { qcode: ITEM_CLASS(story.kind) }),
         el('title', {}, story.headline ?? ''),
       ),
     );

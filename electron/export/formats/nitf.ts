@@ -18,6 +18,29 @@ function byline(story: Story): XmlElement | null {
   return story.byline ? el('byline', {}, story.byline) : null;
 }
 
+/** NITF tobject.type for each kind (NITF 3.6 recommended values), with a property naming the kind. */
+const TOBJECT_TYPE: Record<Story['kind'], string> = {
+  masthead: 'data',
+  article: 'news',
+  brief: 'news',
+  editorial: 'editorial',
+  photo: 'news',
+  advertisement: 'advertisement',
+  notice: 'data',
+};
+
+/** A photo: the picture itself is not in the archive, so an image media element carries its caption and credit. */
+function photoMedia(story: Story): XmlElement {
+  const producer = story.contributors.find((c) => c.role === 'photographer') ?? story.contributors[0];
+  return el(
+    'media',
+    { 'media-type': 'image' },
+    el('media-reference', { 'mime-type': 'image/jpeg', 'alternate-text': story.paragraphs.join(' ') || story.headline || '' }),
+    ...story.paragraphs.map((p) => el('media-caption', {}, p)),
+    producer ? el('media-producer', {}, producer.name) : story.byline ? el('media-producer', {}, story.byline) : null,
+  );
+}
+
 export function nitfDocument(issue: IssueExport, folder: string, story: Story): string {
   const date = issue.issue.date;
   const pages = [...new Set(story.parts.map((p) => p.page.pageNumber).filter((n) => n !== null))];
@@ -29,6 +52,7 @@ export function nitfDocument(issue: IssueExport, folder: string, story: Story): 
         'head',
         {},
         el('title', {}, story.headline ?? ''),
+        el('tobject', { 'tobject.type': TOBJECT_TYPE[story.kind] }, el('tobject.property', { 'tobject.property.type': story.kind })),
         el(
           'docdata',
           {},
@@ -60,7 +84,7 @@ export function nitfDocument(issue: IssueExport, folder: string, story: Story): 
           byline(story),
           date ? el('dateline', {}, el('story.date', { norm: nitfDate(date) }, date)) : null,
         ),
-        el('body.content', {}, ...story.paragraphs.map((p) => el('p', {}, p))),
+        el('body.content', {}, ...(story.kind === 'photo' ? [photoMedia(story)] : story.paragraphs.map((p) => el('p', {}, p)))),
       ),
     ),
   );

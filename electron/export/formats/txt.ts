@@ -1,4 +1,5 @@
-// txt: clean text per story (headline, subheadline, byline, then paragraphs), nothing else.
+// txt: clean text per story (headline, subheadline, byline, then paragraphs), nothing else; a
+// photo's file is its caption and credit.
 import { numberedName } from '../names.ts';
 import { collectStories } from '../stories.ts';
 import { utf8, type FormatWriter } from './types.ts';
