@@ -8,7 +8,7 @@ import type { CliIO } from '../cli-io.ts';
 import { formatOutline } from '../outline.ts';
 
 export const summary = 'Segment one page file into masthead and items';
-export const usage = 'galley segment FILE [--json] [--page N]';
+export const usage = 'galley segment FILE [--json] [--page N] [--profile PROFILE.json]';
 
 const HELP = `Usage: ${usage}
 
@@ -20,6 +20,7 @@ Options:
               as one line ("encoding: GB18030")
   --page N    page number of this page, used for continuation references
               (default: taken from the file name, e.g. p03.txt or page-3.txt, when present)
+  --profile F segment with a publication profile (galley.profile/1, from galley learn)
   -h, --help  show this help
 `;
 
@@ -34,13 +35,14 @@ const argsSchema = z
         .int({ error: 'must be a whole number' })
         .positive({ error: 'must be 1 or more' })
         .optional(),
+      profile: z.string().min(1).optional(),
     }),
   })
   .refine((a) => a.flags.help || a.positionals.length > 0, { error: 'missing FILE' })
   .refine((a) => a.positionals.length <= 1, { error: 'expected one FILE' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', page: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', page: 'string', profile: 'string' }, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
     return 0;
@@ -48,10 +50,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const file = parsed.positionals[0] ?? '';
   const page = await readPageFile(file);
   const pageNumber = parsed.flags.page ?? pageNumberFromFileName(file);
+  const profile = parsed.flags.profile ? (await import('../profile-file.ts')).readProfileFile(parsed.flags.profile) : null;
   const { segmentPage } = await loadEngine();
   let segmentation: Segmentation;
   try {
-    segmentation = segmentPage(page.text, pageNumber === null ? {} : { pageNumber });
+    segmentation = segmentPage(page.text, { ...(pageNumber === null ? {} : { pageNumber }), ...(profile ? { profile } : {}) });
   } catch (error) {
     // An engine bug should still name the page that triggered it.
     throw new Error(`${file}: segmentation failed: ${error instanceof Error ? error.message : String(error)}`);
