@@ -49,11 +49,15 @@ export const COMMANDS = [
   { id: 'gotoLine', label: 'desk.cmd.gotoLine', menu: 'go', keys: ['CmdOrCtrl+G'], scope: 'global' },
   { id: 'nextPage', label: 'desk.cmd.nextPage', menu: 'go', keys: ['Alt+PageDown'], scope: 'global', separatorBefore: true },
   { id: 'prevPage', label: 'desk.cmd.prevPage', menu: 'go', keys: ['Alt+PageUp'], scope: 'global' },
+  // Doubts: splits and titles the engine was not sure of (issue 10).
+  { id: 'nextDoubt', label: 'doubt.cmd.next', menu: 'go', keys: ['F8'], scope: 'global', separatorBefore: true },
+  { id: 'prevDoubt', label: 'doubt.cmd.prev', menu: 'go', keys: ['Shift+F8'], scope: 'global' },
   { id: 'focusLibrary', label: 'help.focusLibrary', menu: 'go', keys: ['CmdOrCtrl+Shift+1'], scope: 'global', separatorBefore: true },
   { id: 'focusEditor', label: 'help.focusEditor', menu: 'go', keys: ['CmdOrCtrl+Shift+2'], scope: 'global' },
   { id: 'focusCards', label: 'help.focusCards', menu: 'go', keys: ['CmdOrCtrl+Shift+3'], scope: 'global' },
   // Review
   { id: 'proofed', label: 'help.proofed', menu: 'review', keys: ['Alt+P'], scope: 'global' },
+  { id: 'confirmDoubt', label: 'doubt.cmd.confirm', menu: 'review', keys: [], scope: 'global' },
   { id: 'search', label: 'search.open', menu: 'review', keys: ['CmdOrCtrl+Shift+F'], scope: 'global', separatorBefore: true },
   { id: 'vocabulary', label: 'vocab.open', menu: 'review', keys: [], scope: 'global' },
   { id: 'profiles', label: 'profile.manage', menu: 'review', keys: [], scope: 'global' },

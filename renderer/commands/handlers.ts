@@ -9,6 +9,7 @@ import { deniedKey } from '../messages.ts';
 import type { Store } from '../state/store.ts';
 import type { ReviewStore } from '../state/review.ts';
 import { deskStore } from '../state/desk.ts';
+import { confirmSelected, goToDoubt, selectedIsDoubt } from '../state/doubt-actions.ts';
 
 export interface CommandContext {
   store: Store;
@@ -70,6 +71,9 @@ export const HANDLERS: Partial<Record<CommandId, CommandHandler>> = {
   gotoLine: { run: () => deskStore.setState({ gotoOpen: true }), enabled: hasPage },
   nextPage: { run: (ctx) => stepPage(ctx, 1), enabled: hasPage },
   prevPage: { run: (ctx) => stepPage(ctx, -1), enabled: hasPage },
+  nextDoubt: { run: (ctx) => void goToDoubt(ctx.store, 1), enabled: hasPage },
+  prevDoubt: { run: (ctx) => void goToDoubt(ctx.store, -1), enabled: hasPage },
+  confirmDoubt: { run: (ctx) => confirmSelected(ctx.store), enabled: (ctx) => editable(ctx) && selectedIsDoubt(ctx.store) },
   focusLibrary: { run: () => focusTargets.library?.() },
   focusEditor: { run: () => focusTargets.editor?.(), enabled: hasPage },
   focusCards: { run: () => focusTargets.cards?.(), enabled: hasPage },
