@@ -6,6 +6,10 @@ export const IMPORT_ERROR_CODES = [
   'xml-malformed',
   'no-text',
   'bad-structure',
+  /** Not a page (a METS/DIDL manifest, a checksum list, an article-text extract): skipped with this reason. */
+  'not-a-page',
+  /** OCR of a scan could not run or failed (a missing program names its Debian package). */
+  'ocr',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

@@ -47,7 +47,18 @@ export function pageInName(base: string): number | null {
   // A trailing page after a date: 20211029_1, 2021-10-29-01
   const tail = /\d{4}[-_.]?\d{2}[-_.]?\d{2}[-_ ](\d{1,3})$/.exec(base);
   if (tail) return Number(tail[1]) || null;
+  // Library deliveries: a zero-padded sequence at the end, 0002364_18110127_0003, 18210801_1-0001.
+  const padded = /[-_](0\d{2,3})$/.exec(base);
+  if (padded) return Number(padded[1]) || null;
   return null;
+}
+
+/**
+ * Folder names that say how a delivery is organised, not which paper it is: ALTO, text, ocr,
+ * images, a bare number (a month-day folder such as 0922, a title's catalogue number).
+ */
+export function isGenericFolder(name: string): boolean {
+  return /^(alto|xml|text|txt|ocr|hocr|page|pages|pagexml|fulltext|images?|img|jpe?g|tiff?|jp2|pdf|scans?|data|mets|master|access|derivatives?|\d+)$/i.test(name.trim());
 }
 
 /**
@@ -63,11 +74,11 @@ export function factsFromPath(folders: string[], fileName: string): NameFacts {
   if (folder && isDateFolder(folder)) {
     date = date ?? dateInName(folder);
     const above = folders[folders.length - 2];
-    if (above && !isDateFolder(above)) publication = above;
+    if (above && !isDateFolder(above) && !isGenericFolder(above)) publication = above;
   } else if (folder) {
     date = date ?? dateInName(folder);
     // PUBLICATION/YYYYMMDD_p1.txt: the folder holding dated files names the publication.
-    if (fileDate && !dateInName(folder)) publication = folder;
+    if (fileDate && !dateInName(folder) && !isGenericFolder(folder)) publication = folder;
   }
   return { date, pageNumber: pageInName(base), publication };
 }

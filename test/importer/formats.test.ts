@@ -7,21 +7,21 @@ import { dateInName, factsFromPath, pageInName } from '../../electron/importer/n
 const sample = (name: string): string => readFileSync(new URL(`../../resources/import-samples/${name}`, import.meta.url), 'utf8');
 
 describe('OCR formats', () => {
-  it('ALTO v2: text blocks become blank-line separated blocks with boundaries; PRINTED_IMG_NR is a hint', () => {
+  it('ALTO v2: each TextLine a line, blocks separated by a blank line with boundaries, SP kept as a space; PRINTED_IMG_NR is a hint', () => {
     const { format, pages } = parsePages('alto-v2.xml', sample('alto-v2.xml'));
     expect(format).toBe('alto');
     expect(pages).toHaveLength(1);
     const p = pages[0]!;
-    expect(p.text).toBe('第2版要闻\n\n湘江大桥今日通车\n\n本报讯经过三年建设,湘江大桥于今日正式通车,市民可从东岸直达西岸。\n');
-    expect(p.blockBoundaries).toEqual([0, 7, 17]);
+    expect(p.text).toBe('第2版 要闻\n\n湘江大桥今日通车\n\n本报讯 经过三年建设,湘江大桥\n于今日正式通车,市民可从东岸直达西岸。\n');
+    expect(p.blockBoundaries).toEqual([0, 8, 18]);
     for (const b of p.blockBoundaries.slice(1)) expect(p.text.slice(b - 2, b)).toBe('\n\n');
     expect(p.pageNumberHint).toBe(2);
   });
 
-  it('ALTO v3: blocks inside ComposedBlock, Latin words spaced, HYP joins a split word', () => {
+  it('ALTO v3: blocks inside ComposedBlock, Latin words spaced by SP, HYP printed at the line end; PHYSICAL_IMG_NR is a hint', () => {
     const p = parsePages('alto-v3.xml', sample('alto-v3.xml')).pages[0]!;
-    expect(p.text).toBe('Harbour bridge opens\n\nThe new bridge was completed today.\n');
-    expect(p.pageNumberHint).toBeNull();
+    expect(p.text).toBe('Harbour bridge opens\n\nThe new bridge was com-\npleted today.\n');
+    expect(p.pageNumberHint).toBe(3);
   });
 
   it('ALTO v4: ReadingOrder decides the block order', () => {
@@ -34,13 +34,13 @@ describe('OCR formats', () => {
   it('hOCR: ocr_carea blocks, ocr_line lines, ocrx_word words joined without spaces between CJK', () => {
     const { format, pages } = parsePages('hocr.html', sample('hocr.html'));
     expect(format).toBe('hocr');
-    expect(pages[0]!.text).toBe('船山书院修缮完工\n\n本报讯历时两年的船山书院修缮工程日前完工。\n');
+    expect(pages[0]!.text).toBe('船山书院修缮完工\n\n本报讯历时两年的船山书院\n修缮工程日前完工。\n');
   });
 
   it('PAGE XML: ReadingOrder by @index, line TextEquiv (lowest @index) preferred over the region’s', () => {
     const { format, pages } = parsePages('page-xml.xml', sample('page-xml.xml'));
     expect(format).toBe('page-xml');
-    expect(pages[0]!.text).toBe('石鼓书院恢复开放\n\n石鼓书院今起恢复开放,游客需提前预约。\n');
+    expect(pages[0]!.text).toBe('石鼓书院恢复开放\n\n石鼓书院今起恢复开放,\n游客需提前预约。\n');
     expect(pages[0]!.text).not.toContain('WRONG');
   });
 
@@ -48,7 +48,9 @@ describe('OCR formats', () => {
     expect(detectFormat('a.txt', '<alto>')).toBe('text');
     expect(detectFormat('a.xml', '<?xml version="1.0"?><PcGts>')).toBe('page-xml');
     expect(() => detectFormat('a.xml', '<root/>')).toThrow(/neither ALTO, PAGE/);
-    expect(() => detectFormat('a.pdf', 'x')).toThrow(/unsupported file type \.pdf/);
+    expect(detectFormat('a.pdf', 'x')).toBe('pdf');
+    expect(detectFormat('scan.TIF', 'x')).toBe('image');
+    expect(() => detectFormat('a.doc', 'x')).toThrow(/unsupported file type \.doc/);
   });
 });
 

@@ -32,12 +32,12 @@ describe('importPaths', () => {
     writeFileSync(join(day, 'p06.xml'), readFileSync(new URL('alto-v2.xml', samples), 'utf8').slice(0, 700)); // truncated
     writeFileSync(join(day, 'p07.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><alto/>');
     writeFileSync(join(day, 'p08.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><alto>&x;</alto>');
-    writeFileSync(join(day, 'scan.jpg'), PNG); // not a page format: skipped
+    writeFileSync(join(day, 'scan.bmp'), PNG); // not a page format: skipped
     writeFileSync(join(day, '.DS_Store'), 'x'); // hidden: ignored
 
     const { archive, results, summary, by } = await collect([root]);
     expect(results.map((r) => r.file)).toEqual(
-      ['p01.txt', 'p02.txt', 'p03.xml', 'p04.txt', 'p05.txt', 'p06.xml', 'p07.xml', 'p08.xml', 'scan.jpg'].map((f) => join('batch', '衡阳日报', '2021-10-29', f)),
+      ['p01.txt', 'p02.txt', 'p03.xml', 'p04.txt', 'p05.txt', 'p06.xml', 'p07.xml', 'p08.xml', 'scan.bmp'].map((f) => join('batch', '衡阳日报', '2021-10-29', f)),
     );
     expect(by('p01.txt')).toMatchObject({ status: 'imported', format: 'text' });
     expect(by('p02.txt')).toMatchObject({ status: 'imported' });
@@ -48,8 +48,8 @@ describe('importPaths', () => {
     expect(by('p06.xml')!.error).toMatch(/p06\.xml: malformed XML at line/);
     expect(by('p07.xml')!.error).toMatch(/p07\.xml: refused: the XML declares a DOCTYPE/);
     expect(by('p08.xml')!.error).toMatch(/p08\.xml: refused/);
-    expect(by('scan.jpg')).toMatchObject({ status: 'skipped' });
-    expect(by('scan.jpg')!.error).toMatch(/unsupported file type \.jpg/);
+    expect(by('scan.bmp')).toMatchObject({ status: 'skipped' });
+    expect(by('scan.bmp')!.error).toMatch(/unsupported file type \.bmp/);
     expect(summary).toMatchObject({ files: 9, imported: 3, failed: 5, skipped: 1, pages: 3, cancelled: false });
 
     // Nothing of the failed files is in the archive; the good pages share one issue.
@@ -112,11 +112,11 @@ describe('importPaths', () => {
 
   it('reports a missing path and an explicitly named unsupported file as failures', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'x.pdf'), '%PDF-1.4');
-    const { results } = await collect([join(dir, 'nope.txt'), join(dir, 'x.pdf')]);
+    writeFileSync(join(dir, 'x.doc'), 'x');
+    const { results } = await collect([join(dir, 'nope.txt'), join(dir, 'x.doc')]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed']);
     expect(results[0]!.error).toMatch(/nope\.txt: no such file/);
-    expect(results[1]!.error).toMatch(/x\.pdf: unsupported file type \.pdf/);
+    expect(results[1]!.error).toMatch(/x\.doc: unsupported file type \.doc/);
   });
 
   it('stops between batches when the signal aborts: the batch being collected is committed and reported', async () => {

@@ -1,0 +1,131 @@
+// Local OCR of scans: Tesseract (hOCR out) in a child process, and poppler's pdftoppm to turn PDF
+// pages into images first. The work runs in those processes, never on the app's main thread; the
+// caller gets progress per page and cancels with an AbortSignal (the child is killed). A missing
+// program or language is one line naming the Debian package to install.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportFileError } from './errors.ts';
+import { extensionOf } from './formats.ts';
+
+export interface OcrImage {
+  bytes: Buffer;
+  mime: string;
+}
+
+export interface OcrPage {
+  hocr: string;
+  image: OcrImage;
+}
+
+export interface OcrOptions {
+  /** Tesseract languages, e.g. "chi_sim+chi_tra" (default), "chi_sim", "eng". */
+  languages?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: { page: number; pages: number; stage: 'render' | 'ocr' | 'done' }) => void;
+  /** PDF rendering resolution (dots per inch). */
+  dpi?: number;
+  /** Program names (tests point these at missing programs). */
+  programs?: { tesseract?: string; pdftoppm?: string };
+}
+
+const PACKAGE_OF_LANG: Record<string, string> = { chi_sim: 'tesseract-ocr-chi-sim', chi_tra: 'tesseract-ocr-chi-tra', eng: 'tesseract-ocr-eng' };
+
+export const MIME_OF_EXT: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+interface RunResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number | null;
+}
+
+function run(cmd: string, args: string[], display: string, pkg: string, signal?: AbortSignal): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ImportFileError('ocr', display, 'OCR cancelled'));
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    const onAbort = (): void => {
+      child.kill('SIGTERM');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(
+        e.code === 'ENOENT'
+          ? new ImportFileError('ocr', display, `OCR needs ${cmd}, which is not installed: install the Debian package ${pkg} (apt-get install ${pkg})`)
+          : new ImportFileError('ocr', display, `${cmd} could not run: ${e.message}`),
+      );
+    });
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return reject(new ImportFileError('ocr', display, 'OCR cancelled'));
+      resolve({ stdout: Buffer.concat(out), stderr: err, code });
+    });
+  });
+}
+
+/** Checks that Tesseract and the wanted languages are there; throws one line naming the package. */
+export async function checkTesseract(display: string, languages: string, options: OcrOptions = {}): Promise<void> {
+  const cmd = options.programs?.tesseract ?? 'tesseract';
+  const r = await run(cmd, ['--list-langs'], display, 'tesseract-ocr', options.signal);
+  const have = new Set((r.stdout.toString() + r.stderr).split(/\s+/));
+  for (const lang of languages.split('+')) {
+    if (!have.has(lang)) {
+      const pkg = PACKAGE_OF_LANG[lang] ?? `tesseract-ocr-${lang.replace(/_/g, '-')}`;
+      throw new ImportFileError('ocr', display, `OCR needs the Tesseract language ${lang}: install the Debian package ${pkg} (apt-get install ${pkg})`);
+    }
+  }
+}
+
+async function tesseractHocr(imagePath: string, display: string, languages: string, options: OcrOptions): Promise<string> {
+  const cmd = options.programs?.tesseract ?? 'tesseract';
+  const r = await run(cmd, [imagePath, 'stdout', '-l', languages, 'hocr'], display, 'tesseract-ocr', options.signal);
+  if (r.code !== 0) throw new ImportFileError('ocr', display, `tesseract failed (exit ${r.code}): ${r.stderr.trim().split('\n').pop() ?? ''}`);
+  return r.stdout.toString('utf8');
+}
+
+/**
+ * OCRs one scan (PNG, JPEG, TIFF, or a PDF of one or more pages) into hOCR per page, each with the
+ * image that is kept beside the page (a PDF page is kept as the PNG it was rendered to).
+ */
+export async function ocrScan(path: string, display: string, options: OcrOptions = {}): Promise<OcrPage[]> {
+  const languages = options.languages ?? 'chi_sim+chi_tra';
+  await checkTesseract(display, languages, options);
+  const ext = extensionOf(path);
+  if (ext !== '.pdf') {
+    options.onProgress?.({ page: 1, pages: 1, stage: 'ocr' });
+    const hocr = await tesseractHocr(path, display, languages, options);
+    options.onProgress?.({ page: 1, pages: 1, stage: 'done' });
+    return [{ hocr, image: { bytes: await readFile(path), mime: MIME_OF_EXT[ext] ?? 'application/octet-stream' } }];
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'galley-ocr-'));
+  try {
+    options.onProgress?.({ page: 0, pages: 0, stage: 'render' });
+    const cmd = options.programs?.pdftoppm ?? 'pdftoppm';
+    const r = await run(cmd, ['-r', String(options.dpi ?? 200), '-png', path, join(dir, 'p')], display, 'poppler-utils', options.signal);
+    if (r.code !== 0) throw new ImportFileError('ocr', display, `pdftoppm could not read the PDF (exit ${r.code}): ${r.stderr.trim().split('\n').pop() ?? ''}`);
+    // pdftoppm pads page numbers to the page count's width (p-1.png or p-01.png …).
+    const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (images.length === 0) throw new ImportFileError('ocr', display, 'the PDF has no pages');
+    const out: OcrPage[] = [];
+    for (const [i, f] of images.entries()) {
+      options.onProgress?.({ page: i + 1, pages: images.length, stage: 'ocr' });
+      const p = join(dir, f);
+      out.push({ hocr: await tesseractHocr(p, display, languages, options), image: { bytes: await readFile(p), mime: 'image/png' } });
+    }
+    options.onProgress?.({ page: images.length, pages: images.length, stage: 'done' });
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

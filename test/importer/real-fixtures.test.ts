@@ -1,0 +1,163 @@
+// "Nothing lost" on real files from public projects (test/importer/fixtures/real/README.md): every
+// fixture is imported into an archive and the characters Galley stores (white space aside) are
+// compared with a count taken independently from the file by a different parser
+// (fast-xml-parser's tree, not the streaming readers the importer uses).
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { importPaths, type FileResult } from '../../electron/importer/index.ts';
+import { freshArchive, tempDir } from '../archive/helpers.ts';
+
+const REAL = new URL('./fixtures/real/', import.meta.url);
+const real = (p: string): string => new URL(p, REAL).pathname;
+
+type Node = Record<string, unknown>;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: false,
+  unpairedTags: ['meta', 'br'],
+  isArray: () => true,
+});
+const visible = (s: string): number => [...s.replace(/\s+/g, '')].length;
+const asList = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v && typeof v === 'object' ? [v as Node] : []);
+const str = (v: unknown): string => (Array.isArray(v) ? v.map(str).join('') : v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v));
+
+/** Every element named `name` below `n`, at any depth. */
+function all(n: unknown, name: string): Node[] {
+  const out: Node[] = [];
+  const walk = (x: unknown): void => {
+    for (const o of asList(x)) {
+      for (const [k, v] of Object.entries(o)) {
+        if (k.startsWith('@') || k === '#text') continue;
+        if (k === name) out.push(...asList(v));
+        walk(v);
+      }
+    }
+  };
+  walk(n);
+  return out;
+}
+const xml = (path: string): Node => parser.parse(readFileSync(path, 'utf8').replace(/<!DOCTYPE[^>]*>/i, '')) as Node;
+
+/** ALTO: String@CONTENT and HYP@CONTENT of every TextLine. */
+function altoCount(path: string): number {
+  return all(all(xml(path), 'TextLine'), 'String').reduce((n, s) => n + visible(str(s['@CONTENT'])), 0) + all(xml(path), 'HYP').reduce((n, h) => n + visible(str(h['@CONTENT'] ?? '-')), 0);
+}
+
+/** PAGE: each TextLine's own TextEquiv/Unicode (lowest @index), regions without lines their own. */
+function pageCount(path: string): number {
+  const best = (n: Node): string => {
+    const eq = asList(n.TextEquiv).sort((a, b) => Number(a['@index'] ?? 0) - Number(b['@index'] ?? 0))[0];
+    return eq ? (asList(eq.Unicode) as unknown[]).map((u) => (typeof u === 'string' ? u : str((u as Node)['#text']))).join('') : '';
+  };
+  let n = 0;
+  for (const region of all(xml(path), 'TextRegion')) {
+    const lines = asList(region.TextLine);
+    n += lines.length ? lines.reduce((m, l) => m + visible(best(l)), 0) : visible(best(region));
+  }
+  return n;
+}
+
+/** hOCR: all text inside each ocr_page element. */
+function hocrCount(path: string): number {
+  const text = (x: unknown): string =>
+    asList(x)
+      .map((o) => Object.entries(o).map(([k, v]) => (k === '#text' ? str(v) : k.startsWith('@') ? '' : text(v))).join(''))
+      .join('');
+  const pages: Node[] = [];
+  const find = (x: unknown): void => {
+    for (const o of asList(x))
+      for (const [k, v] of Object.entries(o)) {
+        if (k.startsWith('@') || k === '#text') continue;
+        for (const c of asList(v)) (str(c['@class']).split(/\s+/).includes('ocr_page') ? pages.push(c) : find([c]));
+      }
+  };
+  find(xml(path));
+  return pages.reduce((n, p) => n + visible(text([p])), 0);
+}
+
+async function importOne(paths: string[]) {
+  const archive = freshArchive();
+  const results: FileResult[] = [];
+  const it = importPaths(paths, archive);
+  for (let step = await it.next(); !step.done; step = await it.next()) results.push(step.value);
+  const stored = (r: FileResult | undefined): number => (r?.pageIds ?? []).reduce((n, id) => n + visible(archive.getPage(id).text), 0);
+  return { archive, results, stored };
+}
+
+const FILES: [string, (p: string) => number][] = [
+  ['dinglehopper/test.alto2.xml', altoCount],
+  ['dinglehopper/test.alto3.xml', altoCount],
+  ['dinglehopper/lorem-ipsum-scan.ocr.tesseract.alto.xml', altoCount],
+  ['dinglehopper/00000139.ocrd-tess.ocr.page.xml', pageCount],
+  ['tesseract/yunxi-daily-2023-03-14-p4.xml', altoCount],
+  ['tesseract/yunxi-daily-2023-03-14-p4.hocr', hocrCount],
+];
+
+export const counts: Record<string, { file: number; stored: number }> = {};
+
+describe('real OCR files: nothing lost', () => {
+  for (const [file, count] of FILES) {
+    it(`${file}: the characters stored equal an independent count of the file`, async () => {
+      const expected = count(real(file));
+      const { results, stored } = await importOne([real(file)]);
+      expect(results[0]).toMatchObject({ status: 'imported' });
+      counts[file] = { file: expected, stored: stored(results[0]) };
+      expect(expected).toBeGreaterThan(0);
+      expect(stored(results[0])).toBe(expected);
+    });
+  }
+
+  it('a British Library METS/ALTO delivery: one issue, METS facts, pages from the METS, other files skipped with reasons, nothing lost', async () => {
+    const dir = join(tempDir(), 'BL', '0002364', '1811', '0127');
+    cpSync(real('bl-0002364-18110127'), dir, { recursive: true });
+    const { archive, results, stored } = await importOne([join(dir, '..', '..', '..')]);
+    const by = (suffix: string) => results.find((r) => r.file.endsWith(suffix));
+    expect(by('_0001.xml')).toMatchObject({ status: 'imported', format: 'alto' });
+    expect(by('_0005.xml')).toMatchObject({ status: 'imported', format: 'alto' });
+    expect(by('_mets.xml')).toMatchObject({ status: 'skipped' });
+    expect(by('_mets.xml')!.error).toMatch(/METS delivery "The Anti-Gallican Monitor\." of 1811-01-27: 2 page file\(s\)/);
+    expect(by('_manifest.txt')).toMatchObject({ status: 'skipped' });
+    expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+    const issues = archive.listIssues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ date: '1811-01-27' });
+    expect(archive.listPublications().map((p) => p.title)).toEqual(['The Anti-Gallican Monitor.']);
+    expect(archive.listPages(issues[0]!.id).map((p) => p.pageNumber)).toEqual([1, 5]);
+    for (const f of ['0002364_18110127_0001.xml', '0002364_18110127_0005.xml']) {
+      const expected = altoCount(join(dir, f));
+      counts[`bl/${f}`] = { file: expected, stored: stored(by(f)) };
+      expect(stored(by(f))).toBe(expected);
+    }
+    // The METS logical structMap's articles are the page's segmentation, marked as coming from METS.
+    const page = archive.getPage(by('_0001.xml')!.pageId!);
+    expect(page.items.length).toBeGreaterThan(3);
+    const scan = archive.getPageScan!(page.id);
+    expect(scan?.lines.length).toBeGreaterThan(50);
+    expect(scan?.source).toBe('alto');
+  });
+
+  it('an OCR-D workspace: the METS picks the page file that is there; its PAGE XML is imported whole', async () => {
+    const dir = join(tempDir(), 'actevedef');
+    cpSync(real('ocrd-actevedef'), dir, { recursive: true });
+    const { results, stored } = await importOne([dir]);
+    const page = results.find((r) => r.file.endsWith('OCR-D-OCR-TESS_0001.xml'));
+    expect(page).toMatchObject({ status: 'imported', format: 'page-xml' });
+    expect(results.find((r) => r.file.endsWith('mets.xml'))).toMatchObject({ status: 'skipped' });
+    const expected = pageCount(join(dir, 'OCR-D-OCR-TESS', 'OCR-D-OCR-TESS_0001.xml'));
+    counts['ocrd/OCR-D-OCR-TESS_0001.xml'] = { file: expected, stored: stored(page) };
+    expect(stored(page)).toBe(expected);
+  });
+
+  it('prints the comparison (for the report)', () => {
+    for (const [f, c] of Object.entries(counts)) console.log(`nothing-lost ${f}: file ${c.file}, stored ${c.stored}`);
+    expect(Object.keys(counts).length).toBeGreaterThan(0);
+  });
+});
