@@ -1,6 +1,7 @@
 // The one typed interface to the archive. Everything outside electron/archive/ talks to the
 // database through this interface only; no other module writes SQL.
 // (Implemented by electron/archive/sqlite-archive.ts.)
+import type { PageScanInput, PageScanRecord } from './page-scans.ts';
 import type {
   IssueSummary,
   PageRecord,
@@ -44,6 +45,8 @@ export interface ImportPageInput {
   folderHint?: string | null;
   /** A segmentation made beforehand (bulk loads, tests); when absent the archive runs the engine. */
   segmentation?: Segmentation;
+  /** The page's scan and line regions (page-scans.ts), stored with the page. */
+  scan?: PageScanInput;
 }
 
 /** Raised by the archive with a machine-readable code and a one-line message. */
@@ -149,6 +152,10 @@ export interface Archive {
    * Optional: archives without it are driven file by file through importPages.
    */
   importFiles?(files: ImportPageInput[][], actor: Actor, options?: { overwriteCorrections?: boolean }): ImportFileOutcome[];
+  /** The page's scan: image facts and line regions (null: the page has none). Optional for test doubles. */
+  getPageScan?(pageId: number): PageScanRecord | null;
+  /** The page's image bytes (null: none). */
+  getPageImage?(pageId: number): { mime: string; bytes: Buffer; sha256: string } | null;
   /** The parts of the story an item belongs to, in page order (just the item when it has no jump lines). */
   getStory(itemId: number): StoryPart[];
   /** The page's revision log, oldest first. */

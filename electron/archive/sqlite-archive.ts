@@ -38,6 +38,7 @@ import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
+import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
 import { actionsForPageSave } from '../review/index.ts';
 import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
 import { engineLearner } from './engine-learner.ts';
@@ -92,6 +93,7 @@ const importPageInputSchema = z.object({
   blockBoundaries: z.array(z.number().int().nonnegative()).optional(),
   folderHint: z.string().nullable().optional(),
   segmentation: segmentationSchema.optional(),
+  scan: pageScanInputSchema.optional(),
 });
 const savePageInputSchema = z.object({
   pageId: z.number().int().positive(),
@@ -659,6 +661,12 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     return { status: 'imported', pageId, issueId };
   };
 
+  /** The page's scan (image and line regions, page-scans.ts) goes in with it, in the same transaction; a re-import refreshes it. */
+  const withScan = (input: z.infer<typeof importPageInputSchema>, outcome: ImportOutcome): ImportOutcome => {
+    if (input.scan) putPageScan(db, outcome.pageId, input.scan, now());
+    return outcome;
+  };
+
   /** Validates and segments one file's pages outside any transaction (the engine is pure). */
   const prepareImport = (inputs: ImportPageInput[]) => {
     const parsed = inputs.map((i, n) => parseOr(importPageInputSchema, i, inputs.length > 1 ? `page input ${n}` : 'page input'));
@@ -694,7 +702,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const who = parseOr(actorSchema, actor, 'actor');
     const prepared = prepareImport(inputs);
     return db.tx(() =>
-      prepared.map((p) => importOne(p.input, p.text, p.hash, p.seg, who, options?.overwriteCorrections === true)),
+      prepared.map((p) => withScan(p.input, importOne(p.input, p.text, p.hash, p.seg, who, options?.overwriteCorrections === true))),
     );
   };
 
@@ -715,7 +723,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     // One transaction (one fsync); each file in a SAVEPOINT of its own (a nested better-sqlite3
     // transaction), so a file that throws is rolled back alone and the batch goes on.
     const inFile = db.raw.transaction((pages: ReturnType<typeof prepareImport>) =>
-      pages.map((p) => importOne(p.input, p.text, p.hash, p.seg, who, overwrite)),
+      pages.map((p) => withScan(p.input, importOne(p.input, p.text, p.hash, p.seg, who, overwrite))),
     );
     return db.tx(() =>
       prepared.map((f): ImportFileOutcome => {
@@ -940,6 +948,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     },
     importPages,
     importFiles,
+    getPageScan: (pageId) => getPageScan(db, pageId),
+    getPageImage: (pageId) => getPageImage(db, pageId),
 
     listPublications(): PublicationSummary[] {
       return db

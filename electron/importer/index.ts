@@ -10,7 +10,9 @@ import type { Actor, Archive, ImportOutcome, ImportPageInput } from '../archive/
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
 import { ImportFileError } from './errors.ts';
 import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
-import { factsFromPath } from './names.ts';
+import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
+import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
+import type { OcrImage } from './ocr.ts';
 
 export { ImportFileError } from './errors.ts';
 export type { PageFormat } from './formats.ts';
@@ -65,6 +67,14 @@ export interface FileEntry {
   folders: string[];
   /** True when the user named the file itself (then an unsupported type is an error, not a skip). */
   explicit: boolean;
+  /** Facts from the METS/DIDL delivery the file belongs to (delivery.ts). */
+  delivery?: DeliveryFacts;
+  /** Set when the file is not a page (the reason is reported with status 'skipped'). */
+  skip?: string;
+  /** The file already turned into pages by loadFile (a scan after OCR, a big XML file streamed; prepare.ts). */
+  prepared?: PreparedFile | null;
+  /** The page image the delivery names (read by loadFile). */
+  deliveryImage?: OcrImage | null;
 }
 
 const isHidden = (name: string): boolean => name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini';
@@ -101,6 +111,13 @@ export async function* walkFiles(paths: string[], signal?: AbortSignal): AsyncGe
         names.push({ name: d.name, isDir: d.isDirectory() });
       }
       names.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      // A folder with a METS/DIDL file is one delivery: its pages in the METS order (delivery.ts).
+      const found = await findDelivery(dir, names.filter((n) => !n.isDir).map((n) => n.name));
+      if (found) {
+        const others = await listSubtree(dir);
+        yield* await deliveryEntries(dir, found, (p) => [rootName, relative(abs, p)].join(sep), folders, others);
+        return;
+      }
       for (const n of names) {
         if (signal?.aborted) return;
         const full = join(dir, n.name);
@@ -131,8 +148,9 @@ function messageOf(error: unknown): string {
 type Loaded = { bytes: Buffer } | { result: FileResult };
 
 /** The I/O half of a file's import: checks and reads it (never throws). */
-async function loadFile(entry: FileEntry): Promise<Loaded> {
+async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<Loaded> {
   const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
+  if (entry.skip) return { result: { ...base, status: 'skipped', error: `${entry.display}: ${entry.skip}` } };
   const ext = extname(entry.path).toLowerCase();
   if (!IMPORTABLE_EXTENSIONS.has(ext)) {
     const reason = `unsupported file type ${ext || '(no extension)'} (accepted: .txt, ALTO/PAGE .xml, hOCR .html/.hocr)`;
@@ -142,6 +160,10 @@ async function loadFile(entry: FileEntry): Promise<Loaded> {
     const info = await stat(entry.path).catch(() => null);
     if (!info) throw new ImportFileError('unsupported', entry.display, 'no such file');
     if (!info.isFile()) throw new ImportFileError('unsupported', entry.display, 'not a regular file');
+    // Scans are OCR'd and big XML is streamed here, off the parse path (prepare.ts).
+    entry.prepared = await prepareFile(entry.path, entry.display, { ...(options.signal ? { signal: options.signal } : {}), keepIds: (entry.delivery?.articles.length ?? 0) > 0 });
+    entry.deliveryImage = await readDeliveryImage(entry.delivery?.imagePath ?? null);
+    if (entry.prepared) return { bytes: Buffer.alloc(0) };
     if (info.size > MAX_PAGE_FILE_BYTES) {
       throw new ImportFileError('unsupported', entry.display, `too large (${info.size} bytes; the limit is ${MAX_PAGE_FILE_BYTES})`);
     }
@@ -153,20 +175,17 @@ async function loadFile(entry: FileEntry): Promise<Loaded> {
 
 /** Decodes and parses one file into the archive's page inputs (throws an ImportFileError). */
 function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat; inputs: ImportPageInput[] } {
+  const prepared = entry.prepared;
+  if (prepared) return { format: prepared.format, inputs: pageInputs(entry, prepared.format, prepared.pages, prepared.encoding, prepared.images) };
   const decoded = decodePageBytes(bytes, entry.display);
-  const { format, pages } = parsePages(entry.display, decoded.text);
-  const facts = factsFromPath(entry.folders, basename(entry.path));
-  const inputs: ImportPageInput[] = pages.map((p, i) => ({
-    sourceName: pages.length > 1 ? `${entry.display}#${i + 1}` : entry.display,
-    text: p.text,
-    encoding: decoded.encoding,
-    pageNumberHint: pages.length > 1 ? (p.pageNumberHint ?? i + 1) : (facts.pageNumber ?? p.pageNumberHint),
-    dateHint: facts.date,
-    publicationHint: facts.publication,
-    folderHint: dirname(entry.path),
-    ...(p.blockBoundaries.length ? { blockBoundaries: p.blockBoundaries } : {}),
-  }));
-  return { format, inputs };
+  const { format, pages } = parsePages(entry.display, decoded.text, { keepIds: (entry.delivery?.articles.length ?? 0) > 0 });
+  return { format, inputs: pageInputs(entry, format, pages, decoded.encoding) };
+}
+
+/** A file that could not be imported: 'skipped' when it is not a page (a manifest, a METS), else 'failed'. */
+export function unimported(entry: Pick<FileEntry, 'display' | 'path'>, error: unknown): FileResult {
+  const notPage = error instanceof ImportFileError && error.code === 'not-a-page';
+  return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error) };
 }
 
 /** A stored file's result from its pages' outcomes. */
@@ -197,7 +216,7 @@ function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: I
     });
     return storedResult(entry, format, outcomes);
   } catch (error) {
-    return { file: entry.display, path: entry.path, status: 'failed', error: messageOf(error) };
+    return unimported(entry, error);
   }
 }
 
@@ -240,7 +259,7 @@ export const BATCH_MAX_MS = 250;
 
 /** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
 export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
-  const loaded = await loadFile(entry);
+  const loaded = await loadFile(entry, options);
   return 'result' in loaded ? loaded.result : storeFile(entry, loaded.bytes, archive, options);
 }
 
@@ -261,7 +280,7 @@ export async function* importPaths(
   const files = walkFiles(list, options.signal);
   const nextLoad = async (): Promise<{ entry: FileEntry; loaded: Promise<Loaded> } | null> => {
     const step = await files.next();
-    return step.done ? null : { entry: step.value, loaded: loadFile(step.value) };
+    return step.done ? null : { entry: step.value, loaded: loadFile(step.value, options) };
   };
   let pending = nextLoad();
   const count = (result: FileResult): void => {
@@ -334,7 +353,7 @@ export async function* importPaths(
           slots.push({ entry: current.entry, ...parseFile(current.entry, loaded.bytes) });
           parsedFiles++;
         } catch (error) {
-          slots.push({ result: { file: current.entry.display, path: current.entry.path, status: 'failed', error: messageOf(error) } });
+          slots.push({ result: unimported(current.entry, error) });
         }
       }
       if (parsedFiles >= maxFiles || performance.now() - started >= maxMs) yield* flush();
