@@ -20,7 +20,7 @@ export interface OcrPage {
 }
 
 export interface OcrOptions {
-  /** Tesseract languages, e.g. "chi_sim+chi_tra" (default), "chi_sim", "eng". */
+  /** Tesseract languages, e.g. "chi_sim" (default), "chi_tra", "chi_sim+chi_tra", "eng". */
   languages?: string;
   signal?: AbortSignal;
   onProgress?: (p: { page: number; pages: number; stage: 'render' | 'ocr' | 'done' }) => void;
@@ -99,7 +99,9 @@ async function tesseractHocr(imagePath: string, display: string, languages: stri
  * image that is kept beside the page (a PDF page is kept as the PNG it was rendered to).
  */
 export async function ocrScan(path: string, display: string, options: OcrOptions = {}): Promise<OcrPage[]> {
-  const languages = options.languages ?? 'chi_sim+chi_tra';
+  // chi_sim alone reads simplified pages best (chi_sim+chi_tra turns some of them traditional);
+  // GALLEY_OCR_LANGUAGES picks others, e.g. chi_tra for Hong Kong and Taiwan papers.
+  const languages = options.languages ?? process.env.GALLEY_OCR_LANGUAGES ?? 'chi_sim';
   await checkTesseract(display, languages, options);
   const ext = extensionOf(path);
   if (ext !== '.pdf') {
