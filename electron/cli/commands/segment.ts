@@ -1,25 +1,29 @@
 // `galley segment FILE [--json] [--page N]`: decode one page file and show how the engine splits it.
 import { z } from 'zod';
 import { basename, extname } from 'node:path';
-import { readPageFile } from '../../node/read-page-file.ts';
+import { readPageForCli } from '../../importer/read-page.ts';
 import { segmentationSchema, type Segmentation } from '../../../shared/segmentation.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { formatOutline } from '../outline.ts';
 
 export const summary = 'Segment one page file into masthead and items';
-export const usage = 'galley segment FILE [--json] [--page N] [--profile PROFILE.json]';
+export const usage = 'galley segment FILE [--json] [--text] [--page N] [--profile PROFILE.json]';
 
 const HELP = `Usage: ${usage}
 
-Decode a page file (UTF-8, UTF-16, GB18030 or Big5; detected automatically) and print its
-segmentation: a readable outline by default, or galley.segmentation/1 JSON with --json.
+Read a page file as the importer does — plain text (UTF-8, UTF-16, GB18030 or Big5, detected
+automatically), ALTO, hOCR, PAGE XML, or a scan (PNG, JPEG, TIFF, PDF: OCR'd with Tesseract) —
+and print its segmentation: a readable outline by default, or galley.segmentation/1 JSON with
+--json. A file of several pages shows its first page.
 
 Options:
   --json      print the segmentation as JSON on stdout; the detected encoding goes to stderr
               as one line ("encoding: GB18030")
   --page N    page number of this page, used for continuation references
               (default: taken from the file name, e.g. p03.txt or page-3.txt, when present)
+  --text      print the page's plain text exactly as Galley extracted it (the text the
+              segmentation's offsets refer to) and stop
   --profile F segment with a publication profile (galley.profile/1, from galley learn)
   -h, --help  show this help
 `;
@@ -30,6 +34,7 @@ const argsSchema = z
     flags: z.object({
       help: z.boolean().optional(),
       json: z.boolean().optional(),
+      text: z.boolean().optional(),
       page: z.coerce
         .number({ error: 'must be a whole number' })
         .int({ error: 'must be a whole number' })
@@ -42,19 +47,23 @@ const argsSchema = z
   .refine((a) => a.positionals.length <= 1, { error: 'expected one FILE' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', page: 'string', profile: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', text: 'boolean', page: 'string', profile: 'string' }, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
     return 0;
   }
   const file = parsed.positionals[0] ?? '';
-  const page = await readPageFile(file);
-  const pageNumber = parsed.flags.page ?? pageNumberFromFileName(file);
+  const page = await readPageForCli(file);
+  if (parsed.flags.text) {
+    io.stdout(page.text);
+    return 0;
+  }
+  const pageNumber = parsed.flags.page ?? pageNumberFromFileName(file) ?? page.pageNumberHint;
   const profile = parsed.flags.profile ? (await import('../profile-file.ts')).readProfileFile(parsed.flags.profile) : null;
   const { segmentPage } = await loadEngine();
   let segmentation: Segmentation;
   try {
-    segmentation = segmentPage(page.text, { ...(pageNumber === null ? {} : { pageNumber }), ...(profile ? { profile } : {}) });
+    segmentation = segmentPage(page.text, { ...(pageNumber === null ? {} : { pageNumber }), ...(page.blockBoundaries.length ? { blockBoundaries: page.blockBoundaries } : {}), ...(profile ? { profile } : {}) });
   } catch (error) {
     // An engine bug should still name the page that triggered it.
     throw new Error(`${file}: segmentation failed: ${error instanceof Error ? error.message : String(error)}`);
