@@ -21,7 +21,19 @@ export const CHROMIUM_ARGS = [
 export const SAMPLE_PAGE = fileURLToPath(new URL('../resources/pages/hengyang-daily-2021-10-29-p1.txt', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-export const hasChromium = existsSync(CHROMIUM);
+/**
+ * Whether Chromium is here to drive. Where it is missing the e2e tests skip on a developer's
+ * machine, but in CI (CI set) that is a failure, never a green skip of the whole suite.
+ */
+export function chromiumPresent(path: string = CHROMIUM, env: Record<string, string | undefined> = process.env): boolean {
+  if (existsSync(path)) return true;
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') {
+    throw new Error(`Chromium is missing at ${path} and CI is set: the end-to-end tests must run in CI (apt-get install chromium, or set GALLEY_CHROMIUM)`);
+  }
+  return false;
+}
+
+export const hasChromium = chromiumPresent();
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -33,15 +45,21 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-export async function startTestHost(): Promise<TestHost> {
-  const dir = mkdtempSync(join(tmpdir(), 'galley-e2e-'));
-  const host = await startBrowserHost({ archivePath: join(dir, 'archive.db') });
+export async function startTestHost(options: { port?: number; dir?: string } = {}): Promise<TestHost> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'galley-e2e-'));
+  // The per-archive token is kept in the test's folder, not the user's data folder.
+  const host = await startBrowserHost({
+    archivePath: join(dir, 'archive.db'),
+    tokenDir: join(dir, 'host-tokens'),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
   return {
     host,
     dir,
     async close() {
       await host.close();
-      rmSync(dir, { recursive: true, force: true });
+      // A folder the caller gave (a restart on the same archive) is the caller's to remove.
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

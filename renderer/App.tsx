@@ -9,6 +9,7 @@ import { GotoLine } from './components/GotoLine.tsx';
 import { LANGUAGES } from '../shared/ipc.ts';
 import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { HostBanner } from './components/HostBanner.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { PageView } from './components/PageView.tsx';
@@ -167,6 +168,7 @@ export function App({ api }: { api: GalleyApi }) {
       }}
     >
       {api.host !== 'electron' && ctxRef.current && <MenuBar ctx={ctxRef.current} />}
+      <HostBanner api={api} />
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>

@@ -26,10 +26,21 @@ const REFUSAL_KEYS: Record<string, string> = {
 
 const isStateWord = (s: string | null | undefined): s is string => !!s && (STATE_WORDS as readonly string[]).includes(s);
 
+/** "revision:12:3:4" (part:id:pageId:pageRevision, electron/host/failures.ts) in words. */
+function damagedWhat(t: T, reason: string): string {
+  const [part, id, page, revision] = reason.split(':');
+  if (part === 'revision') return page && revision ? t('security.damagedRevision', { revision, page }) : t('security.damagedLogEntry', { id });
+  if (part === 'page') return t('security.damagedPage', { page: id });
+  return t('security.damagedItem', { id, page });
+}
+
 /** A refusal worded by its code, or null when the code is not one the UI knows. */
 export function localizeHostReason(t: T, r: HostReasonLike | null | undefined): string | null {
   if (!r) return null;
   if (r.code === 'no-profile') return t('perm.noProfile');
+  if (r.code === 'disk-full') return t('security.diskFull');
+  if (r.code === 'read-only') return t('security.readOnly');
+  if (r.code === 'damaged') return t('security.damaged', { what: damagedWhat(t, r.reason ?? ''), path: r.state ?? '' });
   if (r.code === 'forbidden' && r.reason && (ACTION_NAMES as readonly string[]).includes(r.reason)) return t(`perm.${r.reason}`);
   if (r.code === 'refused' && r.reason) {
     if (r.reason === 'issue-locked') return isStateWord(r.state) ? t('issue.locked', { state: t(`state.${r.state}`) }) : null;

@@ -53,6 +53,8 @@ export const channels = {
       host: z.enum(['electron', 'browser']),
       archivePath: z.string(),
       version: z.string(),
+      /** The archive could not be opened for writing: the UI shows a banner, writes are refused. */
+      readOnly: z.boolean().optional(),
     }),
   },
   'app.setLanguage': { request: z.object({ language: languageSchema }).strict(), response: z.object({ ok: z.literal(true) }) },

@@ -133,6 +133,8 @@ export interface Archive {
   listPublications(): PublicationSummary[];
   listIssues(publicationId?: number): IssueSummary[];
   listPages(issueId: number): PageSummary[];
+  /** Opened read-only (the file or its folder cannot be written): every write is refused. */
+  readonly readOnly?: boolean;
   getPage(pageId: number): PageRecord;
   /** Replaces a page's text and items in one transaction and logs the change; returns the new revision. */
   savePage(input: SavePageInput, actor: Actor): { revision: number };

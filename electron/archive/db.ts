@@ -3,6 +3,7 @@
 // known by a name, any statement slower than 50 ms logged by that name.
 import Database from 'better-sqlite3';
 import { registerChecksumFunction } from './checksums.ts';
+import { openReadOnly } from './open-mode.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -28,10 +29,11 @@ export class Db {
   /** Calls and total time per statement name (for benchmarks and diagnostics). */
   readonly timings = new Map<string, { calls: number; ms: number }>();
 
-  constructor(path: string, logger?: ArchiveLogger) {
-    this.raw = new Database(path);
+  constructor(path: string, logger?: ArchiveLogger, options: { readonly?: boolean } = {}) {
+    this.raw = options.readonly ? openReadOnly(path) : new Database(path);
     this.logger = logger ?? { warn: (m) => console.warn(m) };
-    this.raw.pragma('journal_mode = WAL');
+    // Switching to WAL writes the header: a read-only archive keeps the mode it has.
+    if (!options.readonly) this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('synchronous = FULL');
     this.raw.pragma('foreign_keys = ON');
     this.raw.pragma('busy_timeout = 5000');

@@ -10,7 +10,8 @@
 // header, size and schema only: quick_check reads every page, about 11 ms per MiB here (4.9 s on
 // the 441 MiB archive of bench/load.ts; see docs/reliability.md), too slow for every start.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openReadOnly } from './open-mode.ts';
 
 /** SQLite's 16-byte file header. */
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -102,7 +103,7 @@ export function checkArchiveFile(path: string, options: { quickCheckMaxBytes?: n
   const quickMax = options.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES;
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openReadOnly(path);
     db.pragma('busy_timeout = 5000');
     // Reading the schema touches page 1 and the schema b-tree.
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();

@@ -1,5 +1,6 @@
 // The archive on SQLite: the only module that writes SQL (with its migrations).
 import { guardArchiveReads } from './checksum-reads.ts';
+import { assertCurrentSchema } from './open-mode.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -50,7 +51,8 @@ export interface OpenArchiveOptions {
   segment?: Segmenter;
   /** Where slow queries are reported; console.warn by default. */
   logger?: ArchiveLogger;
-}
+  /** Open without writing anything (see open-mode.ts archiveWritable); writes then fail as read-only. */
+  readOnly?: boolean;
   /** Learns publication profiles from proofed pages (profiles-store.ts); none: no learning. */
   learner?: ProfileLearner | null;
 
@@ -227,9 +229,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   // A damaged file is reported with the way to restore it, never opened half-way or rebuilt.
   checkArchiveFile(path);
-  const db = new Db(path, options.logger);
+  const db = new Db(path, options.logger, { readonly: options.readOnly === true });
   try {
-    migrate(db.raw);
+    // A read-only archive is used as it is; one that needs a migration cannot be (open-mode.ts).
+    if (options.readOnly) assertCurrentSchema(db.raw, path);
+    else migrate(db.raw);
   } catch (e) {
     db.close();
     throw e;
@@ -1010,6 +1014,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           doubtCount: r.doubt_count,
     },
 
+    readOnly: options.readOnly === true,
     getPage(pageId: number): PageRecord {
       const p = pageRow(pageId);
       return {

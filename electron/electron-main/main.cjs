@@ -1,9 +1,14 @@
-// Electron's entry (package.json "main"). Registers tsx so the TypeScript main process runs from
-// source, then loads it. Start with `npm start` (which builds the renderer and the preload first).
+// Electron's entry (package.json "main"). Loads the compiled main process (dist/node, built from
+// electron/electron-main/main.ts by scripts/build.mjs, rebuilt first when a source changed).
+// Start with `npm start` (which builds the renderer and the preload first).
 'use strict';
-const { register } = require('tsx/esm/api');
-register();
-import('./main.ts').catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+const { pathToFileURL } = require('node:url');
+const { join } = require('node:path');
+
+import(pathToFileURL(join(__dirname, '..', '..', 'scripts', 'build-state.mjs')).href)
+  .then(({ entryUrl }) => entryUrl('electron-main'))
+  .then((entry) => import(entry))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

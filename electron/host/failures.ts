@@ -8,8 +8,15 @@ export type MachineFailureCode = 'disk-full' | 'read-only' | 'damaged';
 const DISK_FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 const READ_ONLY = new Set(['SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY_ROLLBACK', 'SQLITE_READONLY_CANTLOCK', 'EROFS']);
 
-export function classifyFailure(e: unknown): { code: MachineFailureCode; message: string } | null {
-  if (e instanceof DamagedRowError) return { code: 'damaged', message: e.message };
+/**
+ * For 'damaged', `reason` is "part:id:pageId:pageRevision" and `state` the archive path, so the
+ * renderer can word "damaged revision N of page P" and the restore command in its language.
+ */
+export function classifyFailure(e: unknown): { code: MachineFailureCode; message: string; reason?: string; state?: string } | null {
+  if (e instanceof DamagedRowError) {
+    const d = e.damaged;
+    return { code: 'damaged', message: e.message, reason: `${d.part}:${d.id}:${d.pageId ?? ''}:${d.pageRevision ?? ''}`, state: e.archivePath };
+  }
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (DISK_FULL.has(code) || (code === 'SQLITE_IOERR_WRITE' && /full/i.test(String((e as Error).message)))) {

@@ -91,7 +91,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
 
   return {
     ...createReviewHandlers(ctx, session),
-    'app.info': () => ({ host: ctx.host, archivePath: ctx.archive.path, version: ctx.version }),
+    'app.info': () => ({ host: ctx.host, archivePath: ctx.archive.path, version: ctx.version, readOnly: ctx.archive.readOnly === true }),
     'app.setLanguage': ({ language }) => {
       ctx.setLanguage?.(language);
       return { ok: true as const };

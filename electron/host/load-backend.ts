@@ -1,7 +1,9 @@
 // Wires the real archive, importer and engine into the Backend adapters used by the handlers.
 import { deriveItems } from '../engine/index.ts';
 import { openArchive } from '../archive/sqlite-archive.ts';
+import { archiveWritable } from '../archive/open-mode.ts';
 import { importFile, importPaths, type FileResult } from '../importer/index.ts';
+import { createParsePool } from '../importer/pool/pool.ts';
 import type { ImportOutcomeRow, ImportProgress } from '../../shared/ipc.ts';
 import type { Backend, EngineAdapter, ImporterAdapter } from './backend.ts';
 import type { Actor } from '../archive/archive-api.ts';
@@ -41,10 +43,18 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
     async importPaths(paths, archive, { onProgress, signal, actor: who = actor }) {
       const outcomes: ImportOutcomeRow[] = [];
       const errors: ImportProgress['errors'] = [];
-      const it = importPaths(paths, archive, { actor: who, ...(signal ? { signal } : {}) });
+      // Folder imports decode, parse and segment on every core; this thread stays the one writer.
+      const pool = createParsePool();
+      const it = importPaths(paths, archive, { actor: who, pool, ...(signal ? { signal } : {}) });
       for (;;) {
-        const step = await it.next();
-        if (step.done) return { outcomes, cancelled: step.value.cancelled };
+        const step = await it.next().catch(async (error: unknown) => {
+          await pool.close();
+          throw error;
+        });
+        if (step.done) {
+          await pool.close();
+          return { outcomes, cancelled: step.value.cancelled };
+        }
         const row = toOutcome(step.value);
         outcomes.push(row);
         if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
@@ -55,5 +65,7 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
 }
 
 export function loadBackend(archivePath: string, actor: Actor): Backend {
-  return { archive: openArchive(archivePath), engine: engineAdapter, importer: importerAdapter(actor) };
+  // An archive that cannot be written opens read-only (the workspace shows a banner) instead of failing.
+  const readOnly = !archiveWritable(archivePath);
+  return { archive: openArchive(archivePath, { readOnly }), engine: engineAdapter, importer: importerAdapter(actor) };
 }

@@ -13,6 +13,7 @@ import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
 import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
 import type { OcrImage } from './ocr.ts';
+import type { ParsePool } from './pool/pool.ts';
 
 export { ImportFileError } from './errors.ts';
 export type { PageFormat } from './formats.ts';
@@ -54,6 +55,8 @@ export interface ImportOptions {
   batchFiles?: number;
   /** Group commits: a batch is committed once it has been collecting this long (BATCH_MAX_MS by default). */
   batchMs?: number;
+  /** Decode, parse and segment in these worker threads (pool/pool.ts); the caller stays the one writer and closes the pool. */
+  pool?: ParsePool;
 }
 
 const pathsSchema = z.array(z.string().min(1, 'an empty path')).min(1, 'no files or folders to import');
@@ -174,7 +177,7 @@ async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<
 }
 
 /** Decodes and parses one file into the archive's page inputs (throws an ImportFileError). */
-function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat; inputs: ImportPageInput[] } {
+export function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat; inputs: ImportPageInput[] } {
   const prepared = entry.prepared;
   if (prepared) return { format: prepared.format, inputs: pageInputs(entry, prepared.format, prepared.pages, prepared.encoding, prepared.images) };
   const decoded = decodePageBytes(bytes, entry.display);
@@ -340,22 +343,37 @@ export async function* importPaths(
         yield r;
       }
     };
-    for (;;) {
-      const current = await pending;
-      // Cancelled: the files already parsed into the batch are committed (below), no more are read.
-      if (!current || options.signal?.aborted) break;
-      pending = nextLoad();
-      const loaded = await current.loaded;
-      if (slots.length === 0) started = performance.now();
-      if ('result' in loaded) slots.push({ result: loaded.result });
-      else {
-        try {
-          slots.push({ entry: current.entry, ...parseFile(current.entry, loaded.bytes) });
-          parsedFiles++;
-        } catch (error) {
-          slots.push({ result: unimported(current.entry, error) });
-        }
+    // With a pool, files are read and parsed this many ahead, in order; without one, one ahead.
+    const pool = options.pool;
+    const ahead: Promise<Slot>[] = [];
+    const parseAhead = async (): Promise<void> => {
+      while (ahead.length < (pool ? pool.size * 2 : 1)) {
+        const next = await pending;
+        if (!next) return;
+        pending = nextLoad();
+        const { entry } = next;
+        ahead.push(
+          next.loaded.then(async (loaded): Promise<Slot> => {
+            if ('result' in loaded) return { result: loaded.result };
+            try {
+              return { entry, ...(pool ? await pool.parse(entry, loaded.bytes) : parseFile(entry, loaded.bytes)) };
+            } catch (error) {
+              return { result: unimported(entry, error) };
+            }
+          }),
+        );
       }
+    };
+    for (;;) {
+      // Cancelled: the files already parsed into the batch are committed (below), no more are read.
+      if (options.signal?.aborted) break;
+      await parseAhead();
+      const head = ahead.shift();
+      if (!head) break;
+      const slot = await head;
+      if (slots.length === 0) started = performance.now();
+      slots.push(slot);
+      if (!('result' in slot)) parsedFiles++;
       if (parsedFiles >= maxFiles || performance.now() - started >= maxMs) yield* flush();
     }
     if (slots.length) yield* flush();

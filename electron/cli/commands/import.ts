@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { openArchive } from '../../archive/sqlite-archive.ts';
 import { countFiles, importPaths, type FileResult, type ImportSummary } from '../../importer/index.ts';
+import { createParsePool } from '../../importer/pool/pool.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 
@@ -73,6 +74,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const onSigint = (): void => ac.abort();
   process.once('SIGINT', onSigint);
   const archive = openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
+  // Decoding, parsing and segmenting on every core; this thread only writes (the archive runs the engine's default segmenter too).
+  const pool = createParsePool();
   try {
     const total = showBar ? await countFiles(parsed.positionals, ac.signal) : 0;
     let done = 0;
@@ -80,6 +83,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       signal: ac.signal,
       overwriteCorrections: parsed.flags.overwrite === true,
       actor: { name: 'galley import' },
+      pool,
     });
     let step = await it.next();
     while (!step.done) {
@@ -112,6 +116,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return s.failed > 0 ? 1 : 0;
   } finally {
     process.removeListener('SIGINT', onSigint);
+    await pool.close();
     archive.close();
   }
 }

@@ -1,0 +1,16 @@
+// Messages between the import pool (pool.ts) and its worker threads (worker.ts).
+import type { ImportPageInput } from '../../archive/archive-api.ts';
+import type { ImportErrorCode } from '../errors.ts';
+import type { PageFormat } from '../formats.ts';
+import type { FileEntry } from '../index.ts';
+
+/** One file to decode, parse and segment. The bytes are transferred, not copied. */
+export interface ParseRequest {
+  id: number;
+  entry: FileEntry;
+  bytes: Uint8Array;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; format: PageFormat; inputs: ImportPageInput[] }
+  | { id: number; ok: false; message: string; code?: ImportErrorCode; file?: string };

@@ -1,0 +1,35 @@
+// A worker thread of the import pool: decodes, parses and segments one file at a time with the
+// importer's own parseFile and the archive's default segmenter, so the writer thread only writes.
+// The segmentation goes along with each page as ImportPageInput.engineSegmentation: the archive
+// validates it, uses it where it would have run the engine, and still applies a publication's
+// learned profile on top.
+import { parentPort } from 'node:worker_threads';
+import { engineSegmenter } from '../../archive/engine-segmenter.ts';
+import { normalizeNewlines } from '../../engine/index.ts';
+import { ImportFileError } from '../errors.ts';
+import { parseFile } from '../index.ts';
+import type { ParseReply, ParseRequest } from './protocol.ts';
+
+function handle(request: ParseRequest): ParseReply {
+  try {
+    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    const { format, inputs } = parseFile(request.entry, bytes);
+    for (const input of inputs) {
+      // The same text and options the archive would segment with (prepareImport).
+      input.engineSegmentation = engineSegmenter(normalizeNewlines(input.text), {
+        ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
+        ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
+      });
+    }
+    return { id: request.id, ok: true, format, inputs };
+  } catch (error) {
+    const message = error instanceof Error ? error.message || error.name : String(error);
+    // The importer's code travels along: it decides between 'skipped' and 'failed'.
+    if (error instanceof ImportFileError) return { id: request.id, ok: false, message, code: error.code, file: error.file };
+    return { id: request.id, ok: false, message };
+  }
+}
+
+if (!parentPort) throw new Error('the import worker runs only as a worker thread');
+const port = parentPort;
+port.on('message', (request: ParseRequest) => port.postMessage(handle(request)));

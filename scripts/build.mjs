@@ -1,0 +1,134 @@
+// Compiles the Node side (the `galley` command, `npm start`, the Electron main process and the
+// import worker) into plain JavaScript under dist/node with esbuild, so nothing pays for tsx at
+// run time. Run by `npm install` (prepare), `npm test`, `npm start`, and by the launchers
+// whenever build.json says a source changed (see build-state.mjs): a stale build never runs.
+//
+//   node scripts/build.mjs          build (always)
+//
+// One bundle with code splitting: every entry and every lazily imported module (the CLI's
+// commands/*.ts rows, the host's backend) becomes its own chunk, so a new command is picked up
+// without touching this file, and `galley --version` loads only what it needs.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { BUILD_STATE, ENTRIES, NODE_OUT, ROOT, fingerprint } from './build-state.mjs';
+
+/** Loaded from node_modules at run time: native addons, the build tools, Electron, and tsx. */
+const EXTERNAL = ['electron', 'better-sqlite3', '@node-rs/jieba', '@node-rs/jieba/*', 'vite', 'esbuild', 'tsx', 'tsx/*', '@vitejs/*', 'playwright-core'];
+
+/** Files of an older build are kept this long, so a process that started on it can still load its chunks. */
+const KEEP_OLD_MS = 10 * 60_000;
+
+/**
+ * Sources keep meaning "the file I was written in" for import.meta.url (package.json,
+ * resources/ and dist/renderer are found relative to it). Every output file sits directly in
+ * dist/node, so the source's URL is the output's URL plus a fixed relative path.
+ */
+const sourceUrlPlugin = {
+  name: 'galley-source-url',
+  setup(b) {
+    // The build scripts stay outside the bundle (the import pool asks them whether the build is current).
+    b.onResolve({ filter: /\/scripts\/build(-state)?\.mjs$/ }, (args) => ({
+      external: true,
+      path: `./${relative(NODE_OUT, join(args.resolveDir, args.path)).split(sep).join('/')}`,
+    }));
+    b.onLoad({ filter: /\.(ts|mts)$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      let contents = await readFile(args.path, 'utf8');
+      if (contents.includes('import.meta.url')) {
+        const rel = relative(NODE_OUT, args.path).split(sep).join('/');
+        contents = contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+      }
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+export async function buildNode() {
+  const started = performance.now();
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, src]) => [name, join(ROOT, src)])),
+    outdir: NODE_OUT,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Pure-JS dependencies are bundled in (resolving zod's hundred modules at every start cost
+    // more than the command itself); native, build-time and Electron packages stay outside.
+    external: EXTERNAL,
+    banner: { js: "import { createRequire as __galleyRequire } from 'node:module'; const require = __galleyRequire(import.meta.url);" },
+    // Lets a module tell whether it runs compiled (e.g. which worker file to start).
+    define: { __GALLEY_BUILT__: 'true' },
+    sourcemap: 'linked',
+    sourcesContent: false,
+    keepNames: false,
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+    plugins: [sourceUrlPlugin],
+  });
+  mkdirSync(NODE_OUT, { recursive: true });
+  const entryFiles = new Set(Object.keys(ENTRIES).flatMap((name) => [`${name}.js`, `${name}.js.map`]));
+  // Chunks (content-hashed) first, entries after, build.json last: a process starting in between
+  // either sees the old entry with its old chunks or the new entry with its new chunks.
+  const ordered = [...result.outputFiles].sort((a, b) => Number(entryFiles.has(name(a.path))) - Number(entryFiles.has(name(b.path))));
+  for (const file of ordered) writeAtomic(file.path, file.contents);
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((path) => !path.includes('node_modules/'))
+    .map((path) => join(ROOT, path));
+  inputs.push(join(ROOT, 'scripts', 'build.mjs'), join(ROOT, 'scripts', 'build-state.mjs'));
+  const state = { format: 1, builtAt: new Date().toISOString(), inputs: fingerprint(inputs) };
+  writeAtomic(BUILD_STATE, JSON.stringify(state, null, 1));
+  pruneOld(new Set(result.outputFiles.map((f) => name(f.path))));
+  return { files: result.outputFiles.length, inputs: inputs.length, ms: performance.now() - started };
+}
+
+function name(path) {
+  return path.slice(path.lastIndexOf(sep) + 1);
+}
+
+function writeAtomic(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
+function pruneOld(current) {
+  const now = Date.now();
+  for (const file of readdirSync(NODE_OUT)) {
+    if (current.has(file) || file === 'build.json') continue;
+    const path = join(NODE_OUT, file);
+    try {
+      if (now - statSync(path).mtimeMs > KEEP_OLD_MS) rmSync(path, { force: true });
+    } catch {
+      // Another build removed it first.
+    }
+  }
+}
+
+/** esbuild's failure as one line per error ("file:line: text"), never a stack trace. */
+export function buildErrorText(error) {
+  const errors = Array.isArray(error?.errors) ? error.errors : [];
+  if (errors.length === 0) return error instanceof Error ? error.message : String(error);
+  return errors
+    .map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
+    .join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const { files, inputs, ms } = await buildNode();
+    console.error(`galley: compiled ${inputs} sources into ${files} files in dist/node (${Math.round(ms)} ms)`);
+  } catch (error) {
+    console.error(`galley: the sources do not compile:\n${buildErrorText(error)}`);
+    process.exitCode = 1;
+  }
+}

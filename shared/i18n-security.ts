@@ -1,0 +1,34 @@
+// Strings of the connection, integrity and permission failures (issue 16): the host gone or
+// restarted, a full disk, a read-only archive, a damaged row. Merged into shared/i18n.ts as
+// `security`; zh-CN uses full-width punctuation.
+
+export const securityEn = {
+  offline: 'Galley’s host cannot be reached. Your edits are kept in this tab and saved as soon as it is back; retrying…',
+  unauthorized:
+    'The host was restarted with a new key and no longer knows this tab. Open the address it printed in this tab (your unsaved edits are kept).',
+  reconnected: 'Connected again; your edits are saved.',
+  diskFull:
+    'The disk holding the archive is full. Free some space (empty the trash, move old exports or backups elsewhere); your edit is kept in this tab and saved as soon as there is room.',
+  readOnly: 'The archive cannot be written (read-only file or folder). Your edit is kept in this tab but cannot be saved.',
+  readOnlyBanner: 'Read only: this archive ({{path}}) can be read but not changed. Make the file writable, or open a copy, and start Galley again.',
+  damaged:
+    'The archive is damaged ({{what}}); Galley did not use that data. Restore your last backup with: galley restore BACKUP_FILE --archive {{path}}',
+  damagedRevision: 'revision {{revision}} of page {{page}}',
+  damagedLogEntry: 'revision log entry {{id}}',
+  damagedPage: 'the text of page {{page}}',
+  damagedItem: 'item {{id}} of page {{page}}',
+};
+
+export const securityZh: typeof securityEn = {
+  offline: '无法连接 Galley 主机。您的修改保留在此标签页中，主机恢复后会立即保存；正在重试……',
+  unauthorized: '主机已用新密钥重新启动，不再识别此标签页。请在此标签页中打开主机输出的地址（未保存的修改会保留）。',
+  reconnected: '已重新连接，您的修改已保存。',
+  diskFull: '存放档案的磁盘已满。请释放一些空间（清空回收站，把旧的导出或备份移到别处）；您的修改保留在此标签页中，有空间后会立即保存。',
+  readOnly: '档案无法写入（文件或文件夹为只读）。您的修改保留在此标签页中，但无法保存。',
+  readOnlyBanner: '只读：此档案（{{path}}）可以查看但不能修改。请使文件可写或打开一个副本，然后重新启动 Galley。',
+  damaged: '档案已损坏（{{what}}）；Galley 没有使用这些数据。请用以下命令恢复最近的备份：galley restore BACKUP_FILE --archive {{path}}',
+  damagedRevision: '第 {{page}} 版的第 {{revision}} 次修订',
+  damagedLogEntry: '修订记录 {{id}}',
+  damagedPage: '第 {{page}} 版的文本',
+  damagedItem: '第 {{page}} 版的条目 {{id}}',
+};
