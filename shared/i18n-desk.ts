@@ -24,6 +24,10 @@ export const deskEn = {
     confirmAll_other: 'Tag all {{count}} matching items? Tags to add: {{add}}; to remove: {{remove}}.',
     none: '—',
   },
+  bulk: {
+    title_one: 'Tag {{count}} item', title_other: 'Tag {{count}} items', confirm_one: 'Yes, change {{count}} item', confirm_other: 'Yes, change {{count}} items',
+    done_one: 'Tags changed on {{count}} item.', done_other: 'Tags changed on {{count}} items.',
+  },
   library: {
     year: '{{year}}', month: '{{year}}-{{month}}', noDate: 'Undated', issues_one: '{{count}} issue', issues_other: '{{count}} issues',
   },
@@ -62,6 +66,10 @@ export const deskZh: DeskStrings = {
     confirmAll_one: '给 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
     confirmAll_other: '给全部 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
     none: '—',
+  },
+  bulk: {
+    title_one: '给 {{count}} 条加标签', title_other: '给 {{count}} 条加标签', confirm_one: '确定修改 {{count}} 条', confirm_other: '确定修改 {{count}} 条',
+    done_one: '已修改 {{count}} 条的标签。', done_other: '已修改 {{count}} 条的标签。',
   },
   library: {
     year: '{{year}} 年', month: '{{year}} 年 {{month}} 月', noDate: '无日期', issues_one: '{{count}} 期', issues_other: '{{count}} 期',

@@ -313,9 +313,30 @@ export const reviewChannels = {
         query: z.string().max(1000),
         filters: searchFiltersSchema.default({}),
         limit: z.number().int().min(1).max(1000).default(50),
+        /** Paging: hits from this position of the full, ordered result. */
+        offset: z.number().int().min(0).max(1_000_000).default(0),
       })
       .strict(),
-    response: z.object({ hits: z.array(searchHitSchema) }),
+    /** total: every match (counted up to 100,000; capped says the count stopped there). */
+    response: z.object({ hits: z.array(searchHitSchema), total: z.number().int().nonnegative(), capped: z.boolean() }),
+  },
+  /** Bulk tagging of every match of a search (not just the page shown); `expected` is the count the user confirmed. */
+  'tags.addToSearch': {
+    request: z
+      .object({
+        query: z.string().max(1000),
+        filters: searchFiltersSchema.default({}),
+        expected: z.number().int().min(1).max(100_000),
+        add: tagList.default([]),
+        remove: tagList.default([]),
+      })
+      .strict()
+      .refine((r) => r.add.length + r.remove.length > 0, 'nothing to add or remove'),
+    response: z.object({
+      changed: z.number().int().nonnegative(),
+      matched: z.number().int().nonnegative(),
+      pages: z.array(z.object({ pageId: z.number().int(), revision: z.number().int() })),
+    }),
   },
 } as const;
 

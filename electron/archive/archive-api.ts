@@ -142,6 +142,10 @@ export interface Archive {
   getIssueMasthead(issueId: number): Masthead | null;
 
   search(query: string, filters?: SearchFilters, limit?: number): SearchHit[];
+  /** The true total of matches (counted up to 100,000: `capped`) and the hits at [offset, offset + limit), in display order. */
+  searchPage(query: string, filters?: SearchFilters, offset?: number, limit?: number): { total: number; capped: boolean; hits: SearchHit[] };
+  /** Every matching item id (up to `cap`, default 100,000) in display order: what "apply to all matches" acts on. */
+  searchAllIds(query: string, filters?: SearchFilters, cap?: number): number[];
 
   // ---- additions (issue "The local archive") ----
   /** Imports several pages in ONE transaction: all of them are stored, or none. */

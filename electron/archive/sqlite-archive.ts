@@ -68,6 +68,9 @@ export interface SqliteArchive extends Archive {
  */
 export const RANK_WINDOW = 500;
 
+/** Most matches counted and walked by paging and bulk actions (a larger total is shown as "100,000+"). */
+export const SEARCH_ID_CAP = 100_000;
+
 /**
  * A one- or two-character term is looked up through the index when at most this many trigrams
  * start with it and they occur in at most SHORT_TERM_MAX_DOCS rows; a more common term is found
@@ -824,12 +827,22 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
 
   const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 
-  const search = (query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] => {
+  /** What a query looks up: the FTS match (null: scan), the WHERE parts with their parameters. Null: nothing can match. */
+  interface SearchPlan {
+    terms: string[];
+    match: string | null;
+    where: string[];
+    params: SqlValue[];
+    shape: string;
+    narrowed: boolean;
+    /** Filters on the joined tables (the FTS query then joins them). */
+    filtered: boolean;
+  }
+  const planSearch = (query: string, filters: SearchFilters): SearchPlan | null => {
     const f = parseOr(filtersSchema, filters, 'search filters');
-    const max = Math.max(1, Math.min(1000, Math.floor(limit)));
     const terms = queryTerms(query);
     // No words: only a tag filter lists items (the newest first); nothing else does.
-    if (terms.length === 0 && f.tag === undefined) return [];
+    if (terms.length === 0 && f.tag === undefined) return null;
     const long = terms.filter((t) => charCount(t) >= 3);
     const short = terms.filter((t) => charCount(t) < 3);
 
@@ -848,7 +861,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       // index pads every column, so every occurrence starts one). Absent → no hits at all. A
       // common term is left to a newest-first scan, which meets enough hits within a few rows.
       const expanded = short.map((t) => ({ t, ...expandShort(t) }));
-      if (expanded.some((e) => e.docs === 0)) return [];
+      if (expanded.some((e) => e.docs === 0)) return null;
       const rarest = expanded
         .filter((e) => e.trigrams.length <= SHORT_TERM_MAX_TRIGRAMS && e.docs <= SHORT_TERM_MAX_DOCS)
         .sort((a, b) => a.docs - b.docs)[0];
@@ -894,11 +907,21 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     where.push(...filterWhere);
     const shape = `${verify.length}/${filterWhere.join(',')}`;
 
+    const narrowed = f.issueId !== undefined || f.dateFrom !== undefined || f.dateTo !== undefined;
+    return { terms, match, where, params, shape, narrowed, filtered: filterWhere.length > 0 };
+  };
+
+  const hitDetail = () =>
+    db.stmt('search.hit', `SELECT ${HIT_COLUMNS} FROM items i JOIN search_docs d ON d.item_id = i.id ${HIT_JOINS} WHERE i.id = ?`);
+
+  const search = (query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] => {
+    const max = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const plan = planSearch(query, filters);
+    if (!plan) return [];
+    const { terms, match, where, params, shape, narrowed } = plan;
+
     // The details of the hits shown, fetched for the final rows only.
-    const detail = db.stmt(
-      'search.hit',
-      `SELECT ${HIT_COLUMNS} FROM items i JOIN search_docs d ON d.item_id = i.id ${HIT_JOINS} WHERE i.id = ?`,
-    );
+    const detail = hitDetail();
 
     if (match === null) {
       // The scan: the same folded content table, newest first, stopping at `max` hits. It selects
@@ -907,7 +930,6 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       // query from publications → issues → pages → items, checked every row and sorted them all
       // in a temp B-tree (tens of ms for a common term at 20,000 items). An issue or date filter,
       // which the issues indexes narrow, is still left to the planner.
-      const narrowed = f.issueId !== undefined || f.dateFrom !== undefined || f.dateTo !== undefined;
       const join = narrowed ? 'JOIN' : 'CROSS JOIN';
       const sql = `SELECT d.item_id AS id FROM search_docs d ${join} items i ON i.id = d.item_id ${HIT_JOINS.replace(/\bJOIN\b/g, join)}
         WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
@@ -923,7 +945,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     // The newest RANK_WINDOW matches, each with its bm25 (headline matches weigh most): the index
     // walks its doclists in rowid order, so this stops early however common the terms are, and
     // bm25 is computed only for rows that pass the substring checks. Best first.
-    const joins = filterWhere.length ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
+    const joins = plan.filtered ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
     const windowSql = `SELECT items_fts.rowid AS id, bm25(items_fts, 8.0, 1.0, 4.0, 4.0) AS r
       FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
       WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
@@ -938,6 +960,51 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       const row = detail.get<HitRow>(r.id);
       return row ? [toHit(row, terms, r.r)] : [];
     });
+  };
+
+  /**
+   * Every matching item id (up to `cap`) in the order the hits are shown: the ranked window first
+   * (best bm25 first, as `search` returns them), then the other matches newest first. This is
+   * what paging and "apply to all matches" walk, so a page never repeats or skips a hit and the
+   * total is the true count (not the window's).
+   */
+  const allMatches = (query: string, filters: SearchFilters, cap: number): { ids: number[]; ranked: SearchHit[] } => {
+    const plan = planSearch(query, filters);
+    if (!plan) return { ids: [], ranked: [] };
+    const { match, where, params, shape, narrowed } = plan;
+    if (match === null) {
+      const join = narrowed ? 'JOIN' : 'CROSS JOIN';
+      const sql = `SELECT d.item_id AS id FROM search_docs d ${join} items i ON i.id = d.item_id ${HIT_JOINS.replace(/\bJOIN\b/g, join)}
+        WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
+      return { ids: db.stmt(`search.scanAll[${shape}]`, sql).all<{ id: number }>(...params, cap).map((r) => r.id), ranked: [] };
+    }
+    const joins = plan.filtered ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
+    const sql = `SELECT items_fts.rowid AS id FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
+      WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY items_fts.rowid DESC LIMIT ?`;
+    const all = db.stmt(`search.all[${shape}]`, sql).all<{ id: number }>(match, ...params, cap).map((r) => r.id);
+    const ranked = search(query, filters, Math.min(1000, RANK_WINDOW));
+    const inRanked = new Set(ranked.map((h) => h.itemId));
+    return { ids: [...inRanked, ...all.filter((id) => !inRanked.has(id))], ranked };
+  };
+  const searchAllIds = (query: string, filters: SearchFilters = {}, cap = SEARCH_ID_CAP): number[] => allMatches(query, filters, cap).ids;
+
+  /** A page of hits: the true total and the hits at [offset, offset + limit) of searchAllIds' order. */
+  const searchPage = (query: string, filters: SearchFilters = {}, offset = 0, limit = 50): { total: number; capped: boolean; hits: SearchHit[] } => {
+    const plan = planSearch(query, filters);
+    if (!plan) return { total: 0, capped: false, hits: [] };
+    const { ids, ranked: rankedHits } = allMatches(query, filters, SEARCH_ID_CAP);
+    const from = Math.max(0, Math.floor(offset));
+    const size = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const detail = hitDetail();
+    const ranked = new Map(rankedHits.map((h) => [h.itemId, h]));
+    const hits = ids.slice(from, from + size).flatMap((id) => {
+      const known = ranked.get(id);
+      if (known) return [known];
+      const row = detail.get<HitRow>(id);
+      return row ? [toHit(row, plan.terms, 0)] : [];
+    });
+    return { total: ids.length, capped: ids.length >= SEARCH_ID_CAP, hits };
   };
 
   // ---------- the interface ----------
@@ -1090,6 +1157,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     },
 
     search,
+    searchAllIds,
+    searchPage,
 
     getStory(itemId: number): StoryPart[] {
       const row = db.stmt('items.story', 'SELECT story_id FROM items WHERE id = ?').get<{ story_id: number | null }>(itemId);

@@ -151,6 +151,18 @@ export function createReviewHandlers(ctx: HostContext, session: ReviewSession): 
       return { pageId: rev.entityId, revision: result.revision };
     },
 
-    search: ({ query, filters, limit }) => ({ hits: archive.search(query, filters, limit) }),
+    search: ({ query, filters, limit, offset }) => archive.searchPage(query, filters, offset, limit),
+    'tags.addToSearch': ({ query, filters, expected, add, remove }) => {
+      const { actor } = may('item.tag');
+      const ids = archive.searchAllIds(query, filters);
+      // The user confirmed a count: if the matches changed since, say so instead of tagging a different set.
+      if (ids.length !== expected) {
+        throw new HostError('conflict', `The search now matches ${ids.length} items, not ${expected}; search again and confirm.`);
+      }
+      for (const issueId of new Set(ids.map((id) => archive.getItem(id).issueId))) editable(issueId);
+      const result = archive.changeItemTags(ids, add, remove, actor);
+      changed();
+      return { ...result, matched: ids.length };
+    },
   };
 }

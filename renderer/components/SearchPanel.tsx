@@ -4,13 +4,16 @@ import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, type ItemKind } from '../../shared/segmentation.ts';
 import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
-import type { Res } from '../../shared/ipc.ts';
+import type { Req, Res } from '../../shared/ipc.ts';
 import { deniedKey } from '../messages.ts';
 import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 
 type Hit = Res<'search'>['hits'][number];
 type IssueItem = Res<'issues.items'>[number];
+
+/** Hits per page of the search panel. */
+const PAGE_SIZE = 100;
 
 /** "a [[b]] c" → text with <mark>s. */
 export function Snippet({ text }: { text: string }) {
@@ -41,8 +44,15 @@ function useOpenItem() {
   };
 }
 
-/** "Tag selected…": adds and removes tags on the chosen items in one call. */
-function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
+/** Every match of a search, as confirmed by the user (bulk tagging then acts on all of them). */
+export interface AllMatches {
+  query: string;
+  filters: Req<'search'>['filters'];
+  total: number;
+}
+
+/** "Tag selected…": adds and removes tags on the chosen items (or every match) in one call, after a confirmation naming the count. */
+function BulkTagBar(props: { selected: number[]; all?: AllMatches | null; onDone: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const store = useStoreApi();
@@ -52,6 +62,8 @@ function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
   const [add, setAdd] = useState('');
   const [remove, setRemove] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const count = props.all ? props.all.total : props.selected.length;
   const denied = deniedKey(who, 'item.tag');
   const reason = denied ? t(denied) : null;
   const apply = async (e: FormEvent) => {
@@ -59,12 +71,21 @@ function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
     const a = splitTags(add);
     const r = splitTags(remove);
     if (a.length + r.length === 0) return;
+    // Changing many items is confirmed with their number first.
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     try {
       await store.getState().flushSave();
-      const res = await api.invoke('tags.addToItems', { itemIds: props.selected, add: a, remove: r });
+      const all = props.all;
+      const res = all
+        ? await api.invoke('tags.addToSearch', { query: all.query, filters: all.filters, expected: all.total, add: a, remove: r })
+        : await api.invoke('tags.addToItems', { itemIds: props.selected, add: a, remove: r });
       const open = store.getState().session?.pageId;
       if (open !== undefined && res.pages.some((p) => p.pageId === open)) await store.getState().reloadPage();
-      setDone(t('bulk.done', { changed: res.changed }));
+      setDone(t('desk.bulk.done', { count: res.changed }));
       setOpen(false);
       setAdd('');
       setRemove('');
@@ -77,17 +98,18 @@ function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
   return (
     <div className="bulk-bar">
       <span className="muted small" data-testid="selected-count">
-        {t('search.selected', { count: props.selected.length })}
+        {props.all ? t('desk.search.allSelected', { count: props.all.total }) : t('search.selected', { count: props.selected.length })}
       </span>
       <span title={reason ?? undefined}>
-        <button onClick={() => setOpen(!open)} disabled={props.selected.length === 0 || reason !== null} title={reason ?? undefined} data-testid="tag-selected">
+        <button onClick={() => setOpen(!open)} disabled={count === 0 || reason !== null} title={reason ?? undefined} data-testid="tag-selected">
           {t('search.tagSelected')}
         </button>
       </span>
+      {reason && <span className="muted small" data-testid="bulk-denied">{reason}</span>}
       {done && <span className="ok small">{done}</span>}
       {open && (
         <form className="bulk-form" onSubmit={apply} data-testid="bulk-form">
-          <strong>{t('bulk.title', { count: props.selected.length })}</strong>
+          <strong>{t('desk.bulk.title', { count })}</strong>
           <label>
             <span>{t('bulk.add')}</span>
             <input autoFocus value={add} onChange={(e) => setAdd(e.target.value)} placeholder={t('bulk.hint')} data-testid="bulk-add" />
@@ -96,10 +118,25 @@ function BulkTagBar(props: { selected: number[]; onDone: () => void }) {
             <span>{t('bulk.remove')}</span>
             <input value={remove} onChange={(e) => setRemove(e.target.value)} placeholder={t('bulk.hint')} data-testid="bulk-remove" />
           </label>
+          {confirming && (
+            <p className="confirm" role="alert" data-testid="bulk-confirm">
+              {t('desk.search.confirmAll', {
+                count,
+                add: splitTags(add).join(t('history.summary.listSep')) || t('desk.search.none'),
+                remove: splitTags(remove).join(t('history.summary.listSep')) || t('desk.search.none'),
+              })}
+            </p>
+          )}
           <button type="submit" className="primary" disabled={splitTags(add).length + splitTags(remove).length === 0} data-testid="bulk-apply">
-            {t('common.apply')}
+            {confirming ? t('desk.bulk.confirm', { count }) : t('common.apply')}
           </button>
-          <button type="button" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              setOpen(false);
+            }}
+          >
             {t('common.cancel')}
           </button>
         </form>
@@ -131,14 +168,17 @@ export function SearchPanel() {
   const [state, setState] = useState<PageState | ''>('');
   const [tags, setTags] = useState<Res<'tags.list'>>([]);
   const [hits, setHits] = useState<Hit[] | null>(null);
+  const [total, setTotal] = useState({ total: 0, capped: false, offset: 0 });
+  const [asked, setAsked] = useState<{ query: string; filters: Req<'search'>['filters'] } | null>(null);
+  const [allMatches, setAllMatches] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void api.invoke('tags.list', {}).then(setTags, () => undefined);
   }, [api]);
-  const run = async (e?: FormEvent) => {
+  const run = async (e?: FormEvent, offset = 0, same = false) => {
     e?.preventDefault();
-    if (!query.trim() && !tag) return;
+    if (!same && !query.trim() && !tag) return;
     setBusy(true);
     try {
       const filters = {
@@ -148,8 +188,13 @@ export function SearchPanel() {
         ...(tag ? { tag } : {}),
         ...(state ? { state } : {}),
       };
-      const res = await api.invoke('search', { query: query.trim(), filters, limit: 200 });
+      // Paging keeps the search that was run (not what the form holds meanwhile).
+      const req = same && asked ? asked : { query: query.trim(), filters };
+      const res = await api.invoke('search', { ...req, limit: PAGE_SIZE, offset });
+      setAsked(req);
       setHits(res.hits);
+      setTotal({ total: res.total, capped: res.capped, offset });
+      if (!same) setAllMatches(false);
       setSelected((sel) => sel.filter((id) => res.hits.some((h) => h.itemId === id)));
     } catch (err) {
       store.getState().reportError(err);
@@ -214,12 +259,34 @@ export function SearchPanel() {
         <>
           <div className="results-head">
             <label>
-              <input type="checkbox" checked={allChecked} onChange={(e) => setSelected(e.target.checked ? hits.map((h) => h.itemId) : [])} data-testid="select-all" />
+              <input type="checkbox" checked={allChecked} onChange={(e) => {
+                  setSelected(e.target.checked ? hits.map((h) => h.itemId) : []);
+                  if (!e.target.checked) setAllMatches(false);
+                }} data-testid="select-all" />
               <span>{t('search.selectAll')}</span>
             </label>
-            <span className="muted small" data-testid="search-count">
-              {hits.length === 0 ? t('search.none') : t('search.results', { count: hits.length })}
+            <span className="muted small" data-testid="search-count" data-total={total.total}>
+              {total.total === 0
+                ? t('search.none')
+                : total.total <= hits.length
+                  ? t('desk.search.total', { count: total.total })
+                  : t('desk.search.page', { from: total.offset + 1, to: total.offset + hits.length, total: `${total.total}${total.capped ? '+' : ''}` })}
             </span>
+            {total.total > hits.length && (
+              <span className="pager">
+                <button type="button" disabled={busy || total.offset === 0} onClick={() => void run(undefined, Math.max(0, total.offset - PAGE_SIZE), true)} data-testid="search-prev">
+                  {t('desk.search.prev')}
+                </button>
+                <button type="button" disabled={busy || total.offset + hits.length >= total.total} onClick={() => void run(undefined, total.offset + PAGE_SIZE, true)} data-testid="search-next">
+                  {t('desk.search.next')}
+                </button>
+              </span>
+            )}
+            {allChecked && total.total > hits.length && !allMatches && !total.capped && (
+              <button type="button" className="link" onClick={() => setAllMatches(true)} data-testid="select-all-matches">
+                {t('desk.search.selectAll', { count: total.total })}
+              </button>
+            )}
           </div>
           <ul className="hits" data-testid="search-hits">
             {hits.map((h) => (
@@ -246,7 +313,11 @@ export function SearchPanel() {
               </Checkable>
             ))}
           </ul>
-          <BulkTagBar selected={selected} onDone={() => void run()} />
+          <BulkTagBar
+            selected={selected}
+            all={allMatches && asked ? { ...asked, total: total.total } : null}
+            onDone={() => void run(undefined, total.offset, true)}
+          />
         </>
       )}
     </Dialog>

@@ -71,6 +71,8 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
     },
     getIssueMasthead: () => null,
     search: () => [],
+    searchPage: () => ({ total: 0, capped: false, hits: [] }),
+    searchAllIds: () => [],
     // Review: no profiles (the session acts as the OS user, an editor), open issue 1.
     listProfiles: () => [],
     getProfile: () => null,

@@ -51,7 +51,8 @@ export const reviewGoodPayloads: { [C in ReviewChannel]: fc.Arbitrary<unknown> }
   'history.forItem': fc.record({ itemId }),
   'history.restore': fc.record({ revisionId: itemId }),
   search: fc.record(
-    { query: fc.string({ maxLength: 20 }), filters: fc.record({ tag, kind: fc.constantFrom('article', 'brief') }, { requiredKeys: [] }), limit: fc.integer({ min: 1, max: 100 }) },
+    { query: fc.string({ maxLength: 20 }), filters: fc.record({ tag, kind: fc.constantFrom('article', 'brief') }, { requiredKeys: [] }), limit: fc.integer({ min: 1, max: 100 }), offset: fc.integer({ min: 0, max: 50 }) },
     { requiredKeys: ['query'] },
   ),
+  'tags.addToSearch': fc.record({ query: fc.string({ maxLength: 20 }), expected: fc.integer({ min: 1, max: 20 }), add: fc.array(tag, { minLength: 1, maxLength: 2 }) }),
 };

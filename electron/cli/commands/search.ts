@@ -10,7 +10,7 @@ import type { CliIO } from '../cli-io.ts';
 import { existsSync } from 'node:fs';
 
 export const summary = 'Search the archive (headlines, bodies, contributors, tags)';
-export const usage = 'galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N]';
+export const usage = 'galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N] [--offset N]';
 
 const HELP = `Usage: ${usage}
 
@@ -28,6 +28,7 @@ Options:
   --state S          only pages in this state (${PAGE_STATES.join(', ')})
   --publication ID   only this publication (its id)
   --limit N          at most N hits (default 20)
+  --offset N         skip the first N hits (paging; the total is always printed)
   -h, --help         show this help
 `;
 
@@ -46,6 +47,7 @@ const argsSchema = z
       state: z.enum(PAGE_STATES, { error: `must be one of ${PAGE_STATES.join(', ')}` }).optional(),
       publication: z.coerce.number({ error: 'must be a whole number' }).int().positive({ error: 'must be 1 or more' }).optional(),
       limit: z.coerce.number({ error: 'must be a whole number' }).int().min(1, { error: 'must be 1 or more' }).max(1000, { error: 'must be at most 1000' }).optional(),
+      offset: z.coerce.number({ error: 'must be a whole number' }).int().min(0, { error: 'must be 0 or more' }).max(1_000_000, { error: 'must be at most 1000000' }).optional(),
     }),
   })
   .refine((a) => a.flags.help || a.positionals.join(' ').trim().length > 0, { error: 'missing QUERY' });
@@ -55,7 +57,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     argsSchema,
     tokenize(
       args,
-      { json: 'boolean', archive: 'string', kind: 'string', from: 'string', to: 'string', tag: 'string', state: 'string', publication: 'string', limit: 'string' },
+      { json: 'boolean', archive: 'string', kind: 'string', from: 'string', to: 'string', tag: 'string', state: 'string', publication: 'string', limit: 'string', offset: 'string' },
       usage,
     ),
     usage,
@@ -82,23 +84,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const archive = openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
   try {
     const t0 = performance.now();
-    const hits = archive.search(query, filters, f.limit ?? 20);
+    const offset = f.offset ?? 0;
+    const { total, capped, hits } = archive.searchPage(query, filters, offset, f.limit ?? 20);
     const ms = performance.now() - t0;
     if (f.json) {
-      io.stdout(JSON.stringify({ query, filters, ms: Math.round(ms * 10) / 10, hits }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ query, filters, ms: Math.round(ms * 10) / 10, total, capped, offset, hits }, null, 2) + '\n');
       return 0;
     }
-    if (hits.length === 0) {
+    if (total === 0) {
       io.stdout(`No hits for “${query}”.\n`);
       return 0;
     }
     for (const h of hits) {
       const where = [h.publication, h.date ?? 'undated', h.pageNumber === null ? 'page ?' : `p.${h.pageNumber}`].join(' · ');
-      io.stdout(`#${h.itemId}  ${where}  ${h.headline ?? '(no headline)'}\n    ${h.snippet}\n`);
+      io.stdout(`#${h.itemId}  ${where}  ${h.headline ?? '(no headline)'}\n    ${showSnippet(h.snippet, io.isTTY)}\n`);
     }
-    io.stdout(`${hits.length} hit${hits.length === 1 ? '' : 's'} in ${ms.toFixed(1)} ms\n`);
+    const all = `${total.toLocaleString('en')}${capped ? '+' : ''}`;
+    const shown = hits.length === 0 ? `none of ${all} hits shown (offset ${offset})` : hits.length === total ? `${all} hit${total === 1 ? '' : 's'}` : `hits ${offset + 1}–${offset + hits.length} of ${all}`;
+    io.stdout(`${shown} in ${ms.toFixed(1)} ms${offset + hits.length < total ? ` (next: --offset ${offset + hits.length})` : ''}\n`);
     return 0;
   } finally {
     archive.close();
   }
+}
+
+/** The snippet's [[match]] markers as bold on a terminal, and as the plain text elsewhere (pipes, files). */
+export function showSnippet(snippet: string, tty: boolean): string {
+  return snippet.replace(/\[\[(.*?)\]\]/g, (_, m: string) => (tty ? `\u001b[1m${m}\u001b[22m` : m));
 }
