@@ -32,6 +32,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   approve: { summary: 'Approve a proofed issue (supervisors)', load: () => import('./commands/approve.ts') },
   reopen: { summary: 'Reopen an approved issue with a reason (supervisors)', load: () => import('./commands/reopen.ts') },
   tag: { summary: 'Tag an item (archivists, supervisors)', load: () => import('./commands/tag.ts') },
+  'build-corpus': { summary: 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)', load: () => import('./commands/build-corpus.ts') },
   learn: { summary: 'Learn a publication profile from hand-annotated pages (galley.gold/1)', load: () => import('./commands/learn.ts') },
   'learning-curve': { summary: 'Learning curve of publication profiles: the score on page k+1 after learning from k pages', load: () => import('./commands/learning-curve.ts') },
   'build-corpus': { summary: 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)', load: () => import('./commands/build-corpus.ts') },

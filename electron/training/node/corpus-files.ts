@@ -4,7 +4,7 @@
 //   DIR/gold/{id}.json          galley.gold/1, "text": "pages/{id}.txt"
 //   DIR/roles/{id}.roles.json   the LabelledPage (id, source, month, text, roles, itemStarts, gold)
 //   DIR/manifest.json           what was built, with counts
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LINE_ROLES, type LabelledPage } from '../../engine/model/line-roles.ts';
@@ -68,8 +68,21 @@ export async function loadLabelledPages(dir: string): Promise<LabelledPage[]> {
 export function writeLabelledPage(dir: string, page: LabelledPage): void {
   for (const sub of ['pages', 'gold', 'roles']) mkdirSync(join(dir, sub), { recursive: true });
   const gold = { ...page.gold, text: `pages/${page.id}.txt` };
-  writeFileSync(join(dir, 'pages', `${page.id}.txt`), page.text);
-  writeFileSync(join(dir, 'gold', `${page.id}.json`), `${JSON.stringify(gold, null, 1)}\n`);
   const labelled: LabelledPage = { id: page.id, source: page.source, ...(page.month ? { month: page.month } : {}), text: page.text, roles: page.roles, itemStarts: page.itemStarts, gold };
-  writeFileSync(join(dir, 'roles', `${page.id}${ROLES_SUFFIX}`), `${JSON.stringify(labelled)}\n`);
+  // Readers may load the folder while a build runs: each file appears whole (write, then rename).
+  writeAtomic(join(dir, 'pages', `${page.id}.txt`), page.text);
+  writeAtomic(join(dir, 'gold', `${page.id}.json`), `${JSON.stringify(gold, null, 1)}\n`);
+  writeAtomic(join(dir, 'roles', `${page.id}${ROLES_SUFFIX}`), `${JSON.stringify(labelled)}\n`);
+}
+
+export function writeAtomic(path: string, content: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+/** The labelled page stored under `id`, or null when there is none. */
+export function readLabelledPage(dir: string, id: string): LabelledPage | null {
+  const path = join(dir, 'roles', `${id}${ROLES_SUFFIX}`);
+  return existsSync(path) ? parseLabelledPage(JSON.parse(readFileSync(path, 'utf8')), path) : null;
 }
