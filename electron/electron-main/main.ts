@@ -13,6 +13,8 @@ import { loadBackend } from '../host/load-backend.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
 import { defaultArchivePath } from '../archive/default-path.ts';
+import { z } from 'zod';
+import { createFileHandles } from '../host/file-handles.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
 
@@ -83,6 +85,11 @@ async function start(): Promise<void> {
       spellcheck: false,
       navigateOnDragDrop: false,
     },
+      // Middle-click must not open links in new windows (auxclick), whatever the page does.
+      disableBlinkFeatures: 'Auxclick',
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      safeDialogs: true,
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -98,10 +105,12 @@ async function start(): Promise<void> {
   setMenu();
 
   const table: HandlerTable = createHandlers({
+  const files = createFileHandles();
     ...backend,
     host: 'electron',
     version: appVersion(),
     actor,
+    files,
     emit,
     showOpenDialog: async () => {
       const result = await dialog.showOpenDialog(win, {
@@ -123,6 +132,12 @@ async function start(): Promise<void> {
   ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
     if (!trustedSender(event, win)) return { ok: false, code: 'bad-request', message: 'untrusted sender' };
     if (typeof channel !== 'string') return { ok: false, code: 'bad-request', message: 'bad channel' };
+  // The preload hands over the paths of files dropped on the window (webUtils); the page gets handles.
+  ipcMain.handle('galley:drop', (event, paths: unknown) => {
+    const list = z.array(z.string().min(1).max(4096)).max(10_000).safeParse(paths);
+    return list.success ? files.register(list.data) : [];
+  });
+
     return dispatch(table, channel, request);
   });
 

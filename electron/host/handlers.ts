@@ -24,6 +24,7 @@ import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
+import type { FileHandles } from './file-handles.ts';
 import { openSample } from './sample.ts';
 
 export interface HostContext extends Backend {
@@ -36,6 +37,8 @@ export interface HostContext extends Backend {
   /** Electron only: rebuild the menu in the new language. */
   setLanguage?: (language: Language) => void;
   /** Electron only: native folder dialog for exports, starting at `defaultPath`; null when cancelled. */
+  /** Electron only: files the user dropped or picked, behind opaque handles (file-handles.ts). */
+  files?: FileHandles;
   showFolderDialog?: (defaultPath: string) => Promise<string | null>;
 }
 
@@ -125,11 +128,14 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       if (starts.some((s) => s > text.length)) throw new HostError('bad-request', 'start beyond the text');
       return { items: ctx.engine.deriveItems(text, starts, kinds) };
     },
-    'import.paths': async ({ paths }) => {
-      if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
+    'import.handles': async ({ handles }) => {
+      if (!ctx.files) throw new HostError('bad-request', 'import of dropped files by handle is only available in the desktop app');
       const { actor } = importer();
       return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
     },
+      // One answer for every handle the main process did not hand out (no hint about any path).
+      const paths = ctx.files.take(handles);
+      if (!paths) throw new HostError('bad-request', 'unknown or expired file handle; drop the files again');
     'import.files': async ({ files }) => {
       const { actor } = importer();
       const dir = await mkdtemp(join(tmpdir(), 'galley-upload-'));
