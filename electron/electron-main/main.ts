@@ -12,9 +12,9 @@ import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts
 import { loadBackend } from '../host/load-backend.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
-import { defaultArchivePath } from '../archive/default-path.ts';
 import { z } from 'zod';
 import { createFileHandles } from '../host/file-handles.ts';
+import { defaultArchivePath } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
 
@@ -84,12 +84,12 @@ async function start(): Promise<void> {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
-    },
       // Middle-click must not open links in new windows (auxclick), whatever the page does.
       disableBlinkFeatures: 'Auxclick',
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       safeDialogs: true,
+    },
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -104,13 +104,14 @@ async function start(): Promise<void> {
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, sendMenu, process.platform === 'darwin')));
   setMenu();
 
-  const table: HandlerTable = createHandlers({
+  // Files the user dropped or picked, known to the renderer only by opaque handles.
   const files = createFileHandles();
+  const table: HandlerTable = createHandlers({
     ...backend,
     host: 'electron',
+    files,
     version: appVersion(),
     actor,
-    files,
     emit,
     showOpenDialog: async () => {
       const result = await dialog.showOpenDialog(win, {
@@ -129,15 +130,16 @@ async function start(): Promise<void> {
     },
   });
 
-  ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
-    if (!trustedSender(event, win)) return { ok: false, code: 'bad-request', message: 'untrusted sender' };
-    if (typeof channel !== 'string') return { ok: false, code: 'bad-request', message: 'bad channel' };
   // The preload hands over the paths of files dropped on the window (webUtils); the page gets handles.
   ipcMain.handle('galley:drop', (event, paths: unknown) => {
+    if (!trustedSender(event, win)) return [];
     const list = z.array(z.string().min(1).max(4096)).max(10_000).safeParse(paths);
     return list.success ? files.register(list.data) : [];
   });
 
+  ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
+    if (!trustedSender(event, win)) return { ok: false, code: 'bad-request', message: 'untrusted sender' };
+    if (typeof channel !== 'string') return { ok: false, code: 'bad-request', message: 'bad channel' };
     return dispatch(table, channel, request);
   });
 
