@@ -37,6 +37,7 @@ import { engineSegmenter, type Segmenter } from './engine-segmenter.ts';
 import { foldForSearch } from './fold.ts';
 import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
+import { flushSearchIndex } from './search-index.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
@@ -98,6 +99,7 @@ const importPageInputSchema = z.object({
   blockBoundaries: z.array(z.number().int().nonnegative()).optional(),
   folderHint: z.string().nullable().optional(),
   segmentation: segmentationSchema.optional(),
+  engineSegmentation: segmentationSchema.optional(),
   scan: pageScanInputSchema.optional(),
 });
 const savePageInputSchema = z.object({
@@ -240,6 +242,12 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   } catch (e) {
     db.close();
     throw e;
+  }
+  if (!options.readOnly) {
+    // New search_docs rows are indexed together when their transaction commits (search-index.ts).
+    db.beforeCommit = () => flushSearchIndex(db);
+    // Rows written outside tx() by an older build are indexed now rather than never.
+    if ((db.raw.prepare('SELECT EXISTS(SELECT 1 FROM search_pending) AS n').get() as { n: number }).n === 1) db.tx(() => undefined);
   }
   const segment = options.segment ?? engineSegmenter;
 
@@ -688,7 +696,9 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
           ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
         };
-        seg = input.segmentation ?? parseOr(segmentationSchema, segment(text, opts), 'segmentation from the engine');
+        // The import pool's workers may have run the default engine already (engineSegmentation).
+        const ready = options.segment ? undefined : input.engineSegmentation;
+        seg = input.segmentation ?? ready ?? parseOr(segmentationSchema, segment(text, opts), 'segmentation from the engine');
         // The publication (named by the masthead, else the folder) learned a profile from its
         // proofed pages: segment again with it.
         const learned = input.segmentation ? null : profiles.forImport(seg.masthead?.title ?? input.publicationHint ?? null);

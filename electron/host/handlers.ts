@@ -24,7 +24,6 @@ import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
-import type { FileHandles } from './file-handles.ts';
 import { openSample } from './sample.ts';
 
 export interface HostContext extends Backend {
@@ -36,8 +35,6 @@ export interface HostContext extends Backend {
   showOpenDialog?: () => Promise<string[]>;
   /** Electron only: rebuild the menu in the new language. */
   setLanguage?: (language: Language) => void;
-  /** Electron only: files the user dropped or picked, behind opaque handles (file-handles.ts). */
-  files?: FileHandles;
   /** Electron only: native folder dialog for exports, starting at `defaultPath`; null when cancelled. */
   showFolderDialog?: (defaultPath: string) => Promise<string | null>;
 }
@@ -128,12 +125,9 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       if (starts.some((s) => s > text.length)) throw new HostError('bad-request', 'start beyond the text');
       return { items: ctx.engine.deriveItems(text, starts, kinds) };
     },
-    'import.handles': async ({ handles }) => {
-      if (!ctx.files) throw new HostError('bad-request', 'import of dropped files by handle is only available in the desktop app');
+    'import.paths': async ({ paths }) => {
+      if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
       const { actor } = importer();
-      // One answer for every handle the main process did not hand out (no hint about any path).
-      const paths = ctx.files.take(handles);
-      if (!paths) throw new HostError('bad-request', 'unknown or expired file handle; drop the files again');
       return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
     },
     'import.files': async ({ files }) => {
@@ -155,6 +149,17 @@ export function createHandlers(ctx: HostContext): HandlerTable {
         await rm(dir, { recursive: true, force: true });
       }
     },
+    'import.dialog': async () => {
+      if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
+      const { actor } = importer();
+      const paths = await ctx.showOpenDialog();
+      if (paths.length === 0) return null;
+      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
+    },
+  };
+}
+
+/**
     'sample.open': async () => {
       const { actor } = importer();
       if (importing) throw new HostError('conflict', 'An import is already running.');
@@ -167,17 +172,6 @@ export function createHandlers(ctx: HostContext): HandlerTable {
         importing = false;
       }
     },
-    'import.dialog': async () => {
-      if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
-      const { actor } = importer();
-      const paths = await ctx.showOpenDialog();
-      if (paths.length === 0) return null;
-      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
-    },
-  };
-}
-
-/**
  * A failure. Refusals carry `reason`, a code the UI words in its language (falling back to
  * `message`): the Action for 'forbidden', the state machine's code for 'refused'; `state` is the
  * issue's state when the refusal names it.
