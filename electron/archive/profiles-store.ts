@@ -55,6 +55,16 @@ interface Deps {
   learner: ProfileLearner | null;
 }
 
+/**
+ * The page's first item starts where the page starts: there is no split to doubt, whatever the
+ * model's margin there (its titles may still be doubtful).
+ */
+export function settleFirstSplit<T extends Pick<Item, 'confidence'>>(items: T[]): T[] {
+  const first = items[0];
+  if (first?.confidence && first.confidence.boundary < 1) items[0] = { ...first, confidence: { ...first.confidence, boundary: 1 } };
+  return items;
+}
+
 export function countDoubts(items: readonly Pick<Item, 'confidence'>[]): number {
   let n = 0;
   for (const it of items) if (isDoubtful(it)) n++;

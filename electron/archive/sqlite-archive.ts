@@ -41,9 +41,9 @@ import { flushSearchIndex } from './search-index.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
-import { actionsForPageSave } from '../review/index.ts';
-import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
+import { createProfilesStore, settleFirstSplit, type ProfileLearner } from './profiles-store.ts';
 import { engineLearner } from './engine-learner.ts';
+import { actionsForPageSave } from '../review/index.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -56,6 +56,7 @@ export interface OpenArchiveOptions {
   readOnly?: boolean;
   /** Learns publication profiles from proofed pages (profiles-store.ts); none: no learning. */
   learner?: ProfileLearner | null;
+}
 
 export interface SqliteArchive extends Archive {
   /** The connection wrapper (for tests and benchmarks: slow-query list, pragmas). */
@@ -131,11 +132,11 @@ interface PageRow {
   revision: number;
   edited: number;
   masthead_json: string | null;
-}
   doubt_count: number;
   model_version: string | null;
   model_profile: string | null;
   model_profile_pages: number | null;
+}
 
 interface ItemRow {
   id: number;
@@ -155,8 +156,8 @@ interface ItemRow {
   flags_json: string;
   edited_fields_json: string;
   story_id: number | null;
-}
   confidence_json: string | null;
+}
 
 interface PageSnapshot {
   text: string;
@@ -250,7 +251,6 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     if ((db.raw.prepare('SELECT EXISTS(SELECT 1 FROM search_pending) AS n').get() as { n: number }).n === 1) db.tx(() => undefined);
   }
   const segment = options.segment ?? engineSegmenter;
-
   const profiles = createProfilesStore({
     db,
     now,
@@ -259,6 +259,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     // (tests, bulk loads) learns only when given a learner too.
     learner: options.learner !== undefined ? options.learner : options.segment ? null : engineLearner,
   });
+
   // ---------- small helpers ----------
   const logRevision = (
     actor: Actor,
@@ -320,8 +321,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     item.continuedFrom,
     JSON.stringify(item.flags),
     JSON.stringify([...new Set(item.editedFields)]),
-  ];
     item.confidence ? JSON.stringify(item.confidence) : null,
+  ];
 
   const writeItemChildren = (itemId: number, item: StoredItem, fresh: boolean): void => {
     if (!fresh) {
@@ -437,8 +438,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         editedFields: z.array(editableFieldSchema).parse(JSON.parse(r.edited_fields_json)),
         tags: [],
       };
-      byItem.set(r.id, item);
       if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;
+      byItem.set(r.id, item);
       return item;
     });
     for (const c of contributors) byItem.get(c.item_id)?.contributors.push({ name: c.name, role: c.role });
@@ -636,7 +637,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const existing =
       candidates.find((c) => c.source_name === input.sourceName) ??
       candidates.find((c) => pageNumber !== null && c.page_number === pageNumber && stem(c.source_name) === stem(input.sourceName));
-    const items: StoredItem[] = seg.items.map((i) => ({ ...i, editedFields: [], tags: [] }));
+    const items: StoredItem[] = settleFirstSplit(seg.items.map((i) => ({ ...i, editedFields: [], tags: [] })));
     const mastheadJson = masthead ? JSON.stringify(masthead) : null;
     const at = now();
 
@@ -653,8 +654,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       ).run(input.sourceName, input.encoding, hash, text, text, revision, mastheadJson, at, at, existing.id);
       db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
       items.forEach((item, ord) => insertItem(existing.id, ord, item));
-      logRevision(actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
       profiles.writePageFacts(existing.id, items, seg.model ?? null);
+      logRevision(actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
       relinkIssue(issueId);
       review.recomputeIssue(issueId, actor);
       return { status: 'imported', pageId: existing.id, issueId };
@@ -669,8 +670,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
       .run(issueId, pageNumber, input.sourceName, input.encoding, hash, text, text, mastheadJson, at, at);
     const pageId = Number(r.lastInsertRowid);
     items.forEach((item, ord) => insertItem(pageId, ord, item));
-    logRevision(actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
     profiles.writePageFacts(pageId, items, seg.model ?? null);
+    logRevision(actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
     relinkIssue(issueId);
     review.recomputeIssue(issueId, actor);
     return { status: 'imported', pageId, issueId };
@@ -1020,6 +1021,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   // ---------- the interface ----------
   const archive: SqliteArchive = {
     path,
+    readOnly: options.readOnly === true,
     db,
     close: () => db.close(),
 
@@ -1087,11 +1089,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           sourceName: r.source_name,
           state: r.state,
           itemCount: r.item_count,
-        }));
           doubtCount: r.doubt_count,
+        }));
     },
 
-    readOnly: options.readOnly === true,
     getPage(pageId: number): PageRecord {
       const p = pageRow(pageId);
       return {
@@ -1106,8 +1107,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         masthead: p.masthead_json ? mastheadSchema.parse(JSON.parse(p.masthead_json)) : null,
         items: loadItems(p.id),
         revision: p.revision,
-      };
         model: p.model_version ? { version: p.model_version, profile: p.model_profile, profilePages: p.model_profile_pages } : null,
+      };
     },
 
     savePage(input: SavePageInput, actor: Actor): { revision: number } {
@@ -1136,8 +1137,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           page.id,
         );
         replaceItems(page.id, data.items);
-        logRevision(who, 'page', page.id, 'save', revision, before, snapshot(page.id));
         profiles.writePageFacts(page.id, data.items);
+        logRevision(who, 'page', page.id, 'save', revision, before, snapshot(page.id));
         relinkIssue(page.issue_id);
         return { revision };
       });
@@ -1152,9 +1153,9 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         review.assertEditable(page.issue_id);
         db.stmt('pages.setState', 'UPDATE pages SET state = ?, updated_at = ? WHERE id = ?').run(next, now(), pageId);
         logRevision(who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
-        review.recomputeIssue(page.issue_id, who);
         // The editor's corrected segmentation teaches the publication's profile (never costing the state change).
         if (next === 'proofed') profiles.learnQuietly(pageId, { revision: page.revision, text: page.text, items: loadItems(pageId) });
+        review.recomputeIssue(page.issue_id, who);
       });
     },
 
@@ -1239,8 +1240,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
           `UPDATE pages SET text = ?, state = ?, revision = ?, edited = 1, updated_at = ? WHERE id = ?`,
         ).run(snap.text, snap.state, next, now(), pageId);
         replaceItems(pageId, snap.items);
-        logRevision(who, 'page', pageId, 'restore', next, { ...before, restoredFrom: target }, snapshot(pageId));
         profiles.writePageFacts(pageId, snap.items);
+        logRevision(who, 'page', pageId, 'restore', next, { ...before, restoredFrom: target }, snapshot(pageId));
         relinkIssue(page.issue_id);
         review.recomputeIssue(page.issue_id, who);
         return { revision: next };
@@ -1271,10 +1272,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     listRevisionDetails: review.listRevisionDetails,
     getRevision: review.getRevision,
     issueForExport: review.issueForExport,
-
     getPublicationProfile: (publicationId) => profiles.info(publicationId),
     listPublicationProfiles: () => profiles.list(),
     publicationProfileJson: (publicationId) => profiles.json(publicationId),
+
     stats() {
       const c = (name: string, table: string): number =>
         db.stmt(`stats.${name}`, `SELECT count(*) AS n FROM ${table}`).get<{ n: number }>()!.n;

@@ -236,6 +236,8 @@ export function assignRole(doc: PageDoc, offset: number, role: Role): PageDoc {
   return setField(next, index, role, line);
 }
 
+const TITLE_ROLES = ['kicker', 'headline', 'subheadline', 'series', 'byline'] as const;
+
 /**
  * "name (role), name (role)" back into contributors. A role is its code ("reporter") or, through
  * `labels`, any of its translated names ("记者", "trainee reporter"), matched case-insensitively.
@@ -249,8 +251,6 @@ export function parseContributors(text: string, roles: readonly string[], labels
     const m = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/.exec(p);
     if (!m) return null;
     const said = m[2]!.trim();
-const TITLE_ROLES = ['kicker', 'headline', 'subheadline', 'series', 'byline'] as const;
-
     const role = roles.includes(said) ? said : byLabel.get(said.toLowerCase());
     if (!role || !roles.includes(role)) return null;
     out.push({ name: m[1]!.trim(), role: role as Contributor['role'] });

@@ -50,7 +50,7 @@ describe('publication profiles in the archive', () => {
     const { archive } = setup();
     const { pageId, issueId } = archive.importPage({ sourceName: 'p1.txt', text: frontPage(), encoding: 'UTF-8' }, editor);
     const page = archive.getPage(pageId);
-    expect(page.items.map((i) => i.confidence?.boundary)).toEqual([0.99, 0.5, 0.5]);
+    expect(page.items.map((i) => i.confidence?.boundary)).toEqual([1, 0.5, 0.5]); // the first item's split is the page's start: no doubt
     expect(page.model).toEqual({ version: 'test-1', profile: null, profilePages: null });
     expect(archive.listPages(issueId)[0]!.doubtCount).toBe(2);
     // The editor confirms the second item's split (its confidence goes) and saves: one doubt left.
