@@ -78,9 +78,18 @@ export class Db {
     return s;
   }
 
+  /** Runs at the end of every tx(), before it commits (the archive writes its search index there). */
+  beforeCommit: (() => void) | null = null;
+
   /** Runs fn in one transaction (BEGIN IMMEDIATE): all of it is written, or none of it. */
   tx<R>(fn: () => R): R {
-    return this.raw.transaction(fn).immediate();
+    return this.raw
+      .transaction(() => {
+        const result = fn();
+        this.beforeCommit?.();
+        return result;
+      })
+      .immediate();
   }
 
   private noteSlow(name: string, ms: number): void {

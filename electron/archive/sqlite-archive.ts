@@ -38,6 +38,7 @@ import { foldForSearch } from './fold.ts';
 import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
 import { flushSearchIndex } from './search-index.ts';
+import { flushSearchIndex } from './search-index.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
@@ -100,6 +101,7 @@ const importPageInputSchema = z.object({
   blockBoundaries: z.array(z.number().int().nonnegative()).optional(),
   folderHint: z.string().nullable().optional(),
   segmentation: segmentationSchema.optional(),
+  engineSegmentation: segmentationSchema.optional(),
   engineSegmentation: segmentationSchema.optional(),
   scan: pageScanInputSchema.optional(),
 });
@@ -243,6 +245,12 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   } catch (e) {
     db.close();
     throw e;
+  }
+  if (!options.readOnly) {
+    // New search_docs rows are indexed together when their transaction commits (search-index.ts).
+    db.beforeCommit = () => flushSearchIndex(db);
+    // Rows written outside tx() by an older build are indexed now rather than never.
+    if ((db.raw.prepare('SELECT EXISTS(SELECT 1 FROM search_pending) AS n').get() as { n: number }).n === 1) db.tx(() => undefined);
   }
   if (!options.readOnly) {
     // New search_docs rows are indexed together when their transaction commits (search-index.ts).
