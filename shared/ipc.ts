@@ -1,6 +1,7 @@
 // The one contract between the renderer and either host (Electron IPC or the loopback HTTP host).
 // Every channel has a zod request and response schema; hosts validate every request with it
 // before a handler runs, and the renderer validates every response.
+import { pageScanSchema } from './scan.ts';
 import { z } from 'zod';
 import { COMMAND_IDS } from './commands.ts';
 import {
@@ -67,6 +68,8 @@ export const channels = {
     response: z.array(pageSummarySchema),
   },
   'page.get': { request: z.object({ pageId }).strict(), response: pageRecordSchema },
+  /** The page's scan (image and line regions); null when the page has none (shared/scan.ts). */
+  'page.scan': { request: z.object({ pageId }).strict(), response: pageScanSchema.nullable() },
   'page.save': {
     request: z
       .object({

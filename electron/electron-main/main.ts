@@ -1,6 +1,7 @@
 // The Electron main process: one window, the application menu, native dialogs, and the handler
 // table over IPC (every payload validated with zod in dispatch). contextIsolation on,
 // nodeIntegration off, sandbox on, a strict CSP, navigation and new windows blocked.
+import { dialogFilters } from '../importer/formats.ts';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -106,7 +107,8 @@ async function start(): Promise<void> {
     showOpenDialog: async () => {
       const result = await dialog.showOpenDialog(win, {
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Pages', extensions: ['txt', 'xml', 'html', 'hocr'] }],
+        // The importer's format registry: text, ALTO/PAGE/METS, hOCR, page images and PDFs.
+        filters: dialogFilters(),
       });
       return result.canceled ? [] : result.filePaths;
     },

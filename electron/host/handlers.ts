@@ -25,6 +25,7 @@ import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
 import { openSample } from './sample.ts';
+import { pageScan } from './scan-handler.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser';
@@ -99,6 +100,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     'library.tree': () => ({ publications: ctx.archive.listPublications(), issues: ctx.archive.listIssues() }),
     'library.pages': ({ issueId }) => ctx.archive.listPages(issueId),
     'page.get': ({ pageId }) => ctx.archive.getPage(pageId),
+    'page.scan': ({ pageId }) => pageScan(ctx.archive, pageId),
     'page.save': (req) => {
       const { profile, actor } = session.acting();
       const before = ctx.archive.getPage(req.pageId);

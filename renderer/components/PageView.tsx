@@ -8,6 +8,7 @@ import { focusTargets } from '../focus.ts';
 import { deniedKey, isLockedState } from '../messages.ts';
 import { ItemCards } from './ItemCards.tsx';
 import { DoubtCounter, ModelChip } from './Doubts.tsx';
+import { ScanSplit, ScanToggle } from './ScanPane.tsx';
 import { localizeHostMessage } from '../messages.ts';
 
 function SaveIndicator() {
@@ -73,6 +74,7 @@ export function PageView() {
         </h1>
         <ModelChip />
         <DoubtCounter />
+        <ScanToggle />
         <button onClick={() => store.getState().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">
           {t('toolbar.undo')}
         </button>
@@ -128,7 +130,9 @@ export function PageView() {
       >
         <section className="pane pane-raw" aria-label={t('page.rawText')}>
           <h2 className="pane-title">{t('page.rawText')}</h2>
-          <RawTextEditor />
+          <ScanSplit>
+            <RawTextEditor />
+          </ScanSplit>
         </section>
         <div
           className="separator"

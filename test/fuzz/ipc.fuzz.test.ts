@@ -52,6 +52,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'library.tree': fc.constant({}),
   'library.pages': fc.record({ issueId: fc.integer() }),
   'page.get': fc.record({ pageId: fc.integer({ min: 1 }) }),
+  'page.scan': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'page.save': fc.record({
     pageId: fc.integer({ min: 1, max: 5 }),
     baseRevision: fc.nat({ max: 3 }),

@@ -1,0 +1,36 @@
+// Strings of the scan pane (issue 11: the page image beside the text), kept apart from
+// shared/i18n.ts so several people can add keys at once. Merged into the tables there as `scan`.
+
+export const scanEn = {
+  show: 'Scan',
+  showTitle: 'Show the page image beside the raw text (the cursor line is highlighted on it)',
+  hide: 'Hide scan',
+  none: 'This page has no image. Import the scan (PNG, JPEG, TIFF or PDF) to see it here.',
+  noImageRegions: 'This page has line positions but no image.',
+  loading: 'Loading the scan…',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  fit: 'Fit width',
+  zoom: '{{pct}}%',
+  label: 'Page image',
+  hint: 'Click a line on the image to move the cursor there; drag to pan, Ctrl+wheel to zoom.',
+  unsupported: 'The browser cannot show this image format ({{mime}}).',
+  error: 'The scan could not be loaded: {{message}}',
+};
+
+export const scanZh: typeof scanEn = {
+  show: '扫描图',
+  showTitle: '在原文旁显示版面图像（光标所在行在图上高亮）',
+  hide: '隐藏扫描图',
+  none: '本版没有图像。导入扫描件（PNG、JPEG、TIFF 或 PDF）后即可在此查看。',
+  noImageRegions: '本版有行位置，但没有图像。',
+  loading: '正在载入扫描图……',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  fit: '适合宽度',
+  zoom: '{{pct}}%',
+  label: '版面图像',
+  hint: '点击图上的一行，光标即移到该行；拖动可平移，按住 Ctrl 滚动滚轮可缩放。',
+  unsupported: '浏览器无法显示这种图像格式（{{mime}}）。',
+  error: '无法载入扫描图：{{message}}',
+};
