@@ -38,13 +38,12 @@ import { foldForSearch } from './fold.ts';
 import { migrate } from './migrations/index.ts';
 import { pageNumberFromText } from './page-facts.ts';
 import { flushSearchIndex } from './search-index.ts';
-import { flushSearchIndex } from './search-index.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
-import { createProfilesStore, settleFirstSplit, type ProfileLearner } from './profiles-store.ts';
-import { engineLearner } from './engine-learner.ts';
 import { actionsForPageSave } from '../review/index.ts';
+import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
+import { engineLearner } from './engine-learner.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -101,7 +100,6 @@ const importPageInputSchema = z.object({
   blockBoundaries: z.array(z.number().int().nonnegative()).optional(),
   folderHint: z.string().nullable().optional(),
   segmentation: segmentationSchema.optional(),
-  engineSegmentation: segmentationSchema.optional(),
   engineSegmentation: segmentationSchema.optional(),
   scan: pageScanInputSchema.optional(),
 });
@@ -245,12 +243,6 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
   } catch (e) {
     db.close();
     throw e;
-  }
-  if (!options.readOnly) {
-    // New search_docs rows are indexed together when their transaction commits (search-index.ts).
-    db.beforeCommit = () => flushSearchIndex(db);
-    // Rows written outside tx() by an older build are indexed now rather than never.
-    if ((db.raw.prepare('SELECT EXISTS(SELECT 1 FROM search_pending) AS n').get() as { n: number }).n === 1) db.tx(() => undefined);
   }
   if (!options.readOnly) {
     // New search_docs rows are indexed together when their transaction commits (search-index.ts).
@@ -645,7 +637,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const existing =
       candidates.find((c) => c.source_name === input.sourceName) ??
       candidates.find((c) => pageNumber !== null && c.page_number === pageNumber && stem(c.source_name) === stem(input.sourceName));
-    const items: StoredItem[] = settleFirstSplit(seg.items.map((i) => ({ ...i, editedFields: [], tags: [] })));
+    const items: StoredItem[] = seg.items.map((i) => ({ ...i, editedFields: [], tags: [] }));
     const mastheadJson = masthead ? JSON.stringify(masthead) : null;
     const at = now();
 
