@@ -41,9 +41,9 @@ import { flushSearchIndex } from './search-index.ts';
 import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
-import { actionsForPageSave } from '../review/index.ts';
-import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
+import { createProfilesStore, settleFirstSplit, type ProfileLearner } from './profiles-store.ts';
 import { engineLearner } from './engine-learner.ts';
+import { actionsForPageSave } from '../review/index.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 
@@ -637,7 +637,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     const existing =
       candidates.find((c) => c.source_name === input.sourceName) ??
       candidates.find((c) => pageNumber !== null && c.page_number === pageNumber && stem(c.source_name) === stem(input.sourceName));
-    const items: StoredItem[] = seg.items.map((i) => ({ ...i, editedFields: [], tags: [] }));
+    const items: StoredItem[] = settleFirstSplit(seg.items.map((i) => ({ ...i, editedFields: [], tags: [] })));
     const mastheadJson = masthead ? JSON.stringify(masthead) : null;
     const at = now();
 
