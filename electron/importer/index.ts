@@ -343,11 +343,12 @@ export async function* importPaths(
         yield r;
       }
     };
-    // With a pool, files are read and parsed this many ahead, in order; without one, one ahead.
+    // With a pool, files are read and parsed pool.readAhead ahead, in order (more than a batch,
+    // so the workers go on while a batch commits); without one, one ahead.
     const pool = options.pool;
     const ahead: Promise<Slot>[] = [];
     const parseAhead = async (): Promise<void> => {
-      while (ahead.length < (pool ? pool.size * 2 : 1)) {
+      while (ahead.length < (pool ? pool.readAhead : 1)) {
         const next = await pending;
         if (!next) return;
         pending = nextLoad();

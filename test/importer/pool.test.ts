@@ -16,7 +16,8 @@ afterAll(() => pool.close());
 
 const entryFor = (path: string, display: string): FileEntry => ({ path, display, folders: ['衡阳日报', '2021-10-29'], explicit: false });
 
-describe('the import pool', () => {
+// Generous timeouts: the first parse starts a worker, which on a loaded machine takes seconds.
+describe('the import pool', { timeout: 60_000 }, () => {
   it('parses like parseFile and adds the default engine segmentation of every page', async () => {
     const dir = tempDir();
     const path = join(dir, 'p01.txt');

@@ -22,6 +22,8 @@ export interface ParsedFile {
 export interface ParsePool {
   /** The most workers this pool runs at once. */
   readonly size: number;
+  /** How many files an import keeps in flight: enough for the workers to go on while the writer commits a batch. */
+  readonly readAhead: number;
   /** Decodes, parses and segments one file in a worker; rejects with the importer's message. */
   parse(entry: FileEntry, bytes: Uint8Array): Promise<ParsedFile>;
   /** Stops every worker; parses still waiting are rejected. */
@@ -39,6 +41,9 @@ function workerUrl(): URL {
   if (typeof __GALLEY_BUILT__ !== 'undefined' || staleReason() === null) return COMPILED_WORKER;
   return new URL('./worker-boot.mjs', import.meta.url);
 }
+
+/** Files in flight per import: a little more than a group commit (BATCH_MAX_FILES = 50). */
+const READ_AHEAD_FILES = 64;
 
 interface Task {
   request: ParseRequest;
@@ -121,6 +126,7 @@ export function createParsePool(size: number = defaultPoolSize(), options: Parse
 
   return {
     size,
+    readAhead: Math.max(size * 2, READ_AHEAD_FILES),
     parse(entry, bytes) {
       if (closed) return Promise.reject(new Error('the import pool is closed'));
       // A file loadFile already turned into pages (OCR'd scans, streamed XML) is not sent over:
