@@ -68,6 +68,9 @@ export interface SqliteArchive extends Archive {
  * over all of its matches; a term found in tens of thousands of items stays fast, its ranking
  * then covering the newest RANK_WINDOW of them.
  */
+/** Built once: a zod schema made per item cost ~25 us each (a quarter second on a 10,000-item page). */
+const editedFieldsSchema = z.array(editableFieldSchema);
+
 export const RANK_WINDOW = 500;
 
 /** Most matches counted and walked by paging and bulk actions (a larger total is shown as "100,000+"). */
@@ -435,7 +438,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
         continuedOn: r.continued_on,
         continuedFrom: r.continued_from,
         flags: JSON.parse(r.flags_json) as StoredItem['flags'],
-        editedFields: z.array(editableFieldSchema).parse(JSON.parse(r.edited_fields_json)),
+        editedFields: editedFieldsSchema.parse(JSON.parse(r.edited_fields_json)),
         tags: [],
       };
       if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;

@@ -1,5 +1,6 @@
 // Right pane: the page's items in order as cards; every field editable in place.
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
@@ -128,23 +129,6 @@ const ItemCard = memo(function ItemCard(props: {
   };
   const edited = (f: EditableField) => item.editedFields.includes(f);
   const pageText = () => store.getState().session?.history.present.text ?? '';
-  // Whether the card is in view, kept by an IntersectionObserver (no layout read on selection).
-  const inView = useRef(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const io = new IntersectionObserver(([e]) => (inView.current = !!e && e.intersectionRatio > 0.6), { threshold: [0, 0.6, 1] });
-    io.observe(el);
-    return () => io.disconnect();
-  }, []);
-  useEffect(() => {
-    if (!props.selected) return;
-    // In the next frame, and only when the card is not already in view.
-    const id = requestAnimationFrame(() => {
-      if (ref.current && !inView.current && !ref.current.contains(document.activeElement)) ref.current.scrollIntoView({ block: 'nearest' });
-    });
-    return () => cancelAnimationFrame(id);
-  }, [props.selected]);
   const language = useApp((s) => s.language);
   // Shown once, with each role in the UI language; typed roles are read back in either language.
   const contributorsText = item.contributors.map((c) => `${c.name} (${t(`role.${c.role}`)})`).join(language === 'zh-CN' ? '，' : ', ');
@@ -261,39 +245,95 @@ const ItemCard = memo(function ItemCard(props: {
   );
 });
 
+/** Pages with more items than this render only the cards in view (virtual list). */
+export const VIRTUAL_FROM = 150;
+
 export function ItemCards() {
   const { t } = useTranslation();
   const doc = useApp((s) => s.session?.history.present ?? null);
   const selected = useApp((s) => s.session?.selected ?? -1);
+  const revealSeq = useApp((s) => s.session?.revealSeq ?? 0);
   const masthead = useApp((s) => s.session?.masthead ?? null);
   const listRef = useRef<HTMLDivElement>(null);
   const starts = useMemo(() => (doc ? lineStarts(doc.text) : []), [doc?.text]);
+  const count = doc?.items.length ?? 0;
+  // A big page goes through the virtualizer: a page of 10,000 items mounts a screenful of cards
+  // (measured as they render), so opening it and a split repaint only what is in view. A page of
+  // ordinary size keeps every card in the document (find-in-page, no re-measuring while typing).
+  const virtual = count > VIRTUAL_FROM;
+  const virtualizer = useVirtualizer({
+    enabled: virtual,
+    count,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => 240,
+    overscan: 4,
+    gap: 10,
+    getItemKey: (i) => {
+      const item = doc?.items[i];
+      return item ? `${item.id ?? 'n'}-${item.start}` : i;
+    },
+  });
   useEffect(() => {
     focusTargets.cards = () => {
-      const el = listRef.current?.querySelector<HTMLElement>('.card.selected input, .card input');
+      const st = listRef.current;
+      if (!st) return;
+      const el = st.querySelector<HTMLElement>('.card.selected input, .card input');
       el?.focus();
     };
     return () => {
       delete focusTargets.cards;
     };
   }, []);
+  // Bring the selected card into view (it may not be mounted yet: ask the virtualizer, not the DOM).
+  useEffect(() => {
+    if (selected < 0 || selected >= count) return;
+    if (!virtual) {
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`);
+      const id = requestAnimationFrame(() => {
+        if (!el || el.contains(document.activeElement)) return;
+        const r = el.getBoundingClientRect();
+        const box = listRef.current?.getBoundingClientRect();
+        if (box && (r.top < box.top || r.bottom > box.bottom)) el.scrollIntoView({ block: 'nearest' });
+      });
+      return () => cancelAnimationFrame(id);
+    }
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`);
+    if (el && el.contains(document.activeElement)) return;
+    const r = el?.getBoundingClientRect();
+    const box = listRef.current?.getBoundingClientRect();
+    if (r && box && r.top >= box.top && r.bottom <= box.bottom) return;
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, revealSeq]);
   if (!doc) return null;
+  const rows = virtual ? virtualizer.getVirtualItems() : doc.items.map((_, index) => ({ index, key: `${doc.items[index]!.id ?? 'n'}-${doc.items[index]!.start}`, start: 0 }));
   return (
-    <div className="cards" ref={listRef} data-testid="item-cards" aria-label={t('page.structured')} role="region">
-      {doc.items.map((item, i) => {
-        const next = doc.items[i + 1];
-        const end = next ? next.start : doc.text.length;
-        return (
-          <ItemCard
-            key={`${item.id ?? 'n'}-${item.start}`}
-            item={item}
-            selected={i === selected}
-            lineFrom={lineOfOffset(starts, item.start) + 1}
-            lineTo={lineOfOffset(starts, Math.max(item.start, end - 1)) + 1}
-            masthead={item.kind === 'masthead' ? masthead : null}
-          />
-        );
-      })}
+    <div className={`cards${virtual ? ' virtual' : ''}`} ref={listRef} data-testid="item-cards" data-count={count} aria-label={t('page.structured')} role="region">
+      <div className="cards-inner" style={virtual ? { height: virtualizer.getTotalSize() } : undefined}>
+        {rows.map((row) => {
+          const i = row.index;
+          const item = doc.items[i]!;
+          const next = doc.items[i + 1];
+          const end = next ? next.start : doc.text.length;
+          return (
+            <div
+              key={row.key}
+              className="card-slot"
+              data-index={i}
+              ref={virtual ? virtualizer.measureElement : undefined}
+              style={virtual ? { transform: `translateY(${row.start}px)` } : undefined}
+            >
+              <ItemCard
+                item={item}
+                selected={i === selected}
+                lineFrom={lineOfOffset(starts, item.start) + 1}
+                lineTo={lineOfOffset(starts, Math.max(item.start, end - 1)) + 1}
+                masthead={item.kind === 'masthead' ? masthead : null}
+              />
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -34,6 +34,18 @@ const DIGITS = [
   monaco.KeyCode.Digit7,
 ];
 
+/** Lines up to which the text wraps by measured width (exact for CJK); longer pages wrap by character widths. */
+export const ADVANCED_WRAP_UP_TO = 3000;
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Items up to which each split gets a labelled rule above its line. */
+export const ZONES_UP_TO = 400;
+
 export function RawTextEditor() {
   const store = useContext(StoreContext)!;
   const review = useContext(ReviewContext);
@@ -95,6 +107,7 @@ export function RawTextEditor() {
       void editor.getAction(id)?.run();
     };
     const decorations = editor.createDecorationsCollection();
+    const selectedDecorations = editor.createDecorationsCollection();
     let pageId: number | null = null;
     let shownDoc: PageDoc | null = null;
     let shownSelected = -1;
@@ -134,6 +147,10 @@ export function RawTextEditor() {
       const d = session.history.present;
       if (session.pageId !== pageId || !model) {
         pageId = session.pageId;
+        // Measured wrapping costs a DOM measurement per line up front (seconds at 30,000 lines):
+        // huge pages wrap by character widths instead (full-width CJK counted as two columns).
+        const strategy = lineCount(d.text) <= ADVANCED_WRAP_UP_TO ? 'advanced' : 'simple';
+        if (editor.getOption(monaco.editor.EditorOption.wrappingStrategy) !== strategy) editor.updateOptions({ wrappingStrategy: strategy });
         const next = monaco.editor.createModel(d.text, 'plaintext');
         next.setEOL(monaco.editor.EndOfLineSequence.LF);
         suppress++;
@@ -187,43 +204,10 @@ export function RawTextEditor() {
     let zoneLineCount = 0;
     let shownFlags = '';
     let flagsText = '';
-    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
+    const paintZones = (d: PageDoc, selected: number, starts: number[]) => {
       const tt = tRef.current;
-      const decos: monaco.editor.IModelDeltaDecoration[] = [];
-      const starts: number[] = [];
-      d.items.forEach((item, i) => {
-        const startLine = m.getPositionAt(item.start).lineNumber;
-        const endOffset = i + 1 < d.items.length ? d.items[i + 1]!.start : m.getValueLength();
-        const endLine = Math.max(startLine, m.getPositionAt(Math.max(item.start, endOffset - 1)).lineNumber);
-        starts.push(startLine);
-        const kindLabel = tt(`kind.${item.kind}`);
-        // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
-        const doubt = doubtOf(item);
-        const doubtNote = [
-          doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : null,
-          doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
-        ].filter(Boolean).join('\n\n');
-        const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
-        decos.push({
-          range: new monaco.Range(startLine, 1, startLine, 1),
-          options: {
-            isWholeLine: true,
-            className: `split-rule kind-${item.kind}${doubtCls}`,
-            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}${doubtCls}`,
-            glyphMarginHoverMessage: { value: [i > 0 ? tt('editor.dragMarker', { kind: kindLabel }) : kindLabel, doubtNote].filter(Boolean).join('\n\n') },
-            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-          },
-        });
-        decos.push({
-          range: new monaco.Range(startLine, 1, endLine, 1),
-          options: {
-            isWholeLine: true,
-            className: `span-tint kind-${item.kind} alt-${i % 2}${i === selected ? ' selected' : ''}`,
-            linesDecorationsClassName: i === selected ? 'span-selected-bar' : `span-bar kind-${item.kind}`,
-          },
-        });
-      });
-      decorations.set(decos);
+      const m = editor.getModel();
+      if (!m) return;
       // View zones (the labelled rules): kept by start line; only added/removed where splits
       // changed, relabelled in place otherwise. Rebuilt from scratch after a text edit.
       const lineCount = m.getLineCount();
@@ -235,9 +219,11 @@ export function RawTextEditor() {
         });
         zones.clear();
       }
-      const wanted = new Set(starts);
+      // A labelled rule (view zone) per item costs layout for every item of the page: a page of
+      // thousands of items keeps only the split rule and gutter marker (decorations, drawn lazily).
+      const wanted = new Set(d.items.length <= ZONES_UP_TO ? starts : []);
       const stale = [...zones.entries()].filter(([line]) => !wanted.has(line));
-      const missing = starts.filter((line) => !zones.has(line));
+      const missing = [...wanted].filter((line) => !zones.has(line));
       if (stale.length || missing.length) {
         editor.changeViewZones((acc) => {
           for (const [line, z] of stale) {
@@ -253,6 +239,7 @@ export function RawTextEditor() {
           }
         });
       }
+      if (zones.size === 0) return;
       d.items.forEach((item, i) => {
         const z = zones.get(starts[i]!);
         if (!z) return;
@@ -271,6 +258,79 @@ export function RawTextEditor() {
         z.node.title = doubtful ? [doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : '', doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : ''].filter(Boolean).join('\n') : '';
         if (z.label.textContent !== text) z.label.textContent = text;
       });
+    };
+    // Item spans (rules, tints, gutter markers) are rebuilt when the doc or the language changes;
+    // the selected item's highlight is a collection of its own, so moving the cursor between
+    // items of a 10,000-item page touches two decorations, not 20,000.
+    let spanLines: [number, number][] = [];
+    let spansKey: PageDoc | null = null;
+    let spansLanguage = '';
+    const paintSelection = (selected: number) => {
+      const span = spanLines[selected];
+      selectedDecorations.set(
+        span
+          ? [{ range: new monaco.Range(span[0], 1, span[1], 1), options: { isWholeLine: true, className: 'span-tint selected', linesDecorationsClassName: 'span-selected-bar' } }]
+          : [],
+      );
+    };
+    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
+      const tt = tRef.current;
+      if (spansKey === d && spansLanguage === i18n.language) {
+        paintSelection(selected);
+        paintZones(d, selected, spanLines.map((l) => l[0]));
+        return;
+      }
+      spansKey = d;
+      spansLanguage = i18n.language;
+      const kindLabels = new Map<string, [string, string]>();
+      const labelsOf = (kind: string): [string, string] => {
+        let l = kindLabels.get(kind);
+        if (!l) {
+          const k = tt(`kind.${kind}`);
+          l = [k, tt('editor.dragMarker', { kind: k })];
+          kindLabels.set(kind, l);
+        }
+        return l;
+      };
+      spanLines = [];
+      const decos: monaco.editor.IModelDeltaDecoration[] = [];
+      const starts: number[] = [];
+      d.items.forEach((item, i) => {
+        const startLine = m.getPositionAt(item.start).lineNumber;
+        const endOffset = i + 1 < d.items.length ? d.items[i + 1]!.start : m.getValueLength();
+        const endLine = Math.max(startLine, m.getPositionAt(Math.max(item.start, endOffset - 1)).lineNumber);
+        starts.push(startLine);
+        spanLines.push([startLine, endLine]);
+        const [kindLabel, dragLabel] = labelsOf(item.kind);
+        // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
+        const doubt = doubtOf(item);
+        const doubtNote = [
+          doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : null,
+          doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
+        ].filter(Boolean).join('\n\n');
+        const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
+        decos.push({
+          range: new monaco.Range(startLine, 1, startLine, 1),
+          options: {
+            isWholeLine: true,
+            className: `split-rule kind-${item.kind}${doubtCls}`,
+            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}${doubtCls}`,
+            glyphMarginHoverMessage: { value: [i > 0 ? dragLabel : kindLabel, doubtNote].filter(Boolean).join('\n\n') },
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        });
+        decos.push({
+          range: new monaco.Range(startLine, 1, endLine, 1),
+          options: {
+            isWholeLine: true,
+            className: `span-tint kind-${item.kind} alt-${i % 2}`,
+            linesDecorationsClassName: `span-bar kind-${item.kind}`,
+          },
+        });
+      });
+      decorations.set(decos);
+      paintSelection(selected);
+      paintZones(d, selected, starts);
       if (!docChanged) return;
       const flagsKey = JSON.stringify(d.items.map((it) => it.flags));
       if (flagsKey === shownFlags && d.text === flagsText) return;
