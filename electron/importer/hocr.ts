@@ -12,6 +12,7 @@ import type { XmlReader } from './sax.ts';
 
 const LINE_CLASSES = new Set(['ocr_line', 'ocrx_line', 'ocr_header', 'ocr_caption', 'ocr_textfloat']);
 const BLOCK_CLASSES = new Set(['ocr_par', 'ocr_carea']);
+const MAX_DEPTH = 512;
 
 type Role = 'page' | 'block' | 'line' | 'word' | 'skip' | null;
 
@@ -47,6 +48,7 @@ export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] }
   let loose = '';
   let skip = 0;
   let doctypeError: ImportFileError | null = null;
+  let depthError: ImportFileError | null = null;
 
   const flushLoose = (): void => {
     if (builder && loose.trim()) builder.addLine(loose.replace(/\s+/g, ' '), null);
@@ -64,6 +66,8 @@ export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] }
       onopentag(tag, attrs) {
         const role = roleOf(tag, (attrs.class ?? '').split(/\s+/));
         stack.push(role);
+        // Same limit as the XML reader (sax.ts): OCR output is never nested this deep.
+        if (stack.length > MAX_DEPTH && !depthError) depthError = new ImportFileError('xml-malformed', name, `malformed XML: elements nested deeper than ${MAX_DEPTH}`);
         if (role === 'skip') skip++;
         if (skip) return;
         const props = role ? hocrProps(attrs.title) : null;
@@ -119,6 +123,7 @@ export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] }
   let tail = '';
   const raise = (): void => {
     if (doctypeError) throw doctypeError;
+    if (depthError) throw depthError;
   };
   return {
     write(chunk) {

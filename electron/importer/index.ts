@@ -185,9 +185,12 @@ export function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat
   return { format, inputs: pageInputs(entry, format, pages, decoded.encoding) };
 }
 
-/** A file that could not be imported: 'skipped' when it is not a page (a manifest, a METS), else 'failed'. */
-export function unimported(entry: Pick<FileEntry, 'display' | 'path'>, error: unknown): FileResult {
-  const notPage = error instanceof ImportFileError && error.code === 'not-a-page';
+/**
+ * A file that could not be imported: 'skipped' when it is not a page (a manifest, a METS) met in a
+ * folder, else 'failed' (a file the user named must be a page, as with unsupported types).
+ */
+export function unimported(entry: Pick<FileEntry, 'display' | 'path' | 'explicit'>, error: unknown): FileResult {
+  const notPage = error instanceof ImportFileError && error.code === 'not-a-page' && !entry.explicit;
   return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error) };
 }
 
