@@ -4,6 +4,7 @@
 import { pageScanSchema } from './scan.ts';
 import { z } from 'zod';
 import { COMMAND_IDS } from './commands.ts';
+import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS } from './page-limits.ts';
 import {
   issueSummarySchema,
   pageRecordSchema,
@@ -75,8 +76,8 @@ export const channels = {
       .object({
         pageId,
         baseRevision: z.number().int().nonnegative(),
-        text: z.string().max(4 * 1024 * 1024),
-        items: z.array(storedItemSchema).max(10_000),
+        text: z.string().max(MAX_PAGE_TEXT_CHARS),
+        items: z.array(storedItemSchema).max(MAX_PAGE_ITEMS),
       })
       .strict(),
     response: z.object({ revision: z.number().int().nonnegative() }),
@@ -88,9 +89,9 @@ export const channels = {
   'engine.derive': {
     request: z
       .object({
-        text: z.string().max(4 * 1024 * 1024),
-        starts: z.array(z.number().int().nonnegative()).max(10_000),
-        kinds: z.array(itemKindSchema.nullable()).max(10_000),
+        text: z.string().max(MAX_PAGE_TEXT_CHARS),
+        starts: z.array(z.number().int().nonnegative()).max(MAX_PAGE_ITEMS),
+        kinds: z.array(itemKindSchema.nullable()).max(MAX_PAGE_ITEMS),
       })
       .strict()
       .refine((r) => r.kinds.length === r.starts.length, 'kinds and starts differ in length'),

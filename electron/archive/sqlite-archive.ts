@@ -1,5 +1,6 @@
 // The archive on SQLite: the only module that writes SQL (with its migrations).
 import { guardArchiveReads } from './checksum-reads.ts';
+import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { assertCurrentSchema } from './open-mode.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -614,6 +615,10 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     actor: Actor,
     overwrite: boolean,
   ): ImportOutcome => {
+    // The page size limit of import, open and save (shared/page-limits.ts): never store a page
+    // that could not be saved again.
+    const tooBig = pageSizeProblem(text.length, seg.items.length);
+    if (tooBig) throw new ArchiveError('invalid-input', `too big to proof: ${tooBig}`);
     const same = db
       .stmt('pages.byHash', 'SELECT id, issue_id FROM pages WHERE content_hash = ? ORDER BY id LIMIT 1')
       .get<{ id: number; issue_id: number }>(hash);

@@ -25,6 +25,7 @@ import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
 import { openSample } from './sample.ts';
+import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { pageScan } from './scan-handler.ts';
 
 export interface HostContext extends Backend {
@@ -99,7 +100,13 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     },
     'library.tree': () => ({ publications: ctx.archive.listPublications(), issues: ctx.archive.listIssues() }),
     'library.pages': ({ issueId }) => ctx.archive.listPages(issueId),
-    'page.get': ({ pageId }) => ctx.archive.getPage(pageId),
+    'page.get': ({ pageId }) => {
+      const rec = ctx.archive.getPage(pageId);
+      // A page stored before the size limit existed: say so instead of sending what cannot be saved.
+      const tooBig = pageSizeProblem(rec.text.length, rec.items.length);
+      if (tooBig) throw new HostError('bad-request', `This page is too big to proof: ${tooBig}.`);
+      return rec;
+    },
     'page.scan': ({ pageId }) => pageScan(ctx.archive, pageId),
     'page.save': (req) => {
       const { profile, actor } = session.acting();
