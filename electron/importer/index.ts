@@ -55,6 +55,8 @@ export interface ImportOptions {
   batchFiles?: number;
   /** Group commits: a batch is committed once it has been collecting this long (BATCH_MAX_MS by default). */
   batchMs?: number;
+  /** OCR of a scan, page by page (render, ocr, done): for a progress line while Tesseract runs. */
+  onOcrProgress?: (file: string, progress: { page: number; pages: number; stage: 'render' | 'ocr' | 'done' }) => void;
   /** Decode, parse and segment in these worker threads (pool/pool.ts); the caller stays the one writer and closes the pool. */
   pool?: ParsePool;
 }
@@ -164,7 +166,12 @@ async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<
     if (!info) throw new ImportFileError('unsupported', entry.display, 'no such file');
     if (!info.isFile()) throw new ImportFileError('unsupported', entry.display, 'not a regular file');
     // Scans are OCR'd and big XML is streamed here, off the parse path (prepare.ts).
-    entry.prepared = await prepareFile(entry.path, entry.display, { ...(options.signal ? { signal: options.signal } : {}), keepIds: (entry.delivery?.articles.length ?? 0) > 0 });
+    const onOcr = options.onOcrProgress;
+    entry.prepared = await prepareFile(entry.path, entry.display, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(onOcr ? { ocr: { onProgress: (p: { page: number; pages: number; stage: 'render' | 'ocr' | 'done' }) => onOcr(entry.display, p) } } : {}),
+      keepIds: (entry.delivery?.articles.length ?? 0) > 0,
+    });
     entry.deliveryImage = await readDeliveryImage(entry.delivery?.imagePath ?? null);
     if (entry.prepared) return { bytes: Buffer.alloc(0) };
     if (info.size > MAX_PAGE_FILE_BYTES) {

@@ -1,5 +1,5 @@
 // `galley import PATH... [--archive PATH] [--json] [--overwrite]`: import page files and folders
-// (plain text, ALTO, hOCR, PAGE XML) into the archive: files commit in batches, each file in a
+// (plain text, ALTO, hOCR, PAGE XML, METS deliveries, scans OCR'd locally) into the archive: files commit in batches, each file in a
 // savepoint of its own, so a failed file leaves nothing behind (see docs/import.md).
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
@@ -9,14 +9,18 @@ import { createParsePool } from '../../importer/pool/pool.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 
-export const summary = 'Import page files and folders (text, ALTO, hOCR, PAGE XML) into the archive';
+export const summary = 'Import page files and folders (text, ALTO, hOCR, PAGE XML, METS, scans) into the archive';
 export const usage = 'galley import PATH... [--archive PATH] [--json] [--overwrite]';
 
 const HELP = `Usage: ${usage}
 
 Import page files, or folders of them (walked recursively), into the archive. Accepted: plain
-text (.txt, any common Chinese encoding), ALTO v2-v4 (.xml), PAGE XML (.xml) and hOCR
-(.html/.hocr). Pages are grouped into issues by their masthead, else by folder and file names
+text (.txt, any common Chinese encoding), ALTO v1-v4 (.xml), PAGE XML (.xml), hOCR
+(.html/.hocr), and scans - page images (.png/.jpg/.tif) and PDFs - OCR'd locally with Tesseract
+(Debian packages tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; GALLEY_OCR_LANGUAGES picks
+the languages, chi_sim by default). A folder holding a METS (or DIDL) file is one issue: its pages
+in the METS order with its title, date and page numbers; files that are not pages are skipped
+with the reason. Pages are grouped into issues by their masthead, else by folder and file names
 (see docs/import.md). A page imported before is not duplicated; a page an editor has corrected
 is kept unless --overwrite is given.
 
@@ -83,6 +87,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       signal: ac.signal,
       overwriteCorrections: parsed.flags.overwrite === true,
       actor: { name: 'galley import' },
+      ...(showBar ? { onOcrProgress: (f: string, p: { page: number; pages: number; stage: string }) => io.stderr(`\r\x1b[2KOCR ${p.stage === 'render' ? 'rendering' : `page ${p.page}/${p.pages}`} ${f.slice(-40)}`) } : {}),
       pool,
     });
     let step = await it.next();
