@@ -91,7 +91,7 @@ describe('labelFromGold', () => {
 describe('labelFromItems', () => {
   it("turns an editor's items into roles that agree with the items", () => {
     const text = readFileSync(join(RESOURCES, 'pages', `${HENGYANG}.txt`), 'utf8');
-    const { items } = segmentPage(text);
+    const { items } = segmentPage(text, { model: null });
     const page = labelFromItems(text, items, 'hengyang', `${HENGYANG}-edited`);
     const lines = page.text.split('\n');
     expect(page.itemStarts).toHaveLength(items.length);
@@ -100,7 +100,8 @@ describe('labelFromItems', () => {
       const start = page.itemStarts[k]!;
       expect(page.roles[start]).not.toBeNull();
       if (item.headline) {
-        const at = lines.findIndex((l, i) => i >= start && l.trim().startsWith(item.headline!));
+        const first = item.headline.split('\n')[0]!.trim();
+        const at = lines.findIndex((l, i) => i >= start && l.trim().startsWith(first));
         expect(page.roles[at], item.headline).toBe('headline');
       }
       if (item.kind === 'advertisement') expect(page.roles[start]).toBe('advertisement');

@@ -75,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const mean = secs.length ? secs.reduce((a, b) => a + b, 0) / secs.length : 0;
       io.stdout(
         `${m.month}: ${m.built} built pages from ${m.sourcePages}, ${m.skipped.length} skipped` +
-          (m.ocr.attempted ? `; OCR ${m.ocr.kept}/${m.ocr.attempted} kept, ${m.ocr.dropped.length} dropped, ${mean.toFixed(1)} s/page` : '') +
+          (m.ocr.attempted || m.ocr.failed.length ? `; OCR ${m.ocr.kept}/${m.ocr.attempted} kept, ${m.ocr.dropped.length} dropped, ${m.ocr.failed.length} failed, ${mean.toFixed(1)} s/page` : '') +
           '\n',
       );
     }

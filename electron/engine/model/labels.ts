@@ -132,11 +132,14 @@ export function labelFromItems(text: string, items: readonly Item[], source: str
     const last = lineOf(Math.max(item.start, item.end - 1));
     while (line < last && !HAS_TEXT.test(lines[line] ?? '')) line++;
     if (!HAS_TEXT.test(lines[line] ?? '') || specs.some((s) => s.startLine >= line)) continue;
-    const titleLines = [item.kicker, item.headline, item.subheadline, item.series].filter((t): t is string => !!t);
+    // A title may span lines (a headline wrapped over two): one title line per printed line.
+    const split = (t: string | null): string[] => (t ? t.split('\n').map((l) => l.trim()).filter(Boolean) : []);
+    const kicker = split(item.kicker);
+    const titleLines = [...kicker, ...split(item.headline), ...split(item.subheadline), ...split(item.series)];
     const spec: ItemSpec = {
       kind: item.kind,
       startLine: line,
-      titles: { lines: titleLines, headline: item.headline ? titleLines.indexOf(item.headline) : -1, headlineTexts: item.headline ? [item.headline] : [] },
+      titles: { lines: titleLines, headline: item.headline ? kicker.length : -1, headlineTexts: item.headline ? [item.headline] : [] },
       opensParagraph: null,
       byline: item.byline,
     };

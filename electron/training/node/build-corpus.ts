@@ -26,7 +26,8 @@ export interface MonthCounts {
   sourcePages: number;
   built: number;
   skipped: { id: string; reason: string }[];
-  ocr: { attempted: number; kept: number; dropped: { id: string; reason: string }[]; seconds: number[]; times: Record<string, number> };
+  /** OCR: pages kept, pages dropped for poor alignment, pages whose render or OCR failed (retried by the next run). */
+  ocr: { attempted: number; kept: number; dropped: { id: string; reason: string }[]; failed: { id: string; reason: string }[]; seconds: number[]; times: Record<string, number> };
 }
 
 export interface CorpusManifest {
@@ -44,7 +45,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
   const manifest: CorpusManifest = { schema: 'galley.corpus-manifest/1', seed: o.seed, variants: o.variants, months: [], pages: [] };
   for (const month of months) {
     const source = readCorpusMonth(o.corpus, month);
-    const counts: MonthCounts = { month, sourcePages: source.length, built: 0, skipped: [], ocr: { attempted: 0, kept: 0, dropped: [], seconds: [], times: {} } };
+    const counts: MonthCounts = { month, sourcePages: source.length, built: 0, skipped: [], ocr: { attempted: 0, kept: 0, dropped: [], failed: [], seconds: [], times: {} } };
     const built = buildMonth(source, o.seed, o.variants, counts);
     for (const page of built) {
       writeLabelledPage(o.out, page);
@@ -62,7 +63,10 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
         const kept = readLabelledPage(o.out, `${p.id}-ocr`);
         const seconds = previous.times.get(p.id);
         counts.ocr.attempted++;
-        if (seconds !== undefined) counts.ocr.seconds.push(seconds);
+        if (seconds !== undefined) {
+          counts.ocr.seconds.push(seconds);
+          counts.ocr.times[p.id] = seconds;
+        }
         if (kept) {
           counts.ocr.kept++;
           manifest.pages.push({ id: kept.id, month, kind: 'ocr' });
@@ -72,6 +76,10 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
         workDir: join(o.out, 'ocr-work'),
         log,
         onResult: (r) => {
+          if (r.failed) {
+            counts.ocr.failed.push({ id: r.id, reason: r.reason });
+            return;
+          }
           counts.ocr.attempted++;
           counts.ocr.seconds.push(r.seconds);
           counts.ocr.times[r.id] = r.seconds;
@@ -82,7 +90,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
           } else counts.ocr.dropped.push({ id: r.id, reason: r.reason });
         },
       });
-      log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept`);
+      log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept, ${counts.ocr.dropped.length} dropped, ${counts.ocr.failed.length} failed`);
     }
     manifest.months.push(counts);
   }
@@ -111,7 +119,8 @@ function readManifest(out: string): CorpusManifest | null {
 /** OCR outcomes of earlier runs for a month: drops (not retried) and times. */
 function previousOcr(out: string, month: string): { dropped: { id: string; reason: string }[]; times: Map<string, number> } {
   const m = readManifest(out)?.months.find((x) => x.month === month);
-  return { dropped: m?.ocr.dropped ?? [], times: new Map(Object.entries(m?.ocr.times ?? {})) };
+  const dropped = (m?.ocr.dropped ?? []).filter((d) => !d.reason.startsWith('failed'));
+  return { dropped, times: new Map(Object.entries(m?.ocr.times ?? {})) };
 }
 
 /** Every page of a month in `variants` layouts; pages that cannot get a consistent gold are skipped and counted. */

@@ -14,6 +14,8 @@ export interface OcrPageResult {
   id: string;
   page: LabelledPage | null;
   reason: string;
+  /** The render or Tesseract failed (not an alignment drop). */
+  failed: boolean;
   quality: OcrQuality | null;
   /** Wall-clock seconds for render + OCR + alignment. */
   seconds: number;
@@ -57,9 +59,9 @@ export async function ocrBuiltPages(pages: readonly LabelledPage[], o: OcrOption
         // The image is large and can be rendered again; the HTML, text and hOCR are kept.
         rmSync(`${base}.png`, { force: true });
         const labelled = labelOcrPage(text, units, page);
-        result = { id: page.id, page: labelled.page, reason: labelled.reason ?? 'kept', quality: labelled.quality, seconds: (performance.now() - t0) / 1000 };
+        result = { id: page.id, page: labelled.page, reason: labelled.reason ?? 'kept', failed: false, quality: labelled.quality, seconds: (performance.now() - t0) / 1000 };
       } catch (e) {
-        result = { id: page.id, page: null, reason: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, quality: null, seconds: (performance.now() - t0) / 1000 };
+        result = { id: page.id, page: null, reason: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, failed: true, quality: null, seconds: (performance.now() - t0) / 1000 };
       }
       results.push(result);
       o.onResult?.(result);

@@ -29,7 +29,14 @@ export async function checkTesseract(): Promise<string> {
 
 /** OCR one image into OUTBASE.txt and OUTBASE.hocr; returns the text. */
 export async function ocrImage(image: string, outBase: string, lang = 'chi_sim'): Promise<string> {
+  // Generous timeout: on a loaded shared machine one page has taken over five minutes.
   // One thread per process: the pool runs at most two processes on a two-core machine.
-  await run('tesseract', [image, outBase, '-l', lang, '--psm', '3', 'txt', 'hocr'], { timeout: 300_000, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  try {
+    await run('tesseract', [image, outBase, '-l', lang, '--psm', '3', 'txt', 'hocr'], { timeout: 1_200_000, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  } catch (e) {
+    const err = e as { code?: unknown; signal?: unknown; stderr?: unknown };
+    const why = err.signal ? `killed by ${String(err.signal)}` : `exit code ${String(err.code)}`;
+    throw new Error(`tesseract ${why}: ${String(err.stderr ?? '').trim().split('\n').at(-1) ?? ''}`);
+  }
   return readFile(`${outBase}.txt`, 'utf8');
 }
