@@ -28,6 +28,10 @@ export const deskEn = {
     title_one: 'Tag {{count}} item', title_other: 'Tag {{count}} items', confirm_one: 'Yes, change {{count}} item', confirm_other: 'Yes, change {{count}} items',
     done_one: 'Tags changed on {{count}} item.', done_other: 'Tags changed on {{count}} items.',
   },
+  vocab: {
+    parentsAdded: 'Also added the missing parent terms: {{parents}}.', noParent: 'the parent {{type}} {{path}} is not in the file or the vocabulary',
+    fields: 'expected {{expected}} fields, found {{found}}', unknownType: 'unknown type “{{type}}”', duplicate: '{{type}} {{path}} appears twice (first on line {{line}})',
+  },
   library: {
     year: '{{year}}', month: '{{year}}-{{month}}', noDate: 'Undated', issues_one: '{{count}} issue', issues_other: '{{count}} issues',
   },
@@ -70,6 +74,10 @@ export const deskZh: DeskStrings = {
   bulk: {
     title_one: '给 {{count}} 条加标签', title_other: '给 {{count}} 条加标签', confirm_one: '确定修改 {{count}} 条', confirm_other: '确定修改 {{count}} 条',
     done_one: '已修改 {{count}} 条的标签。', done_other: '已修改 {{count}} 条的标签。',
+  },
+  vocab: {
+    parentsAdded: '同时添加了缺少的上级词条：{{parents}}。', noParent: '上级{{type}}“{{path}}”既不在文件中，也不在词表中',
+    fields: '应有 {{expected}} 个字段，实际 {{found}} 个', unknownType: '未知类型“{{type}}”', duplicate: '{{type}}“{{path}}”重复出现（首次在第 {{line}} 行）',
   },
   library: {
     year: '{{year}} 年', month: '{{year}} 年 {{month}} 月', noDate: '无日期', issues_one: '{{count}} 期', issues_other: '{{count}} 期',

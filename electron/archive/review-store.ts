@@ -11,6 +11,7 @@ import { profileSchema, roleSchema, type Profile, type Role } from '../../shared
 import { applyIssueEvent, assertIssueEditable, isLocked, issueStateFromPages, type IssueEvent } from '../review/index.ts';
 import { ArchiveError, type Actor, type IssueItemRow, type ItemRef, type RevisionDetail, type RevisionEntry } from './archive-api.ts';
 import type { Db } from './db.ts';
+import { createTagCanon } from './tag-canon.ts';
 
 export interface ReviewStoreDeps {
   db: Db;
@@ -173,6 +174,9 @@ export function createReviewStore(d: ReviewStoreDeps) {
     return { revision, changed: changedItems.length };
   };
 
+  // Aliases and traditional forms become the vocabulary term (tag-canon.ts).
+  const canonTags = createTagCanon(db);
+
   // ---------- vocabulary ----------
   const vocabRow = (type: string, path: string) =>
     db.stmt('vocabulary.get', 'SELECT * FROM vocabulary WHERE type = ? AND path = ?').get<VocabRow>(type, path);
@@ -299,7 +303,7 @@ export function createReviewStore(d: ReviewStoreDeps) {
     },
 
     setItemTags(itemId: number, tags: string[], actor: Actor) {
-      const wanted = normaliseTags(tags);
+      const wanted = canonTags(normaliseTags(tags));
       return db.tx(() => {
         const ref = itemRef(itemId);
         const done = retagPage(ref.pageId, new Map([[itemId, wanted]]), actor);
@@ -307,8 +311,8 @@ export function createReviewStore(d: ReviewStoreDeps) {
       });
     },
     changeItemTags(itemIds: number[], add: string[], remove: string[], actor: Actor) {
-      const plus = normaliseTags(add);
-      const minus = new Set(normaliseTags(remove));
+      const plus = canonTags(normaliseTags(add));
+      const minus = new Set(canonTags(normaliseTags(remove)));
       return db.tx(() => {
         const byPage = new Map<number, Map<number, string[]>>();
         for (const id of new Set(itemIds)) {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOCABULARY_TERM_TYPES, type VocabularyTerm } from '../../shared/ipc-review.ts';
 import type { Res } from '../../shared/ipc.ts';
-import { deniedKey } from '../messages.ts';
+import { deniedKey, localizeHostMessage } from '../messages.ts';
 import { useApi, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -35,11 +35,16 @@ export function VocabularyManager() {
   const reason = denied ? t(denied) : null;
   const load = () => void api.invoke('vocabulary.list', {}).then(setTerms, (e) => store.getState().reportError(e));
   useEffect(load, [api]);
+  // Failures are shown inside the dialog, in the UI language, next to what caused them.
+  const [problem, setProblem] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const guard = async (run: () => Promise<unknown>) => {
+    setProblem(null);
     try {
       await run();
     } catch (e) {
-      store.getState().reportError(e);
+      const err = e as { message?: string; code?: string; reason?: string | null; state?: string | null };
+      setProblem(localizeHostMessage(t, err.message ?? String(e), err.code ? { code: err.code, reason: err.reason ?? null, state: err.state ?? null } : null));
     }
     load();
     void review.getState().loadTagOptions();
@@ -52,6 +57,17 @@ export function VocabularyManager() {
     const term: VocabularyTerm = { type: draft.type, path, label, aliases: draft.aliases.split('|').map((s) => s.trim()).filter(Boolean) };
     const old = draft.editing;
     void guard(async () => {
+      // A child typed before its parent ("湖南/衡阳" with no 湖南 yet): the missing parents are
+      // added first (label = their name), and the dialog says so.
+      const have = new Set((terms ?? []).filter((x) => x.type === term.type).map((x) => x.path.join('/')));
+      const added: string[] = [];
+      for (let i = 1; i < path.length; i++) {
+        const parent = path.slice(0, i);
+        if (have.has(parent.join('/'))) continue;
+        await api.invoke('vocabulary.upsert', { term: { type: term.type, path: parent, label: parent.at(-1)!, aliases: [] } });
+        added.push(parent.join('/'));
+      }
+      setNote(added.length ? t('desk.vocab.parentsAdded', { parents: added.join(t('history.summary.listSep')) }) : null);
       await api.invoke('vocabulary.upsert', { term });
       if (old && keyOf(old) !== keyOf(term)) await api.invoke('vocabulary.remove', { type: old.type, path: old.path });
       setDraft(emptyDraft(draft.type));
@@ -112,7 +128,7 @@ export function VocabularyManager() {
           {report.errors.length > 0 && (
             <ul className="errors">
               {report.errors.map((er, i) => (
-                <li key={i}>{t('vocab.line', { line: er.line, message: er.message })}</li>
+                <li key={i}>{t('vocab.line', { line: er.line, message: csvProblem(t, er.message) })}</li>
               ))}
             </ul>
           )}
@@ -147,6 +163,17 @@ export function VocabularyManager() {
             );
           })}
       </div>
+      {problem && (
+        <p className="field-error" role="alert" data-testid="vocab-error">
+          {problem}
+        </p>
+      )}
+      {note && (
+        <p className="ok small" role="status" data-testid="vocab-note">
+          {note}
+        </p>
+      )}
+      {reason && <p className="muted small">{reason}</p>}
       <form className="vocab-form" onSubmit={save} title={reason ?? undefined}>
         <label>
           <span>{t('vocab.typeLabel')}</span>
@@ -181,4 +208,17 @@ export function VocabularyManager() {
       </form>
     </Dialog>
   );
+}
+
+/** The importer's CSV row problems (English, from the host) in the UI language; others as written. */
+export function csvProblem(t: (k: string, o?: Record<string, unknown>) => string, message: string): string {
+  let m = /^parent (\w+) (.+) is not defined$/.exec(message);
+  if (m) return t('desk.vocab.noParent', { type: t(`vocab.type.${m[1]}`), path: m[2] });
+  m = /^expected (\d+) fields, found (\d+)$/.exec(message);
+  if (m) return t('desk.vocab.fields', { expected: m[1], found: m[2] });
+  m = /^unknown type "(.*)"/.exec(message);
+  if (m) return t('desk.vocab.unknownType', { type: m[1] });
+  m = /^duplicate (\w+) (.+) \(first on line (\d+)\)$/.exec(message);
+  if (m) return t('desk.vocab.duplicate', { type: t(`vocab.type.${m[1]}`), path: m[2], line: m[3] });
+  return message;
 }
