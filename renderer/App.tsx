@@ -12,14 +12,12 @@ import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { HostBanner } from './components/HostBanner.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
-import { PageView } from './components/PageView.tsx';
 import { localizeHostMessage, deniedKey } from './messages.ts';
 import { useApp, useReview, useReviewApi, useStoreApi } from './state/context.ts';
-import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { ExportDialog, IssueHistoryDialog, ReopenDialog } from './components/IssueReview.tsx';
 import { ProfileBadge, ProfilePicker, ProfilesManager } from './components/Profiles.tsx';
-import { IssueItemsDialog, SearchPanel } from './components/SearchPanel.tsx';
-import { VocabularyManager } from './components/VocabularyManager.tsx';
+// Loaded as chunks of their own (Monaco with the page view): lazy-panels.tsx.
+import { HistoryPanel, IssueItemsDialog, PageView, SearchPanel, VocabularyManager } from './lazy-panels.tsx';
 
 /** The open review dialog, if any. */
 function ReviewDialogs() {

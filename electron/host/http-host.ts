@@ -12,6 +12,7 @@
 // (403); API calls must carry our Origin.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { staticVariant } from './static-files.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
 import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../../shared/limits.ts';
@@ -129,7 +130,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const table = options.createTable(emit);
   let port = 0;
 
-  const serveStatic = async (res: ServerResponse, pathname: string) => {
+  const serveStatic = async (res: ServerResponse, pathname: string, acceptEncoding?: string | string[]) => {
     let rel: string;
     try {
       rel = decodeURIComponent(pathname);
@@ -141,13 +142,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!file.startsWith(staticDir + sep)) return refuse(res, 404, 'not found');
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return refuse(res, rel === '/index.html' ? 503 : 404, rel === '/index.html' ? 'renderer not built' : 'not found');
+    // The build's Brotli/gzip copy when the browser takes it (static-files.ts).
+    const variant = await staticVariant(file, info.size, acceptEncoding);
     baseHeaders(res);
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-      'Content-Length': info.size,
+      'Content-Length': variant.size,
+      Vary: 'Accept-Encoding',
+      ...(variant.encoding ? { 'Content-Encoding': variant.encoding } : {}),
     });
-    res.end(await readFile(file));
+    res.end(await readFile(variant.path));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -204,7 +209,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, url.pathname, req.headers['accept-encoding']);
   };
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
