@@ -76,6 +76,23 @@ describe.skipIf(!hasChromium)('the scan beside the text', () => {
     expect((await page.getByTestId('scan-image').boundingBox())!.width).toBeLessThan(wide);
   });
 
+  it('in Chinese: the scan pane’s controls and the highlight', async () => {
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('scan-toggle').textContent()).toBe('隐藏扫描图');
+    expect(await page.getByTestId('scan-fit').textContent()).toBe('适合宽度');
+    await page.screenshot({ path: join(SCREENSHOTS, 'scan-zh-CN.png') });
+    await page.getByTestId('language-select').selectOption('en');
+  });
+
+  it('an OCR in progress can be cancelled from the import panel', async () => {
+    await dropFiles(page, [{ name: 'again.png', path: SCAN }]);
+    await page.getByTestId('import-cancel').click({ timeout: 10_000 });
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid=import-done]')).toContain('0 imported');
+    expect(await page.textContent('[data-testid=import-panel] details')).toContain('OCR cancelled');
+    await page.click('[data-testid=import-panel] button:not([data-testid=import-cancel])');
+  });
+
   it('a page without a scan works as before, with a note in the scan pane', async () => {
     await dropFiles(page, [{ name: 'hengyang-daily-2021-10-29-p1.txt', path: SAMPLE_PAGE }]);
     await page.waitForSelector('[data-testid=import-done]', { timeout: 20_000 });

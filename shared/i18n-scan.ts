@@ -16,6 +16,8 @@ export const scanEn = {
   hint: 'Click a line on the image to move the cursor there; drag to pan, Ctrl+wheel to zoom.',
   unsupported: 'The browser cannot show this image format ({{mime}}).',
   error: 'The scan could not be loaded: {{message}}',
+  cancelImport: 'Cancel import',
+  cancelImportTitle: 'Stop after the file being imported (a running OCR is stopped)',
 };
 
 export const scanZh: typeof scanEn = {
@@ -33,4 +35,6 @@ export const scanZh: typeof scanEn = {
   hint: '点击图上的一行，光标即移到该行；拖动可平移，按住 Ctrl 滚动滚轮可缩放。',
   unsupported: '浏览器无法显示这种图像格式（{{mime}}）。',
   error: '无法载入扫描图：{{message}}',
+  cancelImport: '取消导入',
+  cancelImportTitle: '导入完当前文件后停止（正在进行的识别会被中止）',
 };

@@ -107,6 +107,8 @@ export const channels = {
     request: z.object({ files: z.array(uploadFileSchema).min(1).max(10_000) }).strict(),
     response: importReportSchema,
   },
+  /** Cancels the running import: no further file is read and a running OCR is stopped. */
+  'import.cancel': { request: empty, response: z.object({ ok: z.literal(true) }) },
   /** Electron host only: native open dialog, then import. Null when the dialog was cancelled. */
   'import.dialog': { request: empty, response: importReportSchema.nullable() },
   /** First run: imports the bundled sample issue (once) and returns its first page. */

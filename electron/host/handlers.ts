@@ -73,13 +73,16 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     assertAllowed(who.profile, 'import.run');
     return who;
   };
-  const runImport = async (run: (onProgress: (p: ImportProgress) => void) => Promise<ImportReport>): Promise<ImportReport> => {
+  // The running import's cancel switch ('import.cancel'): stops between files and kills an OCR.
+  let importAbort: AbortController | null = null;
+  const runImport = async (run: (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportReport>): Promise<ImportReport> => {
     if (importing) throw new HostError('conflict', 'An import is already running.');
     importing = true;
+    importAbort = new AbortController();
     const onProgress = (p: ImportProgress) => ctx.emit('import.progress', p);
     try {
       onProgress({ done: 0, total: 0, current: null, errors: [], finished: false });
-      const report = await run(onProgress);
+      const report = await run(onProgress, importAbort.signal);
       const errors = report.outcomes
         .filter((o) => o.status === 'failed')
         .map((o) => ({ source: o.source, message: o.error ?? 'failed' }));
@@ -88,6 +91,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       return report;
     } finally {
       importing = false;
+      importAbort = null;
     }
   };
 
@@ -137,7 +141,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
     'import.paths': async ({ paths }) => {
       if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
       const { actor } = importer();
-      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
+      return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
     },
     'import.files': async ({ files }) => {
       const { actor } = importer();
@@ -153,7 +157,7 @@ export function createHandlers(ctx: HostContext): HandlerTable {
           await writeFile(target, Buffer.from(f.data, 'base64'));
           uploads.push({ path: target, relativePath: parts.join('/') });
         }
-        return await runImport((onProgress) => ctx.importer.importUploads(uploads, ctx.archive, { onProgress, actor }));
+        return await runImport((onProgress, signal) => ctx.importer.importUploads(uploads, ctx.archive, { onProgress, actor, signal }));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -163,7 +167,11 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       const { actor } = importer();
       const paths = await ctx.showOpenDialog();
       if (paths.length === 0) return null;
-      return runImport((onProgress) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor }));
+      return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
+    },
+    'import.cancel': () => {
+      importAbort?.abort();
+      return { ok: true as const };
     },
   };
 }

@@ -32,7 +32,10 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         const parts = f.relativePath.split('/');
         // The folders the user dropped (at most the two above the file), never the temp folders.
         const folders = parts.slice(Math.max(0, parts.length - 3), -1);
-        const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor: who });
+        // A scan's OCR reports page by page, and the cancel switch stops it (issue 11).
+        const onOcrProgress = (name: string, p: { page: number; pages: number }) =>
+          onProgress({ done: outcomes.length, total: files.length, current: p.pages ? `${name} · OCR ${p.page}/${p.pages}` : `${name} · OCR`, errors: [...errors], finished: false });
+        const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor: who, onOcrProgress, ...(signal ? { signal } : {}) });
         const row = toOutcome(result);
         outcomes.push(row);
         if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });

@@ -1,10 +1,11 @@
 // Progress and errors of the running (or last) import.
 import { useTranslation } from 'react-i18next';
-import { useApp, useStoreApi } from '../state/context.ts';
+import { useApi, useApp, useStoreApi } from '../state/context.ts';
 
 export function ImportPanel() {
   const { t } = useTranslation();
   const store = useStoreApi();
+  const api = useApi();
   const progress = useApp((s) => s.importProgress);
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.importError);
@@ -22,6 +23,9 @@ export function ImportPanel() {
           <p>{t('import.progress', { done: progress.done, total: progress.total })}</p>
           <progress max={Math.max(1, progress.total)} value={progress.done} />
           {progress.current && <p className="muted small">{t('import.current', { name: progress.current })}</p>}
+          <button onClick={() => void api.invoke('import.cancel', {})} title={t('scan.cancelImportTitle')} data-testid="import-cancel">
+            {t('scan.cancelImport')}
+          </button>
         </>
       ) : null}
       {error && <p className="error">{t('error.generic', { message: error })}</p>}

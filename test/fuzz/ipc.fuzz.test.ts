@@ -53,6 +53,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'library.pages': fc.record({ issueId: fc.integer() }),
   'page.get': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'page.scan': fc.record({ pageId: fc.integer({ min: 1 }) }),
+  'import.cancel': fc.constant({}),
   'page.save': fc.record({
     pageId: fc.integer({ min: 1, max: 5 }),
     baseRevision: fc.nat({ max: 3 }),
