@@ -70,12 +70,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ...(parsed.flags.month ? { month: parsed.flags.month } : {}),
       log: (line) => io.stderr(`${line}\n`),
     });
-    for (const m of manifest.months) {
+    // Months from earlier runs stay in the manifest; report the ones built now.
+    for (const m of manifest.months.filter((x) => !parsed.flags.month || x.month === parsed.flags.month)) {
       const secs = m.ocr.seconds;
       const mean = secs.length ? secs.reduce((a, b) => a + b, 0) / secs.length : 0;
       io.stdout(
         `${m.month}: ${m.built} built pages from ${m.sourcePages}, ${m.skipped.length} skipped` +
-          (m.ocr.attempted || m.ocr.failed.length ? `; OCR ${m.ocr.kept}/${m.ocr.attempted} kept, ${m.ocr.dropped.length} dropped, ${m.ocr.failed.length} failed, ${mean.toFixed(1)} s/page` : '') +
+          (m.ocr.attempted || (m.ocr.failed ?? []).length ? `; OCR ${m.ocr.kept}/${m.ocr.attempted} kept, ${m.ocr.dropped.length} dropped, ${(m.ocr.failed ?? []).length} failed, ${mean.toFixed(1)} s/page` : '') +
           '\n',
       );
     }

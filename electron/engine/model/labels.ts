@@ -13,7 +13,8 @@
 //    order among the item's lines (a line that begins with the title: OCR may glue a byline on).
 //    Their role follows from their place relative to the headline: above it 'kicker', below it
 //    'subheadline'; a column or series banner or an editorial label (as the rule pack knows them)
-//    is 'series' wherever it stands. Lines that continue a wrapped headline are 'headline'.
+//    is 'series' wherever it stands, and so is a first title line of at most six characters
+//    without punctuation above the headline (a column label such as 今日谈). Lines that continue a wrapped headline are 'headline'.
 // 4. Other lines are read with the engine's line classifier (the rule pack's byline, credit and
 //    jump forms): a jump note → 'jump'; a photo or wire credit → 'credit'; a whole-line byline
 //    (or a dateline byline alone on its line) → 'byline' before the item's first paragraph and
@@ -37,6 +38,8 @@ const INDENT_MIN_LINES = 3;
 const INDENT_MIN_SHARE = 0.3;
 /** A crosshead is a short display line; longer lines are prose. */
 const CROSSHEAD_MAX_LENGTH = 24;
+/** Column labels above a headline are this short; kickers run longer. */
+const COLUMN_LABEL_MAX = 6;
 
 /** "YYYY-MM" from a YYYY-MM-DD date, or from the first such date in an id. */
 export function monthOf(dateOrId: string | null | undefined): string | undefined {
@@ -326,6 +329,9 @@ function wrappedHeadline(titles: TitleSpec, titleAt: Map<number, number>): Set<n
 export function titleRoleAt(titleIndex: number, headline: number, folded: string, pack: RulePack = zhDailyRules): LineRole {
   if (titleIndex === headline) return 'headline';
   if (pack.isSeriesBanner(folded) || pack.isColumnHeader(folded) || pack.isEditorialLabel(folded)) return 'series';
+  // A very short first line above the headline, without punctuation, is a column label ("今日谈",
+  // "图片报道", "记者手记"), as the page builder prints the crawl's labels; a kicker runs longer.
+  if (titleIndex === 0 && headline > 0 && folded.length <= COLUMN_LABEL_MAX && !/[\p{P}\s]/u.test(folded)) return 'series';
   if (headline < 0) return 'kicker';
   return titleIndex < headline ? 'kicker' : 'subheadline';
 }

@@ -110,7 +110,10 @@ function readManifest(out: string): CorpusManifest | null {
   if (!existsSync(path)) return null;
   try {
     const m = JSON.parse(readFileSync(path, 'utf8')) as CorpusManifest;
-    return m.schema === 'galley.corpus-manifest/1' && Array.isArray(m.months) && Array.isArray(m.pages) ? m : null;
+    if (m.schema !== 'galley.corpus-manifest/1' || !Array.isArray(m.months) || !Array.isArray(m.pages)) return null;
+    // Manifests written before failures were counted apart have no `failed` list.
+    for (const month of m.months) month.ocr = { ...month.ocr, failed: month.ocr.failed ?? [], times: month.ocr.times ?? {} };
+    return m;
   } catch {
     return null;
   }
