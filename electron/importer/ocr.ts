@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImportFileError } from './errors.ts';
 import { extensionOf } from './formats.ts';
+import { tiffToPng } from './tiff-to-png.ts';
 
 export interface OcrImage {
   bytes: Buffer;
@@ -108,7 +109,10 @@ export async function ocrScan(path: string, display: string, options: OcrOptions
     options.onProgress?.({ page: 1, pages: 1, stage: 'ocr' });
     const hocr = await tesseractHocr(path, display, languages, options);
     options.onProgress?.({ page: 1, pages: 1, stage: 'done' });
-    return [{ hocr, image: { bytes: await readFile(path), mime: MIME_OF_EXT[ext] ?? 'application/octet-stream' } }];
+    const bytes = await readFile(path);
+    // Chromium cannot show TIFF: the page keeps a PNG of it (tiff-to-png.ts).
+    const image = MIME_OF_EXT[ext] === 'image/tiff' ? { bytes: tiffToPng(bytes, display), mime: 'image/png' } : { bytes, mime: MIME_OF_EXT[ext] ?? 'application/octet-stream' };
+    return [{ hocr, image }];
   }
   const dir = await mkdtemp(join(tmpdir(), 'galley-ocr-'));
   try {

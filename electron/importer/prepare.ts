@@ -13,6 +13,7 @@ import { extensionOf, parseFileStreaming, parsePages, SCAN_EXTENSIONS, type Page
 import type { DeliveryArticle } from './mets.ts';
 import { factsFromPath } from './names.ts';
 import { MIME_OF_EXT, ocrScan, type OcrImage, type OcrOptions } from './ocr.ts';
+import { tiffToPng } from './tiff-to-png.ts';
 
 /** What a METS/DIDL delivery says about one of its page files. */
 export interface DeliveryFacts {
@@ -80,7 +81,9 @@ export async function readDeliveryImage(path: string | null): Promise<OcrImage |
   const mime = MIME_OF_EXT[extensionOf(path)];
   if (!mime) return null;
   try {
-    return { bytes: await readFile(path), mime };
+    const bytes = await readFile(path);
+    // Chromium cannot show TIFF: keep a PNG of it (tiff-to-png.ts).
+    return mime === 'image/tiff' ? { bytes: tiffToPng(bytes, path), mime: 'image/png' } : { bytes, mime };
   } catch {
     return null;
   }
