@@ -136,6 +136,19 @@ function hasTesseract(): boolean {
 const TOOLS = hasTesseract() && existsSync(process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium');
 
 describe('real OCR', () => {
+  it('says in one line which packages to install where Tesseract is missing', async () => {
+    const { checkTesseract, TesseractMissingError, TESSERACT_HINT } = await import('../../electron/training/node/tesseract.ts');
+    const path = process.env.PATH;
+    process.env.PATH = join(tmpdir(), 'galley-no-such-bin');
+    try {
+      await expect(checkTesseract()).rejects.toThrow(TesseractMissingError);
+      await expect(checkTesseract()).rejects.toThrow(TESSERACT_HINT);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(TESSERACT_HINT).toBe('install the Debian packages tesseract-ocr tesseract-ocr-chi-sim');
+  });
+
   it('is available on CI', () => {
     if (process.env.CI) expect(TOOLS, 'tesseract with chi_sim and chromium must be installed on CI').toBe(true);
   });
