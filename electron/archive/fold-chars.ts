@@ -7,11 +7,17 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js/t2cn';
+import { lazyConverter } from './fold-lazy.ts';
 
 export type Convert = (text: string) => string;
 
-/** The two converters the fold applies, in order (Taiwan, then Hong Kong forms). */
+/** The two converters the fold applies, in order (Taiwan, then Hong Kong forms), built lazily. */
 export function makeConverters(): Convert[] {
+  return [lazyConverter('tw'), lazyConverter('hk')];
+}
+
+/** The same two converters as OpenCC builds them (whole tries up front): what the lazy ones must equal. */
+export function makeEagerConverters(): Convert[] {
   return [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
 }
 

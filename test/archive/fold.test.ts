@@ -1,12 +1,14 @@
 // The search fold: its precomputed character table matches the opencc-js dictionaries it was
 // generated from, and folding with it gives what the converters give.
 import { describe, expect, it } from 'vitest';
-import { computeFoldableChars, foldTableSource, makeConverters } from '../../electron/archive/fold-chars.ts';
+import * as OpenCC from 'opencc-js/t2cn';
+import { readdirSync, readFileSync } from 'node:fs';
+import { computeFoldableChars, foldTableSource, makeConverters, makeEagerConverters } from '../../electron/archive/fold-chars.ts';
 import { FOLDABLE_CHARS } from '../../electron/archive/fold-table.ts';
 import { foldChinese, foldForSearch, needsFolding } from '../../electron/archive/fold.ts';
 
 describe('fold table', () => {
-  const convs = makeConverters();
+  const convs = makeEagerConverters();
   const computed = computeFoldableChars(convs);
 
   it('is the table the dictionaries give today (regenerate with fold-chars.ts when this fails)', () => {
@@ -19,6 +21,31 @@ describe('fold table', () => {
     for (const ch of computed) expect(needsFolding(ch)).toBe(true);
     const sample = computed.filter((_, i) => i % 7 === 0).join('');
     expect(foldChinese(sample)).toBe(convs.reduce((t, c) => c(t), sample));
+  });
+
+  it('the lazily built converters give exactly what OpenCC gives: every dictionary key, phrases in running text, the corpus', () => {
+    const lazy = makeConverters();
+    const keys = new Set<string>();
+    const groups = [...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.from.hk ?? []), ...(OpenCC.Locale.to.cn ?? [])];
+    for (const group of groups) {
+      for (const dict of group as unknown as unknown[]) {
+        if (typeof dict === 'string') for (const entry of dict.split('|')) keys.add(entry.split(' ')[0] ?? '');
+      }
+    }
+    expect(keys.size).toBeGreaterThan(5000);
+    const run = (cs: ((t: string) => string)[], text: string) => cs.map((c) => c(text));
+    // Each key alone, and all of them run together (phrases meeting across boundaries).
+    const all = [...keys];
+    for (const key of all) expect(run(lazy, key)).toEqual(run(convs, key));
+    for (let i = 0; i < all.length; i += 40) {
+      const text = all.slice(i, i + 40).join('');
+      expect(run(lazy, text)).toEqual(run(convs, text));
+    }
+    const pages = new URL('../../resources/pages/', import.meta.url);
+    for (const name of readdirSync(pages)) {
+      const text = readFileSync(new URL(name, pages), 'utf8');
+      expect(run(lazy, text)).toEqual(run(convs, text));
+    }
   });
 
   it('leaves simplified, Latin and mixed text without traditional characters alone', () => {
