@@ -92,6 +92,8 @@ export const channels = {
         text: z.string().max(MAX_PAGE_TEXT_CHARS),
         starts: z.array(z.number().int().nonnegative()).max(MAX_PAGE_ITEMS),
         kinds: z.array(itemKindSchema.nullable()).max(MAX_PAGE_ITEMS),
+        /** The page being edited: its publication's profile applies. */
+        pageId: pageId.optional(),
       })
       .strict()
       .refine((r) => r.kinds.length === r.starts.length, 'kinds and starts differ in length'),

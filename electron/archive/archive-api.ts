@@ -15,6 +15,7 @@ import type { IssueExport } from '../../shared/export.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
 import type { PublicationProfileInfo } from './profiles-store.ts';
+import type { Profile as PublicationProfile } from '../engine/model/profile.ts';
 
 /**
  * Who made a change, as written to the revision log. Hosts pass the acting profile (id, name,
@@ -222,6 +223,8 @@ export interface Archive {
   listPublicationProfiles(): PublicationProfileInfo[];
   /** The stored galley.profile/1 JSON of the publication's profile, or null. */
   publicationProfileJson(publicationId: number): unknown;
+  /** The learned profile of the page's publication, ready to segment with (null: none, or learned over another base model). */
+  publicationProfileForPage?(pageId: number): PublicationProfile | null;
 }
 
 export interface ItemRef {

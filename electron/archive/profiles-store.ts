@@ -173,6 +173,11 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
       return pub ? load(pub.id) : null;
     },
     forPublication: load,
+    /** The profile of the publication a page belongs to (re-deriving an editor's splits with it). */
+    forPage(pageId: number): SegmentingProfile | null {
+      const pub = publicationOfPage(pageId);
+      return pub ? load(pub.id) : null;
+    },
 
     learnFromPage,
 

@@ -1283,6 +1283,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     getPublicationProfile: (publicationId) => profiles.info(publicationId),
     listPublicationProfiles: () => profiles.list(),
     publicationProfileJson: (publicationId) => profiles.json(publicationId),
+    publicationProfileForPage: (pageId) => profiles.forPage(pageId)?.profile ?? null,
 
     stats() {
       const c = (name: string, table: string): number =>

@@ -3,9 +3,11 @@
 import type { Actor, Archive } from '../archive/archive-api.ts';
 import type { ImportProgress, ImportReport } from '../../shared/ipc.ts';
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
+import type { Profile } from '../engine/model/profile.ts';
 
 export interface EngineAdapter {
-  deriveItems(text: string, starts: number[], kinds: (ItemKind | null)[]): Item[];
+  /** profile: the page's publication profile, so re-derived items read titles as the page was segmented. */
+  deriveItems(text: string, starts: number[], kinds: (ItemKind | null)[], profile?: Profile | null): Item[];
 }
 
 export interface ImportRunOptions {

@@ -131,12 +131,14 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       ctx.emit('library.changed', {});
       return { ok: true as const };
     },
-    'engine.derive': ({ text, starts, kinds }) => {
+    'engine.derive': ({ text, starts, kinds, pageId }) => {
       for (let i = 1; i < starts.length; i++) {
         if (starts[i]! <= starts[i - 1]!) throw new HostError('bad-request', 'starts must increase');
       }
       if (starts.some((s) => s > text.length)) throw new HostError('bad-request', 'start beyond the text');
-      return { items: ctx.engine.deriveItems(text, starts, kinds) };
+      // The page's publication profile, so the editor's splits are read as the page was segmented.
+      const profile = pageId !== undefined ? (ctx.archive.publicationProfileForPage?.(pageId) ?? null) : null;
+      return { items: ctx.engine.deriveItems(text, starts, kinds, profile) };
     },
     'import.paths': async ({ paths }) => {
       if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');

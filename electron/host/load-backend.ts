@@ -9,7 +9,7 @@ import type { Backend, EngineAdapter, ImporterAdapter } from './backend.ts';
 import type { Actor } from '../archive/archive-api.ts';
 
 export const engineAdapter: EngineAdapter = {
-  deriveItems: (text, starts, kinds) => deriveItems(text, starts, kinds),
+  deriveItems: (text, starts, kinds, profile) => deriveItems(text, starts, kinds, profile ? { profile } : undefined),
 };
 
 export function toOutcome(r: FileResult): ImportOutcomeRow {

@@ -247,7 +247,8 @@ export function createAppStore(options: StoreOptions): Store {
     };
 
     const derive = async (doc: PageDoc, plan: StructurePlan): Promise<PageDoc> => {
-      const { items } = await api.invoke('engine.derive', { text: doc.text, starts: plan.starts, kinds: plan.kinds });
+      const pageId = session()?.pageId;
+      const { items } = await api.invoke('engine.derive', { text: doc.text, starts: plan.starts, kinds: plan.kinds, ...(pageId !== undefined ? { pageId } : {}) });
       return applyDerived(doc, plan, items);
     };
 

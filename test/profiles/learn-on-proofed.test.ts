@@ -10,6 +10,7 @@ import { openArchive } from '../../electron/archive/sqlite-archive.ts';
 import { createHandlers, dispatch } from '../../electron/host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';
 import { parseProfile } from '../../electron/engine/model/index.ts';
+import { deriveItems } from '../../electron/engine/index.ts';
 import { tempDir, track } from '../archive/helpers.ts';
 
 const PAGES = join(import.meta.dirname, '../../resources/pages');
@@ -64,5 +65,11 @@ describe('learning from proofed pages, through the handlers', () => {
     expect(rec.items.every((i) => i.confidence !== undefined)).toBe(true);
     const doubts = rec.items.filter((i) => i.confidence!.boundary < 0.8 || i.confidence!.titles < 0.8).length;
     expect(second.doubtCount).toBe(doubts);
+
+    // The editor's splits on that page are re-derived with the same profile.
+    const starts2 = rec.items.map((i) => i.start);
+    const kinds2 = rec.items.map((i) => i.kind);
+    const derived = await ok('engine.derive', { text: rec.text, starts: starts2, kinds: kinds2, pageId: rec.id });
+    expect(derived.items).toEqual(JSON.parse(JSON.stringify(deriveItems(rec.text, starts2, kinds2, { profile }))));
   });
 });

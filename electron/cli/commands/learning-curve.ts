@@ -7,7 +7,7 @@ import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Learning curve of publication profiles: the score on page k+1 after learning from k pages';
-export const usage = 'galley learning-curve [--dir DIR] [--match REGEX] [--steps N] [--runs N] [--json]';
+export const usage = 'galley learning-curve [--dir DIR] [--match REGEX] [--base MODEL.json] [--steps N] [--runs N] [--json]';
 
 const HELP = `Usage: ${usage}
 
@@ -21,6 +21,9 @@ Options:
   --match REGEX  only pages whose id matches (e.g. '^pd-2020-02-.*-v1$')
   --steps N      pages per run (default 9: k = 0..8)
   --runs N       runs per paper (default 10), spread over the paper's pages
+  --base FILE    the base model (galley.line-roles/1, e.g. from galley train --months 2019-10):
+                 pages the base was trained on say nothing about learning (default: the
+                 committed model)
   --json         print the curves as JSON
   -h, --help     show this help
 `;
@@ -34,6 +37,7 @@ const argsSchema = z.object({
     help: z.boolean().optional(),
     json: z.boolean().optional(),
     dir: z.string().min(1).optional(),
+    base: z.string().min(1).optional(),
     match: z
       .string()
       .min(1)
@@ -52,14 +56,23 @@ const argsSchema = z.object({
 });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', dir: 'string', match: 'string', steps: 'string', runs: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', dir: 'string', match: 'string', steps: 'string', runs: 'string', base: 'string' }, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
     return 0;
   }
   const { loadCorpus, DEFAULT_RESOURCES_DIR } = await import('../../eval/corpus.ts');
   const { learningCurve, paperOf, runsOf } = await import('../../eval/learning-curve.ts');
-  const { defaultModel } = await import('../../engine/model/index.ts');
+  const { defaultModel, loadModel } = await import('../../engine/model/index.ts');
+  const readBase = async (path: string) => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    if (!existsSync(path)) throw new Error(`${path}: no such model file`);
+    try {
+      return loadModel(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (e) {
+      throw new Error(`${path}: ${(e as Error).message}`);
+    }
+  };
   const dir = resolve(parsed.flags.dir ?? DEFAULT_RESOURCES_DIR);
   const match = parsed.flags.match ? new RegExp(parsed.flags.match) : null;
   const pages = loadCorpus(dir).filter((p) => !match || match.test(p.id));
@@ -67,7 +80,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const steps = parsed.flags.steps ?? 9;
   const byPaper = new Map<string, typeof pages>();
   for (const p of pages) byPaper.set(paperOf(p.id), [...(byPaper.get(paperOf(p.id)) ?? []), p]);
-  const base = defaultModel();
+  const base = parsed.flags.base ? await readBase(parsed.flags.base) : defaultModel();
   const curves = [];
   for (const [paper, list] of [...byPaper].sort()) {
     const length = Math.min(steps, list.length);
