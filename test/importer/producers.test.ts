@@ -145,5 +145,5 @@ describe('METS and DIDL', () => {
     expect(by('manifest.txt').error).toMatch(/checksum list/);
     expect(archive.listPublications().map((p) => p.title)).toEqual(['De Tijd']);
     expect(archive.listPages(archive.listIssues()[0]!.id).map((p) => p.pageNumber)).toEqual([1, 2]);
-  });
+  }, 30_000);
 });

@@ -112,7 +112,7 @@ describe('real OCR files: nothing lost', () => {
       counts[file] = { file: expected, stored: stored(results[0]) };
       expect(expected).toBeGreaterThan(0);
       expect(stored(results[0])).toBe(expected);
-    });
+    }, 30_000);
   }
 
   it('a British Library METS/ALTO delivery: one issue, METS facts, pages from the METS, other files skipped with reasons, nothing lost', async () => {
@@ -142,7 +142,7 @@ describe('real OCR files: nothing lost', () => {
     const scan = archive.getPageScan!(page.id);
     expect(scan?.lines.length).toBeGreaterThan(50);
     expect(scan?.source).toBe('alto');
-  });
+  }, 60_000);
 
   it('an OCR-D workspace: the METS picks the page file that is there; its PAGE XML is imported whole', async () => {
     const dir = join(tempDir(), 'actevedef');
@@ -154,7 +154,7 @@ describe('real OCR files: nothing lost', () => {
     const expected = pageCount(join(dir, 'OCR-D-OCR-TESS', 'OCR-D-OCR-TESS_0001.xml'));
     counts['ocrd/OCR-D-OCR-TESS_0001.xml'] = { file: expected, stored: stored(page) };
     expect(stored(page)).toBe(expected);
-  });
+  }, 30_000);
 
   it('prints the comparison (for the report)', () => {
     for (const [f, c] of Object.entries(counts)) console.log(`nothing-lost ${f}: file ${c.file}, stored ${c.stored}`);
