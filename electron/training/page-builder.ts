@@ -9,6 +9,7 @@ import type { ContributorRole, ItemKind } from '../../shared/segmentation.ts';
 import { GOLD_SCHEMA, goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../eval/gold.ts';
 import type { LabelledPage, LineRole } from '../engine/model/line-roles.ts';
 import { drawStyle, type LayoutStyle } from './layout-style.ts';
+import { confuseMarks, jitterSpaces } from './ocr-noise.ts';
 import { PageWriter } from './page-writer.ts';
 import { hashString, Rng } from './rng.ts';
 import * as F from './zh-furniture.ts';
@@ -42,7 +43,7 @@ export interface BuildContext {
 }
 
 export interface BuiltPage extends LabelledPage {
-  style: LayoutStyle;
+  style: LayoutStyle & { ocrNoise: boolean };
 }
 
 /** A page that cannot be built into a consistent gold (reported and skipped by the corpus command). */
@@ -53,6 +54,8 @@ export class BuildError extends Error {
 const SOURCE = 'people-daily';
 const BREAK_SIDE = 8;
 const MAX_BREAKS = 40;
+/** Share of variant-2+ pages that get OCR-like noise. */
+const NOISY_SHARE = 0.6;
 
 /** Id of a built page: pd-YYYY-MM-DD-pNN-vK. */
 export function pageId(page: Pick<CorpusPage, 'date' | 'page'>, variant: number): string {
@@ -147,6 +150,12 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   if (style.advertisement) planned.push(plainItem('advertisement', rng.pick(F.ADS).map(fill)));
   if (!planned.some((p) => p.kind !== 'masthead')) throw new BuildError(`${id}: no items to lay out`);
 
+  // Noisy variants (variant 2 on, from their own generator so the layout draws stay as they were):
+  // misread marks and spacing, applied before the gold is taken from the text.
+  const noiseRng = new Rng(hashString(`noise/${seed}/${id}`));
+  const noisy = variant >= 2 && noiseRng.chance(NOISY_SHARE);
+  if (noisy) addNoise(planned, noiseRng);
+
   const writer = new PageWriter(style, rng);
   for (const item of planned) writeItem(writer, item);
   const text = writer.text();
@@ -163,7 +172,23 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
     breaks: breaksOf(planned),
   };
   const starts = verifyAnchors(lines, gold, writer.itemStarts, id);
-  return { id, source: SOURCE, month: date.slice(0, 7), text, roles, itemStarts: starts, gold, style };
+  return { id, source: SOURCE, month: date.slice(0, 7), text, roles, itemStarts: starts, gold, style: { ...style, ocrNoise: noisy } };
+}
+
+function addNoise(items: Planned[], rng: Rng): void {
+  for (const item of items) {
+    if (item.plain) item.plain = item.plain.map((l) => confuseMarks(l, rng));
+    for (const t of item.titles) {
+      const text = confuseMarks(t.text, rng);
+      if (t.role === 'headline' && item.headline === t.text) item.headline = text;
+      t.text = text;
+    }
+    if (item.byline) item.byline = confuseMarks(item.byline, rng);
+    for (const b of item.blocks) {
+      const text = confuseMarks(b.text, rng);
+      b.text = b.role === 'body-start' || b.role === 'caption' ? jitterSpaces(text, rng).trim() || text : text;
+    }
+  }
 }
 
 function plainItem(kind: 'notice' | 'advertisement', lines: string[]): Planned {

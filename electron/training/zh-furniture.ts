@@ -161,3 +161,15 @@ export const ADS: readonly string[][] = [
 
 /** Full-width marks and their ASCII forms (the builder's ASCII-punctuation pages). */
 export const ASCII_PUNCT: Readonly<Record<string, string>> = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '！': '!', '？': '?' };
+
+/**
+ * What Tesseract makes of some marks on Chinese pages (seen on real OCR, see issue 10 §6): the
+ * builder's noisy variants apply these to the text before the gold is taken from it.
+ */
+export const OCR_CONFUSIONS: readonly (readonly [string, readonly string[]])[] = [
+  ['（', ['《', '〈', '(']],
+  ['）', ['》', ')']],
+  ['■', ['国', '于']],
+  ['□', ['口']],
+  ['——', ['-一', '一一', '—']],
+];

@@ -75,6 +75,19 @@ describe('page builder', () => {
     expect(all.some((p) => /上接第(?:1|一)版/.test(p.text))).toBe(true);
   });
 
+  it('adds OCR-like noise to some later variants only, and keeps their gold true', () => {
+    const v2 = SEEDS.flatMap((s) => pages.map((p) => build(p, s, 2)));
+    expect(all.every((p) => !p.style.ocrNoise)).toBe(true);
+    const noisy = v2.filter((p) => p.style.ocrNoise);
+    expect(noisy.length).toBeGreaterThan(10);
+    expect(noisy.length).toBeLessThan(v2.length);
+    // Misread brackets or dashes, as Tesseract does them.
+    expect(noisy.some((p) => /[《〈]|-一|一一/.test(p.text))).toBe(true);
+    for (const p of noisy) expect(goldStartLines(p.text.split('\n'), p.gold), p.id).toEqual(p.itemStarts);
+    // The layout draws are the same with or without noise: variant 1 pages never change.
+    expect(build(pages[0]!, 11, 1).text).toBe(all.find((p) => p.id === 'pd-2024-03-03-p01-v1' && p.gold.notes?.includes('seed 11,'))!.text);
+  });
+
   it('builds gold that the reference anchor search finds at the item starts', () => {
     for (const p of all) {
       const lines = p.text.split('\n');
