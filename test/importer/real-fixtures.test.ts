@@ -97,6 +97,8 @@ const FILES: [string, (p: string) => number][] = [
   ['dinglehopper/test.alto3.xml', altoCount],
   ['dinglehopper/lorem-ipsum-scan.ocr.tesseract.alto.xml', altoCount],
   ['dinglehopper/00000139.ocrd-tess.ocr.page.xml', pageCount],
+  ['kraken/bsb00084914_00007.xml', altoCount],
+  ['kraken/170025120000003,0074.xml', pageCount],
   ['tesseract/yunxi-daily-2023-03-14-p4.xml', altoCount],
   ['tesseract/yunxi-daily-2023-03-14-p4.hocr', hocrCount],
 ];
