@@ -76,6 +76,12 @@ export function App({ api }: { api: GalleyApi }) {
       if (id !== undefined && id !== prev.session?.pageId) localStorage.setItem(LAST_PAGE_KEY, String(id));
     });
     void review.getState().start();
+    // An error belongs to what the user was doing: a new dialog or another profile clears it.
+    const unsubscribeReview = review.subscribe((r, prev) => {
+      if (r.dialog !== prev.dialog || r.who?.profile?.id !== prev.who?.profile?.id || r.pickerOpen !== prev.pickerOpen) {
+        if (s().error) s().dismissError();
+      }
+    });
     const offs = [
       api.on('import.progress', (p) => s().onImportProgress(p)),
       api.on('library.changed', () => {
@@ -91,6 +97,7 @@ export function App({ api }: { api: GalleyApi }) {
     return () => {
       for (const off of offs) off();
       unsubscribeLast();
+      unsubscribeReview();
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
     };
@@ -207,7 +214,9 @@ export function App({ api }: { api: GalleyApi }) {
       <GotoLine />
       {error && (
         <div className="error-bar" role="alert">
-          <span data-testid="error-message">{t(`error.${errorKey}`, { message: localizeHostMessage(t, error, errorReason) })}</span>
+          <span data-testid="error-message" data-kind={errorKey}>
+            {t(errorKey === 'notice' ? 'desk.notice' : `error.${errorKey}`, { message: localizeHostMessage(t, error, errorReason) })}
+          </span>
           <button onClick={() => store.getState().dismissError()}>{t('import.close')}</button>
         </div>
       )}

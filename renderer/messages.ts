@@ -5,6 +5,7 @@
 import { ACTIONS, ACTION_NAMES, type Action } from '../shared/roles.ts';
 import type { Session } from '../shared/ipc-review.ts';
 import type { IssueState } from '../shared/domain.ts';
+import { wordHostMessage } from './host-wording.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -53,6 +54,8 @@ export function localizeHostReason(t: T, r: HostReasonLike | null | undefined): 
 export function localizeHostMessage(t: T, message: string, reason?: HostReasonLike | null): string {
   const byCode = localizeHostReason(t, reason);
   if (byCode !== null) return byCode;
+  const worded = wordHostMessage(t, message);
+  if (worded !== null) return worded;
   if (/^Only .* can /.test(message)) {
     const action = ACTION_NAMES.find((a) => message.includes(`can ${ACTIONS[a].does}`));
     if (action) return t(`perm.${action}`);

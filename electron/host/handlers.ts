@@ -171,14 +171,6 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       if (paths.length === 0) return null;
       return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
     },
-    'import.cancel': () => {
-      importAbort?.abort();
-      return { ok: true as const };
-    },
-  };
-}
-
-/**
     'sample.open': async () => {
       const { actor } = importer();
       if (importing) throw new HostError('conflict', 'An import is already running.');
@@ -191,6 +183,14 @@ export function createHandlers(ctx: HostContext): HandlerTable {
         importing = false;
       }
     },
+    'import.cancel': () => {
+      importAbort?.abort();
+      return { ok: true as const };
+    },
+  };
+}
+
+/**
  * A failure. Refusals carry `reason`, a code the UI words in its language (falling back to
  * `message`): the Action for 'forbidden', the state machine's code for 'refused'; `state` is the
  * issue's state when the refusal names it.

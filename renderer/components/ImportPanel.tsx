@@ -1,6 +1,8 @@
 // Progress and errors of the running (or last) import.
 import { useTranslation } from 'react-i18next';
 import { useApi, useApp, useStoreApi } from '../state/context.ts';
+import { importFailureText } from '../host-wording.ts';
+import { localizeHostMessage } from '../messages.ts';
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -20,7 +22,7 @@ export function ImportPanel() {
         </p>
       ) : progress ? (
         <>
-          <p>{t('import.progress', { done: progress.done, total: progress.total })}</p>
+          <p>{progress.total > 0 ? t('desk.import.progress', { done: progress.done, total: progress.total }) : t('desk.import.progressOpen', { done: progress.done })}</p>
           <progress max={Math.max(1, progress.total)} value={progress.done} />
           {progress.current && <p className="muted small">{t('import.current', { name: progress.current })}</p>}
           <button onClick={() => void api.invoke('import.cancel', {})} title={t('scan.cancelImportTitle')} data-testid="import-cancel">
@@ -35,7 +37,7 @@ export function ImportPanel() {
           <ul>
             {failures.map((f, i) => (
               <li key={i}>
-                {f.source}: {'error' in f ? f.error : ''}
+                {f.source}: {'error' in f && f.error ? localizeHostMessage(t, importFailureText(f.source, f.error)) : ''}
               </li>
             ))}
           </ul>

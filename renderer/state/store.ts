@@ -71,7 +71,7 @@ export interface AppState {
   helpOpen: boolean;
   error: string | null;
   /** How to word `error`: a failure, or a refusal by the host (permission, approved issue). */
-  errorKey: 'generic' | 'refused';
+  errorKey: 'generic' | 'refused' | 'notice';
   /** The host's code for a refusal (the Action, or the state machine's code) and the issue state it names. */
   errorReason: HostReason | null;
   /** Number of structural changes waiting for the engine. */
@@ -149,6 +149,11 @@ function messageOf(e: unknown): string {
 }
 
 /** The host refused (role or issue state): retrying the same change cannot succeed. */
+/** The host answered as designed (not a failure): a conflict, a bad request, something not found. */
+function isExpectedAnswer(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'conflict' || code === 'bad-request' || code === 'not-found';
+}
 function isRefusal(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === 'refused' || code === 'forbidden' || code === 'no-profile';
@@ -175,7 +180,10 @@ export function createAppStore(options: StoreOptions): Store {
       if (s) set({ session: fn(s) });
     };
 
-    const fail = (e: unknown) => set({ error: messageOf(e), errorKey: isRefusal(e) ? 'refused' : 'generic', errorReason: reasonOf(e) });
+    // A refusal or an expected answer (a conflict, a bad request, something gone) is worded as what
+    // it is; "Something went wrong" is kept for real failures.
+    const fail = (e: unknown) =>
+      set({ error: messageOf(e), errorKey: isRefusal(e) ? 'refused' : isExpectedAnswer(e) ? 'notice' : 'generic', errorReason: reasonOf(e) });
 
     const scheduleSave = () => {
       const s = session();
@@ -213,6 +221,7 @@ export function createAppStore(options: StoreOptions): Store {
             set({ session: { ...cur, revision, savedDoc: doc } });
             set({ saveState: cur.history.present === doc ? 'saved' : 'pending', saveError: null });
           }
+          void afterSave(pageId, s.issueId, s.state, doc.items.length !== s.savedDoc.items.length);
         } catch (e) {
           if (isRefusal(e)) {
             // Refused for good (approved issue, role): show why and put the archive's copy back.
@@ -235,6 +244,26 @@ export function createAppStore(options: StoreOptions): Store {
       }
       const after = session();
       if (after && after.pageId === pageId && after.history.present !== after.savedDoc && get().saveState !== 'error') scheduleSave();
+    };
+
+    /**
+     * The library follows the page: the first saved edit moves an imported page to in progress
+     * (as proofing has started), and a changed item count shows without a reload.
+     */
+    const afterSave = async (pageId: number, issueId: number, state: PageState, countChanged: boolean) => {
+      try {
+        if (state === 'imported') {
+          await api.invoke('page.setState', { pageId, state: 'in-progress' });
+          const cur = session();
+          if (cur && cur.pageId === pageId) set({ session: { ...cur, state: 'in-progress' } });
+          await get().refreshLibrary();
+        } else if (countChanged) {
+          const pages = await api.invoke('library.pages', { issueId });
+          set({ pages: { ...get().pages, [issueId]: pages } });
+        }
+      } catch {
+        // Not allowed to change the state (an archivist): the save itself went through.
+      }
     };
 
     const record = (doc: PageDoc, key: string | null = null, selected?: number) => {

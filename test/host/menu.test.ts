@@ -30,6 +30,6 @@ describe('application menu', () => {
   it('is translated', () => {
     const zh = menuTemplate('zh-CN', () => undefined, false);
     expect(zh.map((m) => m.label)).toEqual(['文件', '编辑', '转到', '审核', '视图', '帮助']);
-    expect(flat(zh).find((i) => i.label === '导出…(仅限主管)')?.click).toBeTypeOf('function');
+    expect(flat(zh).find((i) => i.label === '导出…（仅限主管）')?.click).toBeTypeOf('function');
   });
 });
