@@ -1,6 +1,8 @@
 // Segmentation engine speed on the corpus pages (resources/pages/*.txt):
 // - per page: median engine time vs a floor (one regular-expression pass over the same text, timed
 //   the same way); goal: engine < 3× the floor over the corpus;
+// - the line-role model (the default path) beside the rule engine alone and a floor of ten regular
+//   expressions tried on every line, all in the same run; goal: model ≤ 5 ms per page (median);
 // - linearity: one page made of 100 corpus pages concatenated vs the mean single page (~100 expected).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,6 +13,18 @@ import type { BenchResult } from './types.ts';
 
 const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'pages');
 const FLOOR_GOAL = 3;
+/** The issue's budget for the model path, per page (median over the corpus pages). */
+const MODEL_MS_GOAL = 5;
+
+/** Ten patterns of the kind a line classifier tries (bylines, credits, jumps, dates, punctuation). */
+const TEN_PATTERNS = [/^本报讯/, /记者/, /摄$/, /[（(]下转/, /[（(]上接/, /\d{4}年\d{1,2}月\d{1,2}日/, /[。！？]$/, /^——/, /^[■□◆●]/, /[，,；;]/];
+
+/** A second floor: the ten patterns tried on every line (what any per-line rule reading costs at least). */
+export function tenRegexFloor(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) for (const re of TEN_PATTERNS) if (re.test(line)) n++;
+  return n;
+}
 const CONCATENATED = 100;
 
 /** The floor: a single regular-expression pass over the text, counting sentence ends and lines. */
@@ -33,8 +47,10 @@ export async function bench(): Promise<BenchResult[]> {
 
   const perPage = pages.map((p) => {
     const engine = time(() => segmentPage(p.text));
+    const rules = time(() => segmentPage(p.text, { model: null }));
     const floor = time(() => regexFloor(p.text));
-    return { ...p, engineMs: engine.medianMs, floorMs: floor.medianMs };
+    const tenFloor = time(() => tenRegexFloor(p.text));
+    return { ...p, engineMs: engine.medianMs, rulesMs: rules.medianMs, floorMs: floor.medianMs, tenFloorMs: tenFloor.medianMs };
   });
   const engineTotal = perPage.reduce((s, p) => s + p.engineMs, 0);
   const floorTotal = perPage.reduce((s, p) => s + p.floorMs, 0);
@@ -49,8 +65,24 @@ export async function bench(): Promise<BenchResult[]> {
       floorMedianMs: p.floorMs,
       ratioToFloor: p.engineMs / p.floorMs,
     },
-    summary: `${fmtMs(p.engineMs)} per run (${p.text.length} chars), floor ${fmtMs(p.floorMs)}: ${(p.engineMs / p.floorMs).toFixed(1)}×`,
+    summary: `model ${fmtMs(p.engineMs)}, rules ${fmtMs(p.rulesMs)} per run (${p.text.length} chars), floor ${fmtMs(p.floorMs)}: ${(p.engineMs / p.floorMs).toFixed(1)}×`,
   }));
+
+  const medianOf = (key: 'engineMs' | 'rulesMs' | 'tenFloorMs'): number => {
+    const v = perPage.map((p) => p[key]).sort((a, b) => a - b);
+    return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+  };
+  const modelMedian = medianOf('engineMs');
+  const rulesMedian = medianOf('rulesMs');
+  const tenMedian = medianOf('tenFloorMs');
+  results.push({
+    name: 'engine.model',
+    figures: { modelMedianMs: modelMedian, rulesMedianMs: rulesMedian, tenRegexMedianMs: tenMedian, modelToRules: modelMedian / rulesMedian, modelToTenRegex: modelMedian / tenMedian, goalMs: MODEL_MS_GOAL },
+    summary:
+      `model ${fmtMs(modelMedian)}/page median = ${(modelMedian / rulesMedian).toFixed(2)}× the rule engine (${fmtMs(rulesMedian)}) = ` +
+      `${(modelMedian / tenMedian).toFixed(1)}× ten regexes per line (${fmtMs(tenMedian)}); goal ≤ ${MODEL_MS_GOAL} ms: ${modelMedian <= MODEL_MS_GOAL ? 'met' : 'not met'}`,
+    goal: { description: `model ≤ ${MODEL_MS_GOAL} ms per page (median)`, met: modelMedian <= MODEL_MS_GOAL },
+  });
 
   results.push({
     name: 'engine.per-page',

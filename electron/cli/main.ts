@@ -20,7 +20,8 @@ export interface CommandEntry {
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   segment: { summary: 'Segment one page file into masthead and items', load: () => import('./commands/segment.ts') },
-  eval: { summary: 'Score the segmentation engine against the gold annotations', load: () => import('./commands/eval.ts') },
+  eval: { summary: 'Score the segmentation engine against the gold annotations (--splits: the model held out)', load: () => import('./commands/eval.ts') },
+  train: { summary: 'Train the line-role model from the built corpus and the annotated pages', load: () => import('./commands/train.ts') },
   import: { summary: 'Import page files and folders (text, ALTO, hOCR, PAGE XML) into the archive', load: () => import('./commands/import.ts') },
   search: { summary: 'Search the archive (headlines, bodies, contributors, tags)', load: () => import('./commands/search.ts') },
   serve: { summary: 'Serve the proofing workspace to a browser on 127.0.0.1', load: () => import('./commands/serve.ts') },
@@ -32,7 +33,6 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   approve: { summary: 'Approve a proofed issue (supervisors)', load: () => import('./commands/approve.ts') },
   reopen: { summary: 'Reopen an approved issue with a reason (supervisors)', load: () => import('./commands/reopen.ts') },
   tag: { summary: 'Tag an item (archivists, supervisors)', load: () => import('./commands/tag.ts') },
-  'build-corpus': { summary: 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)', load: () => import('./commands/build-corpus.ts') },
   learn: { summary: 'Learn a publication profile from hand-annotated pages (galley.gold/1)', load: () => import('./commands/learn.ts') },
   'learning-curve': { summary: 'Learning curve of publication profiles: the score on page k+1 after learning from k pages', load: () => import('./commands/learning-curve.ts') },
   'build-corpus': { summary: 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)', load: () => import('./commands/build-corpus.ts') },

@@ -6,7 +6,7 @@
 import { SEGMENTATION_SCHEMA, type Item, type ItemKind, type Segmentation } from '../../shared/segmentation.ts';
 import type { RulePack } from './rules/rule-pack.ts';
 import { zhDailyRules } from './rules/zh-daily.ts';
-import type { ClassifiedLine } from './line-class.ts';
+import { unfoldNames, type ClassifiedLine } from './line-class.ts';
 import { layoutPage, type PageLayout } from './layout.ts';
 import { findItemStarts } from './boundaries.ts';
 import { deriveItem, type DerivedItem } from './derive-item.ts';
@@ -41,7 +41,7 @@ const LONE_BRIEF_MAX_LENGTH = 250;
 const profiled = new WeakMap<Profile, { base: LineRoleModel; model: LineRoleModel }>();
 
 /** Whether pages are segmented by the committed model when the caller names none (being switched on). */
-const MODEL_BY_DEFAULT = false;
+const MODEL_BY_DEFAULT = true;
 
 function resolveModel(options: SegmentOptions): LineRoleModel | null {
   if (options.model === null) return null;
@@ -60,8 +60,8 @@ export function segmentPage(input: string, options: SegmentOptions = {}): Segmen
   const pack = options.rules ?? zhDailyRules;
   const model = resolveModel(options);
   if (!model) return segmentByRules(input, pack, options);
-  const { layout, keys } = pageInput(input, pack, options);
-  const decoded = decodePage(model, keys);
+  const { layout, features } = pageInput(input, pack, options);
+  const decoded = decodePage(model, features);
   const items = deriveDecoded(layout, decoded, []);
   const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
@@ -109,7 +109,7 @@ export function deriveItems(
   lineStarts.sort((a, b) => a - b);
   if (lines.length && lineStarts[0] !== 0) lineStarts.unshift(0);
   if (!model || !input) return deriveSpans(layout, lineStarts, kinds);
-  const decoded = decodePage(model, input.keys, new Set(lineStarts));
+  const decoded = decodePage(model, input.features, new Set(lineStarts));
   return deriveDecoded(layout, decoded, kinds);
 }
 
@@ -123,8 +123,10 @@ const isMastheadRole = (r: ModelRole | undefined): boolean => r === 'masthead' |
 
 /** Items from the decoded roles: lines take the decoded title/body reading, then each span is derived. */
 function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly (ItemKind | null)[]): Item[] {
-  const lines = layout.lines.map((line, i) => readAs(line, decoded.roles[i]!));
-  const masthead = isMastheadRole(decoded.roles[0]) ? (decoded.starts[1] ?? lines.length) - 1 : -1;
+  const lines = layout.lines.map((line, i) => readAs(line, decoded.roles[i]!, layout.pack));
+  // A masthead needs the model's word and some masthead signal the pack knows (a title, a date, 第N版).
+  const signalled = layout.mastheadEnd >= 0 || (lines[0] !== undefined && layout.pack.mastheadSignal(lines[0].folded, 0) > 0);
+  const masthead = isMastheadRole(decoded.roles[0]) && signalled ? (decoded.starts[1] ?? lines.length) - 1 : -1;
   const items = deriveSpans({ ...layout, lines, mastheadEnd: masthead }, decoded.starts, kinds, decoded.roles);
   items.forEach((item, k) => {
     const first = decoded.starts[k]!;
@@ -144,11 +146,19 @@ function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** A line as the decoded role reads it: display or body, opening a paragraph or continuing one. */
-function readAs(line: ClassifiedLine, role: ModelRole): ClassifiedLine {
+function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): ClassifiedLine {
   const text = line.role === 'body' || line.role === 'title';
   if (!text) return line;
+  // "□ 沈家禾" under an essay's title signs it, whatever role the model gave the line.
+  const bullet = line.role === 'title' && !TITLE_ROLES.has(role) ? pack.bulletSignature(line.folded) : null;
+  if (bullet) return { ...line, role: 'byline', credit: unfoldNames(bullet, line) };
+  if (role === 'byline' && !line.leadingByline) {
+    const credit = pack.standaloneByline(line.folded) ?? pack.bareByline(line.folded);
+    if (credit) return { ...line, role: 'byline', credit: unfoldNames(credit, line) };
+  }
   if (TITLE_ROLES.has(role)) return { ...line, role: 'title', continuesPrevious: false };
-  if (role === 'body') return { ...line, role: 'body', continuesPrevious: true };
+  // Rows of a table stand on their own lines, whatever the model reads (the pack knows a table row).
+  if (role === 'body') return { ...line, role: 'body', continuesPrevious: !pack.isTableLine(line.folded) };
   if (role === 'body-start' || role === 'caption') return { ...line, role: 'body', continuesPrevious: false };
   if (role === 'crosshead') return { ...line, continuesPrevious: false };
   return line;

@@ -11,6 +11,7 @@ import {
   type PageResult,
 } from '../../eval/corpus.ts';
 import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../eval/metrics.ts';
+import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -19,6 +20,7 @@ export interface CommandIO {
 }
 
 export const USAGE = `usage: galley eval [--dir DIR] [--json] [--verbose] [--write-baseline]
+       galley eval --splits [--corpus DIR] [--dev YYYY-MM] [--seed N] [--epochs N] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
 and prints per page: boundary precision/recall/F1, Pk and WindowDiff (lower is better), the field
@@ -28,6 +30,14 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --json             print the full result as JSON
   --verbose          also list every missed item, field, join, break and masthead field
   --write-baseline   rewrite DIR/eval-baseline.json from the current figures
+
+  --splits           held-out figures of the line-role model: train on one month of the built
+                     corpus and test on the other (both ways), and leave one source out over the
+                     hand-annotated pages (resources/ and ../shared/gold); built and OCR pages
+                     apart; the rule engine alone beside
+  --corpus DIR       the page builder's corpus (default .cache/corpus)
+  --dev YYYY-MM      only the dev split inside that (training) month: for tuning, never the test month
+  --seed N, --epochs N   training seed and passes (default 1 and 8)
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
 `;
@@ -54,13 +64,37 @@ interface Options {
   json: boolean;
   verbose: boolean;
   writeBaseline: boolean;
+  splits: boolean;
+  corpus: string;
+  dev: string | null;
+  seed: number;
+  epochs: number;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, seed: 1, epochs: 8 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
     if (a === '--json') o.json = true;
+    else if (a === '--splits') o.splits = true;
+    else if (a === '--corpus' || a.startsWith('--corpus=')) {
+      const v = value('--corpus');
+      if (!v) return '--corpus needs a folder';
+      o.corpus = resolve(v);
+    } else if (a === '--dev' || a.startsWith('--dev=')) {
+      const v = value('--dev');
+      if (!v || !/^\d{4}-\d{2}$/.test(v)) return '--dev needs a month as YYYY-MM';
+      o.dev = v;
+      o.splits = true;
+    } else if (a === '--seed' || a.startsWith('--seed=') || a === '--epochs' || a.startsWith('--epochs=')) {
+      const name = a.startsWith('--seed') ? '--seed' : '--epochs';
+      const v = value(name);
+      const n = Number(v);
+      if (!v || !Number.isInteger(n) || n < (name === '--seed' ? 0 : 1) || n > 1_000_000) return `${name} needs a whole number${name === '--epochs' ? ' of 1 or more' : ''}`;
+      if (name === '--seed') o.seed = n;
+      else o.epochs = n;
+    }
     else if (a === '--verbose' || a === '-v') o.verbose = true;
     else if (a === '--write-baseline') o.writeBaseline = true;
     else if (a === '--dir' || a.startsWith('--dir=')) {
@@ -120,6 +154,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (typeof opts === 'string') {
     io.stderr(`galley eval: ${opts}\n${USAGE}`);
     return 2;
+  }
+  if (opts.splits) {
+    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, seed: opts.seed, epochs: opts.epochs, json: opts.json }, io);
+    return 0;
   }
   let result: CorpusResult;
   try {

@@ -5,19 +5,15 @@
 // DOUBT_THRESHOLD (0.8) falls at a low percentile of the training margins.
 import { DOUBT_THRESHOLD } from '../../../shared/segmentation.ts';
 import { isStart, roleOf, LABEL_COUNT } from './labels-space.ts';
-import { emissions, maxMarginals, viterbi, type LineRoleModel } from './weights.ts';
-import type { PreparedPage } from './train.ts';
 
 /** Share of training boundary decisions that fall below the doubt threshold by construction. */
 const CALIBRATION_QUANTILE = 0.1;
-/** Pages read for calibration (more add little and cost training time). */
-const CALIBRATION_PAGES = 200;
 
 export const squash = (margin: number, scale: number): number => 1 / (1 + Math.exp(-margin / scale));
 
 /** Margin of the start/inside decision at line i. */
-export function boundaryMargin(mm: Float64Array[], path: number[], i: number): number {
-  const row = mm[i]!;
+export function boundaryMargin(mm: Float64Array, path: number[], i: number): number {
+  const row = mm.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
   const chosen = isStart(path[i]!);
   let alt = -Infinity;
   for (let y = 0; y < LABEL_COUNT; y++) if (isStart(y) !== chosen) alt = Math.max(alt, row[y]!);
@@ -25,24 +21,16 @@ export function boundaryMargin(mm: Float64Array[], path: number[], i: number): n
 }
 
 /** Margin of the role decided at line i against any other role. */
-export function roleMargin(mm: Float64Array[], path: number[], i: number): number {
-  const row = mm[i]!;
+export function roleMargin(mm: Float64Array, path: number[], i: number): number {
+  const row = mm.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
   const role = roleOf(path[i]!);
   let alt = -Infinity;
   for (let y = 0; y < LABEL_COUNT; y++) if (roleOf(y) !== role) alt = Math.max(alt, row[y]!);
   return row[path[i]!]! - alt;
 }
 
-export function calibrateScale(model: LineRoleModel, pages: PreparedPage[]): number {
-  const margins: number[] = [];
-  for (const page of pages.slice(0, CALIBRATION_PAGES)) {
-    const em = emissions(model.rows, page.keys);
-    const path = viterbi(em, model.transitions);
-    const mm = maxMarginals(em, model.transitions);
-    path.forEach((y, i) => {
-      if (i > 0 && isStart(y)) margins.push(boundaryMargin(mm, path, i));
-    });
-  }
+/** The squashing scale that puts DOUBT_THRESHOLD at a low quantile of the given boundary margins. */
+export function calibrationScale(margins: number[]): number {
   const finite = margins.filter((m) => Number.isFinite(m) && m > 0).sort((a, b) => a - b);
   if (!finite.length) return 1;
   const at = finite[Math.floor(finite.length * CALIBRATION_QUANTILE)]!;

@@ -2,9 +2,10 @@
 // (an editor's split points), the roles and item starts it implies, and the confidence of every
 // start and every line's role.
 import type { LineRole } from './line-roles.ts';
-import { LABEL_COUNT, isStart, roleOf } from './labels-space.ts';
+import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
 import { boundaryMargin, roleMargin, squash } from './confidence.ts';
-import { emissions, maxMarginals, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
+import { maxMarginals, pageEmissions, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
+import type { LineFeatures } from './features.ts';
 
 export interface DecodedPage {
   /** Decoded role per text line. */
@@ -19,21 +20,34 @@ export interface DecodedPage {
 
 const START_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 1 : 0));
 const INSIDE_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 0 : 1));
+const onlyLabel = (label: number): Uint8Array => Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (y === label ? 1 : 0));
+/** Roles of running text inside an item. */
+const BODY_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['body', 'body-start', 'caption', 'crosshead']);
 
 /**
- * @param keys the page's weight-row keys (page-input.ts)
+ * @param features the page's line features (page-input.ts)
  * @param fixedStarts when given, items start exactly at these lines (an editor's splits); the model
  *   decodes the roles inside them
  */
-export function decodePage(model: LineRoleModel, keys: string[][], fixedStarts?: ReadonlySet<number>): DecodedPage {
-  const n = keys.length;
+export function decodePage(model: LineRoleModel, features: LineFeatures[], fixedStarts?: ReadonlySet<number>): DecodedPage {
+  const n = features.length;
   if (n === 0) return { roles: [], starts: [], boundaryConfidence: [], roleConfidence: [] };
-  const em = emissions(model.rows, keys);
+  const em = pageEmissions(model, features);
   // The first text line always opens an item.
-  const mask: LabelMask = keys.map((_, i) => (fixedStarts ? (i === 0 || fixedStarts.has(i) ? START_ONLY : INSIDE_ONLY) : i === 0 ? START_ONLY : null));
-  const path = viterbi(em, model.transitions, mask);
+  const free = viterbi(em, model.transitions, features.map((_, i) => (i === 0 ? START_ONLY : null)));
+  // An editor's split at a line the model reads as running text keeps that reading: the line
+  // opens the new item as the paragraph it is, not as a title the split would otherwise invent.
+  const mask: LabelMask = fixedStarts
+    ? features.map((_, i) => {
+        if (!(i === 0 || fixedStarts.has(i))) return INSIDE_ONLY;
+        if (isStart(free[i]!)) return START_ONLY;
+        const role = roleOf(free[i]!);
+        return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
+      })
+    : features.map((_, i) => (i === 0 ? START_ONLY : null));
+  const path = fixedStarts ? viterbi(em, model.transitions, mask) : free;
   // Confidence compares against every alternative, constraints aside: the editor's splits are certain anyway.
-  const mm = maxMarginals(em, model.transitions, keys.map((_, i) => (i === 0 ? START_ONLY : null)));
+  const mm = maxMarginals(em, model.transitions, features.map((_, i) => (i === 0 ? START_ONLY : null)));
   const scale = model.confidenceScale;
   return {
     roles: path.map(roleOf),

@@ -12,7 +12,7 @@ import type { RulePack } from '../rules/rule-pack.ts';
 
 /** Names the feature templates; its hash is recorded with the weights so old weights are not misread. */
 export const FEATURE_SET =
-  'fs1|cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
+  'fs4|photo,indent±2,anchor,since,cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
 
 export interface PageView {
   lines: ClassifiedLine[];
@@ -74,12 +74,27 @@ export function pageFeatures(view: PageView): LineFeatures[] {
   const lengths = compact.map((c) => c.length);
   const col = columnWidth(lengths);
   const n = lines.length;
+  // Distance to the next anchor line below (a dateline byline, a byline or credit line, a jump from
+  // another page) and from the last rule start above: the layout around a candidate title.
+  const anchorAt = lines.map((l) => l.leadingByline !== null || l.role === 'byline' || (l.jump?.direction === 'from' && l.jump.start === 0));
+  const nextAnchor: number[] = new Array(n).fill(99);
+  for (let i = n - 2; i >= 0; i--) nextAnchor[i] = anchorAt[i + 1] ? 1 : nextAnchor[i + 1]! + 1;
+  // Distance to the next photo credit below ("本报记者 X 摄", "…。王伟摄"): a caption's first line sits above one.
+  const creditAt = lines.map((l) => l.role === 'photo-credit' || l.tailPhotoCredit !== null);
+  const nextCredit: number[] = new Array(n).fill(99);
+  for (let i = n - 1; i >= 0; i--) nextCredit[i] = creditAt[i] ? 0 : i + 1 < n ? nextCredit[i + 1]! + 1 : 99;
+  const sinceStart: number[] = [];
+  let lastStart = -99;
+  for (let i = 0; i < n; i++) {
+    sinceStart.push(i - lastStart);
+    if (view.ruleStarts.has(i)) lastStart = i;
+  }
   return lines.map((line, i) => {
     const text = line.folded;
     const c = compact[i]!;
     const len = lengths[i]!;
     const shape: string[] = [];
-    const own: string[] = ['bias'];
+    const own: string[] = [];
     const blankBefore = i === 0 ? line.index > 0 : line.index > lines[i - 1]!.index + 1;
     const blankAfter = i + 1 < n && lines[i + 1]!.index > line.index + 1;
     const rel = len / col.width;
@@ -97,6 +112,7 @@ export function pageFeatures(view: PageView): LineFeatures[] {
       `ec=${charClass(last)}`,
       `sc=${charClass(c[0])}`,
       `e1=${last ?? ''}`,
+      `indent=${line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3}${view.indentMode ? 'I' : ''}`,
     );
     if (col.modalCount >= 3 && Math.abs(len - col.modal) <= 1) shape.push('modal');
     if (line.leadingByline) shape.push('leadbyl');
@@ -110,9 +126,9 @@ export function pageFeatures(view: PageView): LineFeatures[] {
     if (pack.isEditorialLabel(text)) shape.push('p:edit');
     if (isLooseTitle(line)) shape.push('p:loose');
 
-    own.push(...shape);
+    // Shape features first: the scorer reads a neighbour's first shape.length features.
+    own.push(...shape, 'bias');
     own.push(
-      `indent=${line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3}${view.indentMode ? 'I' : ''}`,
       `pos=${i < 4 ? i : i < 8 ? 4 : i < 16 ? 5 : 6}`,
       `last=${i === n - 1 ? 1 : 0}`,
       `s1=${c.slice(0, 1)}`,
@@ -123,6 +139,11 @@ export function pageFeatures(view: PageView): LineFeatures[] {
       `rel=${bucket(rel, REL_EDGES)}|cont=${line.continuesPrevious ? 1 : 0}`,
       `cls=${line.role}|len=${bucket(len, LEN_EDGES)}`,
       `clauses=${Math.min(3, (text.match(/[，,；;。]/g) ?? []).length)}`,
+      `anchor=${bucket(nextAnchor[i]!, [1, 2, 3, 5, 8])}`,
+      `since=${bucket(sinceStart[i]!, [1, 2, 3, 5, 10, 20])}`,
+      `anchor=${bucket(nextAnchor[i]!, [1, 2, 3, 5, 8])}|cls=${line.role}`,
+      `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}`,
+      `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}|sc=${charClass(c[0])}|cont=${line.continuesPrevious ? 1 : 0}`,
     );
     if (/[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/.test(text)) own.push('hanspace');
     if (/\d/.test(text)) own.push('digits');

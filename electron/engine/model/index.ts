@@ -2,7 +2,7 @@
 // segmentation engine". Everything a caller needs: load, train, adapt online, profiles.
 import type { RulePack } from '../rules/rule-pack.ts';
 import type { LabelledPage } from './line-roles.ts';
-import { prepareLabelled, trainPrepared, type TrainOptions } from './train.ts';
+import { FeatureDictionary, prepareLabelled, trainPrepared, type TrainOptions } from './train.ts';
 import { applyProfile, profileFromModels, type Profile } from './profile.ts';
 import type { LineRoleModel } from './weights.ts';
 
@@ -24,9 +24,10 @@ export interface UpdateOptions {
 
 /** Online learning: the model after further perceptron passes over `pages` (a new model; `model` is unchanged). */
 export function updateModel(model: LineRoleModel, pages: LabelledPage[], options: UpdateOptions = {}): LineRoleModel {
-  const prepared = pages.map((p) => prepareLabelled(p, options.pack));
+  const dict = new FeatureDictionary();
+  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack));
   const trainOptions: TrainOptions = { seed: options.seed ?? model.seed, epochs: options.epochs ?? ONLINE_EPOCHS, version: model.version, trainedOn: model.trainedOn };
-  const updated = trainPrepared(prepared, trainOptions, model);
+  const updated = trainPrepared(prepared, dict, trainOptions, model);
   // Confidence stays calibrated as the base was: a few pages are no sample to calibrate on.
   return { ...updated, epochs: model.epochs, seed: model.seed, confidenceScale: model.confidenceScale };
 }

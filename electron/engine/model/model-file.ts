@@ -44,7 +44,8 @@ export class ModelFileError extends Error {
   }
 }
 
-export const roundWeight = (w: number): number => Math.round(w * 1000) / 1000;
+/** Weights are kept to two decimals: finer steps change no decision (scores run to hundreds). */
+export const roundWeight = (w: number): number => Math.round(w * 100) / 100;
 
 /** A sparse row: [label, weight, label, weight, …] for the weights that survive rounding. */
 export function toSparse(row: ArrayLike<number>): number[] {

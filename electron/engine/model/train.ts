@@ -1,14 +1,18 @@
 // Training: an averaged structured perceptron over whole pages (Collins 2002), decoding with
 // Viterbi. Deterministic for a seed: pages are sorted by id, then shuffled each epoch with a
 // seeded generator, and weights are written with fixed rounding.
+//
+// Pages are turned into feature numbers once (a dictionary shared by all pages), and weights live
+// in two flat arrays (current and running sum for averaging), one row of LABEL_COUNT per
+// (feature, offset) that was ever updated: thousands of pages fit in memory and train in seconds.
 import type { RulePack } from '../rules/rule-pack.ts';
 import { zhDailyRules } from '../rules/zh-daily.ts';
 import type { LabelledPage, LineRole } from './line-roles.ts';
-import { LABEL_COUNT, labelOf } from './labels-space.ts';
+import { LABEL_COUNT, isStart, labelOf } from './labels-space.ts';
 import { pageInput } from './page-input.ts';
-import { emissions, viterbi, type LineRoleModel } from './weights.ts';
-import { FEATURE_SET_HASH } from './model-file.ts';
-import { calibrateScale } from './confidence.ts';
+import { maxMarginals, OFFSETS, viterbi, type LineRoleModel } from './weights.ts';
+import { FEATURE_SET_HASH, roundWeight } from './model-file.ts';
+import { boundaryMargin, calibrationScale } from './confidence.ts';
 
 export interface TrainOptions {
   seed?: number;
@@ -20,14 +24,32 @@ export interface TrainOptions {
   pack?: RulePack;
 }
 
+/** Feature strings → numbers, shared by the pages of one training run. */
+export class FeatureDictionary {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  intern(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      this.ids.set(name, (id = this.names.length));
+      this.names.push(name);
+    }
+    return id;
+  }
+}
+
 export interface PreparedPage {
   id: string;
-  keys: string[][];
+  /** Per line: its own features' numbers; the first shapeCounts[i] of them are its shape features. */
+  fids: Int32Array[];
+  shapeCounts: Uint16Array;
   gold: number[];
 }
 
+const EDGE = 'edge';
+
 /** The page's gold label per text line (role and whether an item starts there). */
-export function prepareLabelled(page: LabelledPage, pack: RulePack = zhDailyRules): PreparedPage {
+export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pack: RulePack = zhDailyRules): PreparedPage {
   const input = pageInput(page.text, pack);
   const lines = input.layout.lines;
   const startIndexes = [...page.itemStarts].sort((a, b) => a - b);
@@ -40,7 +62,12 @@ export function prepareLabelled(page: LabelledPage, pack: RulePack = zhDailyRule
   }
   if (lines.length) starts.add(0);
   const gold = lines.map((l, i) => labelOf((page.roles[l.index] ?? 'other') as LineRole, starts.has(i)));
-  return { id: page.id, keys: input.keys, gold };
+  return {
+    id: page.id,
+    fids: input.features.map((f) => Int32Array.from(f.own, (name) => dict.intern(name))),
+    shapeCounts: Uint16Array.from(input.features, (f) => f.shape.length),
+    gold,
+  };
 }
 
 /** mulberry32: small, seedable, the same on every platform. */
@@ -64,82 +91,181 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-const emptyModel = (o: Required<Omit<TrainOptions, 'pack'>>): LineRoleModel => ({
-  version: o.version,
-  seed: o.seed,
-  epochs: o.epochs,
-  trainedOn: o.trainedOn,
+const W = OFFSETS.length;
+const L = LABEL_COUNT;
+/**
+ * Averaged weights below this size are dropped. A page's scores run to hundreds (see the
+ * confidence scale), so this changes no decision measurably and halves the weight file.
+ */
+const PRUNE_BELOW = 0.75;
+/** Lines per training window. */
+const WINDOW = 24;
+
+/** Weight rows addressed by (feature number, offset slot), allocated on first use. */
+class RowStore {
+  private table: Int32Array;
+  cur = new Float64Array(4096 * L);
+  sum = new Float64Array(4096 * L);
+  /** (feature × W + slot) of each row, in allocation order. */
+  readonly slots: number[] = [];
+  constructor(features: number) {
+    this.table = new Int32Array(Math.max(1, features) * W).fill(-1);
+  }
+  row(fid: number, slot: number, create: boolean): number {
+    const at = fid * W + slot;
+    if (at >= this.table.length) {
+      if (!create) return -1;
+      const t = new Int32Array(Math.max(at + 1, this.table.length * 2)).fill(-1);
+      t.set(this.table);
+      this.table = t;
+    }
+    let r = this.table[at]!;
+    if (r < 0 && create) {
+      r = this.slots.length;
+      this.slots.push(at);
+      this.table[at] = r;
+      if ((r + 1) * L > this.cur.length) {
+        const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+          const b = new Float64Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.cur = grow(this.cur);
+        this.sum = grow(this.sum);
+      }
+    }
+    return r;
+  }
+}
+
+/** Calls fn(feature, slot) for every weight row that scores line i. */
+function forEachRow(page: PreparedPage, i: number, edge: number, fn: (fid: number, slot: number) => void): void {
+  const n = page.fids.length;
+  for (let slot = 0; slot < W; slot++) {
+    const j = i + slot - 2;
+    if (j < 0 || j >= n) {
+      if (slot === 1 || slot === 3) fn(edge, slot);
+      continue;
+    }
+    const list = page.fids[j]!;
+    const count = slot === 2 ? list.length : page.shapeCounts[j]!;
+    for (let k = 0; k < count; k++) fn(list[k]!, slot);
+  }
+}
+
+function scorePage(page: PreparedPage, store: RowStore, weights: Float64Array, edge: number, from = 0, to = page.fids.length): Float64Array {
+  const e = new Float64Array((to - from) * L);
+  for (let i = from; i < to; i++) {
+    const at = (i - from) * L;
+    forEachRow(page, i, edge, (fid, slot) => {
+      const r = store.row(fid, slot, false);
+      if (r < 0) return;
+      const o = r * L;
+      for (let y = 0; y < L; y++) e[at + y]! += weights[o + y]!;
+    });
+  }
+  return e;
+}
+
+const emptyModel = (o: { seed: number; epochs: number; version: string; trainedOn: string }): LineRoleModel => ({
+  ...o,
   featureSetHash: FEATURE_SET_HASH,
   confidenceScale: 1,
   transitions: new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT),
   rows: new Map(),
 });
 
-/** Trains weights from labelled pages (from scratch, or on top of `base` for online learning). */
-export function trainPrepared(pages: PreparedPage[], options: TrainOptions = {}, base?: LineRoleModel): LineRoleModel {
+/** Trains weights from prepared pages (from scratch, or on top of `base` for online learning). */
+export function trainPrepared(pages: PreparedPage[], dict: FeatureDictionary, options: TrainOptions = {}, base?: LineRoleModel): LineRoleModel {
   const o = { seed: options.seed ?? 1, epochs: options.epochs ?? 8, version: options.version ?? base?.version ?? 'dev', trainedOn: options.trainedOn ?? base?.trainedOn ?? '' };
   const start = base ?? emptyModel(o);
-  const L = LABEL_COUNT;
-  // Current weights, and the running sums for averaging (Daumé's trick: avg = w − u / c).
-  const w = new Map<string, Float64Array>();
-  for (const [k, row] of start.rows) w.set(k, Float64Array.from(row));
-  const u = new Map<string, Float64Array>();
+  const edge = dict.intern(EDGE);
+  const store = new RowStore(dict.names.length);
+  for (const key of [...start.rows.keys()].sort()) {
+    const bar = key.indexOf('|');
+    const r = store.row(dict.intern(key.slice(bar + 1)), Number(key.slice(0, bar)) + 2, true);
+    store.cur.set(start.rows.get(key)!, r * L);
+  }
   const t = Float64Array.from(start.transitions);
   const tu = new Float64Array(t.length);
   const random = seededRandom(o.seed);
   const sorted = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // c counts the pages seen; averaged weights = current − running sum / c (Daumé's trick).
   let c = 1;
-  const bump = (key: string, y: number, by: number): void => {
-    let row = w.get(key);
-    if (!row) w.set(key, (row = new Float64Array(L)));
-    let acc = u.get(key);
-    if (!acc) u.set(key, (acc = new Float64Array(L)));
-    row[y]! += by;
-    acc[y]! += by * c;
-  };
+  // Each page is learned window by window (WINDOW lines, decoded with the page's features around
+  // them): one update per window converges far faster than one per page of hundreds of lines, and
+  // online learning from one corrected page then moves the weights in small steps.
+  const windows = sorted.flatMap((page) => {
+    const out: { page: PreparedPage; from: number; to: number }[] = [];
+    for (let from = 0; from < page.gold.length; from += WINDOW) out.push({ page, from, to: Math.min(page.gold.length, from + WINDOW) });
+    return out;
+  });
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (const page of shuffle(sorted, random)) {
-      const predicted = viterbi(emissions(w, page.keys), t);
-      page.gold.forEach((g, i) => {
-        const p = predicted[i]!;
+    for (const { page, from, to } of shuffle(windows, random)) {
+      const em = scorePage(page, store, store.cur, edge, from, to);
+      const predicted = viterbi(em, t, undefined, from === 0);
+      for (let i = from; i < to; i++) {
+        const g = page.gold[i]!;
+        const p = predicted[i - from]!;
         if (p !== g) {
-          for (const key of page.keys[i]!) {
-            bump(key, g, 1);
-            bump(key, p, -1);
-          }
+          forEachRow(page, i, edge, (fid, slot) => {
+            const r = store.row(fid, slot, true) * L;
+            store.cur[r + g]! += 1;
+            store.sum[r + g]! += c;
+            store.cur[r + p]! -= 1;
+            store.sum[r + p]! -= c;
+          });
         }
+        // The window's first line follows the line above it (or opens the page).
         const gPrev = i === 0 ? L : page.gold[i - 1]!;
-        const pPrev = i === 0 ? L : predicted[i - 1]!;
+        const pPrev = i === 0 ? L : i === from ? gPrev : predicted[i - from - 1]!;
         if (gPrev !== pPrev || g !== p) {
           t[gPrev * L + g]! += 1;
           tu[gPrev * L + g]! += c;
           t[pPrev * L + p]! -= 1;
           tu[pPrev * L + p]! -= c;
         }
-      });
+      }
       c++;
     }
   }
+  const averaged = new Float64Array(store.slots.length * L);
+  for (let k = 0; k < averaged.length; k++) averaged[k] = store.cur[k]! - store.sum[k]! / c;
+  const transitions = t.map((v, k) => v - tu[k]! / c);
+  // Weights too small to matter are dropped (the weight file stays small; see PRUNE_BELOW).
   const rows = new Map<string, Float64Array>();
-  for (const [k, row] of w) {
-    const acc = u.get(k);
-    rows.set(k, acc ? row.map((v, y) => v - acc[y]! / c) : row);
+  store.slots.forEach((at, r) => {
+    const row = averaged.slice(r * L, (r + 1) * L).map((v) => (Math.abs(v) < PRUNE_BELOW ? 0 : roundWeight(v)));
+    if (row.some((v) => v !== 0)) rows.set(`${(at % W) - 2}|${dict.names[Math.floor(at / W)]!}`, row);
+  });
+  // Calibrate confidence on the boundary margins the averaged weights give on the training pages.
+  const margins: number[] = [];
+  for (const page of sorted.slice(0, CALIBRATION_PAGES)) {
+    const em = scorePage(page, store, averaged, edge);
+    const path = viterbi(em, transitions);
+    const mm = maxMarginals(em, transitions);
+    path.forEach((y, i) => {
+      if (i > 0 && isStart(y)) margins.push(boundaryMargin(mm, path, i));
+    });
   }
-  const model: LineRoleModel = {
+  return {
     ...start,
     version: o.version,
     seed: o.seed,
     epochs: o.epochs,
     trainedOn: o.trainedOn,
     featureSetHash: FEATURE_SET_HASH,
-    transitions: t.map((v, k) => v - tu[k]! / c),
+    transitions,
     rows,
+    confidenceScale: calibrationScale(margins),
   };
-  model.confidenceScale = calibrateScale(model, pages);
-  return model;
 }
 
+/** Pages read for calibrating confidence (more add little and cost training time). */
+const CALIBRATION_PAGES = 200;
+
 export function trainModel(pages: LabelledPage[], options: TrainOptions = {}): LineRoleModel {
+  const dict = new FeatureDictionary();
   const pack = options.pack ?? zhDailyRules;
-  return trainPrepared(pages.map((p) => prepareLabelled(p, pack)), options);
+  return trainPrepared(pages.map((p) => prepareLabelled(p, dict, pack)), dict, options);
 }

@@ -34,7 +34,7 @@ export function rowKeys(features: LineFeatures[]): string[][] {
     for (const d of OFFSETS) {
       const j = i + d;
       if (j < 0 || j >= n) {
-        if (d === -1 || d === 1) out.push(`${d}|edge`);
+        if (d === -1 || d === 1) out.push(`${d}|${EDGE}`);
         continue;
       }
       const list = d === 0 ? features[j]!.own : features[j]!.shape;
@@ -45,36 +45,118 @@ export function rowKeys(features: LineFeatures[]): string[][] {
   return keys;
 }
 
-/** Emission scores: one row of LABEL_COUNT per line. */
-export function emissions(rows: ReadonlyMap<string, Float64Array>, keys: string[][]): Float64Array[] {
-  return keys.map((lineKeys) => {
-    const score = new Float64Array(LABEL_COUNT);
+/**
+ * Emission scores are one flat array per page: line i's score for label y at i × LABEL_COUNT + y
+ * (one allocation per page instead of one per line: decoding is allocation-bound otherwise).
+ */
+export type Emissions = Float64Array;
+
+/** Emission scores from row keys (slow path for tests and tools). */
+export function emissions(rows: ReadonlyMap<string, Float64Array>, keys: string[][]): Emissions {
+  const L = LABEL_COUNT;
+  const score = new Float64Array(keys.length * L);
+  keys.forEach((lineKeys, i) => {
     for (const k of lineKeys) {
       const w = rows.get(k);
       if (!w) continue;
-      for (let y = 0; y < LABEL_COUNT; y++) score[y]! += w[y]!;
+      for (let y = 0; y < L; y++) score[i * L + y]! += w[y]!;
     }
-    return score;
   });
+  return score;
+}
+
+/**
+ * The weights laid out for fast scoring: feature string → feature number, (feature, offset) →
+ * row number in one contiguous array. A page then costs one string lookup per feature of each
+ * line, however many offsets read it.
+ */
+interface Compiled {
+  features: Map<string, number>;
+  /** features.size × OFFSETS.length: row number or -1. */
+  table: Int32Array;
+  flat: Float32Array;
+}
+const compiledModels = new WeakMap<LineRoleModel, Compiled>();
+
+function compile(model: LineRoleModel): Compiled {
+  const cached = compiledModels.get(model);
+  if (cached) return cached;
+  const features = new Map<string, number>();
+  const entries: [number, number, Float64Array][] = [];
+  for (const [key, row] of model.rows) {
+    const bar = key.indexOf('|');
+    const d = Number(key.slice(0, bar));
+    const f = key.slice(bar + 1);
+    let fid = features.get(f);
+    if (fid === undefined) features.set(f, (fid = features.size));
+    entries.push([fid, d + 2, row]);
+  }
+  const table = new Int32Array(features.size * OFFSETS.length).fill(-1);
+  const flat = new Float32Array(entries.length * LABEL_COUNT);
+  entries.forEach(([fid, slot, row], r) => {
+    table[fid * OFFSETS.length + slot] = r;
+    flat.set(row, r * LABEL_COUNT);
+  });
+  const compiled = { features, table, flat };
+  compiledModels.set(model, compiled);
+  return compiled;
+}
+
+const EDGE = 'edge';
+
+/** Emission scores of a page's lines from their features (the decoding path). */
+export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): Emissions {
+  const { features: dict, table, flat } = compile(model);
+  const W = OFFSETS.length;
+  const L = LABEL_COUNT;
+  const n = features.length;
+  // Feature numbers of each line's own features; the first shape.length of them are its shape features.
+  const fids = features.map((lf) => lf.own.map((f) => dict.get(f) ?? -1));
+  const shapeCount = features.map((lf) => lf.shape.length);
+  const edge = dict.get(EDGE) ?? -1;
+  const out = new Float64Array(n * L);
+  const add = (at: number, fid: number, slot: number): void => {
+    if (fid < 0) return;
+    const r = table[fid * W + slot]!;
+    if (r < 0) return;
+    const o = r * L;
+    for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
+  };
+  for (let i = 0; i < n; i++) {
+    const at = i * L;
+    for (let slot = 0; slot < W; slot++) {
+      const j = i + slot - 2;
+      if (j < 0 || j >= n) {
+        if (slot === 1 || slot === 3) add(at, edge, slot);
+        continue;
+      }
+      const list = fids[j]!;
+      const count = slot === 2 ? list.length : shapeCount[j]!;
+      for (let k = 0; k < count; k++) add(at, list[k]!, slot);
+    }
+  }
+  return out;
 }
 
 /** Allowed labels per line (1 = allowed); null allows everything. */
 export type LabelMask = (Uint8Array | null)[];
 
-/** Best label sequence (Viterbi). */
-export function viterbi(em: Float64Array[], transitions: Float64Array, mask?: LabelMask): number[] {
-  const n = em.length;
-  if (n === 0) return [];
+/**
+ * Best label sequence (Viterbi). `pageStart` false decodes a window inside a page: its first line
+ * is scored without the page-start transitions.
+ */
+export function viterbi(em: Emissions, transitions: Float64Array, mask?: LabelMask, pageStart = true): number[] {
   const L = LABEL_COUNT;
-  const back: Int16Array[] = [];
+  const n = em.length / L;
+  if (n === 0) return [];
+  const back = new Int16Array(n * L);
   let prev = new Float64Array(L);
-  for (let y = 0; y < L; y++) prev[y] = allowed(mask, 0, y) ? transitions[L * L + y]! + em[0]![y]! : -Infinity;
+  let cur = new Float64Array(L);
+  for (let y = 0; y < L; y++) prev[y] = allowed(mask, 0, y) ? (pageStart ? transitions[L * L + y]! : 0) + em[y]! : -Infinity;
   for (let i = 1; i < n; i++) {
-    const cur = new Float64Array(L);
-    const bp = new Int16Array(L);
-    const e = em[i]!;
+    const m = mask?.[i];
     for (let y = 0; y < L; y++) {
-      if (!allowed(mask, i, y)) {
+      if (m && m[y] !== 1) {
         cur[y] = -Infinity;
         continue;
       }
@@ -82,19 +164,21 @@ export function viterbi(em: Float64Array[], transitions: Float64Array, mask?: La
       let arg = 0;
       for (let x = 0; x < L; x++) {
         const s = prev[x]! + transitions[x * L + y]!;
-        if (s > best) [best, arg] = [s, x];
+        if (s > best) {
+          best = s;
+          arg = x;
+        }
       }
-      cur[y] = best + e[y]!;
-      bp[y] = arg;
+      cur[y] = best + em[i * L + y]!;
+      back[i * L + y] = arg;
     }
-    back.push(bp);
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   let y = 0;
   for (let k = 1; k < L; k++) if (prev[k]! > prev[y]!) y = k;
   const path = new Array<number>(n);
   path[n - 1] = y;
-  for (let i = n - 1; i > 0; i--) path[i - 1] = y = back[i - 1]![y]!;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = y = back[i * L + y]!;
   return path;
 }
 
@@ -107,41 +191,33 @@ function allowed(mask: LabelMask | undefined, i: number, y: number): boolean {
  * Max-marginals: for every line and label, the score of the best whole-page path that gives the
  * line that label (forward and backward Viterbi passes). Margins between them are the confidences.
  */
-export function maxMarginals(em: Float64Array[], transitions: Float64Array, mask?: LabelMask): Float64Array[] {
-  const n = em.length;
+export function maxMarginals(em: Emissions, transitions: Float64Array, mask?: LabelMask): Float64Array {
   const L = LABEL_COUNT;
-  const fwd: Float64Array[] = [];
-  const bwd: Float64Array[] = new Array(n);
+  const n = em.length / L;
+  const fwd = new Float64Array(n * L);
+  const bwd = new Float64Array(n * L);
   for (let i = 0; i < n; i++) {
-    const cur = new Float64Array(L);
     for (let y = 0; y < L; y++) {
       if (!allowed(mask, i, y)) {
-        cur[y] = -Infinity;
+        fwd[i * L + y] = -Infinity;
         continue;
       }
       let best: number;
       if (i === 0) best = transitions[L * L + y]!;
       else {
         best = -Infinity;
-        const prev = fwd[i - 1]!;
-        for (let x = 0; x < L; x++) best = Math.max(best, prev[x]! + transitions[x * L + y]!);
+        for (let x = 0; x < L; x++) best = Math.max(best, fwd[(i - 1) * L + x]! + transitions[x * L + y]!);
       }
-      cur[y] = best + em[i]![y]!;
+      fwd[i * L + y] = best + em[i * L + y]!;
     }
-    fwd.push(cur);
   }
-  for (let i = n - 1; i >= 0; i--) {
-    const cur = new Float64Array(L);
-    if (i < n - 1) {
-      const next = bwd[i + 1]!;
-      const e = em[i + 1]!;
-      for (let x = 0; x < L; x++) {
-        let best = -Infinity;
-        for (let y = 0; y < L; y++) best = Math.max(best, transitions[x * L + y]! + e[y]! + next[y]!);
-        cur[x] = best;
-      }
+  for (let i = n - 2; i >= 0; i--) {
+    for (let x = 0; x < L; x++) {
+      let best = -Infinity;
+      for (let y = 0; y < L; y++) best = Math.max(best, transitions[x * L + y]! + em[(i + 1) * L + y]! + bwd[(i + 1) * L + y]!);
+      bwd[i * L + x] = best;
     }
-    bwd[i] = cur;
   }
-  return fwd.map((f, i) => f.map((v, y) => v + bwd[i]![y]!));
+  for (let k = 0; k < n * L; k++) fwd[k]! += bwd[k]!;
+  return fwd;
 }

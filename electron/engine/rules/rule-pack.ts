@@ -72,6 +72,11 @@ export interface RulePack {
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
   leadingByline(line: string): (ParsedByline & { end: number }) | null;
+  /**
+   * Names alone on a line ("韩远志", "王 伟"), read as the authors when the line-role model says
+   * the line is a byline; never a byline by its form alone (a short title looks the same).
+   */
+  bareByline(line: string): ParsedByline | null;
   /** A whole line that is a byline ("■本报记者 X", "记者 X 报道", "文/张三"). */
   standaloneByline(line: string): ParsedByline | null;
   /** A whole line or a line's tail that credits a photo ("■见习记者 王皓永 摄"); start of the credit in the line. */

@@ -40,6 +40,10 @@ const CREDIT_VERBS = new Set(['整理', '编译', '采写', '报道', '报导', 
 const NOT_NAMES = new Set(['手记', '同志', '观察', '来信', '随笔', '札记', '日记', '视角', '笔记', '感言', '点评', '说法', '提示']);
 const NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff·•]{1,10})$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
+/** One Han character, spaces, one or two more: a short name spaced out to the width of a longer one. */
+const SPACED_NAME = /(^|[\s、，,/／])([\u4e00-\u9fff])[\s\u3000]{1,3}([\u4e00-\u9fff]{1,2})(?=$|[\s、，,]|摄)/g;
+/** The agency or source printed after a photo credit: "某某摄（人民视觉）", "（影像中国）", "(新华社发)". */
+const PHOTO_SOURCE_TAIL = /\s*[（(](?:人民视觉|影像中国|视觉中国|人民图片|新华社发|中新社发|资料图片|[\u4e00-\u9fff]{2,8}(?:供图|提供))[）)]\s*$/;
 const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
 function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
@@ -64,7 +68,12 @@ function splitRolePrefix(token: string): [ContributorRole | null, string, string
  */
 function parseCredits(inner: string, photo: boolean, defaultRole: ContributorRole | null = null): ParsedByline['contributors'] | null {
   // "記者林志豪／淡濱報導": the part after the slash is where the story was filed, not a person.
-  const tokens = inner.replace(/[／/][\u4e00-\u9fff]{1,8}报[道导]$/, '').split(SEPARATORS).filter(Boolean);
+  // "王 伟": a two-character name printed with a space between its characters is one name.
+  const tokens = inner
+    .replace(/[／/][\u4e00-\u9fff]{1,8}报[道导]$/, '')
+    .replace(SPACED_NAME, '$1$2$3')
+    .split(SEPARATORS)
+    .filter(Boolean);
   const contributors: ParsedByline['contributors'] = [];
   let role: ContributorRole | null = defaultRole;
   // "■本报评论员" names the desk; "■评论员 林枫" names a person, so the desk entry is dropped.
@@ -115,7 +124,7 @@ const LEADING_BYLINE = new RegExp(
 );
 const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
 const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*[A-Z]?(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
-const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
+const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社|本报)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
 const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$/;
 const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
 /** "（曲陵农商银行供图）": the supplier is credited as photographer, as printed. */
@@ -258,8 +267,20 @@ export const zhDailyRules: RulePack = {
     return contributors ? { text: trimmed, contributors } : null;
   },
 
-  photoCredit(line) {
-    if (!line.includes('摄') && !line.includes('图')) return null;
+  bareByline(line) {
+    // "韩远志" / "王 伟  李四": names alone under a title, as an essay or a column signs them.
+    const trimmed = line.trim().replace(BULLETS, '');
+    if (!trimmed || trimmed.length > 16) return null;
+    const names = trimmed.replace(SPACED_NAME, '$1$2$3').split(/[\s、，,]+/).filter(Boolean);
+    if (!names.length || names.some((n) => !NAME.test(n) || NOT_NAMES.has(n))) return null;
+    return { text: line.trim(), contributors: names.map((name) => ({ name, role: 'author' as const })) };
+  },
+
+  photoCredit(full) {
+    if (!full.includes('摄') && !full.includes('图')) return null;
+    // "王伟摄（人民视觉）": read the credit without the source; the credit's text keeps it.
+    const source = PHOTO_SOURCE_TAIL.exec(full);
+    const line = source && /摄(?:影)?\s*$/.test(full.slice(0, source.index)) ? full.slice(0, source.index) : full;
     const supplied = SUPPLIED_PHOTO.exec(line);
     if (supplied) return { text: supplied[0].trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };
     const slash = PHOTO_SLASH.exec(line);
@@ -275,7 +296,7 @@ export const zhDailyRules: RulePack = {
     // The match may begin with the sentence end before the credit; the credit starts after it.
     let at = m.index;
     while (at < line.length && /[\s。！？!?]/.test(line[at]!)) at++;
-    return { text: line.slice(at).trim(), start: at, contributors };
+    return { text: full.slice(at).trim(), start: at, contributors };
   },
 
   endCredit(line) {

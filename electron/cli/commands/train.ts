@@ -1,0 +1,78 @@
+// `galley train`: rebuilds the line-role weights from the built corpus and the annotated pages,
+// deterministically for a seed (same inputs and seed → byte-identical file).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { tokenize, validate } from '../args.ts';
+import type { CliIO } from '../cli-io.ts';
+import { UsageError } from '../cli-io.ts';
+import { trainModel } from '../../engine/model/train.ts';
+import { serializeModel } from '../../engine/model/model-file.ts';
+import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
+
+export const summary = 'Train the line-role model from the corpus and the annotated pages';
+export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE] [--seed N] [--epochs N] [--months M[,M]] [--version V]';
+
+const HELP = `Usage: ${usage}
+
+Trains the averaged-perceptron line-role model and writes its weights (galley.line-roles/1).
+
+Options:
+  --corpus DIR     built pages of the page builder (see /work/team/corpus-status.md); without it,
+                   only the annotated pages train
+  --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
+                   "none" leaves them out
+  --months M[,M]   only corpus pages of these months (YYYY-MM)
+  --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
+  --seed N         shuffling seed (default 1)
+  --epochs N       passes over the pages (default 8)
+  --version V      version recorded in the weights (default: v1)
+  -h, --help       show this help
+`;
+
+const whole = (what: string) => z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(what === 'epochs' ? 1 : 0, { error: 'must be 1 or more' });
+
+const argsSchema = z.object({
+  positionals: z.array(z.string()).max(0, { error: 'takes no FILE arguments' }),
+  flags: z.object({
+    help: z.boolean().optional(),
+    corpus: z.string().optional(),
+    annotated: z.string().optional(),
+    months: z
+      .string()
+      .regex(/^\d{4}-\d{2}(?:,\d{4}-\d{2})*$/, { error: 'must be YYYY-MM[,YYYY-MM…]' })
+      .optional(),
+    out: z.string().optional(),
+    seed: whole('seed').optional(),
+    epochs: whole('epochs').max(100, { error: 'must be at most 100' }).optional(),
+    version: z.string().regex(/^[\w.-]{1,40}$/, { error: 'must be letters, digits, "." or "-"' }).optional(),
+  }),
+});
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = validate(argsSchema, tokenize(args, { corpus: 'string', annotated: 'string', months: 'string', out: 'string', seed: 'string', epochs: 'string', version: 'string' }, usage), usage);
+  const f = parsed.flags;
+  if (f.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const started = Date.now();
+  const pages = await loadTrainingPages({
+    ...(f.corpus ? { corpus: resolve(f.corpus) } : {}),
+    annotated: f.annotated === 'none' ? null : f.annotated ? resolve(f.annotated) : undefined,
+    ...(f.months ? { months: f.months.split(',') } : {}),
+  });
+  if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
+  const seed = f.seed ?? 1;
+  const epochs = f.epochs ?? 8;
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v1', trainedOn: describePages(pages) });
+  const json = `${JSON.stringify(serializeModel(model))}\n`;
+  const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
+  writeFileSync(out, json);
+  io.stdout(
+    `trained on ${describePages(pages)}\n` +
+      `seed ${seed}, ${epochs} epochs, ${model.rows.size} weight rows, confidence scale ${model.confidenceScale.toFixed(3)}\n` +
+      `wrote ${out} (${(json.length / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  return 0;
+}

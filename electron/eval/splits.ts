@@ -1,0 +1,138 @@
+// Honest evaluation of the line-role model: train on one part of the material, score on another
+// that neither the weights nor their authors saw. Platform-free (pages come from the Node loaders).
+//
+// Splits:
+// - month → month: train on the built pages of one month of the corpus, test on the other's;
+// - leave one source out: for every source of hand-annotated pages, train on everything else
+//   (the corpus, when given, and the other sources' pages), test on that source's pages;
+// - dev: the last days of the training month, held out of it, for choosing features and
+//   hyper-parameters (never the test month).
+// Built pages and OCR'd pages are reported separately; the rule engine alone is scored beside.
+import type { Segmentation } from '../../shared/segmentation.ts';
+import { segmentPage } from '../engine/segment.ts';
+import type { LabelledPage } from '../engine/model/line-roles.ts';
+import { trainModel } from '../engine/model/train.ts';
+import type { LineRoleModel } from '../engine/model/weights.ts';
+import { evaluatePage, metricsFromCounts, type PageCounts, type PageEvaluation, type PageMetrics } from './metrics.ts';
+
+export interface SplitFigures {
+  pages: number;
+  /** Figures from counts pooled over the pages (boundary P/R/F1 over all starts). */
+  micro: PageMetrics;
+  /** Mean of the pages' overall scores. */
+  meanScore: number;
+}
+
+export interface SplitResult {
+  name: string;
+  trainPages: number;
+  /** Test figures by kind of page ("built", "ocr", "annotated"), for the model and for the rules alone. */
+  model: Record<string, SplitFigures>;
+  rules: Record<string, SplitFigures>;
+}
+
+export interface SplitOptions {
+  seed?: number;
+  epochs?: number;
+  /** Called after each split (progress on a long run). */
+  progress?: (line: string) => void;
+}
+
+/** OCR'd pages are named "…-ocr" by the page builder. */
+export const pageKind = (p: Pick<LabelledPage, 'id'>): 'ocr' | 'built' => (/-ocr(?:-|$)/.test(p.id) ? 'ocr' : 'built');
+
+function pool(evals: PageEvaluation[]): SplitFigures {
+  const sum = {} as PageCounts;
+  for (const e of evals) for (const [k, v] of Object.entries(e.counts) as [keyof PageCounts, number][]) sum[k] = (sum[k] ?? 0) + v;
+  return {
+    pages: evals.length,
+    micro: evals.length ? metricsFromCounts(sum) : metricsFromCounts({ ...sum }),
+    meanScore: evals.length ? evals.reduce((s, e) => s + e.metrics.score, 0) / evals.length : 0,
+  };
+}
+
+export function scorePages(pages: LabelledPage[], segment: (text: string) => Segmentation, kindOf: (p: LabelledPage) => string): Record<string, SplitFigures> {
+  const groups = new Map<string, PageEvaluation[]>();
+  for (const p of pages) {
+    const kind = kindOf(p);
+    const list = groups.get(kind) ?? [];
+    list.push(evaluatePage(p.text, p.gold, segment(p.text), p.id));
+    groups.set(kind, list);
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, pool(v)]));
+}
+
+export function runSplit(name: string, train: LabelledPage[], test: LabelledPage[], options: SplitOptions, kindOf: (p: LabelledPage) => string = pageKind): SplitResult {
+  const model: LineRoleModel = trainModel(train, { seed: options.seed ?? 1, epochs: options.epochs ?? 8, version: `eval-${name}` });
+  const result: SplitResult = {
+    name,
+    trainPages: train.length,
+    model: scorePages(test, (t) => segmentPage(t, { model }), kindOf),
+    rules: scorePages(test, (t) => segmentPage(t, { model: null }), kindOf),
+  };
+  options.progress?.(formatSplit(result));
+  return result;
+}
+
+/** Month splits over built/OCR pages: each month trains, the other tests. */
+export function monthSplits(corpus: LabelledPage[], options: SplitOptions = {}): SplitResult[] {
+  const months = [...new Set(corpus.map((p) => p.month).filter((m): m is string => !!m))].sort();
+  const out: SplitResult[] = [];
+  for (const train of months) {
+    for (const test of months) {
+      if (train === test) continue;
+      out.push(runSplit(`${train}→${test}`, corpus.filter((p) => p.month === train), corpus.filter((p) => p.month === test), options));
+    }
+  }
+  return out;
+}
+
+/** Dev split inside one month: days before `fromDay` train, the rest tests (for tuning; never the test month). */
+export function devSplit(corpus: LabelledPage[], month: string, fromDay = 25, options: SplitOptions = {}): SplitResult {
+  const inMonth = corpus.filter((p) => p.month === month);
+  const day = (p: LabelledPage): number => Number(/\d{4}-\d{2}-(\d{2})/.exec(p.id)?.[1] ?? '0');
+  return runSplit(`dev ${month} <${fromDay}→≥${fromDay}`, inMonth.filter((p) => day(p) < fromDay), inMonth.filter((p) => day(p) >= fromDay), options);
+}
+
+/**
+ * Leave one source out over the hand-annotated pages; the corpus (if any) always trains. One fold
+ * per source means one training per source: `corpusStride` N trains each fold on every Nth corpus
+ * page (default 4), which keeps twenty folds to minutes; the figure is then if anything pessimistic.
+ */
+export function leaveOneSourceOut(
+  annotated: LabelledPage[],
+  corpus: LabelledPage[],
+  options: SplitOptions & { corpusStride?: number; annotatedWeight?: number } = {},
+): SplitResult[] {
+  const sources = [...new Set(annotated.map((p) => p.source))].sort();
+  const stride = Math.max(1, options.corpusStride ?? 4);
+  const sample = corpus.filter((_, i) => i % stride === 0);
+  // The other sources' pages count as often as in the shipped model's training (training-data.ts).
+  const weight = Math.max(1, options.annotatedWeight ?? 1);
+  const repeat = (pages: LabelledPage[]) => pages.flatMap((p) => Array.from({ length: weight }, (_, k) => (k === 0 ? p : { ...p, id: `${p.id}#${k + 1}` })));
+  return sources.map((s) =>
+    runSplit(`without ${s}`, [...sample, ...repeat(annotated.filter((p) => p.source !== s))], annotated.filter((p) => p.source === s), options, () => 'annotated'),
+  );
+}
+
+/** Pooled figures over several splits' test pages of one kind (e.g. every leave-one-out fold). */
+export function combine(results: SplitResult[], which: 'model' | 'rules', kind: string): { pages: number; boundaryF1: number; meanScore: number } {
+  const figs = results.map((r) => r[which][kind]).filter((f): f is SplitFigures => f !== undefined);
+  const pages = figs.reduce((s, f) => s + f.pages, 0);
+  return {
+    pages,
+    boundaryF1: pages ? figs.reduce((s, f) => s + f.micro.boundaryF1 * f.pages, 0) / pages : 0,
+    meanScore: pages ? figs.reduce((s, f) => s + f.meanScore * f.pages, 0) / pages : 0,
+  };
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+
+export function formatSplit(r: SplitResult): string {
+  const rows = Object.keys(r.model).map((kind) => {
+    const m = r.model[kind]!;
+    const b = r.rules[kind]!;
+    return `  ${kind.padEnd(9)} ${String(m.pages).padStart(4)} pages  model P ${f3(m.micro.boundaryPrecision)} R ${f3(m.micro.boundaryRecall)} F1 ${f3(m.micro.boundaryF1)} overall ${f3(m.meanScore)}   rules F1 ${f3(b.micro.boundaryF1)} overall ${f3(b.meanScore)}`;
+  });
+  return `${r.name} (trained on ${r.trainPages} pages)\n${rows.join('\n')}\n`;
+}

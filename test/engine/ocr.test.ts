@@ -1,0 +1,45 @@
+// What Tesseract really makes of page furniture: the rule pack repairs misread byline brackets,
+// bullets and subtitle dashes (length-preserving), so the engine reads them as printed.
+import { describe, expect, it } from 'vitest';
+import { zhDailyRules as pack } from '../../electron/engine/index.ts';
+import { repairOcr } from '../../electron/engine/rules/zh-ocr.ts';
+
+describe('OCR repair in the Chinese pack', () => {
+  it.each([
+    ['本报讯《记者 张三》今天上午', '本报讯（记者 张三）今天上午'],
+    ['《记者 张三 通讯员 李四》', '（记者 张三 通讯员 李四）'],
+    ['国 本报记者 王五', '■ 本报记者 王五'],
+    ['于 记者 赵六', '■ 记者 赵六'],
+    ['口 沈家禾', '□ 沈家禾'],
+    ['-一全面贯彻党的二十大精神', '——全面贯彻党的二十大精神'],
+  ])('%s → %s', (ocr, printed) => {
+    const repaired = repairOcr(ocr);
+    expect(repaired).toBe(printed);
+    expect(repaired.length).toBe(ocr.length);
+  });
+
+  it('leaves prose alone', () => {
+    for (const line of ['《人民日报》记者近日走访', '国务院常务会议部署', '于是他又回到了村里', '口岸通关时间缩短', '2-一季度数据']) {
+      expect(repairOcr(line)).toBe(line);
+    }
+  });
+
+  it('reads repaired bylines and credits with their names as printed', () => {
+    expect(pack.leadingByline(pack.fold('本报讯《记者 张三》今天上午'))?.contributors).toEqual([{ name: '张三', role: 'reporter' }]);
+    expect(pack.standaloneByline(pack.fold('国 本报记者 王五'))?.contributors).toEqual([{ name: '王五', role: 'reporter' }]);
+    expect(pack.isDashSubtitle(pack.fold('-一全面贯彻党的二十大精神'))).toBe(true);
+  });
+
+  it('reads photo credits with their source and names spaced out to width', () => {
+    expect(pack.photoCredit(pack.fold('王 伟摄（人民视觉）'))).toMatchObject({ start: 0, text: '王 伟摄（人民视觉）', contributors: [{ name: '王伟', role: 'photographer' }] });
+    expect(pack.photoCredit(pack.fold('刚采摘的罗汉果。  黎寒池摄(影像中国)'))).toMatchObject({ start: 10, contributors: [{ name: '黎寒池', role: 'photographer' }] });
+    expect(pack.endCredit('的需求高度一致。（本报约翰内斯堡10月24日电）')).not.toBeNull();
+  });
+
+  it('reads names alone as authors only through bareByline', () => {
+    expect(pack.bareByline('韩远志')?.contributors).toEqual([{ name: '韩远志', role: 'author' }]);
+    expect(pack.bareByline('王 伟  李四')?.contributors).toEqual([{ name: '王伟', role: 'author' }, { name: '李四', role: 'author' }]);
+    expect(pack.bareByline('今天天气很好，我们去公园')).toBeNull();
+    expect(pack.standaloneByline('韩远志')).toBeNull();
+  });
+});
