@@ -6,6 +6,7 @@ import { runCommand as runRegistered, type CommandContext } from './commands/han
 import { MenuBar } from './components/MenuBar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { GotoLine } from './components/GotoLine.tsx';
+import { Tour } from './components/Tour.tsx';
 import { LANGUAGES } from '../shared/ipc.ts';
 import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
@@ -212,6 +213,7 @@ export function App({ api }: { api: GalleyApi }) {
       <StatusBar />
       <ImportPanel />
       <GotoLine />
+      <Tour />
       {error && (
         <div className="error-bar" role="alert">
           <span data-testid="error-message" data-kind={errorKey}>

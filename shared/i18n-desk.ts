@@ -54,7 +54,7 @@ export const deskEn = {
   tour: {
     title: 'Tour', step: 'Step {{n}} of {{total}}', next: 'Next', back: 'Back', done: 'Done', skip: 'Skip tour',
     split: 'Split: put the cursor on the line where a new item starts and press Ctrl+Enter (or Edit › Split here).',
-    merge: 'Merge: on an item’s first line, Ctrl+Backspace joins it to the item above.',
+    merge: 'Merge: Ctrl+Backspace on any line of an item joins it to the item above (it never deletes text).',
     titles: 'Title roles: on a line, Alt+H makes it the headline, Alt+S the subheadline, Alt+K the kicker, Alt+B the byline.',
     doubts: 'Doubts: the engine marks lines it is unsure of with ⚠ in the gutter and on the card; check those first.',
     approval: 'Approval: set each page to Proofed (Alt+P); a supervisor then approves and exports the issue.',
@@ -113,7 +113,7 @@ export const deskZh: DeskStrings = {
   tour: {
     title: '教程', step: '第 {{n}} 步，共 {{total}} 步', next: '下一步', back: '上一步', done: '完成', skip: '跳过教程',
     split: '拆分：把光标放在新条目开始的那一行，按 Ctrl+Enter（或“编辑 › 在此拆分”）。',
-    merge: '合并：在条目的首行按 Ctrl+Backspace，把它并入上一条。',
+    merge: '合并：在条目的任一行按 Ctrl+Backspace，把它并入上一条（不会删除文字）。',
     titles: '标题角色：在某一行按 Alt+H 设为主标题，Alt+S 设为副题，Alt+K 设为引题，Alt+B 设为署名。',
     doubts: '存疑：引擎没有把握的行在行号旁和卡片上标有 ⚠，请先检查这些地方。',
     approval: '审核：把每个版面设为“已校对”（Alt+P），再由主管审核并导出整期。',

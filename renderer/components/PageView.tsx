@@ -7,6 +7,7 @@ import { useApp, useReview, useReviewApi, useStoreApi } from '../state/context.t
 import { focusTargets } from '../focus.ts';
 import { deniedKey, isLockedState } from '../messages.ts';
 import { ItemCards } from './ItemCards.tsx';
+import { FirstRun } from './Tour.tsx';
 import { DoubtCounter, ModelChip } from './Doubts.tsx';
 import { ScanSplit, ScanToggle } from './ScanPane.tsx';
 import { localizeHostMessage } from '../messages.ts';
@@ -44,16 +45,16 @@ export function PageView() {
   const canUndo = useApp((s) => (s.session?.history.past.length ?? 0) > 0);
   const canRedo = useApp((s) => (s.session?.history.future.length ?? 0) > 0);
   const selected = useApp((s) => s.session?.selected ?? 0);
-  const [split, setSplit] = useState(0.5);
   const who = useReview((s) => s.who);
   const editDenied = deniedKey(who, 'page.save');
   const locked = issueState !== null && isLockedState(issueState);
   const editReason = locked ? t('issue.locked', { state: t(`state.${issueState}`) }) : editDenied ? t(editDenied) : null;
   const canEditText = editReason === null;
+  const [split, setSplit] = useState(0.5);
   const bodyRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
-  if (!hasPage) return <main className="page-view empty">{loading ? t('page.loading') : t('page.none')}</main>;
+  if (!hasPage) return <FirstRun />;
 
   const onPointerMove = (e: PointerEvent) => {
     if (!dragging.current || !bodyRef.current) return;
