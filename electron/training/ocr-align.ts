@@ -71,7 +71,9 @@ export function alignLines(ocrLines: readonly string[], units: readonly PrintedU
     const near = bestPlace(line, index, (u) => u >= cur - back && u <= cur + ahead);
     const place = near && near.score >= minScore ? near : bestPlace(line, index, () => true);
     if (!place || place.score < (place === near ? minScore : minGlobal)) return { unit: null, offset: 0, score: place?.score ?? 0 };
-    cur = Math.max(cur, place.unit);
+    // A match found only by the page-wide search moves the reading position only when it is
+    // strong: one spurious jump ahead would otherwise pull every later search away.
+    if (place === near || (place.score >= 0.8 && line.length >= 6)) cur = Math.max(cur, place.unit);
     return place;
   });
 }
@@ -123,10 +125,13 @@ export function labelOcrPage(ocrText: string, units: readonly PrintedUnit[], sou
   let currentItem = -1;
   let misordered = 0;
   const itemStart = new Map<number, number>();
+  // Lines in item order: the longest run of aligned lines whose items never go back. The others
+  // were read out of order (or matched wrongly) and count as misordered.
+  const inOrder = longestInOrder(aligned.map((a, i) => (a.unit === null || roles[i] === null ? null : units[a.unit]!.item)));
   aligned.forEach((a, i) => {
     if (a.unit === null || roles[i] === null) return;
     const unit = units[a.unit]!;
-    if (unit.item < currentItem) {
+    if (!inOrder.has(i)) {
       misordered++;
       return;
     }
@@ -225,6 +230,31 @@ export function labelOcrPage(ocrText: string, units: readonly PrintedUnit[], sou
     });
     return out;
   }
+}
+
+/** Indexes of a longest non-decreasing subsequence of the non-null values (patience sorting). */
+export function longestInOrder(values: readonly (number | null)[]): Set<number> {
+  const tails: number[] = []; // index into values of the smallest tail of each length
+  const prev = new Map<number, number>();
+  values.forEach((v, i) => {
+    if (v === null) return;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev.set(i, tails[lo - 1]!);
+    tails[lo] = i;
+  });
+  const out = new Set<number>();
+  let at = tails.at(-1);
+  while (at !== undefined) {
+    out.add(at);
+    at = prev.get(at);
+  }
+  return out;
 }
 
 /** Masthead facts of the source that the OCR text still shows as printed. */

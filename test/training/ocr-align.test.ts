@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goldStartLines } from '../../electron/eval/gold.ts';
-import { alignLines, labelOcrPage, normalise } from '../../electron/training/ocr-align.ts';
+import { alignLines, labelOcrPage, longestInOrder, normalise } from '../../electron/training/ocr-align.ts';
 import { pageHtml, printedUnits } from '../../electron/training/page-units.ts';
 import type { LabelledPage } from '../../electron/engine/model/line-roles.ts';
 
@@ -115,10 +115,17 @@ describe('OCR alignment', () => {
   });
 
   it('marks a line read out of item order as other and counts it', () => {
-    const swapped = ['要闻 4', '春耕时节田野忙', '3月1日，河川县农民在田间查看小麦长势。', '春回大地，万物复苏。眼下正是春耕备耕的'].join('\n');
+    // The photo's caption read in the middle of the article: the longest in-order run keeps the article.
+    const swapped = ['要闻 4', '春耕时节田野忙', '3月1日，河川县农民在田间查看小麦长势。', '春回大地，万物复苏。眼下正是春耕备耕的', '在河川县的高标准农田里，几台无人驾驶'].join('\n');
     const r = labelOcrPage(swapped, units, SOURCE, { minAligned: 0, minCoverage: 0, maxMisordered: 1 });
     expect(r.quality.misordered).toBe(1);
-    expect(r.page!.roles[3]).toBe('other');
+    expect(r.page!.roles.slice(0, 5)).toEqual(['running-head', 'headline', 'other', 'body-start', 'body-start']);
+    expect(r.page!.itemStarts).toEqual([0, 1]);
+  });
+
+  it('finds the longest run of lines in item order', () => {
+    expect([...longestInOrder([0, 1, 5, 1, 2, null, 2, 3])].sort((a, b) => a - b)).toEqual([0, 1, 3, 4, 6, 7]);
+    expect(longestInOrder([])).toEqual(new Set());
   });
 
   it('normalises full-width and ASCII punctuation alike', () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { BuildError, buildPage, jumpsOf, planJumps, type BuiltPage, type CorpusPage } from '../page-builder.ts';
 import { hashString, Rng } from '../rng.ts';
 import { corpusMonths, readCorpusMonth } from './corpus-source.ts';
-import { readLabelledPage, writeAtomic, writeLabelledPage } from './corpus-files.ts';
+import { removeLabelledPage, writeAtomic, writeLabelledPage } from './corpus-files.ts';
+import type { OcrPageResult } from './ocr-pages.ts';
 
 export interface BuildCorpusOptions {
   corpus: string;
@@ -55,41 +56,37 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
     if (o.ocr > 0) {
       const { ocrBuiltPages } = await import('./ocr-pages.ts');
       const chosen = pickForOcr(built.filter((p) => p.id.endsWith('-v1')), o.ocr, o.seed);
-      // A page OCR'd by an earlier run is kept as it is (the run can be extended with a larger N).
+      // Pages OCR'd by an earlier run are aligned again from their kept text (cheap); only the
+      // others are rendered and OCR'd. Failures left no text and are retried.
+      const { realignOcrPage } = await import('./ocr-pages.ts');
+      const workDir = join(o.out, 'ocr-work');
       const previous = previousOcr(o.out, month);
-      const todo = chosen.filter((p) => !readLabelledPage(o.out, `${p.id}-ocr`) && !previous.dropped.some((d) => d.id === p.id));
-      for (const p of chosen) {
-        if (todo.includes(p)) continue;
-        const kept = readLabelledPage(o.out, `${p.id}-ocr`);
-        const seconds = previous.times.get(p.id);
-        counts.ocr.attempted++;
-        if (seconds !== undefined) {
-          counts.ocr.seconds.push(seconds);
-          counts.ocr.times[p.id] = seconds;
+      const record = (r: OcrPageResult): void => {
+        if (r.failed) {
+          counts.ocr.failed.push({ id: r.id, reason: r.reason });
+          return;
         }
-        if (kept) {
-          counts.ocr.kept++;
-          manifest.pages.push({ id: kept.id, month, kind: 'ocr' });
-        } else counts.ocr.dropped.push(previous.dropped.find((d) => d.id === p.id)!);
-      }
-      await ocrBuiltPages(todo, {
-        workDir: join(o.out, 'ocr-work'),
-        log,
-        onResult: (r) => {
-          if (r.failed) {
-            counts.ocr.failed.push({ id: r.id, reason: r.reason });
-            return;
-          }
-          counts.ocr.attempted++;
+        counts.ocr.attempted++;
+        if (Number.isFinite(r.seconds)) {
           counts.ocr.seconds.push(r.seconds);
           counts.ocr.times[r.id] = r.seconds;
-          if (r.page) {
-            counts.ocr.kept++;
-            writeLabelledPage(o.out, r.page);
-            manifest.pages.push({ id: r.page.id, month, kind: 'ocr' });
-          } else counts.ocr.dropped.push({ id: r.id, reason: r.reason });
-        },
-      });
+        }
+        if (r.page) {
+          counts.ocr.kept++;
+          writeLabelledPage(o.out, r.page);
+          manifest.pages.push({ id: r.page.id, month, kind: 'ocr' });
+        } else {
+          counts.ocr.dropped.push({ id: r.id, reason: r.reason });
+          removeLabelledPage(o.out, `${r.id}-ocr`);
+        }
+      };
+      const todo: BuiltPage[] = [];
+      for (const p of chosen) {
+        const again = realignOcrPage(p, workDir, previous.times.get(p.id));
+        if (again) record(again);
+        else todo.push(p);
+      }
+      await ocrBuiltPages(todo, { workDir, log, onResult: record });
       log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept, ${counts.ocr.dropped.length} dropped, ${counts.ocr.failed.length} failed`);
     }
     manifest.months.push(counts);
@@ -119,11 +116,10 @@ function readManifest(out: string): CorpusManifest | null {
   }
 }
 
-/** OCR outcomes of earlier runs for a month: drops (not retried) and times. */
-function previousOcr(out: string, month: string): { dropped: { id: string; reason: string }[]; times: Map<string, number> } {
+/** OCR seconds per page of earlier runs for a month (the time it took to render and OCR it then). */
+function previousOcr(out: string, month: string): { times: Map<string, number> } {
   const m = readManifest(out)?.months.find((x) => x.month === month);
-  const dropped = (m?.ocr.dropped ?? []).filter((d) => !d.reason.startsWith('failed'));
-  return { dropped, times: new Map(Object.entries(m?.ocr.times ?? {})) };
+  return { times: new Map(Object.entries(m?.ocr.times ?? {})) };
 }
 
 /** Every page of a month in `variants` layouts; pages that cannot get a consistent gold are skipped and counted. */

@@ -4,7 +4,7 @@
 //   DIR/gold/{id}.json          galley.gold/1, "text": "pages/{id}.txt"
 //   DIR/roles/{id}.roles.json   the LabelledPage (id, source, month, text, roles, itemStarts, gold)
 //   DIR/manifest.json           what was built, with counts
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LINE_ROLES, type LabelledPage } from '../../engine/model/line-roles.ts';
@@ -85,4 +85,9 @@ export function writeAtomic(path: string, content: string): void {
 export function readLabelledPage(dir: string, id: string): LabelledPage | null {
   const path = join(dir, 'roles', `${id}${ROLES_SUFFIX}`);
   return existsSync(path) ? parseLabelledPage(JSON.parse(readFileSync(path, 'utf8')), path) : null;
+}
+
+/** Removes a page's text, gold and roles (an OCR page that a better alignment now drops). */
+export function removeLabelledPage(dir: string, id: string): void {
+  for (const path of [join(dir, 'roles', `${id}${ROLES_SUFFIX}`), join(dir, 'gold', `${id}.json`), join(dir, 'pages', `${id}.txt`)]) rmSync(path, { force: true });
 }

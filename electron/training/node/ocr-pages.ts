@@ -2,7 +2,7 @@
 // Chromium), read back by Tesseract (chi_sim, automatic layout; text and hOCR kept), and labelled
 // by aligning the OCR lines to the page's printed units (ocr-align.ts). Pages whose alignment is too
 // poor are dropped and reported. At most two Tesseract processes run at once.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledPage } from '../../engine/model/line-roles.ts';
 import { labelOcrPage, type OcrQuality } from '../ocr-align.ts';
@@ -28,6 +28,19 @@ export interface OcrOptions {
   log?: (line: string) => void;
   /** Called as each page finishes, so a long run keeps what it has. */
   onResult?: (r: OcrPageResult) => void;
+}
+
+/**
+ * Aligns a page again from the OCR text an earlier run kept in `workDir` (no render, no OCR), so an
+ * improved alignment reaches every OCR page; null when there is no such text.
+ */
+export function realignOcrPage(page: LabelledPage, workDir: string, seconds: number | undefined): OcrPageResult | null {
+  const txt = join(workDir, `${page.id}-ocr.txt`);
+  if (!existsSync(txt)) return null;
+  const text = readFileSync(txt, 'utf8');
+  if (!text.trim()) return null;
+  const labelled = labelOcrPage(text, printedUnits(page), page);
+  return { id: page.id, page: labelled.page, reason: labelled.reason ?? 'kept', failed: false, quality: labelled.quality, seconds: seconds ?? Number.NaN };
 }
 
 export async function ocrBuiltPages(pages: readonly LabelledPage[], o: OcrOptions): Promise<OcrPageResult[]> {
