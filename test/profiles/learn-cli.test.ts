@@ -22,7 +22,7 @@ async function galley(...argv: string[]): Promise<{ code: number; out: string; e
 
 const yunxi = ['p1', 'p2'].map((p) => join(GOLD, `yunxi-daily-2023-03-14-${p}.json`));
 
-describe('galley learn', () => {
+describe('galley learn', { timeout: 120_000 }, () => {
   it('learns a profile from gold files, which galley segment --profile then uses', async () => {
     const out = tmp.path('yunxi.json');
     const r = await galley('learn', '--out', out, ...yunxi);

@@ -29,7 +29,7 @@ function host() {
   return { archive, ok, warnings };
 }
 
-describe('learning from proofed pages, through the handlers', () => {
+describe('learning from proofed pages, through the handlers', { timeout: 120_000 }, () => {
   it('proofing a corrected page teaches the publication profile, and the next page is segmented with it', async () => {
     const { archive, ok, warnings } = host();
     await ok('import.files', { files: [upload('云溪日报/2023-03-14/p01.txt', 'yunxi-daily-2023-03-14-p1.txt')] });

@@ -6,7 +6,7 @@ import { defaultModel } from '../../electron/engine/model/index.ts';
 import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
 
-describe('learning curve', () => {
+describe('learning curve', { timeout: 120_000 }, () => {
   it('groups pages into papers by id without date and page', () => {
     expect(paperOf('pd-2020-02-03-p04-v1')).toBe('pd-v1');
     expect(paperOf('pd-2020-02-03-p04-v1-ocr')).toBe('pd-v1-ocr');
