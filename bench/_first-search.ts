@@ -9,10 +9,17 @@ if (!path || !a || !b) {
   process.exit(2);
 }
 const archive = openArchive(path, { logger: { warn: () => {} } });
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const c0 = cpu();
 const t0 = performance.now();
 const hitsA = archive.search(a, {}, 20).length;
 const t1 = performance.now();
+const c1 = cpu();
 const hitsB = archive.search(b, {}, 20).length;
 const t2 = performance.now();
+const c2 = cpu();
 archive.close();
-console.log(JSON.stringify({ firstMs: t1 - t0, secondMs: t2 - t1, hitsA, hitsB }));
+console.log(JSON.stringify({ firstMs: t1 - t0, secondMs: t2 - t1, firstCpuMs: c1 - c0, secondCpuMs: c2 - c1, hitsA, hitsB }));
