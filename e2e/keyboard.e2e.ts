@@ -33,6 +33,10 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
     for (let i = 0; i < 10 && (await focused()) !== 'page-row'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=item-card]');
+    // The page opened by keyboard alone: its cards are shown and its row is the selected one.
+    expect(await page.locator('[data-testid=item-card]').count()).toBeGreaterThanOrEqual(5);
+    expect(await focused()).toBe('page-row');
+    expect(await page.textContent('.page-title')).toContain('hengyang-daily-2021-10-29-p1');
   });
 
   it('moves a split, sets the kind and assigns a line to a role from the raw text', async () => {

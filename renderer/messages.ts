@@ -61,6 +61,9 @@ export function localizeHostMessage(t: T, message: string, reason?: HostReasonLi
     if (action) return t(`perm.${action}`);
   }
   if (/^Choose who is working first/.test(message)) return t('perm.noProfile');
+  if (/^unknown or expired file handle/.test(message)) return t('security.handleExpired');
+  const folder = /^Exports go to the export folder (.+?)(?: or a folder chosen with Choose…)?; other folders are not accepted\.$/.exec(message);
+  if (folder) return t('security.exportFolder', { folder: folder[1] });
   if (/^Only a proofed issue can be approved/.test(message)) return t('issue.notProofed');
   if (/^Only an approved issue can be exported/.test(message)) return t('issue.notApproved');
   if (/^Only an approved or exported issue can be reopened/.test(message)) return t('issue.notLocked');

@@ -99,9 +99,12 @@ export const channels = {
       .refine((r) => r.kinds.length === r.starts.length, 'kinds and starts differ in length'),
     response: z.object({ items: z.array(itemSchema) }),
   },
-  /** Electron host only: files dropped on the window, by path. */
-  'import.paths': {
-    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
+  /**
+   * Electron host only: files dropped on the window, by the opaque handles the main process gave
+   * for them (PreloadBridge.dropFiles). The renderer never names a path.
+   */
+  'import.handles': {
+    request: z.object({ handles: z.array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'file handle expected')).min(1).max(10_000) }).strict(),
     response: importReportSchema,
   },
   /** Browser host: dropped File objects, by content. */
@@ -188,7 +191,8 @@ export interface DroppedFile {
 export interface PreloadBridge {
   invoke(channel: string, request: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
-  pathForFile(file: File): string;
+  /** Hands dropped files to the main process; resolves to one opaque handle per file with a path. */
+  dropFiles(files: File[]): Promise<string[]>;
 }
 
 /** HTTP transport constants. */

@@ -46,6 +46,13 @@ export interface ImportPageInput {
   folderHint?: string | null;
   /** A segmentation made beforehand (bulk loads, tests); when absent the archive runs the engine. */
   segmentation?: Segmentation;
+  /**
+   * What the archive's default engine gives for this page without a publication profile, made
+   * beforehand by the import pool's workers. An archive that segments with the engine uses it
+   * instead of running the engine again (a profile, when the publication has one, still applies);
+   * an archive with a segmenter of its own ignores it.
+   */
+  engineSegmentation?: Segmentation;
   /** The page's scan and line regions (page-scans.ts), stored with the page. */
   scan?: PageScanInput;
 }
@@ -127,6 +134,8 @@ export interface SearchHit {
 
 export interface Archive {
   readonly path: string;
+  /** Opened read-only (the file or its folder cannot be written): every write is refused. */
+  readonly readOnly?: boolean;
   close(): void;
 
   importPage(input: ImportPageInput, actor: Actor, options?: { overwriteCorrections?: boolean }): ImportOutcome;
@@ -134,8 +143,6 @@ export interface Archive {
   listPublications(): PublicationSummary[];
   listIssues(publicationId?: number): IssueSummary[];
   listPages(issueId: number): PageSummary[];
-  /** Opened read-only (the file or its folder cannot be written): every write is refused. */
-  readonly readOnly?: boolean;
   getPage(pageId: number): PageRecord;
   /** Replaces a page's text and items in one transaction and logs the change; returns the new revision. */
   savePage(input: SavePageInput, actor: Actor): { revision: number };

@@ -70,6 +70,16 @@ export class DamagedRowError extends Error {
 type Row = Record<string, unknown> & { id: number; checksum: string | null };
 
 const cols = (list: readonly string[]) => list.join(', ');
+
+// Statements of the read checks, prepared once per connection (they run on every page open).
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function stmt(db: Database.Database, sql: string): Database.Statement {
+  let byDb = prepared.get(db);
+  if (!byDb) prepared.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) byDb.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 const matches = (row: Row, columns: readonly string[]) => row.checksum !== null && row.checksum === rowChecksum(columns.map((c) => row[c] ?? null));
 
 function revisionDamage(r: Row): DamagedRow {
@@ -79,9 +89,9 @@ function revisionDamage(r: Row): DamagedRow {
 
 /** Checks one page's text and items; throws DamagedRowError on the first mismatch. */
 export function checkPageRows(db: Database.Database, archivePath: string, pageId: number): void {
-  const page = db.prepare(`SELECT id, checksum, ${cols(PAGE_COLUMNS)} FROM pages WHERE id = ?`).get(pageId) as Row | undefined;
+  const page = stmt(db, `SELECT id, checksum, ${cols(PAGE_COLUMNS)} FROM pages WHERE id = ?`).get(pageId) as Row | undefined;
   if (page && !matches(page, PAGE_COLUMNS)) throw new DamagedRowError(archivePath, { part: 'page', id: pageId, pageId, pageRevision: null });
-  for (const item of db.prepare(`SELECT id, checksum, ${cols(ITEM_COLUMNS)} FROM items WHERE page_id = ?`).iterate(pageId) as Iterable<Row>) {
+  for (const item of stmt(db, `SELECT id, checksum, ${cols(ITEM_COLUMNS)} FROM items WHERE page_id = ?`).iterate(pageId) as Iterable<Row>) {
     if (!matches(item, ITEM_COLUMNS)) throw new DamagedRowError(archivePath, { part: 'item', id: item.id, pageId, pageRevision: null });
   }
 }
@@ -89,14 +99,14 @@ export function checkPageRows(db: Database.Database, archivePath: string, pageId
 /** Checks every revision recorded for one page (its history). */
 export function checkPageRevisions(db: Database.Database, archivePath: string, pageId: number): void {
   const sql = `SELECT id, checksum, ${cols(REVISION_COLUMNS)} FROM revisions WHERE entity = 'page' AND entity_id = ?`;
-  for (const r of db.prepare(sql).iterate(pageId) as Iterable<Row>) {
+  for (const r of stmt(db, sql).iterate(pageId) as Iterable<Row>) {
     if (!matches(r, REVISION_COLUMNS)) throw new DamagedRowError(archivePath, revisionDamage(r));
   }
 }
 
 /** Checks one revision row. */
 export function checkRevision(db: Database.Database, archivePath: string, revisionId: number): void {
-  const r = db.prepare(`SELECT id, checksum, ${cols(REVISION_COLUMNS)} FROM revisions WHERE id = ?`).get(revisionId) as Row | undefined;
+  const r = stmt(db, `SELECT id, checksum, ${cols(REVISION_COLUMNS)} FROM revisions WHERE id = ?`).get(revisionId) as Row | undefined;
   if (r && !matches(r, REVISION_COLUMNS)) throw new DamagedRowError(archivePath, revisionDamage(r));
 }
 

@@ -13,6 +13,8 @@ import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts
 import { loadBackend } from '../host/load-backend.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
+import { z } from 'zod';
+import { createFileHandles } from '../host/file-handles.ts';
 import { defaultArchivePath } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
@@ -83,6 +85,11 @@ async function start(): Promise<void> {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows (auxclick), whatever the page does.
+      disableBlinkFeatures: 'Auxclick',
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      safeDialogs: true,
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -98,9 +105,12 @@ async function start(): Promise<void> {
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, sendMenu, process.platform === 'darwin')));
   setMenu();
 
+  // Files the user dropped or picked, known to the renderer only by opaque handles.
+  const files = createFileHandles();
   const table: HandlerTable = createHandlers({
     ...backend,
     host: 'electron',
+    files,
     version: appVersion(),
     actor,
     emit,
@@ -120,6 +130,13 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'], defaultPath });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+  });
+
+  // The preload hands over the paths of files dropped on the window (webUtils); the page gets handles.
+  ipcMain.handle('galley:drop', (event, paths: unknown) => {
+    if (!trustedSender(event, win)) return [];
+    const list = z.array(z.string().min(1).max(4096)).max(10_000).safeParse(paths);
+    return list.success ? files.register(list.data) : [];
   });
 
   ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {

@@ -19,8 +19,12 @@ const bridge: PreloadBridge = {
     ipcRenderer.on('galley:event', handler);
     return () => ipcRenderer.removeListener('galley:event', handler);
   },
-  pathForFile(file) {
-    return webUtils.getPathForFile(file);
+  // The paths go to the main process, never to the page: it answers with opaque handles. A File
+  // the page made itself has no path and is left out.
+  async dropFiles(files) {
+    const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p.length > 0);
+    if (paths.length === 0) return [];
+    return (await ipcRenderer.invoke('galley:drop', paths)) as string[];
   },
 };
 

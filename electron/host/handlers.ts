@@ -24,6 +24,7 @@ import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';
 import { createReviewSession } from './review-session.ts';
 import { classifyFailure, type MachineFailureCode } from './failures.ts';
+import type { FileHandles } from './file-handles.ts';
 import { openSample } from './sample.ts';
 import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { pageScan } from './scan-handler.ts';
@@ -37,6 +38,8 @@ export interface HostContext extends Backend {
   showOpenDialog?: () => Promise<string[]>;
   /** Electron only: rebuild the menu in the new language. */
   setLanguage?: (language: Language) => void;
+  /** Electron only: files the user dropped or picked, behind opaque handles (file-handles.ts). */
+  files?: FileHandles;
   /** Electron only: native folder dialog for exports, starting at `defaultPath`; null when cancelled. */
   showFolderDialog?: (defaultPath: string) => Promise<string | null>;
 }
@@ -140,9 +143,12 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       const profile = pageId !== undefined ? (ctx.archive.publicationProfileForPage?.(pageId) ?? null) : null;
       return { items: ctx.engine.deriveItems(text, starts, kinds, profile) };
     },
-    'import.paths': async ({ paths }) => {
-      if (ctx.host !== 'electron') throw new HostError('bad-request', 'import by path is only available in the desktop app');
+    'import.handles': async ({ handles }) => {
+      if (!ctx.files) throw new HostError('bad-request', 'import of dropped files by handle is only available in the desktop app');
       const { actor } = importer();
+      // One answer for every handle the main process did not hand out (no hint about any path).
+      const paths = ctx.files.take(handles);
+      if (!paths) throw new HostError('bad-request', 'unknown or expired file handle; drop the files again');
       return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
     },
     'import.files': async ({ files }) => {
@@ -164,13 +170,6 @@ export function createHandlers(ctx: HostContext): HandlerTable {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    'import.dialog': async () => {
-      if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
-      const { actor } = importer();
-      const paths = await ctx.showOpenDialog();
-      if (paths.length === 0) return null;
-      return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
-    },
     'sample.open': async () => {
       const { actor } = importer();
       if (importing) throw new HostError('conflict', 'An import is already running.');
@@ -182,6 +181,13 @@ export function createHandlers(ctx: HostContext): HandlerTable {
       } finally {
         importing = false;
       }
+    },
+    'import.dialog': async () => {
+      if (!ctx.showOpenDialog) throw new HostError('unavailable', 'no native dialog in this host');
+      const { actor } = importer();
+      const paths = await ctx.showOpenDialog();
+      if (paths.length === 0) return null;
+      return runImport((onProgress, signal) => ctx.importer.importPaths(paths, ctx.archive, { onProgress, actor, signal }));
     },
     'import.cancel': () => {
       importAbort?.abort();

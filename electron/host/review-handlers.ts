@@ -2,6 +2,7 @@
 // vocabulary, approval, export, history, search. Every data-changing handler resolves the acting
 // profile (session.acting()) and checks its permission (assertAllowed, assertIssueEditable)
 // before it touches the archive; the archive then keeps the issue lock as a second fence.
+import { resolve } from 'node:path';
 import type { ReviewChannel } from '../../shared/ipc-review.ts';
 import { assertAllowed } from '../../shared/roles.ts';
 import { assertIssueEditable } from '../review/index.ts';
@@ -24,6 +25,17 @@ export function createReviewHandlers(ctx: HostContext, session: ReviewSession): 
     return who;
   };
   const editable = (issueId: number) => assertIssueEditable(archive.getIssue(issueId).state);
+  /**
+   * Where an export may be written: the configured export folder, or (Electron) a folder the main
+   * process's own dialog returned. The renderer cannot name any other folder, and the answer is the
+   * same whether or not the folder it named exists.
+   */
+  const exportFolder = (outDir: string | undefined): string => {
+    const base = defaultExportDir(archive);
+    if (outDir === undefined || resolve(outDir) === resolve(base)) return base;
+    if (ctx.files?.folderAllowed(outDir)) return resolve(outDir);
+    throw new HostError('bad-request', `Exports go to the export folder ${base}${ctx.showFolderDialog ? ' or a folder chosen with Choose…' : ''}; other folders are not accepted.`);
+  };
 
   return {
     'session.current': () => session.describe(),
@@ -120,7 +132,7 @@ export function createReviewHandlers(ctx: HostContext, session: ReviewSession): 
     },
     'issues.export': ({ issueId, formats, zip, outDir }) => {
       const { profile } = may('issue.export');
-      const result = exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: outDir ?? defaultExportDir(archive) });
+      const result = exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: exportFolder(outDir) });
       changed();
       return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue };
     },
@@ -128,7 +140,10 @@ export function createReviewHandlers(ctx: HostContext, session: ReviewSession): 
     'export.chooseFolder': async () => {
       if (!ctx.showFolderDialog) throw new HostError('unavailable', 'no native folder dialog in this host; the export goes to the default folder');
       const chosen = await ctx.showFolderDialog(defaultExportDir(archive));
-      return { outDir: chosen === null ? null : checkOutDir(chosen) };
+      if (chosen === null) return { outDir: null };
+      const dir = checkOutDir(chosen);
+      ctx.files?.allowFolder(dir); // issues.export accepts it from now on
+      return { outDir: dir };
     },
 
     'history.forPage': ({ pageId }) => {

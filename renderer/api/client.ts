@@ -52,8 +52,9 @@ export function electronApi(bridge: PreloadBridge): GalleyApi {
       });
     },
     async importDropped(drop: Drop): Promise<ImportReport> {
-      const paths = drop.items.map((f) => bridge.pathForFile(f)).filter(Boolean);
-      return this.invoke('import.paths', { paths });
+      const handles = await bridge.dropFiles(drop.items);
+      if (handles.length === 0) return { outcomes: [], cancelled: false };
+      return this.invoke('import.handles', { handles });
     },
   };
 }

@@ -62,7 +62,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   }),
   'page.setState': fc.record({ pageId: fc.integer({ min: 1, max: 5 }), state: fc.constantFrom('imported', 'in-progress', 'proofed') }),
   'engine.derive': derive,
-  'import.paths': fc.record({ paths: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }) }),
+  'import.handles': fc.record({ handles: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { minLength: 1, maxLength: 5 }) }),
   'import.files': fc.record({
     files: fc.array(fc.record({ name: relName, data: fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('base64')) }), { minLength: 1, maxLength: 3 }),
   }),

@@ -170,7 +170,9 @@ describe('HTTP host', () => {
   });
 
   it('refuses import by path in the browser host and upload names that climb out', async () => {
-    expect((await api('import.paths', { paths: ['/etc/passwd'] })).status).toBe(400);
+    expect((await api('import.paths', { paths: ['/etc/passwd'] })).status).toBe(404); // no such channel any more
+    expect((await api('import.handles', { handles: ['/etc/passwd'] })).status).toBe(400);
+    expect((await api('import.handles', { handles: ['A'.repeat(22)] })).status).toBe(400);
     expect((await api('import.files', { files: [{ name: '../x.txt', data: 'YQ==' }] })).status).toBe(400);
     expect((await api('import.files', { files: [{ name: '/abs.txt', data: 'YQ==' }] })).status).toBe(400);
     const ok = await api('import.files', { files: [{ name: 'Daily/2021-10-29/p1.txt', data: Buffer.from('x').toString('base64') }] });

@@ -223,7 +223,11 @@ describe('nasty files', () => {
     expect(growthMb).toBeLessThan(STRESS ? 200 : 100);
   });
 
-  it('records what it found', () => {
+  it('records what it found (each finding above was reached and says what the test saw)', () => {
+    expect(Object.keys(findings).sort()).toEqual(['big5Gb18030Mix', 'deepNesting', 'searchAcrossMarks']);
+    expect(findings.searchAcrossMarks).toMatch(/: [1-9]\d* hit\(s\)$/);
+    expect(findings.deepNesting).toMatch(/^refused: \S/);
+    expect(findings.big5Gb18030Mix).toMatch(/^decoded as GB18030/);
     recordFigures('nasty-files', { findings });
   });
 });

@@ -40,7 +40,8 @@ describe('issues.export (handler)', () => {
     await w.ok('tags.setForItem', { itemId: w.firstArticleId, tags: ['衡阳', '合作交流'] });
     await approved(w);
     const out = join(w.dir, 'exports', 'new-folder');
-    const r = await w.ok('issues.export', { issueId: w.issueId, formats: [...EXPORT_FORMATS], zip: true, outDir: out });
+    w.archive.setSetting('export.outDir', out); // the configured export folder (made when missing)
+    const r = await w.ok('issues.export', { issueId: w.issueId, formats: [...EXPORT_FORMATS], zip: true });
     expect(r.issue.state).toBe('exported');
     expect(r.folderPath.startsWith(out)).toBe(true);
     expect(r.manifest.formats).toEqual([...EXPORT_FORMATS]);
@@ -67,8 +68,9 @@ describe('issues.export (handler)', () => {
   it('refuses unapproved issues and non-supervisors with the reason, writing nothing', async () => {
     const w = world();
     const out = join(w.dir, 'out');
+    w.archive.setSetting('export.outDir', out);
     await w.as('Sue');
-    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['json'], outDir: out })).toMatchObject({
+    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['json'] })).toMatchObject({
       ok: false,
       code: 'refused',
       message: 'Only an approved issue can be exported; this one is imported.',
@@ -76,21 +78,24 @@ describe('issues.export (handler)', () => {
     await approved(w);
     for (const who of ['Ed', 'Ada']) {
       await w.as(who);
-      const r = await w.call('issues.export', { issueId: w.issueId, formats: ['json'], outDir: out });
+      const r = await w.call('issues.export', { issueId: w.issueId, formats: ['json'] });
       expect(r).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/^Only a supervisor can export an issue; /) });
     }
     expect(existsSync(out)).toBe(false);
     expect(w.archive.getIssue(w.issueId).state).toBe('approved');
   });
 
-  it('checks the folder: absolute, a folder, creatable; defaults to the setting', async () => {
+  it('checks the folder: only the configured one (no folder the client names), a folder, creatable', async () => {
     const w = world();
     await approved(w);
     expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'], outDir: 'relative/dir' })).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'], outDir: join(w.dir, 'mine') })).toMatchObject({ ok: false, code: 'bad-request', message: /^Exports go to the export folder / });
     const file = join(w.dir, 'a-file');
     writeFileSync(file, 'x');
-    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'], outDir: file })).toMatchObject({ ok: false, code: 'bad-request', message: /is a file/ });
-    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'], outDir: join(file, 'below') })).toMatchObject({ ok: false, code: 'bad-request', message: /cannot be (created|used)|is a file/ });
+    w.archive.setSetting('export.outDir', file);
+    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'] })).toMatchObject({ ok: false, code: 'bad-request', message: /is a file/ });
+    w.archive.setSetting('export.outDir', join(file, 'below'));
+    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'] })).toMatchObject({ ok: false, code: 'bad-request', message: /cannot be (created|used)|is a file/ });
     w.archive.setSetting('export.outDir', join(w.dir, 'default-exports'));
     expect(await w.ok('export.folder', {})).toEqual({ outDir: join(w.dir, 'default-exports'), canChoose: false });
     expect(await w.call('export.chooseFolder', {})).toMatchObject({ ok: false, code: 'unavailable' });

@@ -63,15 +63,15 @@ describe('issue state machine through the handlers', () => {
     expect(w.fingerprint()).toBe(before);
 
     // Export, then re-export keeps it exported.
-    const out = `${w.dir}/exports`;
-    expect((await w.ok('issues.export', { issueId: w.issueId, formats: ['txt'], outDir: out })).issue.state).toBe('exported');
-    expect((await w.ok('issues.export', { issueId: w.issueId, formats: ['csv'], outDir: out })).issue.state).toBe('exported');
+    w.archive.setSetting('export.outDir', `${w.dir}/exports`); // exports go to the configured folder
+    expect((await w.ok('issues.export', { issueId: w.issueId, formats: ['txt'] })).issue.state).toBe('exported');
+    expect((await w.ok('issues.export', { issueId: w.issueId, formats: ['csv'] })).issue.state).toBe('exported');
 
     // Reopen needs a reason.
     expect(await w.call('issues.reopen', { issueId: w.issueId, reason: '   ' })).toMatchObject({ ok: false, code: 'refused', message: 'Reopening an issue needs a reason.' });
     expect((await w.ok('issues.reopen', { issueId: w.issueId, reason: '标题有误' })).issue.state).toBe('in-progress');
     expect(await w.call('issues.reopen', { issueId: w.issueId, reason: 'again' })).toMatchObject({ ok: false, code: 'refused' });
-    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['json'], outDir: out })).toMatchObject({ ok: false, code: 'refused', message: 'Only an approved issue can be exported; this one is in-progress.' });
+    expect(await w.call('issues.export', { issueId: w.issueId, formats: ['json'] })).toMatchObject({ ok: false, code: 'refused', message: 'Only an approved issue can be exported; this one is in-progress.' });
 
     // Open again: the editor can change pages.
     await w.as('Ed');

@@ -21,12 +21,22 @@ export const CSV_COLUMNS = [
   'chars',
 ] as const;
 
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP "CSV injection"): one that begins with
+ * =, +, -, @, a tab or a carriage return gets a leading apostrophe, so Excel, LibreOffice and
+ * Sheets show it as text. Numbers stay numbers. The apostrophe is visible in a text editor; that
+ * is the price of a file that is safe to double-click.
+ */
+export function neutraliseCell(value: string | number | null): string | number | null {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** Length in characters as a reader counts them (code points, not UTF-16 units). */
 const chars = (paragraphs: string[]): number => paragraphs.reduce((n, p) => n + [...p].length, 0);
 
 export const writeCsv: FormatWriter = (issue) => {
   const rows = issue.pages.flatMap((page) =>
-    page.items.map((item, i) => [
+    page.items.map((item, i) => ([
       item.id,
       page.pageNumber,
       i + 1,
@@ -42,7 +52,7 @@ export const writeCsv: FormatWriter = (issue) => {
       item.continuedFrom,
       item.paragraphs.length,
       chars(item.paragraphs),
-    ]),
+    ] as (string | number | null)[]).map(neutraliseCell)),
   );
   return [{ path: 'csv/items.csv', bytes: utf8(csvDocument([[...CSV_COLUMNS], ...rows])) }];
 };
