@@ -131,7 +131,9 @@ const ItemCard = memo(function ItemCard(props: {
   const pageText = () => store.getState().session?.history.present.text ?? '';
   const language = useApp((s) => s.language);
   // Shown once, with each role in the UI language; typed roles are read back in either language.
-  const contributorsText = item.contributors.map((c) => `${c.name} (${t(`role.${c.role}`)})`).join(language === 'zh-CN' ? '，' : ', ');
+  // Full-width brackets and comma in Chinese (the parser reads both forms back).
+  const zh = language === 'zh-CN';
+  const contributorsText = item.contributors.map((c) => (zh ? `${c.name}（${t(`role.${c.role}`)}）` : `${c.name} (${t(`role.${c.role}`)})`)).join(zh ? '，' : ', ');
   const roleLabels = useMemo(() => contributorRoleLabels(), []);
   return (
     <article

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
 import { IssueActions } from './IssueReview.tsx';
+
+/** The archive's name for pages whose publication is not known yet (translated when shown). */
+const UNKNOWN_PUBLICATION = 'Unknown publication';
 import { PageDoubts } from './Doubts.tsx';
 
 export function LibraryPane() {
@@ -34,7 +37,7 @@ export function LibraryPane() {
             <li key={p.id}>
               <button className="tree-row pub" aria-expanded={open} onClick={() => store.getState().togglePublication(p.id)}>
                 <span className="twisty">{open ? '▾' : '▸'}</span>
-                <span className="pub-title">{p.title}</span>
+                <span className="pub-title">{p.title === UNKNOWN_PUBLICATION ? t('desk.unknownPublication') : p.title}</span>
                 {p.serial && <span className="muted small">{p.serial}</span>}
               </button>
               {open && (
