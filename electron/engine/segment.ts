@@ -132,11 +132,11 @@ function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly
     const first = decoded.starts[k]!;
     const end = decoded.starts[k + 1] ?? lines.length;
     let titles = 1;
-    let boundary = decoded.boundaryConfidence[first]!;
+    // The split itself: an item start the model would drop for a small change in score.
+    const boundary = decoded.boundaryConfidence[first]!;
     for (let i = first; i < end; i++) {
-      // A title role, or the first line under the header (was it a title?), and missed splits inside the span.
+      // Every title line's role, and the first line under the header (was it a title after all?).
       if (TITLE_ROLES.has(decoded.roles[i]!) || (i > first && TITLE_ROLES.has(decoded.roles[i - 1]!))) titles = Math.min(titles, decoded.roleConfidence[i]!);
-      if (i > first) boundary = Math.min(boundary, decoded.boundaryConfidence[i]!);
     }
     item.confidence = { boundary: round(boundary), titles: round(titles) };
   });

@@ -4,10 +4,10 @@
 // change in score sits near 0.5; a clear one near 1. The scale is calibrated when training so that
 // DOUBT_THRESHOLD (0.8) falls at a low percentile of the training margins.
 import { DOUBT_THRESHOLD } from '../../../shared/segmentation.ts';
-import { isStart, roleOf, LABEL_COUNT } from './labels-space.ts';
+import { isStart, roleOf, LABEL_COUNT, TITLE_ROLES } from './labels-space.ts';
 
 /** Share of training boundary decisions that fall below the doubt threshold by construction. */
-const CALIBRATION_QUANTILE = 0.1;
+const CALIBRATION_QUANTILE = 0.04;
 
 export const squash = (margin: number, scale: number): number => 1 / (1 + Math.exp(-margin / scale));
 
@@ -17,6 +17,20 @@ export function boundaryMargin(mm: Float64Array, path: number[], i: number): num
   const chosen = isStart(path[i]!);
   let alt = -Infinity;
   for (let y = 0; y < LABEL_COUNT; y++) if (isStart(y) !== chosen) alt = Math.max(alt, row[y]!);
+  return row[path[i]!]! - alt;
+}
+
+/**
+ * Margin of the title reading at line i: for a line decoded as a title role, against every other
+ * role (was it the kicker, not the headline? body, not a title?); for any other line, against the
+ * title roles (was it a title after all?).
+ */
+export function titleMargin(mm: Float64Array, path: number[], i: number): number {
+  const row = mm.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
+  const role = roleOf(path[i]!);
+  const title = TITLE_ROLES.has(role);
+  let alt = -Infinity;
+  for (let y = 0; y < LABEL_COUNT; y++) if (title ? roleOf(y) !== role : TITLE_ROLES.has(roleOf(y))) alt = Math.max(alt, row[y]!);
   return row[path[i]!]! - alt;
 }
 

@@ -3,7 +3,7 @@
 // start and every line's role.
 import type { LineRole } from './line-roles.ts';
 import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
-import { boundaryMargin, roleMargin, squash } from './confidence.ts';
+import { boundaryMargin, titleMargin, squash } from './confidence.ts';
 import { maxMarginals, pageEmissions, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
 import type { LineFeatures } from './features.ts';
 
@@ -14,7 +14,7 @@ export interface DecodedPage {
   starts: number[];
   /** Confidence (0–1) of the start/inside decision per line. */
   boundaryConfidence: number[];
-  /** Confidence (0–1) of the decoded role per line. */
+  /** Confidence (0–1) per line that it is, or is not, a title in the role decoded (see titleMargin). */
   roleConfidence: number[];
 }
 
@@ -53,6 +53,6 @@ export function decodePage(model: LineRoleModel, features: LineFeatures[], fixed
     roles: path.map(roleOf),
     starts: path.flatMap((y, i) => (isStart(y) ? [i] : [])),
     boundaryConfidence: path.map((_, i) => (i === 0 ? 1 : squash(Math.abs(boundaryMargin(mm, path, i)), scale))),
-    roleConfidence: path.map((_, i) => squash(Math.abs(roleMargin(mm, path, i)), scale)),
+    roleConfidence: path.map((_, i) => squash(Math.abs(titleMargin(mm, path, i)), scale)),
   };
 }

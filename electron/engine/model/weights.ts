@@ -115,24 +115,29 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
   const shapeCount = features.map((lf) => lf.shape.length);
   const edge = dict.get(EDGE) ?? -1;
   const out = new Float64Array(n * L);
-  const add = (at: number, fid: number, slot: number): void => {
-    if (fid < 0) return;
-    const r = table[fid * W + slot]!;
-    if (r < 0) return;
-    const o = r * L;
-    for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
-  };
+  // Inlined loops (no closure per weight row): this is the model's hot path.
   for (let i = 0; i < n; i++) {
     const at = i * L;
     for (let slot = 0; slot < W; slot++) {
       const j = i + slot - 2;
+      let list: number[];
+      let count: number;
       if (j < 0 || j >= n) {
-        if (slot === 1 || slot === 3) add(at, edge, slot);
-        continue;
+        if (slot !== 1 && slot !== 3) continue;
+        list = [edge];
+        count = 1;
+      } else {
+        list = fids[j]!;
+        count = slot === 2 ? list.length : shapeCount[j]!;
       }
-      const list = fids[j]!;
-      const count = slot === 2 ? list.length : shapeCount[j]!;
-      for (let k = 0; k < count; k++) add(at, list[k]!, slot);
+      for (let k = 0; k < count; k++) {
+        const fid = list[k]!;
+        if (fid < 0) continue;
+        const r = table[fid * W + slot]!;
+        if (r < 0) continue;
+        const o = r * L;
+        for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
+      }
     }
   }
   return out;
