@@ -37,7 +37,7 @@ describe('the compiled build', () => {
     expect(Object.keys(state.inputs)).toContain('electron/importer/pool/worker.ts');
   });
 
-  it('prints the version and segments a page exactly as the sources do', { timeout: 60_000 }, async () => {
+  it('prints the version and segments a page exactly as the sources do', { timeout: 180_000 }, async () => {
     const page = join(ROOT, 'resources', 'pages', 'hengyang-daily-2021-10-29-p1.txt');
     for (const argv of [['--version'], ['segment', page, '--json'], ['segment', page]]) {
       const a = capture();
