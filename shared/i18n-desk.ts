@@ -39,6 +39,7 @@ export const deskEn = {
   },
   import: { progress: 'Importing… {{done}} of {{total}} files', progressOpen: 'Importing… {{done}} files' },
   unknownPublication: 'Unknown publication',
+  why: { summary: 'Why are some actions unavailable?', approve: 'Approve: {{why}}', export: 'Export: {{why}}' },
   notice: '{{message}}',
   vocab: {
     parentsAdded: 'Also added the missing parent terms: {{parents}}.', noParent: 'the parent {{type}} {{path}} is not in the file or the vocabulary',
@@ -98,6 +99,7 @@ export const deskZh: DeskStrings = {
   },
   import: { progress: '正在导入… 已处理 {{done}}／{{total}} 个文件', progressOpen: '正在导入… 已处理 {{done}} 个文件' },
   unknownPublication: '未知报刊',
+  why: { summary: '为什么有些操作不可用？', approve: '审核通过：{{why}}', export: '导出：{{why}}' },
   notice: '{{message}}',
   vocab: {
     parentsAdded: '同时添加了缺少的上级词条：{{parents}}。', noParent: '上级{{type}}“{{path}}”既不在文件中，也不在词表中',

@@ -65,6 +65,16 @@ export function IssueActions({ issue }: { issue: IssueSummary }) {
       <button onClick={() => open('issueHistory')} data-testid="issue-history-button">
         {t('issue.history')}
       </button>
+      {/* Why actions are disabled, reachable by keyboard (a tooltip on a disabled button is not). */}
+      {(reasons.approve || reasons.export) && (
+        <details className="issue-why" data-testid="issue-why">
+          <summary>{t('desk.why.summary')}</summary>
+          <ul>
+            {reasons.approve && <li>{t('desk.why.approve', { why: reasons.approve })}</li>}
+            {reasons.export && <li>{t('desk.why.export', { why: reasons.export })}</li>}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
