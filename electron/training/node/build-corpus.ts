@@ -16,6 +16,8 @@ export interface BuildCorpusOptions {
   variants: number;
   /** Pages per month to render and OCR (0: none). */
   ocr: number;
+  /** Align every page OCR'd before again from its kept text, and OCR nothing new (`ocr` is ignored). */
+  realign?: boolean;
   /** Only this month (YYYY-MM); default every month file in the corpus folder. */
   month?: string;
   /** Progress lines (one per month, one per OCR page). */
@@ -53,9 +55,10 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
       manifest.pages.push({ id: page.id, month, kind: 'built' });
     }
     log(`${month}: ${counts.built} pages built from ${source.length} (${counts.skipped.length} skipped)`);
-    if (o.ocr > 0) {
+    if (o.ocr > 0 || o.realign) {
       const { ocrBuiltPages } = await import('./ocr-pages.ts');
-      const chosen = pickForOcr(built.filter((p) => p.id.endsWith('-v1')), o.ocr, o.seed);
+      const v1 = built.filter((p) => p.id.endsWith('-v1'));
+      const chosen = o.realign ? v1 : pickForOcr(v1, o.ocr, o.seed);
       // Pages OCR'd by an earlier run are aligned again from their kept text (cheap); only the
       // others are rendered and OCR'd. Failures left no text and are retried.
       const { realignOcrPage } = await import('./ocr-pages.ts');
@@ -84,7 +87,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
       for (const p of chosen) {
         const again = realignOcrPage(p, workDir, previous.times.get(p.id));
         if (again) record(again);
-        else todo.push(p);
+        else if (!o.realign) todo.push(p);
       }
       await ocrBuiltPages(todo, { workDir, log, onResult: record });
       log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept, ${counts.ocr.dropped.length} dropped, ${counts.ocr.failed.length} failed`);
