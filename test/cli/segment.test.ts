@@ -47,7 +47,8 @@ describe('galley segment --json', () => {
     expect(parsed.schema).toBe('galley.segmentation/1');
     // 2-space indentation, as documented.
     expect(r.out).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
-  });
+    // A child process that loads the line-role weights: seconds on a loaded machine.
+  }, 60_000);
 
   it('CRLF input gives the same segmentation as LF input (offsets are into LF text)', async () => {
     const lf = tmp.path('lf.txt');
@@ -95,7 +96,7 @@ describe('the installed binary', () => {
     expect(result.stderr).toBe('encoding: GB18030\n');
     expect(result.status).toBe(0);
     expect(segmentationSchema.safeParse(JSON.parse(result.stdout)).success).toBe(true);
-  });
+  }, 60_000);
 
   it('a bad file through the binary: exit 1, one stderr line, no stack trace', () => {
     const bin = join(ROOT, 'node_modules/.bin/galley');

@@ -37,6 +37,23 @@ export const modelFileSchema = z.strictObject({
 });
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
+/**
+ * The header checked by zod; the tens of thousands of weight rows are checked by a plain loop
+ * (zod over the whole record costs seconds at start-up).
+ */
+const headerSchema = modelFileSchema.extend({
+  rows: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object of weight rows'),
+});
+
+function checkRows(rows: Record<string, unknown>): Record<string, number[]> {
+  for (const [key, pairs] of Object.entries(rows)) {
+    if (!Array.isArray(pairs) || pairs.length % 2 !== 0 || !pairs.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: rows.${key}: must hold label/weight pairs of numbers`);
+    }
+  }
+  return rows as Record<string, number[]>;
+}
+
 export class ModelFileError extends Error {
   constructor(message: string) {
     super(message);
@@ -68,11 +85,11 @@ export function fromSparse(pairs: readonly number[], into = new Float64Array(LAB
 
 /** Reads and checks a weight file's JSON. */
 export function loadModel(json: unknown): LineRoleModel {
-  const parsed = modelFileSchema.safeParse(json);
+  const parsed = headerSchema.safeParse(json);
   if (!parsed.success) {
     throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
-  const f = parsed.data;
+  const f = { ...parsed.data, rows: checkRows(parsed.data.rows) };
   if (f.featureSetHash !== FEATURE_SET_HASH || f.labels.join(',') !== LABEL_NAMES.join(',')) {
     throw new ModelFileError(`weights ${f.version} were trained for feature set ${f.featureSetHash}; this engine reads ${FEATURE_SET_HASH}: retrain with galley train`);
   }
