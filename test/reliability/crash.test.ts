@@ -144,7 +144,8 @@ describe('crash safety under SIGKILL', () => {
 });
 
 describe('the crash checker itself', () => {
-  it('notices a lost change, a wrong snapshot and a half-written page', async () => {
+  // 30 writer operations in-process: seconds on the loaded 2-core machine, not the default 5 s.
+  it('notices a lost change, a wrong snapshot and a half-written page', { timeout: 120_000 }, async () => {
     const { runWriter } = await import('../../scripts/crash-writer.ts');
     const dir = mkdtempSync(join(tmpdir(), 'galley-crash-self-'));
     try {
