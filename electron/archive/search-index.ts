@@ -1,4 +1,4 @@
-// Writes the search index in one statement per transaction (migration 0011): every search_docs
+// Writes the search index in one statement per transaction (migration 0010): every search_docs
 // row written since the last flush is in search_pending; they go into items_fts together, just
 // before the transaction commits, and the list is emptied. One INSERT … SELECT costs about a
 // quarter less than a trigger firing per row, and nothing else changes: a search in a later

@@ -1,4 +1,4 @@
-// 0011: the search index is written once per transaction instead of once per row.
+// 0010: the search index is written once per transaction instead of once per row.
 // Until now a trigger on search_docs inserted every new row into items_fts as it was written; an
 // import spent about a third of its time there. Now a new or changed row only records its id in
 // search_pending, and search-index.ts indexes all of them with one INSERT … SELECT just before
@@ -8,7 +8,7 @@
 import type { Migration } from './types.ts';
 
 export const migration: Migration = {
-  version: 11,
+  version: 10,
   name: 'search-index-batched',
   up(db) {
     db.exec(`

@@ -1,16 +1,16 @@
-// Migration 0011: search_docs rows are indexed once per transaction (search_pending + one
+// Migration 0010: search_docs rows are indexed once per transaction (search_pending + one
 // INSERT … SELECT before commit) and the index stays exactly what the per-row trigger made.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../electron/archive/db.ts';
 import { migrate } from '../../electron/archive/migrations/index.ts';
-import { migration } from '../../electron/archive/migrations/0011-search-index-batched.ts';
+import { migration } from '../../electron/archive/migrations/0010-search-index-batched.ts';
 import { flushSearchIndex } from '../../electron/archive/search-index.ts';
 import { editor, freshArchive, frontPage, innerPage } from './helpers.ts';
 
 const PAD = '  ';
 
-/** A database at 0011 with one publication/issue/page and n items whose search_docs say `word`. */
+/** A database at 0010 with one publication/issue/page and n items whose search_docs say `word`. */
 function withItems(db: Database.Database, words: string[]): void {
   db.exec(`INSERT INTO publications(id, title) VALUES (1, 'p'); INSERT INTO issues(id, publication_id, state) VALUES (1, 1, 'imported');
     INSERT INTO pages(id, issue_id, source_name, encoding, content_hash, raw_text, text, state, imported_at, updated_at)
@@ -27,14 +27,14 @@ const matches = (db: Database.Database, q: string): number[] =>
   (db.prepare('SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid').all(q) as { id: number }[]).map((r) => r.id);
 const integrity = (db: Database.Database): void => void db.exec(`INSERT INTO items_fts(items_fts) VALUES ('integrity-check')`);
 
-describe('migration 0011 (batched search index)', () => {
-  it('is version 11 and keeps the index of an existing archive as it was', () => {
-    expect(migration.version).toBe(11);
+describe('migration 0010 (batched search index)', () => {
+  it('is version 10 and keeps the index of an existing archive as it was', () => {
+    expect(migration.version).toBe(10);
     const db = new Database(':memory:');
     migrate(db, 9);
     withItems(db, ['衡阳日报社', '城市建设']);
     expect(matches(db, '日报社')).toEqual([1]);
-    migrate(db, 11);
+    migrate(db, 10);
     expect(matches(db, '日报社')).toEqual([1]);
     expect(matches(db, '市建设')).toEqual([2]);
     integrity(db);
@@ -43,7 +43,7 @@ describe('migration 0011 (batched search index)', () => {
 
   it('new rows wait in search_pending until the flush, then are found; deleting or updating a pending row leaves the index sound', () => {
     const raw = new Database(':memory:');
-    migrate(raw, 11);
+    migrate(raw, 10);
     withItems(raw, ['衡阳日报社', '城市建设', '乡村振兴']);
     expect((raw.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n).toBe(3);
     expect(matches(raw, '日报社')).toEqual([]);
