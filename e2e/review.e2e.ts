@@ -3,10 +3,13 @@
 // approve (greyed out in the UI and refused by the host), approve, export, the approved issue
 // refuses edits, reopen with a reason, tag an item by accepting a suggestion, find it by that tag,
 // restore an earlier version. Screenshots of every new panel in both languages.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import { EXPORT_DIR_SETTING } from '../electron/export/archive-export.ts';
 import { SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
 
 const HEADLINE = '秦国文率队赴苏州考察学习';
@@ -35,8 +38,13 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    host = await startTestHost();
-    exportDir = join(host.dir, 'exports');
+    // Exports go only to the archive's configured export folder (the renderer names no other).
+    const dir = mkdtempSync(join(tmpdir(), 'galley-e2e-'));
+    exportDir = join(dir, 'exports');
+    const archive = openArchive(join(dir, 'archive.db'));
+    archive.setSetting(EXPORT_DIR_SETTING, exportDir);
+    archive.close();
+    host = await startTestHost({ dir });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     page.on('pageerror', (e) => console.error('pageerror:', e.message));
@@ -259,7 +267,7 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await page.getByTestId('issue-approve').click();
     await expect.poll(issueState).toBe('approved');
     await page.getByTestId('issue-export').click();
-    await page.getByTestId('export-folder').fill(join(exportDir, 'zh'));
+    await page.getByTestId('export-folder').fill(exportDir);
     await page.getByTestId('export-zip').check();
     await page.getByTestId('export-run').click();
     await page.getByTestId('export-result').waitFor({ timeout: 20_000 });
