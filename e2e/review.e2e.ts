@@ -285,6 +285,8 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
   });
 
   it('keeps a vocabulary: add a term, import CSV from a file, export CSV as a download', async () => {
+    // The report below is checked in Chinese (the skipped test above used to switch the language).
+    await page.getByTestId('language-select').selectOption('zh-CN');
     await page.getByTestId('vocabulary-button').click();
     await page.getByTestId('vocabulary-manager').waitFor();
     await page.locator('[data-testid=vocabulary-manager] select').first().selectOption('place');
