@@ -59,17 +59,8 @@ function keep(v: unknown): void {
 
 export const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4)) + ' ms';
 
-/** Small deterministic PRNG (mulberry32): benches draw the same inputs in every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Benches draw the same inputs in every run, from the project's one seeded PRNG. */
+export { seededRandom as rng } from '../electron/engine/seeded-random.ts';
 
 /** Nearest-rank percentile of an ascending list (NaN when empty). */
 export function percentile(sorted: readonly number[], p: number): number {

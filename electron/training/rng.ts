@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) and string hashing: the page builder draws every choice from
+// The project's seeded PRNG (engine/seeded-random.ts) with drawing helpers, and string hashing: the page builder draws every choice from
 // one of these, so a build is reproducible for a seed. Platform-free.
+import { seededRandom } from '../engine/seeded-random.ts';
 
 /** 32-bit FNV-1a hash of a string: turns ids into seeds. */
 export function hashString(s: string): number {
@@ -12,17 +13,13 @@ export function hashString(s: string): number {
 }
 
 export class Rng {
-  private state: number;
+  private readonly draw: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.draw = seededRandom(seed);
   }
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.draw();
   }
   /** Integer in [lo, hi]. */
   int(lo: number, hi: number): number {

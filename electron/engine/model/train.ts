@@ -13,6 +13,7 @@ import { pageInput } from './page-input.ts';
 import { maxMarginals, OFFSETS, viterbi, type LineRoleModel } from './weights.ts';
 import { FEATURE_SET_HASH, roundWeight } from './model-file.ts';
 import { boundaryMargin, calibrationScale } from './confidence.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface TrainOptions {
   seed?: number;
@@ -70,17 +71,6 @@ export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pac
   };
 }
 
-/** mulberry32: small, seedable, the same on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
