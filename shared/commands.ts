@@ -8,6 +8,16 @@
 export const MENUS = ['file', 'edit', 'go', 'review', 'view', 'help'] as const;
 export type MenuId = (typeof MENUS)[number];
 
+/** The i18n key of each menu's title, for the Electron menu and the browser menu bar alike. */
+export const MENU_LABEL: Readonly<Record<MenuId, string>> = {
+  file: 'menu.file',
+  edit: 'menu.edit',
+  go: 'desk.menu.go',
+  review: 'desk.menu.review',
+  view: 'menu.view',
+  help: 'menu.help',
+};
+
 export interface CommandSpec {
   /** Stable id; also the IPC payload of the Electron menu (`menu` event). */
   readonly id: string;

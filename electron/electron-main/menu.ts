@@ -2,7 +2,7 @@
 // (shared/commands.ts) like the browser host's menu bar. The renderer handles every key itself,
 // so accelerators are shown but not registered and a key press is never handled twice.
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENUS, menuEntries, type CommandId, type MenuId } from '../../shared/commands.ts';
+import { MENU_LABEL, MENUS, menuEntries, type CommandId } from '../../shared/commands.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import type { Language, MenuCommand } from '../../shared/ipc.ts';
 
@@ -12,15 +12,6 @@ function label(language: Language, key: string): string {
   for (const part of key.split(/\.(?=[^.]+)/)) v = (v as Record<string, unknown> | undefined)?.[part];
   return typeof v === 'string' ? v : key;
 }
-
-const MENU_LABEL: Record<MenuId, string> = {
-  file: 'menu.file',
-  edit: 'menu.edit',
-  go: 'desk.menu.go',
-  review: 'desk.menu.review',
-  view: 'menu.view',
-  help: 'menu.help',
-};
 
 export function menuTemplate(language: Language, send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
   return MENUS.map((menu): MenuItemConstructorOptions => {

@@ -3,18 +3,9 @@
 // ↑/↓ move inside, Enter runs, Escape closes. In Electron the native menu is used instead.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MENUS, keyLabel, menuEntries, type CommandId, type MenuId } from '../../shared/commands.ts';
+import { MENU_LABEL, MENUS, keyLabel, menuEntries, type CommandId, type MenuId } from '../../shared/commands.ts';
 import { isEnabled, runCommand, type CommandContext } from '../commands/handlers.ts';
 import { useApp, useReview } from '../state/context.ts';
-
-const MENU_LABEL: Record<MenuId, string> = {
-  file: 'menu.file',
-  edit: 'menu.edit',
-  go: 'desk.menu.go',
-  review: 'desk.menu.review',
-  view: 'menu.view',
-  help: 'menu.help',
-};
 
 export function MenuBar({ ctx }: { ctx: CommandContext }) {
   const { t } = useTranslation();
