@@ -11,6 +11,7 @@ import { currentLineOf, type PageScan, type ScanLine } from '../../shared/scan.t
 import { useApi, useApp } from '../state/context.ts';
 import { useDesk } from '../state/desk.ts';
 import { focusTargets } from '../focus.ts';
+import { lineOfOffset, lineStarts } from '../model/page-model.ts';
 import './scan-pane.css';
 
 const VISIBLE_KEY = 'galley.scanVisible';
@@ -88,23 +89,6 @@ function useScan(pageId: number | null): Loaded {
   return state;
 }
 
-/** Line number (0-based) of each offset's line in `text`. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function ScanView() {
   const { t } = useTranslation();
   const pageId = useApp((s) => s.session?.pageId ?? null);
@@ -136,7 +120,7 @@ function ScanView() {
   }, [scan, text]);
   const starts = useMemo(() => lineStarts(text), [text]);
   const item = items[selected];
-  const itemLines = item ? [lineAt(starts, item.start), lineAt(starts, Math.max(item.start, item.end - 1))] : null;
+  const itemLines = item ? [lineOfOffset(starts, item.start), lineOfOffset(starts, Math.max(item.start, item.end - 1))] : null;
   const cursorRegion = cursorLine === null ? undefined : regions.find((r) => r.current === cursorLine - 1);
 
   // Keep the cursor's line in view as the cursor moves.
