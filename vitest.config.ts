@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'core/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -21,6 +21,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for the UI to settle after a host call. Its default (1 s) is too short
+          // when the unit project runs beside it on a loaded 2-core CI machine: a page-state change
+          // then fails a test that is only slow. 15 s is a ceiling, not a wait.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

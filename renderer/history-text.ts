@@ -1,5 +1,5 @@
 // The history panel's words in the UI language: a revision's structured summary, and the field
-// names of the readable item rendering inside diffs (electron/review/history-view.ts renderItem).
+// names of the readable item rendering inside diffs (core/review/history-view.ts renderItem).
 import type { RevisionSummary } from '../shared/ipc-review.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;

@@ -87,7 +87,7 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
-// Mirrors electron/tagging/vocabulary.ts (shared/ cannot import electron/).
+// Mirrors core/tagging/vocabulary.ts (shared/ cannot import electron/).
 export const VOCABULARY_TERM_TYPES = ['subject', 'person', 'place', 'organisation'] as const;
 export const vocabularyTermTypeSchema = z.enum(VOCABULARY_TERM_TYPES);
 const pathSegment = z.string().trim().min(1, 'empty path segment').max(100).refine((s) => !s.includes('/'), 'path segment contains /');

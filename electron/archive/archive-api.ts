@@ -15,7 +15,7 @@ import type { IssueExport } from '../../shared/export.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
 import type { PublicationProfileInfo } from './profiles-store.ts';
-import type { Profile as PublicationProfile } from '../engine/model/profile.ts';
+import type { Profile as PublicationProfile } from '../../core/engine/model/profile.ts';
 
 /**
  * Who made a change, as written to the revision log. Hosts pass the acting profile (id, name,

@@ -7,7 +7,7 @@ import { isDoubtful, type Item, type Segmentation } from '../../shared/segmentat
 import type { StoredItem } from '../../shared/domain.ts';
 import type { Db } from './db.ts';
 import type { ArchiveLogger } from './db.ts';
-import type { Profile } from '../engine/model/profile.ts';
+import type { Profile } from '../../core/engine/model/profile.ts';
 
 /** A corrected page as the learner sees it. */
 export interface LearnablePage {

@@ -8,7 +8,7 @@ import type { IssueState, IssueSummary, PageRecord, PageSummary, StoredItem } fr
 import { ISSUE_EXPORT_SCHEMA, type ExportPage, type IssueExport } from '../../shared/export.ts';
 import { tagNameSchema, vocabularyTermSchema, type IssueHistoryRow, type VocabularyTerm } from '../../shared/ipc-review.ts';
 import { profileSchema, roleSchema, type Profile, type Role } from '../../shared/roles.ts';
-import { applyIssueEvent, assertIssueEditable, isLocked, issueStateFromPages, type IssueEvent } from '../review/index.ts';
+import { applyIssueEvent, assertIssueEditable, isLocked, issueStateFromPages, type IssueEvent } from '../../core/review/index.ts';
 import { ArchiveError, type Actor, type IssueItemRow, type ItemRef, type RevisionDetail, type RevisionEntry } from './archive-api.ts';
 import type { Db } from './db.ts';
 import { createTagCanon } from './tag-canon.ts';

@@ -35,16 +35,16 @@ import {
 } from './archive-api.ts';
 import { Db, type ArchiveLogger, type SqlValue } from './db.ts';
 import { engineSegmenter, type Segmenter } from './engine-segmenter.ts';
-import { foldForSearch } from './fold.ts';
+import { foldForSearch } from '../../core/search/fold.ts';
 import { migrate } from './migrations/index.ts';
-import { pageNumberFromText } from './page-facts.ts';
+import { pageNumberFromText } from '../../core/import/page-facts.ts';
 import { flushSearchIndex } from './search-index.ts';
-import { makeSnippet, searchDocText, storedSearchDoc, unpad } from './search-doc.ts';
+import { makeSnippet, searchDocText, storedSearchDoc, unpad } from '../../core/search/search-doc.ts';
 import { createReviewStore } from './review-store.ts';
 import { getPageImage, getPageScan, pageScanInputSchema, putPageScan } from './page-scans.ts';
 import { createProfilesStore, settleFirstSplit, type ProfileLearner } from './profiles-store.ts';
 import { engineLearner } from './engine-learner.ts';
-import { actionsForPageSave } from '../review/index.ts';
+import { actionsForPageSave } from '../../core/review/index.ts';
 
 export type { Segmenter } from './engine-segmenter.ts';
 

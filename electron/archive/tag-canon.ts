@@ -3,7 +3,7 @@
 // tag filter lists one entry per term. A free tag (no term) written in traditional characters
 // joins an existing tag with the same simplified form, if there is one.
 import type { Db } from './db.ts';
-import { foldForSearch } from './fold.ts';
+import { foldForSearch } from '../../core/search/fold.ts';
 
 const key = (s: string) => foldForSearch(s.trim()).replace(/\s+/g, ' ');
 

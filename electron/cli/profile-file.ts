@@ -2,10 +2,10 @@
 // `galley learn` and `galley segment --profile`. One-line errors that name the file.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { GoldError, parseGold, type Gold } from '../eval/gold.ts';
-import { defaultModel, parseProfile, type LabelledPage, type Profile } from '../engine/model/index.ts';
-import { labelFromGold } from '../engine/model/labels.ts';
-import { normalizeNewlines } from '../engine/index.ts';
+import { GoldError, parseGold, type Gold } from '../../core/eval/gold.ts';
+import { defaultModel, parseProfile, type LabelledPage, type Profile } from '../../core/engine/model/index.ts';
+import { labelFromGold } from '../../core/engine/model/labels.ts';
+import { normalizeNewlines } from '../../core/engine/index.ts';
 import { readPageFile } from '../node/read-page-file.ts';
 
 export class ProfileFileError extends Error {

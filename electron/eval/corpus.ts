@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Segmentation } from '../../shared/segmentation.ts';
-import { GoldError, parseGold, type Gold } from './gold.ts';
+import { GoldError, parseGold, type Gold } from '../../core/eval/gold.ts';
 import {
   evaluatePage,
   LOWER_IS_BETTER,
@@ -14,7 +14,7 @@ import {
   type PageCounts,
   type PageEvaluation,
   type PageMetrics,
-} from './metrics.ts';
+} from '../../core/eval/metrics.ts';
 
 /** The repository's resources folder (where the corpus and the baseline live). */
 export const DEFAULT_RESOURCES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
@@ -82,7 +82,7 @@ export function loadCorpus(dir: string = DEFAULT_RESOURCES_DIR): CorpusPage[] {
 }
 
 async function defaultSegmenter(): Promise<Segmenter> {
-  const engine = await import('../engine/index.ts');
+  const engine = await import('../../core/engine/index.ts');
   return engine.segmentPage;
 }
 

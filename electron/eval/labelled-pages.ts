@@ -1,6 +1,6 @@
 // Node loader: annotated pages (DIR/gold/*.json with their pages) as labelled pages for the model.
-import { labelFromGold } from '../engine/model/labels.ts';
-import type { LabelledPage } from '../engine/model/line-roles.ts';
+import { labelFromGold } from '../../core/engine/model/labels.ts';
+import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 import { loadCorpus, DEFAULT_RESOURCES_DIR } from './corpus.ts';
 
 /** The source of an annotated page: its publication, from the id ("hengyang-daily-2021-10-29-p1" → "hengyang-daily"). */

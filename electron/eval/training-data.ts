@@ -2,8 +2,8 @@
 // hand-annotated pages (DIR/gold + DIR/pages).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabelledPage } from '../engine/model/line-roles.ts';
-import { DEFAULT_MODEL_FILE } from '../engine/model/default-model.ts';
+import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
+import { DEFAULT_MODEL_FILE } from '../../core/engine/model/default-model.ts';
 import { DEFAULT_RESOURCES_DIR } from './corpus.ts';
 import { annotatedPages } from './labelled-pages.ts';
 

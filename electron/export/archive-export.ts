@@ -9,7 +9,7 @@ import type { IssueSummary } from '../../shared/domain.ts';
 import type { ExportFormat } from '../../shared/export.ts';
 import { assertAllowed, type Profile } from '../../shared/roles.ts';
 import type { Actor, Archive } from '../archive/archive-api.ts';
-import { transition } from '../review/index.ts';
+import { transition } from '../../core/review/index.ts';
 import { ExportError, exportIssue, type ExportResult } from './export-issue.ts';
 
 /** Settings key of the default export folder. */

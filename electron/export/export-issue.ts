@@ -6,9 +6,9 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportFormatSchema, issueExportSchema, type ExportFormat } from '../../shared/export.ts';
-import { buildExport } from './build.ts';
+import { buildExport } from '../../core/export/build.ts';
 import { makeManifest, type ExportManifest } from './manifest.ts';
-import { utf8 } from './formats/types.ts';
+import { utf8 } from '../../core/export/formats/types.ts';
 
 export const exportOptionsSchema = z.object({
   formats: z.array(exportFormatSchema).min(1).default([...EXPORT_FORMATS]),

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { exportFormatSchema } from '../../shared/export.ts';
-import type { BuiltExport } from './build.ts';
+import type { BuiltExport } from '../../core/export/build.ts';
 
 export const MANIFEST_SCHEMA = 'galley.export-manifest/1' as const;
 

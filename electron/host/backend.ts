@@ -3,7 +3,7 @@
 import type { Actor, Archive } from '../archive/archive-api.ts';
 import type { ImportProgress, ImportReport } from '../../shared/ipc.ts';
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
-import type { Profile } from '../engine/model/profile.ts';
+import type { Profile } from '../../core/engine/model/profile.ts';
 
 export interface EngineAdapter {
   /** profile: the page's publication profile, so re-derived items read titles as the page was segmented. */

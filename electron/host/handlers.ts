@@ -18,7 +18,7 @@ import {
 } from '../../shared/ipc.ts';
 import { ArchiveError, type Actor } from '../archive/archive-api.ts';
 import { ExportError } from '../export/export-issue.ts';
-import { assertIssueEditable, assertPageSaveAllowed, TransitionError } from '../review/index.ts';
+import { assertIssueEditable, assertPageSaveAllowed, TransitionError } from '../../core/review/index.ts';
 import { assertAllowed, ForbiddenError } from '../../shared/roles.ts';
 import type { Backend, UploadedFile } from './backend.ts';
 import { createReviewHandlers } from './review-handlers.ts';

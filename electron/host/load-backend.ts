@@ -1,5 +1,5 @@
 // Wires the real archive, importer and engine into the Backend adapters used by the handlers.
-import { deriveItems } from '../engine/index.ts';
+import { deriveItems } from '../../core/engine/index.ts';
 import { openArchive } from '../archive/sqlite-archive.ts';
 import { archiveWritable } from '../archive/open-mode.ts';
 import { importFile, importPaths, type FileResult } from '../importer/index.ts';

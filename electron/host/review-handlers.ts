@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import type { ReviewChannel } from '../../shared/ipc-review.ts';
 import { assertAllowed } from '../../shared/roles.ts';
-import { assertIssueEditable } from '../review/index.ts';
-import { itemHistory, pageHistory } from '../review/history-view.ts';
+import { assertIssueEditable } from '../../core/review/index.ts';
+import { itemHistory, pageHistory } from '../../core/review/history-view.ts';
 import { checkOutDir, defaultExportDir, exportArchivedIssue } from '../export/archive-export.ts';
 import { HostError, type Handler, type HostContext } from './handlers.ts';
 import type { ReviewSession } from './review-session.ts';
@@ -105,14 +105,14 @@ export function createReviewHandlers(ctx: HostContext, session: ReviewSession): 
     'vocabulary.remove': ({ type, path }) => ({ removed: archive.removeVocabulary(type, path, may('vocabulary.edit').actor) }),
     'vocabulary.importCsv': async ({ csv, mode }) => {
       const { actor } = may('vocabulary.edit');
-      const { parseVocabularyCsv } = await import('../tagging/vocabulary.ts');
+      const { parseVocabularyCsv } = await import('../../core/tagging/vocabulary.ts');
       const parsed = parseVocabularyCsv(csv);
       // Replacing with a file that has bad rows would drop terms those rows meant to keep.
       if (mode === 'replace' && parsed.errors.length) return { added: 0, updated: 0, removed: 0, errors: parsed.errors };
       return { ...archive.importVocabulary(parsed.entries, mode, actor), errors: parsed.errors };
     },
     'vocabulary.exportCsv': async () => {
-      const { serialiseVocabularyCsv } = await import('../tagging/vocabulary.ts');
+      const { serialiseVocabularyCsv } = await import('../../core/tagging/vocabulary.ts');
       return { csv: serialiseVocabularyCsv(archive.listVocabulary()), fileName: 'galley-vocabulary.csv' };
     },
 

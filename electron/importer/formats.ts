@@ -4,15 +4,15 @@
 // new format is one entry here.
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
-import { altoReader } from './alto.ts';
-import { checkDeclarations } from './doctype.ts';
-import { ImportFileError } from './errors.ts';
-import { hocrReader } from './hocr.ts';
-import type { ParsedPage } from './page-builder.ts';
-import { pageXmlReader } from './page-xml.ts';
-import type { XmlReader } from './sax.ts';
+import { altoReader } from '../../core/import/alto.ts';
+import { checkDeclarations } from '../../core/import/doctype.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
+import { hocrReader } from '../../core/import/hocr.ts';
+import type { ParsedPage } from '../../core/import/page-builder.ts';
+import { pageXmlReader } from '../../core/import/page-xml.ts';
+import type { XmlReader } from '../../core/import/sax.ts';
 
-export type { Box, LineRegion, PageRegions, ParsedPage } from './page-builder.ts';
+export type { Box, LineRegion, PageRegions, ParsedPage } from '../../core/import/page-builder.ts';
 
 export const FORMATS = ['text', 'alto', 'hocr', 'page-xml', 'image', 'pdf'] as const;
 export type PageFormat = (typeof FORMATS)[number];

@@ -8,14 +8,14 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { z } from 'zod';
 import type { Actor, Archive, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
 import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
 import type { OcrImage } from './ocr.ts';
 import type { ParsePool } from './pool/pool.ts';
 
-export { ImportFileError } from './errors.ts';
+export { ImportFileError } from '../../core/import/errors.ts';
 export type { PageFormat } from './formats.ts';
 
 export type FileStatus = 'imported' | 'unchanged' | 'kept-corrections' | 'skipped' | 'failed';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf } from './formats.ts';
 import { tiffToPng } from './tiff-to-png.ts';
 

@@ -6,12 +6,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ImportPageInput } from '../archive/archive-api.ts';
-import { deriveItems } from '../engine/index.ts';
+import { deriveItems } from '../../core/engine/index.ts';
 import type { ItemKind, Segmentation } from '../../shared/segmentation.ts';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf, parseFileStreaming, parsePages, SCAN_EXTENSIONS, type PageFormat, type ParsedPage } from './formats.ts';
-import type { DeliveryArticle } from './mets.ts';
-import { factsFromPath } from './names.ts';
+import type { DeliveryArticle } from '../../core/import/mets.ts';
+import { factsFromPath } from '../../core/import/names.ts';
 import { MIME_OF_EXT, ocrScan, type OcrImage, type OcrOptions } from './ocr.ts';
 import { tiffToPng } from './tiff-to-png.ts';
 

@@ -4,7 +4,7 @@
 // deliver), encoded here with node:zlib (PNG is a zlib stream of filtered rows).
 import { crc32, deflateSync } from 'node:zlib';
 import UTIF from 'utif2';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { contributorSchema } from '../../shared/segmentation.ts';
 import { extractKeywords, tagWords } from './jieba.ts';
-import { findPersonNames, nameAt } from './person-names.ts';
+import { findPersonNames, nameAt } from '../../core/tagging/person-names.ts';
 import type { TaggedWord } from '@node-rs/jieba';
 
 export const tagInputSchema = z.object({

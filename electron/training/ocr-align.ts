@@ -11,8 +11,8 @@
 // credit, jump or furniture unit takes its role (a headline split over two lines stays headline).
 // Lines that match nothing are 'other'; lines read out of item order are 'other' and counted.
 import type { ContributorRole } from '../../shared/segmentation.ts';
-import { goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../eval/gold.ts';
-import type { LabelledPage, LineRole } from '../engine/model/line-roles.ts';
+import { goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../../core/eval/gold.ts';
+import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
 import type { PrintedUnit } from './page-units.ts';
 
 export interface AlignOptions {

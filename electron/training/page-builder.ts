@@ -6,8 +6,8 @@
 // (the crawl lists a page-1 article that jumps whole on both pages: page 1 keeps its first
 // paragraphs, the inner page the rest), column banners, briefs headers, notices and ads.
 import type { ContributorRole, ItemKind } from '../../shared/segmentation.ts';
-import { GOLD_SCHEMA, goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../eval/gold.ts';
-import type { LabelledPage, LineRole } from '../engine/model/line-roles.ts';
+import { GOLD_SCHEMA, goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../../core/eval/gold.ts';
+import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
 import { drawStyle, type LayoutStyle } from './layout-style.ts';
 import { confuseMarks, jitterSpaces } from './ocr-noise.ts';
 import { PageWriter } from './page-writer.ts';

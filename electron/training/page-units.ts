@@ -2,7 +2,7 @@
 // page as newspaper-like HTML: nameplate and titles spanning the page, bodies set in 3–6 columns.
 // The OCR step renders the HTML, reads the image back, and aligns what it read to these units.
 // Platform-free (strings only).
-import type { LabelledPage, LineRole } from '../engine/model/line-roles.ts';
+import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
 import { hashString, Rng } from './rng.ts';
 
 export interface PrintedUnit {

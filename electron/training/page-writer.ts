@@ -1,7 +1,7 @@
 // Writes a built page line by line with each line's role, in the page's layout style: blank lines,
 // indents, wrapping at the column width, mid-sentence breaks. It records the gold facts that follow
 // from the layout (item start lines, joins across broken lines). Platform-free.
-import type { LineRole } from '../engine/model/line-roles.ts';
+import type { LineRole } from '../../core/engine/model/line-roles.ts';
 import type { LayoutStyle } from './layout-style.ts';
 import type { Rng } from './rng.ts';
 

@@ -1,6 +1,6 @@
 // The project's seeded PRNG (engine/seeded-random.ts) with drawing helpers, and string hashing: the page builder draws every choice from
 // one of these, so a build is reproducible for a seed. Platform-free.
-import { seededRandom } from '../engine/seeded-random.ts';
+import { seededRandom } from '../../core/engine/seeded-random.ts';
 
 /** 32-bit FNV-1a hash of a string: turns ids into seeds. */
 export function hashString(s: string): number {

@@ -1,6 +1,6 @@
 // A labelled page cut after its first K items: still a valid page (text, roles, gold anchors and
 // joins all inside the kept text). Used to keep the committed sample small. Platform-free.
-import type { LabelledPage } from '../engine/model/line-roles.ts';
+import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 
 export function truncateLabelledPage(page: LabelledPage, items: number): LabelledPage {
   if (items >= page.itemStarts.length) return page;

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js/t2cn';
 import { readdirSync, readFileSync } from 'node:fs';
-import { computeFoldableChars, foldTableSource, makeConverters, makeEagerConverters } from '../../electron/archive/fold-chars.ts';
-import { FOLDABLE_CHARS } from '../../electron/archive/fold-table.ts';
-import { foldChinese, foldForSearch, needsFolding } from '../../electron/archive/fold.ts';
+import { computeFoldableChars, foldTableSource, makeConverters, makeEagerConverters } from '../../core/search/fold-chars.ts';
+import { FOLDABLE_CHARS } from '../../core/search/fold-table.ts';
+import { foldChinese, foldForSearch, needsFolding } from '../../core/search/fold.ts';
 
 describe('fold table', () => {
   const convs = makeEagerConverters();

@@ -2,8 +2,8 @@
 // pack), and photo items (and every other kind but the masthead) appear in NITF, NewsML and txt.
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { buildExport } from '../../electron/export/build.ts';
-import { applyBylineContributors, contributorsOfByline } from '../../electron/export/byline.ts';
+import { buildExport } from '../../core/export/build.ts';
+import { applyBylineContributors, contributorsOfByline } from '../../core/export/byline.ts';
 import type { IssueExport } from '../../shared/export.ts';
 import { issueFrom } from '../export/fixture.ts';
 

@@ -1,8 +1,8 @@
 // What Tesseract really makes of page furniture: the rule pack repairs misread byline brackets,
 // bullets and subtitle dashes (length-preserving), so the engine reads them as printed.
 import { describe, expect, it } from 'vitest';
-import { zhDailyRules as pack } from '../../electron/engine/index.ts';
-import { repairOcr } from '../../electron/engine/rules/zh-ocr.ts';
+import { zhDailyRules as pack } from '../../core/engine/index.ts';
+import { repairOcr } from '../../core/engine/rules/zh-ocr.ts';
 
 describe('OCR repair in the Chinese pack', () => {
   it.each([

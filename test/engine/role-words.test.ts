@@ -2,7 +2,7 @@
 // ("本报讯（本报通讯员 王小明）") and a standalone one ("■本报通讯员 王小明") with the role written out
 // here by hand (issue 16: 16 of them appeared in no test or fixture, so dropping one passed).
 import { describe, expect, it } from 'vitest';
-import { zhDailyRules as pack } from '../../electron/engine/index.ts';
+import { zhDailyRules as pack } from '../../core/engine/index.ts';
 
 const EXPECTED: [string, string][] = [
   ['本报特派记者', 'reporter'],

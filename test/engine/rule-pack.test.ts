@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zhDailyRules as pack } from '../../electron/engine/index.ts';
-import { parseNumeral } from '../../electron/engine/rules/zh-numerals.ts';
+import { zhDailyRules as pack } from '../../core/engine/index.ts';
+import { parseNumeral } from '../../core/engine/rules/zh-numerals.ts';
 
 const folded = (line: string) => pack.fold(line);
 const names = (b: { contributors: { name: string; role: string }[] } | null) => b?.contributors.map((c) => `${c.name}/${c.role}`);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveItems, normalizeNewlines, segmentPage, zhDailyRules, type RulePack } from '../../electron/engine/index.ts';
+import { deriveItems, normalizeNewlines, segmentPage, zhDailyRules, type RulePack } from '../../core/engine/index.ts';
 import { segmentationSchema } from '../../shared/segmentation.ts';
 
 const pagesDir = join(import.meta.dirname, '../../resources/pages');

@@ -14,7 +14,7 @@ import {
   type Baseline,
   type CorpusResult,
 } from '../../electron/eval/corpus.ts';
-import { LOWER_IS_BETTER, METRIC_KEYS } from '../../electron/eval/metrics.ts';
+import { LOWER_IS_BETTER, METRIC_KEYS } from '../../core/eval/metrics.ts';
 
 const HENGYANG = 'hengyang-daily-2021-10-29-p1';
 

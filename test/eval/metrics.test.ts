@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Item, Segmentation } from '../../shared/segmentation.ts';
-import { GoldError, goldStartLines, parseGold, type Gold } from '../../electron/eval/gold.ts';
-import { evaluatePage, overallScore, windowMetrics, type PageMetrics } from '../../electron/eval/metrics.ts';
+import { GoldError, goldStartLines, parseGold, type Gold } from '../../core/eval/gold.ts';
+import { evaluatePage, overallScore, windowMetrics, type PageMetrics } from '../../core/eval/metrics.ts';
 
 // A three-item page: every segment is three non-blank lines long, so k = round(3 / 2) = 2.
 const TEXT = ['A1 标题', 'a2 正文。', 'a3 正文。', 'B1 标题', 'b2 正文。', 'b3 正文。', 'C1 标题', 'c2 正文。', 'c3 正文。', ''].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CsvSyntaxError, csvDocument, csvField, parseCsv } from '../../electron/export/csv.ts';
+import { BOM, CsvSyntaxError, csvDocument, csvField, parseCsv } from '../../core/export/csv.ts';
 
 describe('csv', () => {
   it('quotes only when needed, doubling quotes', () => {

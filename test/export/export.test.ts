@@ -5,9 +5,9 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, ExportError, buildExport, exportIssue, issueExportSchema, manifestSchema, sha256, type IssueExport } from '../../electron/export/index.ts';
-import { parseCsv } from '../../electron/export/csv.ts';
-import { CSV_COLUMNS } from '../../electron/export/formats/csv.ts';
-import { escapeAttr, escapeText } from '../../electron/export/xml.ts';
+import { parseCsv } from '../../core/export/csv.ts';
+import { CSV_COLUMNS } from '../../core/export/formats/csv.ts';
+import { escapeAttr, escapeText } from '../../core/export/xml.ts';
 import { HENGYANG, issueFrom } from './fixture.ts';
 import { hasXmllint, validatorError, xmllintErrors } from './xml-check.ts';
 

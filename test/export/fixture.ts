@@ -1,7 +1,7 @@
 // Builds IssueExport values from corpus pages run through the real engine.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segmentPage } from '../../electron/engine/index.ts';
+import { segmentPage } from '../../core/engine/index.ts';
 import { ISSUE_EXPORT_SCHEMA, type ExportPage, type IssueExport } from '../../shared/export.ts';
 
 export const PAGES_DIR = join(import.meta.dirname, '../../resources/pages');

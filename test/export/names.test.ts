@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSafeRelativePath, issueFolderName, isSafeSegment, numberedName, safeName } from '../../electron/export/names.ts';
+import { assertSafeRelativePath, issueFolderName, isSafeSegment, numberedName, safeName } from '../../core/export/names.ts';
 
 describe('safeName', () => {
   it.each([

@@ -4,7 +4,7 @@
 // its length, flags stay inside their item, and each page is segmented within the hang bound.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveItems, segmentPage } from '../../electron/engine/index.ts';
+import { deriveItems, segmentPage } from '../../core/engine/index.ts';
 import { segmentationSchema, type Item } from '../../shared/segmentation.ts';
 import { check, FUZZ_RUNS, pageText, record, type FuzzTally } from './fuzz-kit.ts';
 

@@ -1,61 +1,83 @@
-// VS Code-style layering: shared/ (common) <- electron/ (node/main) and renderer/ (browser).
-// shared imports neither; the renderer never imports electron/; electron never imports renderer/.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// The import matrix (.dependency-cruiser.cjs) holds on the real tree, and catches every forbidden
+// arrow: a throwaway tree inside the repository (so that npm packages resolve) commits one
+// violation per rule, and each rule must report its own.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
+const RULES = (createRequire(import.meta.url)(CONFIG) as { forbidden: { name: string }[] }).forbidden.map((r) => r.name);
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...sources(p));
-    else if (/\.(ts|tsx|mts|cts)$/.test(name)) out.push(p);
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
+
+function cruise(cwd: string, folders: string[]): Violation[] {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CLI, ...folders, '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (e) {
+    // depcruise exits with the number of errors; the JSON is still on stdout.
+    out = (e as { stdout?: string }).stdout ?? '';
+    if (!out) throw e;
   }
-  return out;
+  return (JSON.parse(out) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specs: string[] = [];
-  const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) specs.push((m[1] ?? m[2] ?? m[3])!);
-  return specs;
-}
+/** One forbidden import per rule: [rule, file, source of that file, other files it needs]. */
+const ARROWS: [string, string, string][] = [
+  ['shared-is-the-bottom', 'shared/a.ts', "import '../core/x.ts';"],
+  ['shared-has-no-platform', 'shared/b.ts', "import 'node:fs';"],
+  ['shared-no-packages-but-zod', 'shared/c.ts', "import 'saxes';"],
+  ['core-below-hosts', 'core/a.ts', "import '../electron/archive/x.ts';"],
+  ['core-has-no-node', 'core/b.ts', "import 'node:path';"],
+  ['core-no-platform-packages', 'core/c.ts', "import 'better-sqlite3';"],
+  ['core-no-ui-packages', 'core/d.ts', "import 'react';"],
+  ['renderer-not-electron', 'renderer/a.ts', "import '../electron/host/x.ts';"],
+  ['renderer-has-no-node', 'renderer/b.ts', "import 'node:fs';"],
+  ['renderer-no-node-packages', 'renderer/c.ts', "import 'iconv-lite';"],
+  ['electron-not-renderer', 'electron/archive/a.ts', "import '../../renderer/x.ts';"],
+  ['electron-no-ui-packages', 'electron/host/a.ts', "import 'zustand';"],
+  ['node-helpers-are-lowest', 'electron/node/a.ts', "import '../archive/x.ts';"],
+  ['archive-below-its-users', 'electron/archive/b.ts', "import '../importer/x.ts';"],
+  ['services-below-hosts', 'electron/importer/a.ts', "import '../host/x.ts';"],
+  ['host-below-entry-points', 'electron/host/b.ts', "import '../cli/x.ts';"],
+  ['electron-main-not-cli', 'electron/electron-main/a.ts', "import '../cli/x.ts';"],
+  ['cli-not-electron-main', 'electron/cli/a.ts', "import '../electron-main/x.ts';"],
+];
+const TARGETS = ['core/x.ts', 'electron/archive/x.ts', 'electron/host/x.ts', 'renderer/x.ts', 'electron/importer/x.ts', 'electron/cli/x.ts', 'electron/electron-main/x.ts'];
 
-const FORBIDDEN: Record<string, { layers: string[]; packages: RegExp | null }> = {
-  shared: { layers: ['electron', 'renderer'], packages: /^(electron|node:|react|monaco-editor|better-sqlite3)/ },
-  renderer: { layers: ['electron'], packages: /^(electron$|node:|better-sqlite3)/ },
-  electron: { layers: ['renderer'], packages: /^(react|react-dom|monaco-editor|zustand)/ },
-};
+describe('layers (dependency-cruiser import matrix)', () => {
+  const fixture = (() => {
+    mkdirSync(join(ROOT, '.cache'), { recursive: true });
+    return mkdtempSync(join(ROOT, '.cache', 'layers-'));
+  })();
+  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
-function violations(): string[] {
-  const found: string[] = [];
-  for (const [layer, rule] of Object.entries(FORBIDDEN)) {
-    for (const file of sources(join(ROOT, layer))) {
-      for (const spec of imports(file)) {
-        if (spec.startsWith('.')) {
-          const target = relative(ROOT, resolve(dirname(file), spec)).split(sep)[0]!;
-          if (rule.layers.includes(target)) found.push(`${relative(ROOT, file)} imports ${spec} (${layer} -> ${target})`);
-        } else if (rule.packages?.test(spec)) {
-          found.push(`${relative(ROOT, file)} imports ${spec} (not allowed in ${layer}/)`);
-        }
-      }
-    }
-  }
-  return found;
-}
-
-describe('layers', () => {
-  it('finds imports in every form', () => {
-    const f = join(ROOT, 'test/host/layers.test.ts');
-    expect(imports(f)).toContain('node:fs');
+  it('has no forbidden import in the real tree', () => {
+    const found = cruise(ROOT, ['core', 'shared', 'electron', 'renderer']).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+    expect(found).toEqual([]);
   });
 
-  it('has no import across layers', () => {
-    expect(violations()).toEqual([]);
+  it('has a test arrow for every rule in the config', () => {
+    expect(ARROWS.map(([rule]) => rule).sort()).toEqual([...RULES].sort());
+  });
+
+  it('catches every forbidden arrow, each by its own rule', () => {
+    writeFileSync(join(fixture, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, moduleResolution: 'Bundler', module: 'ESNext', noEmit: true } }));
+    for (const file of [...TARGETS, ...ARROWS.map(([, f]) => f)]) mkdirSync(join(fixture, dirname(file)), { recursive: true });
+    for (const file of TARGETS) writeFileSync(join(fixture, file), 'export const x = 1;\n');
+    for (const [, file, source] of ARROWS) writeFileSync(join(fixture, file), `${source}\nexport {};\n`);
+    const violations = cruise(fixture, ['core', 'shared', 'electron', 'renderer']);
+    for (const [rule, file] of ARROWS) {
+      expect(violations.filter((v) => v.rule.name === rule).map((v) => v.from), rule).toContain(file);
+    }
   });
 });

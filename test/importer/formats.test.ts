@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../electron/importer/errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 import { detectFormat, parsePages } from '../../electron/importer/formats.ts';
-import { dateInName, factsFromPath, pageInName } from '../../electron/importer/names.ts';
+import { dateInName, factsFromPath, pageInName } from '../../core/import/names.ts';
 
 const sample = (name: string): string => readFileSync(new URL(`../../resources/import-samples/${name}`, import.meta.url), 'utf8');
 

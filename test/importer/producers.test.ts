@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../electron/importer/errors.ts';
+import { ImportFileError } from '../../core/import/errors.ts';
 import { parsePages } from '../../electron/importer/formats.ts';
-import { parseDidl, parseMets } from '../../electron/importer/mets.ts';
-import { factsFromPath, pageInName } from '../../electron/importer/names.ts';
+import { parseDidl, parseMets } from '../../core/import/mets.ts';
+import { factsFromPath, pageInName } from '../../core/import/names.ts';
 import { importPaths, type FileResult } from '../../electron/importer/index.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
 

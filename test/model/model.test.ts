@@ -2,8 +2,8 @@
 // profiles. Trains small models on resources/ pages (labelled from their hand annotations).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
-import { evaluatePage } from '../../electron/eval/metrics.ts';
-import { segmentPage, deriveItems } from '../../electron/engine/index.ts';
+import { evaluatePage } from '../../core/eval/metrics.ts';
+import { segmentPage, deriveItems } from '../../core/engine/index.ts';
 import {
   applyProfile,
   defaultModel,
@@ -16,13 +16,13 @@ import {
   updateModel,
   type LabelledPage,
   type LineRoleModel,
-} from '../../electron/engine/model/index.ts';
-import { LABEL_COUNT, labelOf } from '../../electron/engine/model/labels-space.ts';
-import { maxMarginals, viterbi } from '../../electron/engine/model/weights.ts';
-import { FeatureDictionary, prepareLabelled, trainPrepared } from '../../electron/engine/model/train.ts';
-import { pageInput } from '../../electron/engine/model/page-input.ts';
-import { decodePage } from '../../electron/engine/model/decode.ts';
-import { zhDailyRules } from '../../electron/engine/rules/zh-daily.ts';
+} from '../../core/engine/model/index.ts';
+import { LABEL_COUNT, labelOf } from '../../core/engine/model/labels-space.ts';
+import { maxMarginals, viterbi } from '../../core/engine/model/weights.ts';
+import { FeatureDictionary, prepareLabelled, trainPrepared } from '../../core/engine/model/train.ts';
+import { pageInput } from '../../core/engine/model/page-input.ts';
+import { decodePage } from '../../core/engine/model/decode.ts';
+import { zhDailyRules } from '../../core/engine/rules/zh-daily.ts';
 import { isDoubtful } from '../../shared/segmentation.ts';
 
 let pages: LabelledPage[];

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
-import { defaultModel, parseProfile } from '../../electron/engine/model/index.ts';
+import { defaultModel, parseProfile } from '../../core/engine/model/index.ts';
 import { segmentationSchema } from '../../shared/segmentation.ts';
 import { makeTempDir } from '../node/fixtures.ts';
 

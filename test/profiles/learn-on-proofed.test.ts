@@ -9,8 +9,8 @@ import type { PageRecord, StoredItem } from '../../shared/domain.ts';
 import { openArchive } from '../../electron/archive/sqlite-archive.ts';
 import { createHandlers, dispatch } from '../../electron/host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';
-import { parseProfile } from '../../electron/engine/model/index.ts';
-import { deriveItems } from '../../electron/engine/index.ts';
+import { parseProfile } from '../../core/engine/model/index.ts';
+import { deriveItems } from '../../core/engine/index.ts';
 import { tempDir, track } from '../archive/helpers.ts';
 
 const PAGES = join(import.meta.dirname, '../../resources/pages');

@@ -1,8 +1,8 @@
 // The learning-curve evaluation: papers, runs of consecutive pages, and the curve's points.
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../electron/eval/corpus.ts';
-import { learningCurve, paperOf, runsOf, type CurvePage } from '../../electron/eval/learning-curve.ts';
-import { defaultModel } from '../../electron/engine/model/index.ts';
+import { learningCurve, paperOf, runsOf, type CurvePage } from '../../core/eval/learning-curve.ts';
+import { defaultModel } from '../../core/engine/model/index.ts';
 import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive, type Segmenter } from '../../electron/archive/sqlite-archive.ts';
 import type { ProfileLearner } from '../../electron/archive/profiles-store.ts';
-import { parseProfile, type Profile } from '../../electron/engine/model/index.ts';
+import { parseProfile, type Profile } from '../../core/engine/model/index.ts';
 import { fakeSegment } from '../archive/fake-segmenter.ts';
 import { editor, frontPage, tempDir, track } from '../archive/helpers.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openArchive, type SqliteArchive } from '../../electron/archive/sqlite-archive.ts';
 import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
-import { segmentPage } from '../../electron/engine/index.ts';
+import { segmentPage } from '../../core/engine/index.ts';
 import { importAll, importFile } from '../../electron/importer/index.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES, PageFileError, readPageFile } from '../../electron/node/read-page-file.ts';
 import { archiveHash } from '../fuzz/archive-hash.ts';

@@ -9,7 +9,7 @@ import {
   issueStateFromPages,
   transition,
   type IssueEvent,
-} from '../../electron/review/index.ts';
+} from '../../core/review/index.ts';
 
 const profiles: Record<Role, Profile> = {
   editor: { id: 'e', name: 'Li Ming', role: 'editor' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../shared/domain.ts';
 import { ForbiddenError, type Profile } from '../../shared/roles.ts';
-import { TransitionError, actionsForPageSave, assertPageSaveAllowed } from '../../electron/review/index.ts';
+import { TransitionError, actionsForPageSave, assertPageSaveAllowed } from '../../core/review/index.ts';
 
 const item = (over: Partial<StoredItem> = {}): StoredItem => ({
   kind: 'article',

@@ -4,8 +4,8 @@
 // text carry the text exactly.
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../electron/export/csv.ts';
-import { CSV_COLUMNS, neutraliseCell } from '../../electron/export/formats/csv.ts';
+import { parseCsv } from '../../core/export/csv.ts';
+import { CSV_COLUMNS, neutraliseCell } from '../../core/export/formats/csv.ts';
 import { buildExport, EXPORT_FORMATS } from '../../electron/export/index.ts';
 import { issueFrom } from '../export/fixture.ts';
 import { validatorError } from '../export/xml-check.ts';

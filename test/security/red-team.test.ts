@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupArchive } from '../../electron/archive/backup.ts';
 import { EXPORT_DIR_SETTING } from '../../electron/export/archive-export.ts';
-import { neutraliseCell } from '../../electron/export/formats/csv.ts';
+import { neutraliseCell } from '../../core/export/formats/csv.ts';
 import { createHandlers } from '../../electron/host/handlers.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentPage } from '../../electron/engine/index.ts';
+import { segmentPage } from '../../core/engine/index.ts';
 import { findPersonNames, suggestTags } from '../../electron/tagging/index.ts';
-import { nameAt } from '../../electron/tagging/person-names.ts';
+import { nameAt } from '../../core/tagging/person-names.ts';
 
 const page = segmentPage(readFileSync(join(import.meta.dirname, '../../resources/pages/hengyang-daily-2021-10-29-p1.txt'), 'utf8'));
 const all = (s: ReturnType<typeof suggestTags>) => [...s.keywords, ...s.people, ...s.places, ...s.organisations];

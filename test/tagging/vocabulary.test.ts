@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupTerm, matchVocabulary, parseVocabularyCsv, serialiseVocabularyCsv, type VocabularyEntry } from '../../electron/tagging/index.ts';
+import { lookupTerm, matchVocabulary, parseVocabularyCsv, serialiseVocabularyCsv, type VocabularyEntry } from '../../core/tagging/index.ts';
 
 const entries: VocabularyEntry[] = [
   { type: 'subject', path: ['经济'], label: '经济', aliases: [] },

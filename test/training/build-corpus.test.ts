@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
-import { segmentPage } from '../../electron/engine/index.ts';
+import { segmentPage } from '../../core/engine/index.ts';
 import { evaluateCorpus } from '../../electron/eval/corpus.ts';
 import { loadLabelledPages, CorpusFileError } from '../../electron/training/node/corpus-files.ts';
 

@@ -1,11 +1,11 @@
-// Line roles from hand annotations and from editor-corrected items (electron/engine/model/labels.ts).
+// Line roles from hand annotations and from editor-corrected items (core/engine/model/labels.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentPage } from '../../electron/engine/index.ts';
-import { anchorsMatch, labelFromGold, labelFromItems } from '../../electron/engine/model/labels.ts';
-import { LINE_ROLES, type LabelledPage } from '../../electron/engine/model/line-roles.ts';
-import { goldStartLines, parseGold } from '../../electron/eval/gold.ts';
+import { segmentPage } from '../../core/engine/index.ts';
+import { anchorsMatch, labelFromGold, labelFromItems } from '../../core/engine/model/labels.ts';
+import { LINE_ROLES, type LabelledPage } from '../../core/engine/model/line-roles.ts';
+import { goldStartLines, parseGold } from '../../core/eval/gold.ts';
 
 const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 const HENGYANG = 'hengyang-daily-2021-10-29-p1';

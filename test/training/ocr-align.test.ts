@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldStartLines } from '../../electron/eval/gold.ts';
+import { goldStartLines } from '../../core/eval/gold.ts';
 import { alignLines, labelOcrPage, longestInOrder, normalise } from '../../electron/training/ocr-align.ts';
 import { pageHtml, printedUnits } from '../../electron/training/page-units.ts';
-import type { LabelledPage } from '../../electron/engine/model/line-roles.ts';
+import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 
 // A two-item source page: furniture, then an article with a two-paragraph body, then a photo.
 const SOURCE: LabelledPage = {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelFromGold } from '../../electron/engine/model/labels.ts';
-import { goldStartLines, parseGold } from '../../electron/eval/gold.ts';
+import { labelFromGold } from '../../core/engine/model/labels.ts';
+import { goldStartLines, parseGold } from '../../core/eval/gold.ts';
 import { buildPage, jumpsOf, planJumps, type BuiltPage, type CorpusPage } from '../../electron/training/page-builder.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

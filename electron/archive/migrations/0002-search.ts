@@ -3,7 +3,7 @@
 // triggers). Queries shorter than three characters scan search_docs with instr().
 // (0004 rebuilds items_fts with detail=column and padded columns.)
 import type { Migration } from './types.ts';
-import { buildSearchDoc, type SearchDocSource } from '../search-doc.ts';
+import { buildSearchDoc, type SearchDocSource } from '../../../core/search/search-doc.ts';
 
 export const migration: Migration = {
   version: 2,

@@ -1,10 +1,10 @@
-// `galley eval --splits`: the line-role model's held-out figures (see electron/eval/splits.ts).
+// `galley eval --splits`: the line-role model's held-out figures (see core/eval/splits.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabelledPage } from '../../engine/model/line-roles.ts';
-import { annotatedPages } from '../../eval/labelled-pages.ts';
+import type { LabelledPage } from '../../../core/engine/model/line-roles.ts';
+import { annotatedPages } from '../../../electron/eval/labelled-pages.ts';
 import { ANNOTATED_WEIGHT, corpusPages } from '../../eval/training-data.ts';
-import { combine, devSplit, leaveOneSourceOut, monthSplits, type SplitResult } from '../../eval/splits.ts';
+import { combine, devSplit, leaveOneSourceOut, monthSplits, type SplitResult } from '../../../core/eval/splits.ts';
 import { DEFAULT_RESOURCES_DIR } from '../../eval/corpus.ts';
 
 const LOSO_CORPUS_STRIDE = 8;

@@ -1,6 +1,6 @@
 // `galley eval`: scores the segmentation engine on the annotated pages (resources/gold/*.json).
 import { resolve } from 'node:path';
-import { GoldError } from '../../eval/gold.ts';
+import { GoldError } from '../../../core/eval/gold.ts';
 import {
   DEFAULT_RESOURCES_DIR,
   evaluateCorpus,
@@ -10,7 +10,7 @@ import {
   type CorpusResult,
   type PageResult,
 } from '../../eval/corpus.ts';
-import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../eval/metrics.ts';
+import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../../core/eval/metrics.ts';
 import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
 
 export interface CommandIO {

@@ -53,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const publication =
     parsed.flags.publication ?? previous?.publication ?? golds[0]!.gold.masthead?.title ?? basename(golds[0]!.goldPath).replace(/\.json$/i, '');
   const pages = golds.map((g) => labelGoldPage(g, publication));
-  const { defaultModel, learnProfile } = await import('../../engine/model/index.ts');
+  const { defaultModel, learnProfile } = await import('../../../core/engine/model/index.ts');
   const base = defaultModel();
   const profile = learnProfile(base, publication, pages, previous);
   writeProfileFile(parsed.flags.out!, profile);

@@ -1,5 +1,5 @@
 // `galley learning-curve`: how a publication profile improves segmentation as editors proof pages
-// (electron/eval/learning-curve.ts). For each paper in DIR (gold/*.json with their pages), runs of
+// (core/eval/learning-curve.ts). For each paper in DIR (gold/*.json with their pages), runs of
 // consecutive pages: the score on page k+1 after learning from the first k, beside the base model.
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -62,8 +62,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const { loadCorpus, DEFAULT_RESOURCES_DIR } = await import('../../eval/corpus.ts');
-  const { learningCurve, paperOf, runsOf } = await import('../../eval/learning-curve.ts');
-  const { defaultModel, loadModel } = await import('../../engine/model/index.ts');
+  const { learningCurve, paperOf, runsOf } = await import('../../../core/eval/learning-curve.ts');
+  const { defaultModel, loadModel } = await import('../../../core/engine/model/index.ts');
   const readBase = async (path: string) => {
     const { readFileSync, existsSync } = await import('node:fs');
     if (!existsSync(path)) throw new Error(`${path}: no such model file`);

@@ -88,9 +88,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 /** Imported on first use so argument and file errors are reported even while the engine is broken. */
-async function loadEngine(): Promise<typeof import('../../engine/index.ts')> {
+async function loadEngine(): Promise<typeof import('../../../core/engine/index.ts')> {
   try {
-    return await import('../../engine/index.ts');
+    return await import('../../../core/engine/index.ts');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`the segmentation engine failed to load: ${message}`);

@@ -1,13 +1,13 @@
 // `galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH]`
 // Sets page states from the command line with the same checks as the app's page.setState
 // handler: the acting profile must be allowed page.setState (shared/roles.ts) and the issue must
-// not be approved or exported (electron/review). Scripts can then carry an issue through
+// not be approved or exported (core/review). Scripts can then carry an issue through
 // proofing, `galley approve` and `galley export` without the UI.
 import { z } from 'zod';
 import { PAGE_STATES, type PageState } from '../../../shared/domain.ts';
 import { assertAllowed } from '../../../shared/roles.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { assertIssueEditable } from '../../review/index.ts';
+import { assertIssueEditable } from '../../../core/review/index.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { actorOf, issueRef, openExistingArchive, profileAs } from '../review-cli.ts';

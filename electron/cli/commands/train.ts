@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
-import { trainModel } from '../../engine/model/train.ts';
-import { serializeModel } from '../../engine/model/model-file.ts';
+import { trainModel } from '../../../core/engine/model/train.ts';
+import { serializeModel } from '../../../core/engine/model/model-file.ts';
 import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
 
 export const summary = 'Train the line-role model from the corpus and the annotated pages';

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ImportPageInput } from '../../archive/archive-api.ts';
 import type { PageFormat } from '../formats.ts';
-import { ImportFileError } from '../errors.ts';
+import { ImportFileError } from '../../../core/import/errors.ts';
 import { parseFile, type FileEntry } from '../index.ts';
 import type { ParseReply, ParseRequest } from './protocol.ts';
 import { staleReason } from '../../../scripts/build-state.mjs';

@@ -1,6 +1,6 @@
 // Messages between the import pool (pool.ts) and its worker threads (worker.ts).
 import type { ImportPageInput } from '../../archive/archive-api.ts';
-import type { ImportErrorCode } from '../errors.ts';
+import type { ImportErrorCode } from '../../../core/import/errors.ts';
 import type { PageFormat } from '../formats.ts';
 import type { FileEntry } from '../index.ts';
 

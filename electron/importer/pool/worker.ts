@@ -5,8 +5,8 @@
 // learned profile on top.
 import { parentPort } from 'node:worker_threads';
 import { engineSegmenter } from '../../archive/engine-segmenter.ts';
-import { normalizeNewlines } from '../../engine/index.ts';
-import { ImportFileError } from '../errors.ts';
+import { normalizeNewlines } from '../../../core/engine/index.ts';
+import { ImportFileError } from '../../../core/import/errors.ts';
 import { parseFile } from '../index.ts';
 import type { ParseReply, ParseRequest } from './protocol.ts';
 

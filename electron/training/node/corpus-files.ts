@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LINE_ROLES, type LabelledPage } from '../../engine/model/line-roles.ts';
-import { goldSchema, goldStartLines } from '../../eval/gold.ts';
+import { LINE_ROLES, type LabelledPage } from '../../../core/engine/model/line-roles.ts';
+import { goldSchema, goldStartLines } from '../../../core/eval/gold.ts';
 
 export const ROLES_SUFFIX = '.roles.json';
 

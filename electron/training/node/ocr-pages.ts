@@ -4,7 +4,7 @@
 // poor are dropped and reported. At most two Tesseract processes run at once.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabelledPage } from '../../engine/model/line-roles.ts';
+import type { LabelledPage } from '../../../core/engine/model/line-roles.ts';
 import { labelOcrPage, type OcrQuality } from '../ocr-align.ts';
 import { pageHtml, printedUnits } from '../page-units.ts';
 import { PageRenderer } from './render-page.ts';

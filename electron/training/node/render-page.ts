@@ -21,7 +21,8 @@ export class PageRenderer {
     const page = await this.browser.newPage({ viewport: { width: PAGE_WIDTH, height: 1200 }, deviceScaleFactor: 1 });
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
+      // Runs in the page; the string form keeps DOM types out of the Node layer's program.
+      await page.evaluate('document.fonts.ready');
       await page.screenshot({ path: png, fullPage: true });
     } finally {
       await page.close();

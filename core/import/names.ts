@@ -2,7 +2,7 @@
 // Conventions (docs/import.md):
 //   PUBLICATION/YYYY-MM-DD/p01.txt    YYYY-MM-DD/p01.txt    YYYYMMDD_p1.txt
 //   …-p01.txt, page01.txt, 第1版.txt, 01.txt
-import { parseNumber } from '../archive/page-facts.ts';
+import { parseNumber } from './page-facts.ts';
 
 export interface NameFacts {
   date: string | null;
