@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { segmentPage } from '../electron/engine/index.ts';
+import { segmentPage } from '../core/engine/index.ts';
 import { fmtMs, time } from './timing.ts';
 import type { BenchResult } from './types.ts';
 

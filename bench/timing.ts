@@ -60,7 +60,7 @@ function keep(v: unknown): void {
 export const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4)) + ' ms';
 
 /** Benches draw the same inputs in every run, from the project's one seeded PRNG. */
-export { seededRandom as rng } from '../electron/engine/seeded-random.ts';
+export { seededRandom as rng } from '../core/engine/seeded-random.ts';
 
 /** Nearest-rank percentile of an ascending list (NaN when empty). */
 export function percentile(sorted: readonly number[], p: number): number {

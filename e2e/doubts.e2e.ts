@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import { isDoubtful } from '../shared/segmentation.ts';
 import { loadCorpus } from '../electron/eval/corpus.ts';
-import { segmentPage } from '../electron/engine/index.ts';
-import { learnProfile, parseProfile, trainModel } from '../electron/engine/model/index.ts';
-import { labelFromGold, labelFromItems } from '../electron/engine/model/labels.ts';
+import { segmentPage } from '../core/engine/index.ts';
+import { learnProfile, parseProfile, trainModel } from '../core/engine/model/index.ts';
+import { labelFromGold, labelFromItems } from '../core/engine/model/labels.ts';
 import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 const PAGES = fileURLToPath(new URL('../resources/pages/', import.meta.url));
