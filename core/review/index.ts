@@ -3,6 +3,7 @@ export {
   issueStateFromPages,
   transition,
   assertIssueEditable,
+  stateRefusal,
   isLocked,
   TransitionError,
   issueEventSchema,

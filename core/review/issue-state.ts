@@ -65,15 +65,35 @@ export function issueStateFromPages(pageStates: readonly PageState[]): 'imported
   return 'in-progress';
 }
 
+/**
+ * The state machine's answer to an event of `type` in `state`, before the event's own details (a
+ * reopen's reason, the page states an approval re-checks) and before permissions: null when the
+ * state allows it. One home for these rules: `transition` throws what this returns, and the
+ * renderer words the same answer to grey out a control before the user tries.
+ */
+export function stateRefusal(state: IssueState, type: IssueEventType): TransitionError | null {
+  switch (type) {
+    case 'pages-changed':
+      return isLocked(state)
+        ? new TransitionError('issue-locked', `This issue is ${state}; a supervisor must reopen it before its pages can be changed.`, state)
+        : null;
+    case 'approve':
+      if (state === 'proofed') return null;
+      return isLocked(state)
+        ? new TransitionError('issue-locked', `This issue is already ${state}.`, state)
+        : new TransitionError('not-proofed', `Only a proofed issue can be approved; this one is ${state}.`, state);
+    case 'export':
+      // Re-exporting (a lost file, another format) keeps the issue exported.
+      return isLocked(state) ? null : new TransitionError('not-approved', `Only an approved issue can be exported; this one is ${state}.`, state);
+    case 'reopen':
+      return isLocked(state) ? null : new TransitionError('not-locked', `Only an approved or exported issue can be reopened; this one is ${state}.`, state);
+  }
+}
+
 /** Refuses any change to the pages or items of an approved or exported issue. */
 export function assertIssueEditable(state: IssueState): void {
-  if (isLocked(state)) {
-    throw new TransitionError(
-      'issue-locked',
-      `This issue is ${state}; a supervisor must reopen it before its pages can be changed.`,
-      state,
-    );
-  }
+  const refusal = stateRefusal(state, 'pages-changed');
+  if (refusal) throw refusal;
 }
 
 /** The next issue state after `event`, or a ForbiddenError / TransitionError saying why not. */
@@ -85,33 +105,19 @@ export function transition(state: IssueState, event: IssueEvent, profile: Profil
   const action = EVENT_ACTION[e.type];
   if (action) assertAllowed(p, action);
 
+  const refusal = stateRefusal(state, e.type);
+  if (refusal) throw refusal;
   switch (e.type) {
     case 'pages-changed':
-      assertIssueEditable(state);
       return issueStateFromPages(e.pageStates);
-    case 'approve': {
-      if (state !== 'proofed') {
-        throw new TransitionError(
-          isLocked(state) ? 'issue-locked' : 'not-proofed',
-          isLocked(state) ? `This issue is already ${state}.` : `Only a proofed issue can be approved; this one is ${state}.`,
-          state,
-        );
-      }
+    case 'approve':
       if (c.pageStates && issueStateFromPages(c.pageStates) !== 'proofed') {
         throw new TransitionError('not-proofed', 'Only a proofed issue can be approved; not every page is proofed.');
       }
       return 'approved';
-    }
     case 'export':
-      // Re-exporting (a lost file, another format) keeps the issue exported.
-      if (!isLocked(state)) {
-        throw new TransitionError('not-approved', `Only an approved issue can be exported; this one is ${state}.`, state);
-      }
       return 'exported';
     case 'reopen':
-      if (!isLocked(state)) {
-        throw new TransitionError('not-locked', `Only an approved or exported issue can be reopened; this one is ${state}.`, state);
-      }
       // The reason goes into the history: a reopen without one leaves the next reader guessing.
       if (!e.reason.trim()) throw new TransitionError('reason-required', 'Reopening an issue needs a reason.', state);
       return 'in-progress';

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionView } from '../../shared/ipc-review.ts';
 import { localizeDiffLine, revisionSummaryText } from '../history-text.ts';
-import { deniedKey, isLockedState } from '../messages.ts';
+import { deniedKey } from '../messages.ts';
+import { lockedReason } from '../review-reasons.ts';
 import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 import { formatTime } from './IssueReview.tsx';
@@ -54,7 +55,7 @@ export function HistoryPanel(props: { pageId: number; itemId?: number; title: st
     void load();
   }, [load]);
   const denied = deniedKey(who, 'revision.restore');
-  const reason = denied ? t(denied) : issueState && isLockedState(issueState) ? t('issue.locked', { state: t(`state.${issueState}`) }) : null;
+  const reason = denied ? t(denied) : lockedReason(t, issueState);
   const restore = async (revisionId: number) => {
     setBusy(true);
     try {

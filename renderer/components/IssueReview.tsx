@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssueSummary } from '../../shared/domain.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
 import type { Res } from '../../shared/ipc.ts';
-import { deniedKey, isLockedState } from '../messages.ts';
+import { issueActionReasons } from '../review-reasons.ts';
 import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { Dialog, Guarded } from './Dialog.tsx';
 
@@ -18,19 +18,10 @@ export function issueTitle(t: T, issue: IssueSummary | undefined): string {
 }
 
 /** Why each issue control is unavailable now (a translated sentence), or null. */
-export function useIssueReasons(issue: IssueSummary) {
+function useActionReasons(state: IssueSummary['state']) {
   const { t } = useTranslation();
   const who = useReview((s) => s.who);
-  const denied = (action: 'issue.approve' | 'issue.reopen' | 'issue.export') => {
-    const key = deniedKey(who, action);
-    return key ? t(key) : null;
-  };
-  const locked = isLockedState(issue.state);
-  return {
-    approve: denied('issue.approve') ?? (issue.state === 'proofed' ? null : locked ? t('issue.locked', { state: t(`state.${issue.state}`) }) : t('issue.notProofed')),
-    reopen: denied('issue.reopen') ?? (locked ? null : t('issue.notLocked')),
-    export: denied('issue.export') ?? (locked ? null : t('issue.notApproved')),
-  };
+  return issueActionReasons(t, who, state);
 }
 
 export function IssueActions({ issue }: { issue: IssueSummary }) {
@@ -38,7 +29,7 @@ export function IssueActions({ issue }: { issue: IssueSummary }) {
   const api = useApi();
   const store = useStoreApi();
   const review = useReviewApi();
-  const reasons = useIssueReasons(issue);
+  const reasons = useActionReasons(issue.state);
   const approve = async () => {
     try {
       await api.invoke('issues.approve', { issueId: issue.id });
@@ -135,7 +126,7 @@ export function ExportDialog({ issueId }: { issueId: number }) {
   const [canChoose, setCanChoose] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
-  const reasons = useIssueReasons(issue ?? { id: issueId, publicationId: 0, date: null, issueNumber: null, pageCount: null, state: 'imported', pagesTotal: 0, pagesProofed: 0 });
+  const reasons = useActionReasons(issue?.state ?? 'imported');
   useEffect(() => {
     void api.invoke('export.folder', {}).then(
       (f) => {

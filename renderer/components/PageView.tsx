@@ -5,7 +5,8 @@ import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
 import { RawTextEditor } from '../editor/RawTextEditor.tsx';
 import { useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
-import { deniedKey, isLockedState } from '../messages.ts';
+import { deniedKey } from '../messages.ts';
+import { lockedReason } from '../review-reasons.ts';
 import { ItemCards } from './ItemCards.tsx';
 import { FirstRun } from './Tour.tsx';
 import { DoubtCounter, ModelChip } from './Doubts.tsx';
@@ -47,8 +48,8 @@ export function PageView() {
   const selected = useApp((s) => s.session?.selected ?? 0);
   const who = useReview((s) => s.who);
   const editDenied = deniedKey(who, 'page.save');
-  const locked = issueState !== null && isLockedState(issueState);
-  const editReason = locked ? t('issue.locked', { state: t(`state.${issueState}`) }) : editDenied ? t(editDenied) : null;
+  const lockedWhy = lockedReason(t, issueState);
+  const editReason = lockedWhy ?? (editDenied ? t(editDenied) : null);
   const canEditText = editReason === null;
   const [split, setSplit] = useState(0.5);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -115,9 +116,9 @@ export function PageView() {
         <SaveIndicator />
       </div>
       <div className="locked-slot">
-        {issueState && isLockedState(issueState) && (
+        {lockedWhy !== null && (
           <div className="locked-bar" role="note" data-testid="locked-bar">
-            {t('issue.locked', { state: t(`state.${issueState}`) })}
+            {lockedWhy}
           </div>
         )}
       </div>

@@ -2,7 +2,8 @@
 // why the page is read-only (role or approved issue) in words a keyboard user can reach (it is a
 // live region, not a tooltip).
 import { useTranslation } from 'react-i18next';
-import { isLockedState, deniedKey } from '../messages.ts';
+import { deniedKey } from '../messages.ts';
+import { lockedReason } from '../review-reasons.ts';
 import { useApp, useReview } from '../state/context.ts';
 import { useDesk } from '../state/desk.ts';
 
@@ -18,7 +19,7 @@ export function StatusBar() {
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const who = useReview((s) => s.who);
   const denied = deniedKey(who, 'page.save');
-  const readOnlyWhy = issueState && isLockedState(issueState) ? t('issue.locked', { state: t(`state.${issueState}`) }) : denied ? t(denied) : null;
+  const readOnlyWhy = lockedReason(t, issueState) ?? (denied ? t(denied) : null);
   return (
     <footer className="statusbar" role="status" aria-label={t('desk.status.label')} data-testid="statusbar">
       {hasPage && cursor && <span data-testid="status-position">{t('desk.status.position', { line: cursor.line, col: cursor.col })}</span>}

@@ -5,7 +5,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../shared/ipc.ts';
 import type { StoredItem } from '../../shared/domain.ts';
-import { deniedKey, isLockedState } from '../messages.ts';
+import { deniedKey } from '../messages.ts';
+import { lockedReason } from '../review-reasons.ts';
 import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
 
 type Suggestions = Res<'tags.suggest'>;
@@ -18,8 +19,7 @@ export function useTagDenied(): string | null {
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const key = deniedKey(who, 'item.tag');
   if (key) return t(key);
-  if (issueState && isLockedState(issueState)) return t('issue.locked', { state: t(`state.${issueState}`) });
-  return null;
+  return lockedReason(t, issueState);
 }
 
 export function TagEditor({ item }: { item: StoredItem }) {
