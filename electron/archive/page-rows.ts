@@ -1,0 +1,235 @@
+// Pages and items as rows: reading a page row, loading and writing its items with their
+// contributors, tags and search document. The other aggregates build on these; none of them
+// writes the items tables itself.
+import { z } from 'zod';
+import { editableFieldSchema, type PageState, type StoredItem } from '../../shared/domain.ts';
+import { storedSearchDoc } from '../../core/search/search-doc.ts';
+import { fail, type ArchiveContext } from './context.ts';
+import type { SqlValue } from './db.ts';
+
+export interface PageRow {
+  id: number;
+  issue_id: number;
+  page_number: number | null;
+  source_name: string;
+  encoding: string;
+  content_hash: string;
+  raw_text: string;
+  text: string;
+  state: PageState;
+  revision: number;
+  edited: number;
+  masthead_json: string | null;
+  doubt_count: number;
+  model_version: string | null;
+  model_profile: string | null;
+  model_profile_pages: number | null;
+}
+
+interface ItemRow {
+  id: number;
+  page_id: number;
+  ord: number;
+  kind: StoredItem['kind'];
+  start_offset: number;
+  end_offset: number;
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  series: string | null;
+  byline: string | null;
+  paragraphs_json: string;
+  continued_on: number | null;
+  continued_from: number | null;
+  flags_json: string;
+  edited_fields_json: string;
+  story_id: number | null;
+  confidence_json: string | null;
+}
+
+export interface PageSnapshot {
+  text: string;
+  state: PageState;
+  items: StoredItem[];
+}
+
+/** Built once: a zod schema made per item cost ~25 us each (a quarter second on a 10,000-item page). */
+const editedFieldsSchema = z.array(editableFieldSchema);
+
+export function pageRow(ctx: ArchiveContext, pageId: number): PageRow {
+  const row = ctx.db.stmt('pages.get', 'SELECT * FROM pages WHERE id = ?').get<PageRow>(pageId);
+  if (!row) fail('not-found', `page ${pageId} does not exist`);
+  return row;
+}
+
+export function loadItems(ctx: ArchiveContext, pageId: number): (StoredItem & { id: number })[] {
+  const { db } = ctx;
+  const rows = db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId);
+  const contributors = db
+    .stmt(
+      'items.contributorsOfPage',
+      `SELECT ic.item_id, c.name, ic.role FROM item_contributors ic
+       JOIN items i ON i.id = ic.item_id JOIN contributors c ON c.id = ic.contributor_id
+       WHERE i.page_id = ? ORDER BY ic.item_id, ic.ord`,
+    )
+    .all<{ item_id: number; name: string; role: StoredItem['contributors'][number]['role'] }>(pageId);
+  const tags = db
+    .stmt(
+      'items.tagsOfPage',
+      `SELECT it.item_id, t.name FROM item_tags it JOIN items i ON i.id = it.item_id JOIN tags t ON t.id = it.tag_id
+       WHERE i.page_id = ? ORDER BY it.item_id, t.name`,
+    )
+    .all<{ item_id: number; name: string }>(pageId);
+  const byItem = new Map<number, StoredItem & { id: number }>();
+  const out = rows.map((r) => {
+    const item: StoredItem & { id: number } = {
+      id: r.id,
+      kind: r.kind,
+      start: r.start_offset,
+      end: r.end_offset,
+      kicker: r.kicker,
+      headline: r.headline,
+      subheadline: r.subheadline,
+      series: r.series,
+      byline: r.byline,
+      contributors: [],
+      paragraphs: JSON.parse(r.paragraphs_json) as string[],
+      continuedOn: r.continued_on,
+      continuedFrom: r.continued_from,
+      flags: JSON.parse(r.flags_json) as StoredItem['flags'],
+      editedFields: editedFieldsSchema.parse(JSON.parse(r.edited_fields_json)),
+      tags: [],
+    };
+    if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;
+    byItem.set(r.id, item);
+    return item;
+  });
+  for (const c of contributors) byItem.get(c.item_id)?.contributors.push({ name: c.name, role: c.role });
+  for (const t of tags) byItem.get(t.item_id)?.tags.push(t.name);
+  return out;
+}
+
+export function snapshot(ctx: ArchiveContext, pageId: number): PageSnapshot {
+  const p = pageRow(ctx, pageId);
+  return { text: p.text, state: p.state, items: loadItems(ctx, pageId) };
+}
+
+/** An editor saved the page (edited = 1), or some item carries hand-typed fields. */
+export function isCorrected(ctx: ArchiveContext, page: PageRow): boolean {
+  return (
+    page.edited === 1 ||
+    ctx.db
+      .stmt('items.anyEdited', `SELECT 1 AS x FROM items WHERE page_id = ? AND edited_fields_json <> '[]' LIMIT 1`)
+      .get<{ x: number }>(page.id) !== undefined
+  );
+}
+
+// Look up first: an upsert would rewrite the row (and its index entries) on every use.
+function contributorId(ctx: ArchiveContext, name: string): number {
+  const found = ctx.db.stmt('contributors.byName', 'SELECT id FROM contributors WHERE name = ?').get<{ id: number }>(name);
+  if (found) return found.id;
+  return Number(ctx.db.stmt('contributors.insert', 'INSERT INTO contributors(name) VALUES (?)').run(name).lastInsertRowid);
+}
+
+function tagId(ctx: ArchiveContext, name: string): number {
+  const found = ctx.db.stmt('tags.byName', 'SELECT id FROM tags WHERE name = ?').get<{ id: number }>(name);
+  if (found) return found.id;
+  return Number(ctx.db.stmt('tags.insert', 'INSERT INTO tags(name) VALUES (?)').run(name).lastInsertRowid);
+}
+
+const itemValues = (item: StoredItem): SqlValue[] => [
+  item.kind,
+  item.start,
+  item.end,
+  item.kicker,
+  item.headline,
+  item.subheadline,
+  item.series,
+  item.byline,
+  JSON.stringify(item.paragraphs),
+  item.continuedOn,
+  item.continuedFrom,
+  JSON.stringify(item.flags),
+  JSON.stringify([...new Set(item.editedFields)]),
+  item.confidence ? JSON.stringify(item.confidence) : null,
+];
+
+/** An item's contributors, tags and search document (fresh: a new item, nothing to clear). */
+export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: StoredItem, fresh: boolean): void {
+  const { db } = ctx;
+  if (!fresh) {
+    db.stmt('item_contributors.clear', 'DELETE FROM item_contributors WHERE item_id = ?').run(itemId);
+    db.stmt('item_tags.clear', 'DELETE FROM item_tags WHERE item_id = ?').run(itemId);
+  }
+  item.contributors.forEach((c, ord) => {
+    db.stmt('item_contributors.insert', 'INSERT INTO item_contributors(item_id, ord, contributor_id, role) VALUES (?, ?, ?, ?)').run(
+      itemId,
+      ord,
+      contributorId(ctx, c.name),
+      c.role,
+    );
+  });
+  for (const tag of new Set(item.tags)) {
+    db.stmt('item_tags.insert', 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)').run(itemId, tagId(ctx, tag));
+  }
+  const doc = storedSearchDoc(item);
+  if (fresh) {
+    db.stmt('search_docs.insert', 'INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (?, ?, ?, ?, ?)').run(
+      itemId,
+      doc.headline,
+      doc.body,
+      doc.people,
+      doc.tags,
+    );
+  } else {
+    db.stmt('search_docs.update', 'UPDATE search_docs SET headline = ?, body = ?, people = ?, tags = ? WHERE item_id = ?').run(
+      doc.headline,
+      doc.body,
+      doc.people,
+      doc.tags,
+      itemId,
+    );
+  }
+}
+
+export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem): number {
+  const r = ctx.db
+    .stmt(
+      'items.insert',
+      `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
+         paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(pageId, ord, ...itemValues(item));
+  const id = Number(r.lastInsertRowid);
+  writeItemChildren(ctx, id, item, true);
+  return id;
+}
+
+/** Replaces a page's items, keeping the ids of items that carry an id of this page. */
+export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredItem[]): void {
+  const { db } = ctx;
+  const existing = new Set(
+    db.stmt('items.idsOfPage', 'SELECT id FROM items WHERE page_id = ?').all<{ id: number }>(pageId).map((r) => r.id),
+  );
+  const keep = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined && existing.has(id)));
+  for (const id of existing) {
+    if (!keep.has(id)) db.stmt('items.delete', 'DELETE FROM items WHERE id = ?').run(id);
+  }
+  const used = new Set<number>();
+  items.forEach((item, ord) => {
+    if (item.id !== undefined && keep.has(item.id) && !used.has(item.id)) {
+      used.add(item.id);
+      db.stmt(
+        'items.update',
+        `UPDATE items SET ord = ?, kind = ?, start_offset = ?, end_offset = ?, kicker = ?, headline = ?, subheadline = ?,
+           series = ?, byline = ?, paragraphs_json = ?, continued_on = ?, continued_from = ?, flags_json = ?,
+           edited_fields_json = ?, confidence_json = ?
+         WHERE id = ?`,
+      ).run(ord, ...itemValues(item), item.id);
+      writeItemChildren(ctx, item.id, item, false);
+    } else {
+      insertItem(ctx, pageId, ord, { ...item, id: undefined });
+    }
+  });
+}

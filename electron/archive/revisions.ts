@@ -1,0 +1,108 @@
+// The revision log: every change (who, role, when, before and after) and reading it back.
+import { roleSchema, type Role } from '../../shared/roles.ts';
+import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
+import { fail, type ArchiveContext } from './context.ts';
+import { pageRow } from './page-rows.ts';
+
+interface RevisionRow {
+  id: number;
+  at: string;
+  actor: string;
+  profile_id: string | null;
+  role: Role | null;
+  entity: RevisionEntry['entity'];
+  entity_id: number;
+  action: string;
+  page_revision: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+const toDetail = (r: RevisionRow): RevisionDetail => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  profileId: r.profile_id,
+  role: r.role === null ? null : roleSchema.catch('editor').parse(r.role),
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  pageRevision: r.page_revision,
+  before: r.before_json === null ? null : JSON.parse(r.before_json),
+  after: r.after_json === null ? null : JSON.parse(r.after_json),
+});
+
+export function logRevision(
+  ctx: ArchiveContext,
+  actor: Actor,
+  entity: RevisionEntry['entity'],
+  entityId: number,
+  action: string,
+  pageRevision: number | null,
+  before: unknown,
+  after: unknown,
+): void {
+  ctx.db
+    .stmt(
+      'revisions.insert',
+      `INSERT INTO revisions(at, actor, profile_id, role, entity, entity_id, action, page_revision, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      ctx.now(),
+      actor.name,
+      actor.profileId ?? null,
+      actor.role ?? null,
+      entity,
+      entityId,
+      action,
+      pageRevision,
+      before === undefined ? null : JSON.stringify(before),
+      after === undefined ? null : JSON.stringify(after),
+    );
+}
+
+export function listRevisions(ctx: ArchiveContext, pageId: number): RevisionEntry[] {
+  pageRow(ctx, pageId);
+  return ctx.db
+    .stmt(
+      'revisions.ofPage',
+      `SELECT id, at, actor, entity, entity_id, action, page_revision FROM revisions WHERE entity = 'page' AND entity_id = ? ORDER BY id`,
+    )
+    .all<{ id: number; at: string; actor: string; entity: 'page'; entity_id: number; action: string; page_revision: number | null }>(pageId)
+    .map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      pageRevision: r.page_revision,
+    }));
+}
+
+export function listRevisionDetails(ctx: ArchiveContext, pageId: number): RevisionDetail[] {
+  pageRow(ctx, pageId);
+  return ctx.db
+    .stmt('revisions.detailsOfPage', `SELECT * FROM revisions WHERE entity = 'page' AND entity_id = ? ORDER BY id`)
+    .all<RevisionRow>(pageId)
+    .map(toDetail);
+}
+
+export function getRevision(ctx: ArchiveContext, revisionId: number): RevisionDetail {
+  const r = ctx.db.stmt('revisions.get', 'SELECT * FROM revisions WHERE id = ?').get<RevisionRow>(revisionId);
+  if (!r) fail('not-found', `revision ${revisionId} does not exist`);
+  return toDetail(r);
+}
+
+/** The page snapshot a revision produced (null: no change made that revision). */
+export function snapshotJsonAt(ctx: ArchiveContext, pageId: number, revision: number): string | null {
+  const entry = ctx.db
+    .stmt(
+      'revisions.snapshotAt',
+      `SELECT after_json FROM revisions WHERE entity = 'page' AND entity_id = ? AND page_revision = ?
+         AND action IN ('import', 'reimport', 'save', 'restore', 'tag') ORDER BY id DESC LIMIT 1`,
+    )
+    .get<{ after_json: string | null }>(pageId, revision);
+  return entry?.after_json ?? null;
+}
