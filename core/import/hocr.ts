@@ -39,7 +39,9 @@ export function hocrProps(title: string | undefined): { bbox: Box | null; image:
 }
 
 export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] } {
-  const pages: { page: ParsedPage; ppageno: number | null }[] = [];
+  // Every ocr_page in file order; `page` is null for a page without text (ABBYY-to-hOCR writes one
+  // for each picture-only page of a book: cover, plates, blank leaves).
+  const pages: { page: ParsedPage | null; ppageno: number | null }[] = [];
   const stack: Role[] = [];
   let builder: PageBuilder | null = null;
   let ppageno: number | null = null;
@@ -114,7 +116,7 @@ export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] }
           flushLoose();
           const b: PageBuilder = builder;
           builder = null;
-          pages.push({ page: b.build(name), ppageno });
+          pages.push({ page: b.hasText() ? b.build(name) : null, ppageno });
         }
       },
     },
@@ -138,7 +140,12 @@ export function hocrReader(name: string): XmlReader & { finish(): ParsedPage[] }
     },
     finish() {
       if (pages.length === 0) throw new ImportFileError('bad-structure', name, 'hOCR without an ocr_page element');
-      return pages.map(({ page, ppageno: n }) => ({ ...page, pageNumberHint: pages.length > 1 && n !== null ? n + 1 : null }));
+      // Pages without text are left out, not failed, as long as one page has text; the others keep
+      // their place in the file as their number (ppageno when given), so page 6 stays page 6.
+      const multi = pages.length > 1;
+      const kept = pages.flatMap(({ page, ppageno: n }, i) => (page ? [{ ...page, pageNumberHint: multi ? (n !== null ? n + 1 : i + 1) : null }] : []));
+      if (kept.length === 0) throw new ImportFileError('no-text', name, 'the page holds no text');
+      return kept;
     },
   };
 }

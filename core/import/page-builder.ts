@@ -76,6 +76,11 @@ export class PageBuilder {
     this.current.push({ text: t, box, ids: shifted });
   }
 
+  /** Whether any line was added: a picture-only page of a multi-page hOCR file has none. */
+  hasText(): boolean {
+    return this.blocks.length > 0 || (this.current?.length ?? 0) > 0;
+  }
+
   build(name: string): ParsedPage {
     this.endBlock();
     if (this.blocks.length === 0) throw new ImportFileError('no-text', name, 'the page holds no text');

@@ -37,6 +37,30 @@ describe('OCR formats', () => {
     expect(pages[0]!.text).toBe('船山书院修缮完工\n\n本报讯历时两年的船山书院\n修缮工程日前完工。\n');
   });
 
+  it('hOCR of several pages: pages without text (pictures) are left out and the others keep their place as their number', () => {
+    const page = (body: string, title = 'bbox 0 0 100 100'): string => `<div class="ocr_page" title="${title}">${body}</div>`;
+    const line = (t: string): string => `<span class="ocr_line" title="bbox 1 1 50 10">${t}</span>`;
+    const doc = (...pages: string[]): string => `<!DOCTYPE html><html><body>${pages.join('')}</body></html>`;
+    const picture = page('<div class="ocr_image" title="bbox 0 0 100 100"></div>');
+    const a = parsePages('book.hocr', doc(picture, page(line('Chapter one')), picture, page(line('Chapter two')))).pages;
+    expect(a.map((p) => [p.text, p.pageNumberHint])).toEqual([
+      ['Chapter one\n', 2],
+      ['Chapter two\n', 4],
+    ]);
+    // ppageno, when the producer writes it, still decides.
+    const b = parsePages('b.hocr', doc(picture, page(line('x'), 'bbox 0 0 100 100; ppageno 9'))).pages;
+    expect(b.map((p) => p.pageNumberHint)).toEqual([10]);
+    const empty = (() => {
+      try {
+        return parsePages('empty.hocr', doc(picture, picture));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(empty).toBeInstanceOf(ImportFileError);
+    expect(empty).toMatchObject({ code: 'no-text' });
+  });
+
   it('PAGE XML: ReadingOrder by @index, line TextEquiv (lowest @index) preferred over the region’s', () => {
     const { format, pages } = parsePages('page-xml.xml', sample('page-xml.xml'));
     expect(format).toBe('page-xml');
