@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Archive } from './archive-api.ts';
 import { guardArchiveReads } from './checksum-reads.ts';
+import { registerChecksumFunction } from './checksums.ts';
 import { checkActor, now, type ArchiveContext } from './context.ts';
 import { Db, type ArchiveLogger } from './db.ts';
 import { engineLearner } from './engine-learner.ts';
@@ -64,7 +65,10 @@ function openDb(path: string, options: OpenArchiveOptions): Db {
   try {
     // A read-only archive is used as it is; one that needs a migration cannot be (open-mode.ts).
     if (options.readOnly) assertCurrentSchema(db.raw, path);
-    else migrate(db.raw);
+    else if (migrate(db.raw).length > 0) {
+      // A migration may register its own frozen copy of a function (0009): the live one again.
+      registerChecksumFunction(db.raw);
+    }
   } catch (e) {
     db.close();
     throw e;

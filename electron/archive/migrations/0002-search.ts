@@ -2,8 +2,30 @@
 // Chinese; items_fts indexes it with the trigram tokenizer (external content, kept in step by
 // triggers). Queries shorter than three characters scan search_docs with instr().
 // (0004 rebuilds items_fts with detail=column and padded columns.)
+//
+// Frozen: this file imports nothing live, so what it does never changes with the app. The search
+// text of the items an older archive already holds is made by the frozen copy below (lower case,
+// no simplified/traditional folding: that needs the live dictionaries); those items are listed in
+// search_refold and the archive gives them their folded text when it opens (search-refold.ts).
 import type { Migration } from './types.ts';
-import { buildSearchDoc, type SearchDocSource } from '../../../core/search/search-doc.ts';
+
+interface SearchDocSource {
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  series: string | null;
+  byline: string | null;
+  paragraphs: string[];
+  contributors: { name: string }[];
+  tags: string[];
+}
+
+/** core/search/search-doc.ts buildSearchDoc as of 0002, with the Chinese fold left to search_refold. */
+function buildSearchDoc(src: SearchDocSource): { headline: string; body: string; people: string; tags: string } {
+  const headline = [src.kicker, src.headline, src.subheadline, src.series].filter((s): s is string => !!s).join('\n');
+  const people = [...src.contributors.map((c) => c.name), src.byline ?? ''].filter(Boolean).join('\n');
+  return { headline: headline.toLowerCase(), body: src.paragraphs.join('\n').toLowerCase(), people: people.toLowerCase(), tags: src.tags.join('\n').toLowerCase() };
+}
 
 export const migration: Migration = {
   version: 2,
@@ -76,6 +98,10 @@ export const migration: Migration = {
     for (const [id, src] of rows) {
       const d = buildSearchDoc(src);
       insert.run(id, d.headline, d.body, d.people, d.tags);
+    }
+    if (rows.length > 0) {
+      // The items whose search text still wants the live fold (dropped once done, search-refold.ts).
+      db.exec('CREATE TABLE search_refold(item_id INTEGER PRIMARY KEY); INSERT INTO search_refold(item_id) SELECT item_id FROM search_docs;');
     }
   },
 };
