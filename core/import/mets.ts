@@ -1,4 +1,4 @@
-// METS (and simple DIDL) deliveries: a folder whose METS file describes one issue. From the METS:
+// METS deliveries (DIDL: didl.ts): a folder whose METS file describes one issue. From the METS:
 // the page order (physical structMap), each page's text file (the fileGrp that holds full text
 // wins: FULLTEXT/ALTO/TEXT/OCR) and image, the page number (ORDERLABEL, else the page file's
 // PHYSICAL_IMG_NR), the issue's title and date (MODS in the dmdSec), and the articles of the
@@ -54,11 +54,16 @@ interface Div {
 const TEXT_USE = /full\s*text|alto|^text|ocr/i;
 const IMAGE_USE = /image|master|default|max|presentation|min|thumb/i;
 
-/** An ISO date from MODS dateIssued (1811-01-27, 18110127; a bare year is not an issue date). */
-function isoDate(v: string | null): string | null {
+/**
+ * An ISO date from MODS dateIssued or DIDL dc:date (1811-01-27, 18110127). A bare year, and a
+ * range of years such as KB's dcterms:issued "1813-1814", are not an issue date.
+ */
+export function isoDate(v: string | null): string | null {
   if (!v) return null;
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(v.trim());
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?!\d)/.exec(v.trim());
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 const positive = (v: string | null): number | null => (v && /^\s*\d{1,4}\s*$/.test(v) && Number(v) > 0 ? Number(v) : null);
@@ -256,43 +261,4 @@ export function parseMets(raw: string, name: string): Delivery {
   });
   pages.sort((a, b) => a.order - b.order);
   return { kind: 'mets', title: meta.title, date: isoDate(meta.date), pages };
-}
-
-/**
- * A simple DIDL (KB/Delpher style): Items whose Components carry Resources with `ref`; the
- * resources that look like page text (.xml, ALTO mime type) are the pages, in document order;
- * dc:title and dcterms:issued give the issue's facts.
- */
-export function parseDidl(raw: string, name: string): Delivery {
-  const pages: DeliveryPage[] = [];
-  let title: string | null = null;
-  let date: string | null = null;
-  let capture: 'title' | 'date' | null = null;
-  let buf = '';
-  let sawRoot = false;
-  const reader = createXmlReader(name, {
-    open(el, a) {
-      if (el === 'DIDL') sawRoot = true;
-      else if (el === 'title' && title === null) (capture = 'title'), (buf = '');
-      else if ((el === 'issued' || el === 'date') && date === null) (capture = 'date'), (buf = '');
-      else if (el === 'Resource' && a.ref) {
-        const isText = /alto|xml/i.test(a.mimeType ?? '') || /\.xml$/i.test(a.ref);
-        if (isText && !/^https?:/i.test(a.ref)) pages.push({ order: pages.length + 1, pageNumber: null, textHref: a.ref, altTextHrefs: [], imageHref: null, articles: [] });
-      }
-    },
-    close(el) {
-      if (capture && (el === 'title' || el === 'issued' || el === 'date')) {
-        const v = buf.trim() || null;
-        if (capture === 'title') title = v;
-        else date = isoDate(v);
-        capture = null;
-      }
-    },
-    text(t) {
-      if (capture) buf += t;
-    },
-  });
-  readXmlString(raw, reader);
-  if (!sawRoot) throw new ImportFileError('bad-structure', name, 'DIDL without a <DIDL> root element');
-  return { kind: 'didl', title, date, pages };
 }

@@ -4,7 +4,8 @@
 // the METS are resolved inside the delivery folder only (a reference that leaves it is ignored).
 import { open, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseDidl, parseMets, type Delivery } from '../../core/import/mets.ts';
+import { parseDidl } from '../../core/import/didl.ts';
+import { parseMets, type Delivery } from '../../core/import/mets.ts';
 import { rootElement } from './formats.ts';
 import type { DeliveryFacts } from './prepare.ts';
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { parsePages } from '../../electron/importer/formats.ts';
-import { parseDidl, parseMets } from '../../core/import/mets.ts';
+import { parseDidl } from '../../core/import/didl.ts';
+import { parseMets } from '../../core/import/mets.ts';
 import { factsFromPath, pageInName } from '../../core/import/names.ts';
 import { importPaths, type FileResult } from '../../electron/importer/index.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
@@ -115,6 +116,17 @@ describe('METS and DIDL', () => {
     const d = parseDidl(didl, 'didl.xml');
     expect(d).toMatchObject({ kind: 'didl', title: 'De Tijd', date: '1900-05-01' });
     expect(d.pages.map((p) => p.textHref)).toEqual(['p1_alto.xml', 'p2_alto.xml']);
+  });
+
+  it('DIDL: a year range is no issue date (a later date element gives it); an article title is not the issue title', () => {
+    const didl = `<DIDL xmlns:dc="x" xmlns:dcterms="y"><Item><dcterms:issued>1813-1814</dcterms:issued><dc:date>1813-11-16</dc:date>
+      <Item><Descriptor><Statement type="role">page 3</Statement></Descriptor>
+        <Component><Descriptor><Statement type="role">alto</Statement></Descriptor><Resource ref="https://resolver/x" filename="p3_alto.xml"/></Component>
+        <Item><Descriptor><Statement type="role">article 1</Statement></Descriptor><dc:title>Article</dc:title>
+          <Component><Descriptor><Statement type="role">alto</Statement></Descriptor><Resource ref="a1.xml"/></Component></Item></Item></Item></DIDL>`;
+    const d = parseDidl(didl, 'didl.xml');
+    expect(d).toMatchObject({ title: null, date: '1813-11-16' });
+    expect(d.pages.map((p) => [p.textHref, p.pageNumber])).toEqual([['p3_alto.xml', 3]]);
   });
 
   it('a folder with a DIDL is one issue; a checksum manifest in a plain folder is skipped, not failed', async () => {

@@ -6,6 +6,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { parseDidl } from '../../core/import/didl.ts';
 import { importPaths, type FileResult } from '../../electron/importer/index.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
 
@@ -159,6 +160,38 @@ describe('real OCR files: nothing lost', () => {
     const scan = archive.getPageScan!(page.id);
     expect(scan?.lines.length).toBeGreaterThan(50);
     expect(scan?.source).toBe('alto');
+  }, 60_000);
+
+  it('a KB (Delpher) DIDL delivery: one issue, title and date from the DIDL, pages in DIDL order with their native numbers, article texts skipped with reasons, nothing lost', async () => {
+    const kb = real('kb-ddd-010179815');
+    // The DIDL alone: page Items in order, ALTO by KB's dcx:filename (the ref is a resolver URL),
+    // the preservation image by its local ref; article Items ("ocr" role) are not pages.
+    const d = parseDidl(readFileSync(join(kb, 'didl.xml'), 'utf8'), 'didl.xml');
+    expect(d).toMatchObject({ kind: 'didl', title: 'Advertentieblad, bekendmakingen en onderscheidene berigten van Groningen', date: '1813-11-16' });
+    expect(d.pages.map((p) => [p.order, p.pageNumber, p.textHref, p.imageHref])).toEqual([
+      [1, 1, 'DDD_010179815_001_alto.xml', 'DDD_010179815_001.jp2'],
+      [2, 2, 'DDD_010179815_002_alto.xml', 'DDD_010179815_002.jp2'],
+    ]);
+
+    const dir = join(tempDir(), 'KB', 'newspaper', '1813', '11', '16', 'DDD_ddd_010179815_mpeg21');
+    cpSync(kb, dir, { recursive: true });
+    const { archive, results, stored } = await importOne([join(dir, '..', '..', '..', '..', '..')]);
+    const by = (suffix: string) => results.find((r) => r.file.endsWith(suffix));
+    expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+    expect(results.filter((r) => r.status === 'imported').map((r) => r.file.split(/[\\/]/).pop())).toEqual(['DDD_010179815_001_alto.xml', 'DDD_010179815_002_alto.xml']);
+    expect(by('didl.xml')!.error).toMatch(/DIDL delivery "Advertentieblad, bekendmakingen en onderscheidene berigten van Groningen" of 1813-11-16: 2 page file\(s\)/);
+    for (const n of [1, 2, 3, 4]) expect(by(`_000${n}_articletext.xml`)).toMatchObject({ status: 'skipped', error: expect.stringMatching(/not a page of the DIDL delivery didl\.xml/) });
+    const issues = archive.listIssues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ date: '1813-11-16' });
+    // The DIDL's title names the publication, not the folders (KB, newspaper, 1813, DDD_ddd_…).
+    expect(archive.listPublications().map((p) => p.title)).toEqual(['Advertentieblad, bekendmakingen en onderscheidene berigten van Groningen']);
+    expect(archive.listPages(issues[0]!.id).map((p) => p.pageNumber)).toEqual([1, 2]);
+    for (const f of ['DDD_010179815_001_alto.xml', 'DDD_010179815_002_alto.xml']) {
+      const expected = altoCount(join(dir, f));
+      counts[`kb/${f}`] = { file: expected, stored: stored(by(f)) };
+      expect(stored(by(f))).toBe(expected);
+    }
   }, 60_000);
 
   it('an OCR-D workspace: the METS picks the page file that is there; its PAGE XML is imported whole', async () => {
