@@ -53,6 +53,13 @@ module.exports = {
     forbid('node-helpers-are-lowest', 'electron/node/ holds Node helpers used by everything above.', '^electron/node/', '^electron/(?!node/)'),
     forbid('archive-below-its-users', 'The archive never imports the importer, export, hosts or tools.', '^electron/archive/', '^electron/(importer|export|tagging|eval|training|host|electron-main|cli|start)'),
     forbid('services-below-hosts', 'Import, export, tagging, evaluation and training never import a host.', '^electron/(importer|export|tagging|eval|training)/', '^electron/(host|electron-main|cli|start)'),
+    {
+      name: 'host-no-circular',
+      comment: 'The service layer is a tree: the table imports the domain handlers, they import the service context and session, never each other or the table.',
+      severity: 'error',
+      from: { path: '^electron/host/' },
+      to: { path: '^electron/host/', circular: true },
+    },
     forbid('host-below-entry-points', 'The host layer never imports the Electron main process, the CLI or the launcher.', '^electron/host/', '^electron/(electron-main|cli|start)'),
     forbid('electron-main-not-cli', 'The Electron main process never imports the CLI.', '^electron/electron-main/', '^electron/(cli|start)'),
     forbid('cli-not-electron-main', 'The CLI never imports the Electron main process.', '^electron/cli/', '^electron/electron-main/'),

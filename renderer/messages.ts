@@ -1,75 +1,109 @@
-// Host refusals come with English one-line messages and, for 'forbidden' / 'refused', a reason
-// code (the Action refused, or the state machine's code); the UI words them by that code in its
-// language. Without a known code the older English wording is still recognised, and anything else
-// is shown as the host wrote it.
-import { ACTIONS, ACTION_NAMES, type Action } from '../shared/roles.ts';
+// Host failures worded in the UI language by their code and reason (shared/app-error.ts): the
+// English `message` is never shown for a failure the UI knows and never read to find out what the
+// failure is — the sentence comes from the i18n tables, its values from `details`. A reason the UI
+// does not know yet still gets a sentence by its code.
+import { ACTION_NAMES, type Action } from '../shared/roles.ts';
 import type { Session } from '../shared/ipc-review.ts';
-import type { IssueState } from '../shared/domain.ts';
-import { wordHostMessage } from './host-wording.ts';
+import { ISSUE_STATES } from '../shared/domain.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-const STATE_WORDS = ['imported', 'in-progress', 'proofed', 'approved', 'exported'] as const;
-
-/** The machine-readable part of a host failure (ApiError's code, reason and state). */
+/** The machine-readable part of a host failure: an AppError's code, reason and details. */
 export interface HostReasonLike {
   code: string;
   reason?: string | null;
+  /** The issue's state a refusal names (older form of details.state). */
   state?: string | null;
+  details?: Readonly<Record<string, unknown>> | null;
 }
 
-const REFUSAL_KEYS: Record<string, string> = {
+/** Reasons worded by a sentence of another table; all others are `errors.<camelCase reason>`. */
+const REASON_KEYS: Record<string, string> = {
   'not-proofed': 'issue.notProofed',
   'not-approved': 'issue.notApproved',
   'not-locked': 'issue.notLocked',
   'reason-required': 'issue.reasonHint',
+  'no-profile': 'perm.noProfile',
+  'disk-full': 'security.diskFull',
+  'read-only': 'security.readOnly',
+  'handle-expired': 'security.handleExpired',
+  'export-folder': 'security.exportFolder',
+  'import-busy': 'import.busy',
+  'search-changed': 'desk.err.searchChanged',
+  'last-supervisor': 'desk.err.lastSupervisor',
+  'last-supervisor-remove': 'desk.err.lastSupervisorRemove',
+  'page-too-long': 'desk.err.tooLong',
+  'page-too-many-items': 'desk.err.tooManyItems',
+  'sample-missing': 'desk.err.sampleMissing',
+  'sample-failed': 'desk.err.sampleFailed',
 };
 
-const isStateWord = (s: string | null | undefined): s is string => !!s && (STATE_WORDS as readonly string[]).includes(s);
+/** Reasons with a sentence in the `errors` table (shared/i18n-errors.ts). */
+const ERROR_TABLE_REASONS = new Set([
+  'invalid-request',
+  'unknown-channel',
+  'not-found',
+  'revision-conflict',
+  'invalid-input',
+  'export-folder-unusable',
+  'invalid-response',
+  'profile-missing',
+  'handles-desktop-only',
+  'bad-file-name',
+  'no-dialog',
+  'starts-not-increasing',
+  'start-beyond-text',
+  'not-restorable',
+  'malformed-error',
+]);
 
-/** "revision:12:3:4" (part:id:pageId:pageRevision, electron/host/failures.ts) in words. */
-function damagedWhat(t: T, reason: string): string {
-  const [part, id, page, revision] = reason.split(':');
+const CODES_WORDED = new Set(['bad-request', 'not-found', 'conflict', 'unavailable', 'internal', 'no-profile', 'forbidden', 'refused', 'disk-full', 'read-only', 'damaged', 'offline', 'unauthorized']);
+
+const camel = (reason: string) => reason.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const isStateWord = (s: unknown): s is string => typeof s === 'string' && (ISSUE_STATES as readonly string[]).includes(s);
+
+/** Details as interpolation values: counts with thousands separators, as the host used to write them. */
+function values(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details)) out[k] = typeof v === 'number' ? v.toLocaleString('en') : (v ?? '');
+  return out;
+}
+
+/** The damaged row (details part, id, page, revision) in words. */
+function damagedWhat(t: T, d: Readonly<Record<string, unknown>>): string {
+  const { part, id, page, revision } = values(d);
   if (part === 'revision') return page && revision ? t('security.damagedRevision', { revision, page }) : t('security.damagedLogEntry', { id });
   if (part === 'page') return t('security.damagedPage', { page: id });
   return t('security.damagedItem', { id, page });
 }
 
-/** A refusal worded by its code, or null when the code is not one the UI knows. */
+/** A failure worded by its code and reason, or null when neither is one the UI knows. */
 export function localizeHostReason(t: T, r: HostReasonLike | null | undefined): string | null {
   if (!r) return null;
-  if (r.code === 'no-profile') return t('perm.noProfile');
-  if (r.code === 'disk-full') return t('security.diskFull');
-  if (r.code === 'read-only') return t('security.readOnly');
-  if (r.code === 'damaged') return t('security.damaged', { what: damagedWhat(t, r.reason ?? ''), path: r.state ?? '' });
-  if (r.code === 'forbidden' && r.reason && (ACTION_NAMES as readonly string[]).includes(r.reason)) return t(`perm.${r.reason}`);
-  if (r.code === 'refused' && r.reason) {
-    if (r.reason === 'issue-locked') return isStateWord(r.state) ? t('issue.locked', { state: t(`state.${r.state}`) }) : null;
-    const key = REFUSAL_KEYS[r.reason];
-    if (key) return t(key);
-  }
+  const details = r.details ?? {};
+  const reason = r.reason ?? '';
+  const state = details.state ?? r.state;
+  if (r.code === 'damaged') return t('security.damaged', { what: damagedWhat(t, details), path: typeof details.path === 'string' ? details.path : '' });
+  if (r.code === 'forbidden' && (ACTION_NAMES as readonly string[]).includes(reason)) return t(`perm.${reason}`);
+  if (reason === 'issue-locked') return isStateWord(state) ? t('issue.locked', { state: t(`state.${state}`) }) : null;
+  const key = REASON_KEYS[reason] ?? (ERROR_TABLE_REASONS.has(reason) ? `errors.${camel(reason)}` : null);
+  if (key) return t(key, values(details));
+  if (r.code === 'no-profile' || r.code === 'disk-full' || r.code === 'read-only') return t(REASON_KEYS[r.code]!);
   return null;
 }
 
+/**
+ * What to show for a failure. With its code (a host's AppError) the words come from the tables:
+ * by reason, else by code — an unexpected failure of the host shows its own one-line detail,
+ * which no table can word. Without a code (a local failure) the text is shown as it is.
+ */
 export function localizeHostMessage(t: T, message: string, reason?: HostReasonLike | null): string {
-  const byCode = localizeHostReason(t, reason);
-  if (byCode !== null) return byCode;
-  const worded = wordHostMessage(t, message);
-  if (worded !== null) return worded;
-  if (/^Only .* can /.test(message)) {
-    const action = ACTION_NAMES.find((a) => message.includes(`can ${ACTIONS[a].does}`));
-    if (action) return t(`perm.${action}`);
-  }
-  if (/^Choose who is working first/.test(message)) return t('perm.noProfile');
-  if (/^unknown or expired file handle/.test(message)) return t('security.handleExpired');
-  const folder = /^Exports go to the export folder (.+?)(?: or a folder chosen with Choose…)?; other folders are not accepted\.$/.exec(message);
-  if (folder) return t('security.exportFolder', { folder: folder[1] });
-  if (/^Only a proofed issue can be approved/.test(message)) return t('issue.notProofed');
-  if (/^Only an approved issue can be exported/.test(message)) return t('issue.notApproved');
-  if (/^Only an approved or exported issue can be reopened/.test(message)) return t('issue.notLocked');
-  if (/^Reopening an issue needs a reason/.test(message)) return t('issue.reasonHint');
-  const locked = /^This issue is (?:already )?([a-z-]+)[;.]/.exec(message);
-  if (locked && (STATE_WORDS as readonly string[]).includes(locked[1]!)) return t('issue.locked', { state: t(`state.${locked[1]}`) });
+  const byReason = localizeHostReason(t, reason);
+  if (byReason !== null) return byReason;
+  if (!reason) return message;
+  const detail = reason.details?.detail;
+  if (reason.code === 'internal' && typeof detail === 'string' && detail) return detail;
+  if (CODES_WORDED.has(reason.code)) return t(`errors.byCode.${reason.code}`);
   return message;
 }
 
@@ -79,5 +113,3 @@ export function deniedKey(who: Session | null, action: Action): string | null {
   if (who.allowed.includes(action)) return null;
   return who.profile ? `perm.${action}` : 'perm.noProfile';
 }
-
-export const isLockedState = (state: IssueState): boolean => state === 'approved' || state === 'exported';

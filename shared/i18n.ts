@@ -4,12 +4,14 @@ import { deskEn, deskZh } from './i18n-desk.ts';
 import { securityEn, securityZh } from './i18n-security.ts';
 import { doubtsEn, doubtsZh } from './i18n-doubts.ts';
 import { scanEn, scanZh } from './i18n-scan.ts';
+import { errorsEn, errorsZh } from './i18n-errors.ts';
 
 const en = {
   desk: deskEn,
   security: securityEn,
   doubt: doubtsEn,
   scan: scanEn,
+  errors: errorsEn,
   app: { name: 'Galley', hostBrowser: 'Browser host', hostElectron: 'Desktop' },
   menu: {
     file: 'File', import: 'Import…', export: 'Export… (supervisor only)', quit: 'Quit',
@@ -164,6 +166,7 @@ const zh: Strings = {
   security: securityZh,
   doubt: doubtsZh,
   scan: scanZh,
+  errors: errorsZh,
   app: { name: 'Galley 校对', hostBrowser: '浏览器模式', hostElectron: '桌面版' },
   menu: {
     file: '文件', import: '导入…', export: '导出…（仅限主管）', quit: '退出',

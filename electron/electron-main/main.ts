@@ -10,6 +10,8 @@ import type { EventName, EventPayload, Language, MenuCommand } from '../../share
 import { RENDERER_DIST } from '../host/build-renderer.ts';
 import { appVersion, currentActor } from '../host/browser-host.ts';
 import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts';
+import { failure } from '../host/dispatch.ts';
+import { AppError } from '../../shared/app-error.ts';
 import { loadBackend } from '../host/load-backend.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
@@ -140,8 +142,8 @@ async function start(): Promise<void> {
   });
 
   ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
-    if (!trustedSender(event, win)) return { ok: false, code: 'bad-request', message: 'untrusted sender' };
-    if (typeof channel !== 'string') return { ok: false, code: 'bad-request', message: 'bad channel' };
+    if (!trustedSender(event, win)) return failure(new AppError('bad-request', 'untrusted-sender', 'untrusted sender'));
+    if (typeof channel !== 'string') return failure(new AppError('bad-request', 'invalid-request', 'bad channel', { detail: 'bad channel' }));
     return dispatch(table, channel, request);
   });
 

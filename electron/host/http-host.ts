@@ -17,6 +17,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
 import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../../shared/limits.ts';
 import { dispatch, type HandlerTable } from './handlers.ts';
+import type { AppErrorCode } from '../../shared/app-error.ts';
 import { CONTENT_SECURITY_POLICY, allowedHosts, allowedOrigins, isLoopbackAddress, newToken, tokensEqual } from './security.ts';
 
 export interface HttpHostOptions {
@@ -53,7 +54,7 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const HTTP_STATUS: Record<string, number> = {
+const HTTP_STATUS: Record<AppErrorCode, number> = {
   'bad-request': 400,
   'not-found': 404,
   conflict: 409,
@@ -65,6 +66,8 @@ const HTTP_STATUS: Record<string, number> = {
   'disk-full': 507,
   'read-only': 503,
   damaged: 500,
+  offline: 503,
+  unauthorized: 401,
 };
 
 function baseHeaders(res: ServerResponse): void {
@@ -205,7 +208,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
       });
-      return res.end(JSON.stringify(result.ok ? { ok: true, value: result.value } : { ok: false, code: result.code, message: result.message, reason: result.reason, state: result.state }));
+      // A failure goes out as the AppError itself (shared/app-error.ts), exactly as the IPC host sends it.
+      return res.end(JSON.stringify(result));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

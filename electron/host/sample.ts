@@ -3,6 +3,7 @@
 // are found again (by their archive source names), so repeated clicks never duplicate the issue.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/app-error.ts';
 import type { Archive } from '../archive/archive-api.ts';
 import type { ImporterAdapter, ImportRunOptions } from './backend.ts';
 
@@ -27,11 +28,11 @@ export async function openSample(
 ): Promise<{ pageId: number; imported: boolean }> {
   const found = findSamplePage(archive);
   if (found !== null) return { pageId: found, imported: false };
-  if (!existsSync(dir)) throw new Error('the sample issue is missing from this installation');
+  if (!existsSync(dir)) throw new AppError('internal', 'sample-missing', 'the sample issue is missing from this installation');
   const report = await importer.importPaths([dir], archive, options);
   const failed = report.outcomes.find((o) => o.status === 'failed');
-  if (failed) throw new Error(`the sample issue could not be imported: ${failed.error ?? failed.source}`);
+  if (failed) throw new AppError('internal', 'sample-failed', `the sample issue could not be imported: ${failed.error ?? failed.source}`, { detail: failed.error ?? failed.source });
   const pageId = findSamplePage(archive);
-  if (pageId === null) throw new Error('the sample issue could not be imported');
+  if (pageId === null) throw new AppError('internal', 'sample-failed', 'the sample issue could not be imported', { detail: null });
   return { pageId, imported: true };
 }

@@ -16,22 +16,31 @@ import {
   type Res,
 } from '../../shared/ipc.ts';
 import { MAX_UPLOAD_BATCH_CHARS } from '../../shared/limits.ts';
+import { AppError, type AppErrorCode, type AppErrorDetails } from '../../shared/app-error.ts';
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    /** For refusals: the Action ('forbidden') or state-machine code ('refused') — word by this. */
-    readonly reason: string | null = null,
-    /** The issue state a refusal names, when the host knows it. */
-    readonly state: string | null = null,
-  ) {
-    super(message);
+/**
+ * A host failure in the renderer: the AppError the host threw, carried unchanged (or one the
+ * transport raises itself: 'offline', 'unauthorized'). Worded by code and reason (messages.ts).
+ */
+export class ApiError extends AppError {
+  constructor(code: AppErrorCode, message: string, reason: string | null = null, details: AppErrorDetails = {}) {
+    super(code, reason ?? code, message, details);
+  }
+
+  /** The issue state a refusal names, when the host knows it. */
+  get state(): string | null {
+    const s = this.details.state;
+    return typeof s === 'string' ? s : null;
+  }
+
+  /** The failure half of an answer; a malformed one becomes an 'internal' error. */
+  static fromFailure(data: unknown): ApiError {
+    const e = AppError.fromData(data);
+    return new ApiError(e.code, e.message, e.reason, e.details);
   }
 }
 
-type Failure = { ok: boolean; value?: unknown; code?: string; message?: string; reason?: unknown; state?: unknown };
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+type Failure = { ok: boolean; value?: unknown };
 
 function parseResponse<C extends Channel>(channel: C, value: unknown): Res<C> {
   return channels[channel].response.parse(value) as Res<C>;
@@ -42,7 +51,7 @@ export function electronApi(bridge: PreloadBridge): GalleyApi {
     host: 'electron',
     async invoke(channel, request) {
       const result = (await bridge.invoke(channel, request)) as Failure;
-      if (!result.ok) throw new ApiError(result.code ?? 'internal', result.message ?? 'failed', str(result.reason), str(result.state));
+      if (!result.ok) throw ApiError.fromFailure(result);
       return parseResponse(channel, result.value);
     },
     on(event, listener) {
@@ -203,7 +212,7 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
           continue;
         }
         setConnection('online');
-        if (!parsed.ok) throw new ApiError(parsed.code ?? 'internal', parsed.message ?? res.statusText, str(parsed.reason), str(parsed.state));
+        if (!parsed.ok) throw ApiError.fromFailure(parsed);
         return parseResponse(channel, parsed.value);
       }
     },

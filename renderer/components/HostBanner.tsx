@@ -1,19 +1,28 @@
 // Banners about the host rather than the page: the host cannot be reached (edits are kept and
 // retried), it restarted with a new key (open its address again in this tab), or the archive was
 // opened read-only. Shown above everything else; never hides the user's unsaved work.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp, useStoreApi } from '../state/context.ts';
+import type { ConnectionState, GalleyApi } from '../../shared/ipc.ts';
 
-export function HostBanner() {
+export function HostBanner({ api }: { api: GalleyApi }) {
   const { t } = useTranslation();
-  const store = useStoreApi();
-  const connection = useApp((s) => s.connection);
-  const readOnlyPath = useApp((s) => s.readOnlyPath);
+  const [connection, setConnection] = useState<ConnectionState>('online');
+  const [readOnlyPath, setReadOnlyPath] = useState<string | null>(null);
 
+  useEffect(() => api.onConnection?.(setConnection), [api]);
   useEffect(() => {
-    void store.getState().loadHostInfo();
-  }, [store]);
+    let live = true;
+    api
+      .invoke('app.info', {})
+      .then((info) => {
+        if (live && info.readOnly) setReadOnlyPath(info.archivePath);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   return (
     <>

@@ -29,14 +29,16 @@ describe('zh-CN strings', () => {
 
 describe('host messages in the UI language', () => {
   it('words validation answers from the host, and import errors name the file once', async () => {
-    const { wordHostMessage, importFailureText } = await import('../../renderer/host-wording.ts');
+    const { importFailureText } = await import('../../renderer/host-wording.ts');
+    const { localizeHostMessage } = await import('../../renderer/messages.ts');
     const zh = (k: string, o: Record<string, unknown> = {}) => {
       let v: unknown = STRINGS['zh-CN'];
       for (const p of k.split('.')) v = (v as Record<string, unknown>)[p];
       return String(v).replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(o[n]));
     };
-    expect(wordHostMessage(zh, '王主编 is the last supervisor; make someone else a supervisor first')).toBe('王主编 是最后一位主管：请先让另一人成为主管。');
-    expect(wordHostMessage(zh, 'something else')).toBeNull();
+    // Worded by the AppError's reason and details, whatever the English message says.
+    expect(localizeHostMessage(zh, 'any English', { code: 'bad-request', reason: 'last-supervisor', details: { name: '王主编' } })).toBe('王主编 是最后一位主管：请先让另一人成为主管。');
+    expect(localizeHostMessage(zh, 'something else')).toBe('something else');
     expect(importFailureText('empty.txt', 'empty.txt: empty.txt: file is empty')).toBe('file is empty');
     expect(importFailureText('in/empty.txt', 'empty.txt: file is empty')).toBe('file is empty');
   });

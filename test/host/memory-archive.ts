@@ -1,5 +1,5 @@
 // An in-memory Archive for unit tests of the hosts only (never used by the app).
-import type { Actor, Archive, ImportOutcome, ImportPageInput, SavePageInput } from '../../electron/archive/archive-api.ts';
+import { ArchiveError, type Actor, type Archive, type ImportOutcome, type ImportPageInput, type SavePageInput } from '../../electron/archive/archive-api.ts';
 import type { PageRecord, PageState } from '../../shared/domain.ts';
 
 export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log: string[] } {
@@ -54,12 +54,12 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
         .map((p) => ({ id: p.id, issueId: p.issueId, pageNumber: p.pageNumber, sourceName: p.sourceName, state: p.state, itemCount: p.items.length })),
     getPage(pageId: number): PageRecord {
       const p = pages.get(pageId);
-      if (!p) throw new Error(`page ${pageId} not found`);
+      if (!p) throw new ArchiveError('not-found', `page ${pageId} not found`);
       return structuredClone(p);
     },
     savePage(input: SavePageInput, actor: Actor) {
       const p = api.getPage(input.pageId);
-      if (p.revision !== input.baseRevision) throw new Error(`stale revision ${input.baseRevision} (now ${p.revision})`);
+      if (p.revision !== input.baseRevision) throw new ArchiveError('revision-conflict', `stale revision ${input.baseRevision} (now ${p.revision})`);
       const revision = p.revision + 1;
       pages.set(p.id, { ...p, text: input.text, items: input.items, revision });
       log.push(`save ${p.id} r${revision} by ${actor.name}`);
@@ -80,7 +80,7 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
     setSetting() {},
     getIssue: (issueId: number) => {
       const found = api.listIssues().find((i) => i.id === issueId);
-      if (!found) throw new Error(`issue ${issueId} not found`);
+      if (!found) throw new ArchiveError('not-found', `issue ${issueId} not found`);
       return found;
     },
   };

@@ -105,7 +105,7 @@ describe('worded failures', () => {
       const t = await tFor(lng);
       const full = localizeHostMessage(t, 'raw', { code: 'disk-full' });
       const ro = localizeHostMessage(t, 'raw', { code: 'read-only' });
-      const damaged = localizeHostMessage(t, 'raw', { code: 'damaged', reason: 'revision:9:3:4', state: '/a/archive.sqlite' });
+      const damaged = localizeHostMessage(t, 'raw', { code: 'damaged', reason: 'damaged', details: { part: 'revision', id: 9, page: 3, revision: 4, path: '/a/archive.sqlite' } });
       expect(full).toBe(STRINGS[lng].security.diskFull);
       expect(ro).toBe(STRINGS[lng].security.readOnly);
       expect(damaged).toContain('galley restore BACKUP_FILE --archive /a/archive.sqlite');

@@ -54,11 +54,13 @@ describe('contributors in the UI language', () => {
 });
 
 describe('host refusals', () => {
-  it('words permission and issue-state refusals in the UI language', () => {
+  it('words permission and issue-state refusals in the UI language, never by reading the message', () => {
     const forbidden = new ForbiddenError('issue.approve', { id: 'p1', name: 'Ed', role: 'editor' }).message;
-    expect(localizeHostMessage(tIn('zh-CN'), forbidden)).toBe('只有主管可以审核期次');
-    expect(localizeHostMessage(tIn('en'), forbidden)).toBe('Only a supervisor can approve an issue');
-    expect(localizeHostMessage(tIn('zh-CN'), 'This issue is approved; a supervisor must reopen it before its pages can be changed.')).toBe(
+    // Without a code the text is what it is: nothing reads an English sentence to guess its meaning.
+    expect(localizeHostMessage(tIn('zh-CN'), forbidden)).toBe(forbidden);
+    expect(localizeHostMessage(tIn('zh-CN'), forbidden, { code: 'forbidden', reason: 'issue.approve' })).toBe('只有主管可以审核期次');
+    expect(localizeHostMessage(tIn('en'), forbidden, { code: 'forbidden', reason: 'issue.approve' })).toBe('Only a supervisor can approve an issue');
+    expect(localizeHostMessage(tIn('zh-CN'), 'whatever', { code: 'refused', reason: 'issue-locked', details: { state: 'approved' } })).toBe(
       '本期已锁定（已审核）：在主管重新打开之前，任何修改都会被拒绝。',
     );
     expect(localizeHostMessage(tIn('en'), 'disk full')).toBe('disk full');
@@ -74,11 +76,12 @@ describe('host refusals', () => {
     expect(localizeHostMessage(zh, 'x', { code: 'refused', reason: 'not-locked' })).toBe('只有已审核或已导出的期次可以重新打开');
     expect(localizeHostMessage(zh, 'x', { code: 'refused', reason: 'reason-required' })).toBe('为什么需要修改本期？');
     expect(localizeHostMessage(zh, 'Who are you?', { code: 'no-profile' })).toBe('请先选择用户档案');
-    // Unknown codes, or a lock without its state, fall back to the text (still recognised when it is the old wording).
-    expect(localizeHostMessage(zh, 'Something new.', { code: 'refused', reason: 'brand-new-code' })).toBe('Something new.');
-    expect(localizeHostMessage(zh, 'Something new.', { code: 'forbidden', reason: 'no.such.action' })).toBe('Something new.');
-    expect(localizeHostMessage(zh, 'disk full', { code: 'internal', reason: null })).toBe('disk full');
-    expect(localizeHostMessage(zh, 'This issue is already approved.', { code: 'refused', reason: 'issue-locked' })).toBe('本期已锁定（已审核）：在主管重新打开之前，任何修改都会被拒绝。');
+    // A reason the UI does not know is worded by its code; an unexpected failure shows its own detail.
+    expect(localizeHostMessage(zh, 'Something new.', { code: 'refused', reason: 'brand-new-code' })).toBe('本期的状态不允许该操作。');
+    expect(localizeHostMessage(zh, 'Something new.', { code: 'forbidden', reason: 'no.such.action' })).toBe('您的用户档案无权执行该操作。');
+    expect(localizeHostMessage(zh, 'disk full', { code: 'internal', reason: 'unexpected', details: { detail: 'disk full' } })).toBe('disk full');
+    expect(localizeHostMessage(zh, 'This issue is already approved.', { code: 'refused', reason: 'issue-locked' })).toBe('本期的状态不允许该操作。');
+    expect(localizeHostMessage(zh, 'x', { code: 'conflict', reason: 'search-changed', details: { now: 1200, was: 3 } })).toBe('检索结果现在是 1,200 条，而不是 3 条：请重新检索并确认。');
   });
 
   it('gives the reason a control is greyed out', () => {

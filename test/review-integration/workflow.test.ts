@@ -29,7 +29,7 @@ describe('issue state machine through the handlers', () => {
     expect(issueState(w)).toBe('in-progress');
     // Approving before every page is proofed is refused with the reason (and needs a supervisor anyway).
     await w.as('Sue');
-    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'not-proofed', state: 'in-progress', message: 'Only a proofed issue can be approved; this one is in-progress.' });
+    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'not-proofed', details: { state: 'in-progress' }, message: 'Only a proofed issue can be approved; this one is in-progress.' });
 
     await w.as('Ed');
     await w.ok('page.setState', { pageId: w.pageId, state: 'proofed' });
@@ -40,7 +40,7 @@ describe('issue state machine through the handlers', () => {
 
     await w.as('Sue');
     expect((await w.ok('issues.approve', { issueId: w.issueId })).issue.state).toBe('approved');
-    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', state: 'approved', message: 'This issue is already approved.' });
+    expect(await w.call('issues.approve', { issueId: w.issueId })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', details: { state: 'approved' }, message: 'This issue is already approved.' });
 
     // Frozen: every change is refused with the reason, for every role, and nothing is written.
     const before = w.fingerprint();
@@ -58,7 +58,7 @@ describe('issue state machine through the handlers', () => {
     }
     await w.as('Sue');
     const revisions = w.archive.listRevisionDetails(w.pageId);
-    expect(await w.call('history.restore', { revisionId: revisions[0]!.id })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', state: 'approved', message: 'This issue is approved; a supervisor must reopen it before its pages can be changed.' });
+    expect(await w.call('history.restore', { revisionId: revisions[0]!.id })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', details: { state: 'approved' }, message: 'This issue is approved; a supervisor must reopen it before its pages can be changed.' });
     expect(await w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items: p.items })).toMatchObject({ ok: true, value: { revision: p.revision } });
     expect(w.fingerprint()).toBe(before);
 

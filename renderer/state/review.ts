@@ -1,8 +1,9 @@
-// Who is working and which review dialog is open; the tags and vocabulary labels offered for
-// autocomplete. The host decides permissions; `who.allowed` only greys out controls.
+// Who is working and which review dialog is open (zustand, vanilla like the app store). The
+// host decides permissions; `who.allowed` only greys out controls.
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Session } from '../../shared/ipc-review.ts';
+import type { GalleyApi } from '../../shared/ipc.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { SliceContext } from './slice.ts';
 
 export type Dialog =
   | { type: 'profiles' }
@@ -36,12 +37,13 @@ export interface ReviewActions {
   loadTagOptions(): Promise<void>;
 }
 
+export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
+
 /** Set in sessionStorage once the question was answered in this tab (a reload does not ask again). */
 const ASKED_KEY = 'galley.profileAsked';
 
-export function createReviewSlice(ctx: SliceContext): ReviewState & ReviewActions {
-  const { api, set, get } = ctx;
-  const onError = (e: unknown) => ctx.fail(e);
+export function createReviewStore(options: { api: GalleyApi; onError: (e: unknown) => void }): ReviewStore {
+  const { api, onError } = options;
   const asked = () => {
     try {
       return typeof sessionStorage !== 'undefined' && sessionStorage.getItem(ASKED_KEY) === '1';
@@ -56,7 +58,7 @@ export function createReviewSlice(ctx: SliceContext): ReviewState & ReviewAction
       // storage unavailable: the question comes again at the next start
     }
   };
-  return {
+  return createStore<ReviewState & ReviewActions>()((set, get) => ({
     who: null,
     pickerOpen: false,
     dialog: null,
@@ -143,5 +145,5 @@ export function createReviewSlice(ctx: SliceContext): ReviewState & ReviewAction
         // autocomplete is a convenience
       }
     },
-  };
+  }));
 }

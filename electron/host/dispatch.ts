@@ -1,0 +1,29 @@
+// The one way into the handler table, for the Electron IPC host, the HTTP host and the command
+// line: validates the channel and request against the contract (shared/ipc.ts), runs the handler,
+// validates the response, and turns every failure into the one AppError the transports carry.
+import { channels, isChannel } from '../../shared/ipc.ts';
+import { AppError, type AppErrorData } from '../../shared/app-error.ts';
+import { toAppError } from './app-errors.ts';
+import type { HandlerTable } from './service/context.ts';
+
+/** An answer: the value, or an AppError as data (`{ ok: false, code, reason, details, message }`). */
+export type DispatchResult = { ok: true; value: unknown } | ({ ok: false } & AppErrorData);
+
+export const failure = (e: AppError): DispatchResult => ({ ok: false, ...e.toData() });
+
+export async function dispatch(table: HandlerTable, channel: string, request: unknown): Promise<DispatchResult> {
+  if (!isChannel(channel)) return failure(new AppError('not-found', 'unknown-channel', `unknown channel ${channel}`, { channel: channel.slice(0, 100) }));
+  const spec = channels[channel];
+  const parsed = spec.request.safeParse(request ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return failure(new AppError('bad-request', 'invalid-request', issues, { detail: issues }));
+  }
+  try {
+    const handler = table[channel] as (r: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value: spec.response.parse(value) };
+  } catch (e) {
+    return failure(toAppError(e));
+  }
+}

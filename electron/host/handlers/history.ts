@@ -1,0 +1,33 @@
+// history.*: the revisions of a page or an item, and restoring a page as it was after one of them.
+import { AppError } from '../../../shared/app-error.ts';
+import { assertIssueEditable } from '../../../core/review/index.ts';
+import { itemHistory, pageHistory } from '../../../core/review/history-view.ts';
+import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+
+/** Revision actions that hold a version of the page's content (the others change state or tags). */
+const CONTENT_ACTIONS = new Set(['import', 'reimport', 'save', 'restore', 'tag']);
+
+export function historyHandlers(ctx: ServiceContext): HandlerGroup<'history.forPage' | 'history.forItem' | 'history.restore'> {
+  const { archive, session } = ctx;
+  return {
+    'history.forPage': ({ pageId }) => {
+      const page = archive.getPage(pageId);
+      return { revisions: pageHistory(archive.listRevisionDetails(pageId), page.revision) };
+    },
+    'history.forItem': ({ itemId }) => {
+      const ref = archive.getItem(itemId);
+      return { revisions: itemHistory(archive.listRevisionDetails(ref.pageId), itemId, archive.getPage(ref.pageId).revision) };
+    },
+    'history.restore': ({ revisionId }) => {
+      const { actor } = session.may('revision.restore');
+      const rev = archive.getRevision(revisionId);
+      if (rev.entity !== 'page' || !CONTENT_ACTIONS.has(rev.action) || rev.pageRevision === null) {
+        throw new AppError('bad-request', 'not-restorable', `revision ${revisionId} is not a version of a page that can be restored`, { revision: revisionId });
+      }
+      assertIssueEditable(archive.getIssue(archive.getPage(rev.entityId).issueId).state);
+      const result = archive.restoreRevision(rev.entityId, rev.pageRevision, actor);
+      ctx.changed();
+      return { pageId: rev.entityId, revision: result.revision };
+    },
+  };
+}

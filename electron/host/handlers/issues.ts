@@ -1,0 +1,59 @@
+// issues.*, export.*: an issue's items and history, approval, reopening and export. Supervisors
+// approve, reopen (with a reason) and export; the review rules decide what each issue state allows.
+import { resolve } from 'node:path';
+import { AppError } from '../../../shared/app-error.ts';
+import { checkOutDir, defaultExportDir, exportArchivedIssue } from '../../export/archive-export.ts';
+import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+
+type IssueChannel = 'issues.items' | 'issues.history' | 'issues.approve' | 'issues.reopen' | 'issues.export' | 'export.folder' | 'export.chooseFolder';
+
+export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
+  const { archive, session } = ctx;
+  /**
+   * Where an export may be written: the configured export folder, or (Electron) a folder the main
+   * process's own dialog returned. The renderer cannot name any other folder, and the answer is the
+   * same whether or not the folder it named exists.
+   */
+  const exportFolder = (outDir: string | undefined): string => {
+    const base = defaultExportDir(archive);
+    if (outDir === undefined || resolve(outDir) === resolve(base)) return base;
+    if (ctx.files?.folderAllowed(outDir)) return resolve(outDir);
+    throw new AppError(
+      'bad-request',
+      'export-folder',
+      `Exports go to the export folder ${base}${ctx.showFolderDialog ? ' or a folder chosen with Choose…' : ''}; other folders are not accepted.`,
+      { folder: base },
+    );
+  };
+  return {
+    'issues.items': ({ issueId }) => archive.listIssueItems(issueId),
+    'issues.history': ({ issueId }) => ({ issue: archive.getIssue(issueId), history: archive.listIssueHistory(issueId) }),
+    'issues.approve': ({ issueId }) => {
+      const { actor } = session.may('issue.approve');
+      const issue = archive.issueEvent(issueId, { type: 'approve' }, actor);
+      ctx.changed();
+      return { issue };
+    },
+    'issues.reopen': ({ issueId, reason }) => {
+      const { actor } = session.may('issue.reopen');
+      const issue = archive.issueEvent(issueId, { type: 'reopen', reason }, actor);
+      ctx.changed();
+      return { issue };
+    },
+    'issues.export': ({ issueId, formats, zip, outDir }) => {
+      const { profile } = session.may('issue.export');
+      const result = exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: exportFolder(outDir) });
+      ctx.changed();
+      return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue };
+    },
+    'export.folder': () => ({ outDir: defaultExportDir(archive), canChoose: ctx.showFolderDialog !== undefined }),
+    'export.chooseFolder': async () => {
+      if (!ctx.showFolderDialog) throw new AppError('unavailable', 'no-dialog', 'no native folder dialog in this host; the export goes to the default folder');
+      const chosen = await ctx.showFolderDialog(defaultExportDir(archive));
+      if (chosen === null) return { outDir: null };
+      const dir = checkOutDir(chosen);
+      ctx.files?.allowFolder(dir); // issues.export accepts it from now on
+      return { outDir: dir };
+    },
+  };
+}

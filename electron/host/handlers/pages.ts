@@ -1,0 +1,58 @@
+// library.*, page.*, engine.derive: reading the library, opening, saving and re-deriving a page.
+// A save needs the permissions its difference implies (segmentation, metadata, tags) and an open
+// issue; a stale save is refused by the archive as a conflict.
+import { AppError } from '../../../shared/app-error.ts';
+import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS, pageSizeProblem } from '../../../shared/page-limits.ts';
+import { assertIssueEditable, assertPageSaveAllowed } from '../../../core/review/index.ts';
+import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+import { pageScan } from '../scan-handler.ts';
+
+type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.save' | 'page.setState' | 'engine.derive';
+
+export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
+  const { archive, session } = ctx;
+  return {
+    'library.tree': () => ({ publications: archive.listPublications(), issues: archive.listIssues() }),
+    'library.pages': ({ issueId }) => archive.listPages(issueId),
+    'page.get': ({ pageId }) => {
+      const rec = archive.getPage(pageId);
+      // A page stored before the size limit existed: say so instead of sending what cannot be saved.
+      const tooBig = pageSizeProblem(rec.text.length, rec.items.length);
+      if (tooBig) {
+        const long = rec.text.length > MAX_PAGE_TEXT_CHARS;
+        throw new AppError(
+          'bad-request',
+          long ? 'page-too-long' : 'page-too-many-items',
+          `This page is too big to proof: ${tooBig}.`,
+          long ? { chars: rec.text.length, max: MAX_PAGE_TEXT_CHARS } : { items: rec.items.length, max: MAX_PAGE_ITEMS },
+        );
+      }
+      return rec;
+    },
+    'page.scan': ({ pageId }) => pageScan(archive, pageId),
+    'page.save': (req) => {
+      const { profile, actor } = session.acting();
+      const before = archive.getPage(req.pageId);
+      if (before.revision === req.baseRevision) {
+        assertPageSaveAllowed(profile, archive.getIssue(before.issueId).state, before, req);
+      }
+      return archive.savePage(req, actor);
+    },
+    'page.setState': ({ pageId, state }) => {
+      const { actor } = session.may('page.setState');
+      assertIssueEditable(archive.getIssue(archive.getPage(pageId).issueId).state);
+      archive.setPageState(pageId, state, actor);
+      ctx.changed();
+      return { ok: true as const };
+    },
+    'engine.derive': ({ text, starts, kinds, pageId }) => {
+      for (let i = 1; i < starts.length; i++) {
+        if (starts[i]! <= starts[i - 1]!) throw new AppError('bad-request', 'starts-not-increasing', 'starts must increase');
+      }
+      if (starts.some((s) => s > text.length)) throw new AppError('bad-request', 'start-beyond-text', 'start beyond the text');
+      // The page's publication profile, so the editor's splits are read as the page was segmented.
+      const profile = pageId !== undefined ? (archive.publicationProfileForPage?.(pageId) ?? null) : null;
+      return { items: ctx.engine.deriveItems(text, starts, kinds, profile) };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// session.*, profiles.*: who is working, and the profiles of the archive. Anyone may create the
+// first profile (it becomes a supervisor and is selected); afterwards only supervisors manage them.
+// The archive keeps "never remove or demote the last supervisor" as its own fence; the service
+// checks it first so the refusal carries a reason and the name the UI words it with.
+import { AppError } from '../../../shared/app-error.ts';
+import type { Profile } from '../../../shared/roles.ts';
+import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+
+type ProfileChannel = 'session.current' | 'session.selectProfile' | 'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.remove';
+
+export function profileHandlers(ctx: ServiceContext): HandlerGroup<ProfileChannel> {
+  const { archive, session } = ctx;
+  const lastSupervisor = (id: string): Profile | null => {
+    const profiles = archive.listProfiles();
+    const old = profiles.find((p) => p.id === id);
+    if (!old || old.role !== 'supervisor') return null;
+    return profiles.filter((p) => p.role === 'supervisor').length === 1 ? old : null;
+  };
+  return {
+    'session.current': () => session.describe(),
+    'session.selectProfile': ({ profileId }) => {
+      session.select(profileId);
+      return session.describe();
+    },
+    'profiles.list': () => archive.listProfiles(),
+    'profiles.create': ({ name, role }) => {
+      const first = session.bootstrap();
+      const actor = first ? { name } : session.may('profile.manage').actor;
+      const profile = archive.createProfile({ name, role }, actor);
+      if (first) session.select(profile.id);
+      return profile;
+    },
+    'profiles.update': ({ id, name, role }) => {
+      const { actor } = session.may('profile.manage');
+      const last = role !== undefined && role !== 'supervisor' ? lastSupervisor(id) : null;
+      if (last) {
+        throw new AppError('bad-request', 'last-supervisor', `${last.name} is the last supervisor; make someone else a supervisor first`, { name: last.name });
+      }
+      return archive.updateProfile(id, { ...(name !== undefined ? { name } : {}), ...(role !== undefined ? { role } : {}) }, actor);
+    },
+    'profiles.remove': ({ id }) => {
+      const { actor } = session.may('profile.manage');
+      const last = lastSupervisor(id);
+      if (last) throw new AppError('bad-request', 'last-supervisor-remove', `${last.name} is the last supervisor and cannot be removed`, { name: last.name });
+      archive.removeProfile(id, actor);
+      return { ok: true as const };
+    },
+  };
+}
