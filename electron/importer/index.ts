@@ -6,7 +6,8 @@
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import type { Actor, Archive, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
+import type { Actor, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
+import type { AnyArchive as Archive } from '../archive/async-archive.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
@@ -152,6 +153,9 @@ function messageOf(error: unknown): string {
 
 type Loaded = { bytes: Buffer } | { result: FileResult };
 
+/** An archive that takes a batch of files in one transaction (importFiles), this thread's or a worker's. */
+type Batched = Archive & { importFiles: NonNullable<Archive['importFiles']> };
+
 /** The I/O half of a file's import: checks and reads it (never throws). */
 async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<Loaded> {
   const base: Pick<FileResult, 'file' | 'path'> = { file: entry.display, path: entry.path };
@@ -220,11 +224,11 @@ function storedResult(entry: FileEntry, format: PageFormat, outcomes: ImportOutc
 }
 
 /** The CPU half: decodes, parses and stores one file's pages in one transaction (never throws). */
-function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: ImportOptions): FileResult {
+async function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: ImportOptions): Promise<FileResult> {
   try {
     const { format, inputs } = parseFile(entry, bytes);
     // One transaction for the whole file: all of its pages are stored, or none.
-    const outcomes: ImportOutcome[] = archive.importPages(inputs, options.actor ?? { name: 'import' }, {
+    const outcomes: ImportOutcome[] = await archive.importPages(inputs, options.actor ?? { name: 'import' }, {
       overwriteCorrections: options.overwriteCorrections === true,
     });
     return storedResult(entry, format, outcomes);
@@ -238,11 +242,11 @@ function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, options: I
  * SAVEPOINT of its own. A file that fails is rolled back alone; if the commit fails, every file
  * of the batch is failed (nothing of it was stored). Never throws.
  */
-function storeBatch(
+async function storeBatch(
   batch: { entry: FileEntry; format: PageFormat; inputs: ImportPageInput[] }[],
-  archive: Archive & Required<Pick<Archive, 'importFiles'>>,
+  archive: Batched,
   options: ImportOptions,
-): FileResult[] {
+): Promise<FileResult[]> {
   const fail = (entry: FileEntry, error: unknown): FileResult => ({
     file: entry.display,
     path: entry.path,
@@ -250,7 +254,8 @@ function storeBatch(
     error: messageOf(error),
   });
   try {
-    const outcomes = archive.importFiles(
+    // One message to the archive (one transaction) for the whole batch, never one per page.
+    const outcomes = await archive.importFiles(
       batch.map((b) => b.inputs),
       options.actor ?? { name: 'import' },
       { overwriteCorrections: options.overwriteCorrections === true },
@@ -273,7 +278,7 @@ export const BATCH_MAX_MS = 250;
 /** Reads, parses and stores one file; never throws (a failure is a 'failed' result). */
 export async function importFile(entry: FileEntry, archive: Archive, options: ImportOptions = {}): Promise<FileResult> {
   const loaded = await loadFile(entry, options);
-  return 'result' in loaded ? loaded.result : storeFile(entry, loaded.bytes, archive, options);
+  return 'result' in loaded ? loaded.result : await storeFile(entry, loaded.bytes, archive, options);
 }
 
 /**
@@ -319,7 +324,7 @@ export async function* importPaths(
     summary.ms = performance.now() - t0;
     options.onProgress?.(result, { ...summary });
   };
-  const batched = typeof archive.importFiles === 'function' ? (archive as Archive & Required<Pick<Archive, 'importFiles'>>) : null;
+  const batched = typeof archive.importFiles === 'function' ? (archive as Batched) : null;
   if (!batched) {
     // File by file: one transaction per file.
     for (;;) {
@@ -327,7 +332,7 @@ export async function* importPaths(
       if (!current || options.signal?.aborted) break;
       pending = nextLoad();
       const loaded = await current.loaded;
-      const result = 'result' in loaded ? loaded.result : storeFile(current.entry, loaded.bytes, archive, options);
+      const result = 'result' in loaded ? loaded.result : await storeFile(current.entry, loaded.bytes, archive, options);
       count(result);
       yield result;
     }
@@ -341,9 +346,9 @@ export async function* importPaths(
     let parsedFiles = 0;
     const maxFiles = Math.max(1, Math.floor(options.batchFiles ?? BATCH_MAX_FILES));
     const maxMs = options.batchMs ?? BATCH_MAX_MS;
-    const flush = function* (): Generator<FileResult> {
+    const flush = async function* (): AsyncGenerator<FileResult> {
       const toStore = slots.filter((s): s is Exclude<Slot, { result: FileResult }> => !('result' in s));
-      const stored = toStore.length ? storeBatch(toStore, batched, options) : [];
+      const stored = toStore.length ? await storeBatch(toStore, batched, options) : [];
       let k = 0;
       const out = slots.map((s) => ('result' in s ? s.result : stored[k++]!));
       slots = [];
