@@ -16,6 +16,7 @@ export const ENTRIES = {
   start: 'electron/start.ts',
   'electron-main': 'electron/electron-main/main.ts',
   'import-worker': 'electron/importer/pool/worker.ts',
+  'archive-worker': 'electron/archive/worker/archive-worker.ts',
 };
 
 /** size:mtime per file, keyed by the path relative to the project root. */
