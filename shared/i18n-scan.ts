@@ -5,7 +5,7 @@ export const scanEn = {
   show: 'Scan',
   showTitle: 'Show the page image beside the raw text (the cursor line is highlighted on it)',
   hide: 'Hide scan',
-  none: 'This page has no image. Import the scan (PNG, JPEG, TIFF or PDF) to see it here.',
+  none: 'This page has no image. Import the scan (PNG, JPEG, TIFF, JPEG 2000 or PDF) to see it here.',
   noImageRegions: 'This page has line positions but no image.',
   loading: 'Loading the scan…',
   zoomIn: 'Zoom in',
@@ -18,13 +18,17 @@ export const scanEn = {
   error: 'The scan could not be loaded: {{message}}',
   cancelImport: 'Cancel import',
   cancelImportTitle: 'Stop after the file being imported (a running OCR is stopped)',
+  // A program a scan needs is missing (electron/importer/run-program.ts words it in English for
+  // the CLI and logs; the import panel rewords it with these).
+  missingOcr: 'OCR needs {{program}}, which is not installed: install the Debian package {{package}} (apt-get install {{package}})',
+  missingJpeg2000: 'JPEG 2000 scans need {{program}}, which is not installed: install the Debian package {{package}} (apt-get install {{package}})',
 };
 
 export const scanZh: typeof scanEn = {
   show: '扫描图',
   showTitle: '在原文旁显示版面图像（光标所在行在图上高亮）',
   hide: '隐藏扫描图',
-  none: '本版没有图像。导入扫描件（PNG、JPEG、TIFF 或 PDF）后即可在此查看。',
+  none: '本版没有图像。导入扫描件（PNG、JPEG、TIFF、JPEG 2000 或 PDF）后即可在此查看。',
   noImageRegions: '本版有行位置，但没有图像。',
   loading: '正在载入扫描图……',
   zoomIn: '放大',
@@ -37,4 +41,38 @@ export const scanZh: typeof scanEn = {
   error: '无法载入扫描图：{{message}}',
   cancelImport: '取消导入',
   cancelImportTitle: '导入完当前文件后停止（正在进行的识别会被中止）',
+  missingOcr: '文字识别需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
+  missingJpeg2000: 'JPEG 2000 扫描件需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
 };
+
+export type MissingProgramKey = 'missingOcr' | 'missingJpeg2000';
+
+/** The English line for a missing program (what the main process and the CLI say). */
+export function missingProgramLine(key: MissingProgramKey, program: string, pkg: string): string {
+  return scanEn[key].replace(/\{\{program\}\}/g, program).replace(/\{\{package\}\}/g, pkg);
+}
+
+/**
+ * Reads such a line back (it travels as the file's error text), so the import panel can say it
+ * in the UI language: the key and its values, or null for any other error.
+ */
+export function parseMissingProgram(line: string): { key: MissingProgramKey; program: string; package: string } | null {
+  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const key of ['missingOcr', 'missingJpeg2000'] as const) {
+    // The template with its placeholders as groups; the package is named twice, so it is matched twice.
+    const parts = scanEn[key].split(/(\{\{program\}\}|\{\{package\}\})/);
+    let seenPackage = false;
+    const source = parts
+      .map((part) => {
+        if (part === '{{program}}') return '(?<program>\\S+)';
+        if (part !== '{{package}}') return escape(part);
+        if (seenPackage) return '\\k<package>';
+        seenPackage = true;
+        return '(?<package>[a-z0-9.+-]+)';
+      })
+      .join('');
+    const m = new RegExp(`(?:^|: )${source}$`).exec(line.trim());
+    if (m?.groups) return { key, program: m.groups.program!, package: m.groups.package! };
+  }
+  return null;
+}

@@ -30,7 +30,7 @@ export const FORMAT_TABLE: readonly FormatInfo[] = [
   { id: 'alto', label: 'ALTO v1–v4', extensions: ['.xml', '.alto'], scan: false },
   { id: 'page-xml', label: 'PAGE XML', extensions: ['.xml'], scan: false },
   { id: 'hocr', label: 'hOCR', extensions: ['.html', '.htm', '.hocr', '.xhtml'], scan: false },
-  { id: 'image', label: 'Page image (OCR)', extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff'], scan: true },
+  { id: 'image', label: 'Page image (OCR)', extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.jp2', '.jpx'], scan: true },
   { id: 'pdf', label: 'PDF (OCR)', extensions: ['.pdf'], scan: true },
 ];
 
@@ -44,7 +44,7 @@ export const SCAN_EXTENSIONS = extsOf(['image', 'pdf']);
 export const IMPORTABLE_EXTENSIONS = new Set([...TEXT_EXT, ...XML_EXT, ...HTML_EXT, ...SCAN_EXTENSIONS]);
 
 /** One line for error messages and help: what the importer accepts. */
-export const ACCEPTED = '.txt, ALTO/PAGE/METS .xml, hOCR .html/.hocr, page images .png/.jpg/.tif, .pdf';
+export const ACCEPTED = '.txt, ALTO/PAGE/METS .xml, hOCR .html/.hocr, page images .png/.jpg/.tif/.jp2, .pdf';
 
 /** Filters for the import dialog (Electron's showOpenDialog shape; the browser's accept list is derived). */
 export function dialogFilters(): { name: string; extensions: string[] }[] {

@@ -1,13 +1,15 @@
 // Local OCR of scans: Tesseract (hOCR out) in a child process, and poppler's pdftoppm to turn PDF
 // pages into images first. The work runs in those processes, never on the app's main thread; the
 // caller gets progress per page and cancels with an AbortSignal (the child is killed). A missing
-// program or language is one line naming the Debian package to install.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+// program or language is one line naming the Debian package to install. JPEG 2000 is decoded to
+// PNG first (jp2.ts).
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf } from './formats.ts';
+import { decodeJpeg2000, isJpeg2000 } from './jp2.ts';
+import { missingProgram, run } from './run-program.ts';
 import { tiffToPng } from './tiff-to-png.ts';
 
 export interface OcrImage {
@@ -28,7 +30,7 @@ export interface OcrOptions {
   /** PDF rendering resolution (dots per inch). */
   dpi?: number;
   /** Program names (tests point these at missing programs). */
-  programs?: { tesseract?: string; pdftoppm?: string };
+  programs?: { tesseract?: string; pdftoppm?: string; opj_decompress?: string };
 }
 
 const PACKAGE_OF_LANG: Record<string, string> = { chi_sim: 'tesseract-ocr-chi-sim', chi_tra: 'tesseract-ocr-chi-tra', eng: 'tesseract-ocr-eng' };
@@ -39,46 +41,15 @@ export const MIME_OF_EXT: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.tif': 'image/tiff',
   '.tiff': 'image/tiff',
+  // Decoded to PNG before anything else reads them (jp2.ts).
+  '.jp2': 'image/jp2',
+  '.jpx': 'image/jpx',
 };
-
-interface RunResult {
-  stdout: Buffer;
-  stderr: string;
-  code: number | null;
-}
-
-function run(cmd: string, args: string[], display: string, pkg: string, signal?: AbortSignal): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ImportFileError('ocr', display, 'OCR cancelled'));
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    const onAbort = (): void => {
-      child.kill('SIGTERM');
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(
-        e.code === 'ENOENT'
-          ? new ImportFileError('ocr', display, `OCR needs ${cmd}, which is not installed: install the Debian package ${pkg} (apt-get install ${pkg})`)
-          : new ImportFileError('ocr', display, `${cmd} could not run: ${e.message}`),
-      );
-    });
-    child.on('close', (code) => {
-      signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(new ImportFileError('ocr', display, 'OCR cancelled'));
-      resolve({ stdout: Buffer.concat(out), stderr: err, code });
-    });
-  });
-}
 
 /** Checks that Tesseract and the wanted languages are there; throws one line naming the package. */
 export async function checkTesseract(display: string, languages: string, options: OcrOptions = {}): Promise<void> {
   const cmd = options.programs?.tesseract ?? 'tesseract';
-  const r = await run(cmd, ['--list-langs'], display, 'tesseract-ocr', options.signal);
+  const r = await run(cmd, ['--list-langs'], display, missingProgram('missingOcr', 'tesseract-ocr'), options.signal);
   const have = new Set((r.stdout.toString() + r.stderr).split(/\s+/));
   for (const lang of languages.split('+')) {
     if (!have.has(lang)) {
@@ -90,13 +61,13 @@ export async function checkTesseract(display: string, languages: string, options
 
 async function tesseractHocr(imagePath: string, display: string, languages: string, options: OcrOptions): Promise<string> {
   const cmd = options.programs?.tesseract ?? 'tesseract';
-  const r = await run(cmd, [imagePath, 'stdout', '-l', languages, 'hocr'], display, 'tesseract-ocr', options.signal);
+  const r = await run(cmd, [imagePath, 'stdout', '-l', languages, 'hocr'], display, missingProgram('missingOcr', 'tesseract-ocr'), options.signal);
   if (r.code !== 0) throw new ImportFileError('ocr', display, `tesseract failed (exit ${r.code}): ${r.stderr.trim().split('\n').pop() ?? ''}`);
   return r.stdout.toString('utf8');
 }
 
 /**
- * OCRs one scan (PNG, JPEG, TIFF, or a PDF of one or more pages) into hOCR per page, each with the
+ * OCRs one scan (PNG, JPEG, TIFF, JPEG 2000, or a PDF of one or more pages) into hOCR per page, each with the
  * image that is kept beside the page (a PDF page is kept as the PNG it was rendered to).
  */
 export async function ocrScan(path: string, display: string, options: OcrOptions = {}): Promise<OcrPage[]> {
@@ -105,6 +76,21 @@ export async function ocrScan(path: string, display: string, options: OcrOptions
   const languages = options.languages ?? process.env.GALLEY_OCR_LANGUAGES ?? 'chi_sim';
   await checkTesseract(display, languages, options);
   const ext = extensionOf(path);
+  if (isJpeg2000(ext)) {
+    options.onProgress?.({ page: 0, pages: 1, stage: 'render' });
+    const png = await decodeJpeg2000(path, display, { ...(options.signal ? { signal: options.signal } : {}), ...(options.programs?.opj_decompress ? { program: options.programs.opj_decompress } : {}) });
+    const dir = await mkdtemp(join(tmpdir(), 'galley-ocr-'));
+    try {
+      const p = join(dir, 'page.png');
+      await writeFile(p, png);
+      options.onProgress?.({ page: 1, pages: 1, stage: 'ocr' });
+      const hocr = await tesseractHocr(p, display, languages, options);
+      options.onProgress?.({ page: 1, pages: 1, stage: 'done' });
+      return [{ hocr, image: { bytes: png, mime: 'image/png' } }];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
   if (ext !== '.pdf') {
     options.onProgress?.({ page: 1, pages: 1, stage: 'ocr' });
     const hocr = await tesseractHocr(path, display, languages, options);
@@ -118,7 +104,7 @@ export async function ocrScan(path: string, display: string, options: OcrOptions
   try {
     options.onProgress?.({ page: 0, pages: 0, stage: 'render' });
     const cmd = options.programs?.pdftoppm ?? 'pdftoppm';
-    const r = await run(cmd, ['-r', String(options.dpi ?? 200), '-png', path, join(dir, 'p')], display, 'poppler-utils', options.signal);
+    const r = await run(cmd, ['-r', String(options.dpi ?? 200), '-png', path, join(dir, 'p')], display, missingProgram('missingOcr', 'poppler-utils'), options.signal);
     if (r.code !== 0) throw new ImportFileError('ocr', display, `pdftoppm could not read the PDF (exit ${r.code}): ${r.stderr.trim().split('\n').pop() ?? ''}`);
     // pdftoppm pads page numbers to the page count's width (p-1.png or p-01.png …).
     const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));

@@ -12,6 +12,7 @@ import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf, parseFileStreaming, parsePages, SCAN_EXTENSIONS, type PageFormat, type ParsedPage } from './formats.ts';
 import type { DeliveryArticle } from '../../core/import/mets.ts';
 import { factsFromPath } from '../../core/import/names.ts';
+import { decodeJpeg2000, isJpeg2000 } from './jp2.ts';
 import { MIME_OF_EXT, ocrScan, type OcrImage, type OcrOptions } from './ocr.ts';
 import { tiffToPng } from './tiff-to-png.ts';
 
@@ -78,9 +79,13 @@ export async function prepareFile(path: string, display: string, options: Prepar
 /** The page image a delivery names, when it is one the workspace can show. */
 export async function readDeliveryImage(path: string | null): Promise<OcrImage | null> {
   if (!path) return null;
-  const mime = MIME_OF_EXT[extensionOf(path)];
+  const ext = extensionOf(path);
+  const mime = MIME_OF_EXT[ext];
   if (!mime) return null;
   try {
+    // BL and KB deliveries ship JPEG 2000; the page keeps a PNG of it (jp2.ts). Without
+    // opj_decompress the page is imported without its image, as with any unreadable image.
+    if (isJpeg2000(ext)) return { bytes: await decodeJpeg2000(path, path), mime: 'image/png' };
     const bytes = await readFile(path);
     // Chromium cannot show TIFF: keep a PNG of it (tiff-to-png.ts).
     return mime === 'image/tiff' ? { bytes: tiffToPng(bytes, path), mime: 'image/png' } : { bytes, mime };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi, useApp, useStoreApi } from '../state/context.ts';
 import { importFailureText } from '../host-wording.ts';
 import { localizeHostMessage } from '../messages.ts';
+import { parseMissingProgram } from '../../shared/i18n-scan.ts';
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -12,6 +13,12 @@ export function ImportPanel() {
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.importError);
   if (!progress && !report && !error) return null;
+  // A missing OCR or JPEG 2000 program comes as the CLI's English line; it is said in the UI language.
+  const failureText = (source: string, message: string): string => {
+    const text = importFailureText(source, message);
+    const missing = parseMissingProgram(text);
+    return missing ? t(`scan.${missing.key}`, { program: missing.program, package: missing.package }) : localizeHostMessage(t, text);
+  };
   const count = (status: string) => report?.outcomes.filter((o) => o.status === status).length ?? 0;
   const failures = report ? report.outcomes.filter((o) => o.status === 'failed') : progress?.errors.map((e) => ({ source: e.source, error: e.message })) ?? [];
   return (
@@ -37,7 +44,7 @@ export function ImportPanel() {
           <ul>
             {failures.map((f, i) => (
               <li key={i}>
-                {f.source}: {'error' in f && f.error ? localizeHostMessage(t, importFailureText(f.source, f.error)) : ''}
+                {f.source}: {'error' in f && f.error ? failureText(f.source, f.error) : ''}
               </li>
             ))}
           </ul>

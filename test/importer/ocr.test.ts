@@ -1,11 +1,14 @@
 // Local OCR of scans: the real programs (Tesseract with chi_sim, poppler's pdftoppm) on real
 // inputs — a page image rendered from resources/pages and a scanned PDF from dinglehopper — and
 // the one-line message naming the Debian package when a program is missing.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths, type FileResult } from '../../electron/importer/index.ts';
+import { decodeJpeg2000 } from '../../electron/importer/jp2.ts';
 import { ocrScan } from '../../electron/importer/ocr.ts';
+import { parseMissingProgram, scanZh } from '../../shared/i18n-scan.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
 
 const real = (p: string): string => new URL(`./fixtures/real/${p}`, import.meta.url).pathname;
@@ -62,4 +65,73 @@ describe('scans OCR’d locally', () => {
     await expect(ocrScan(real('dinglehopper/lorem-ipsum-scan.pdf'), 'x.pdf', { languages: 'eng', programs: { pdftoppm: 'galley-no-such-pdftoppm' } })).rejects.toThrow(/install the Debian package poppler-utils/);
     await expect(ocrScan(real('tesseract/yunxi-daily-2023-03-14-p4.png'), 'p.png', { languages: 'xyz_abc' })).rejects.toThrow(/install the Debian package tesseract-ocr-xyz-abc/);
   }, 30_000);
+
+  it('a missing program’s line is read back for the import panel, which says it in Chinese', () => {
+    const line = 'p04.jp2: JPEG 2000 scans need opj_decompress, which is not installed: install the Debian package libopenjp2-tools (apt-get install libopenjp2-tools)';
+    const m = parseMissingProgram(line)!;
+    expect(m).toEqual({ key: 'missingJpeg2000', program: 'opj_decompress', package: 'libopenjp2-tools' });
+    expect(scanZh[m.key].replace('{{program}}', m.program).replaceAll('{{package}}', m.package)).toBe(
+      'JPEG 2000 扫描件需要 opj_decompress，但尚未安装：请安装 Debian 软件包 libopenjp2-tools（apt-get install libopenjp2-tools）',
+    );
+    expect(parseMissingProgram('p.png: OCR needs tesseract, which is not installed: install the Debian package tesseract-ocr (apt-get install tesseract-ocr)')).toMatchObject({ key: 'missingOcr', package: 'tesseract-ocr' });
+    // The package must be named the same both times, and other errors are left alone.
+    expect(parseMissingProgram('OCR needs x, which is not installed: install the Debian package a (apt-get install b)')).toBeNull();
+    expect(parseMissingProgram('p.png: the page holds no text')).toBeNull();
+  });
+
+  it('a JPEG 2000 scan whose decoder is missing fails with one line naming libopenjp2-tools; a file that is not JPEG 2000 says so', async () => {
+    const dir = tempDir();
+    const jp2 = join(dir, 'p.jp2');
+    // A JP2 signature is enough to reach the decoder, which is not there.
+    writeFileSync(jp2, Buffer.from([0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a, 0, 0, 0, 0]));
+    await expect(ocrScan(jp2, 'p.jp2', { languages: 'eng', programs: { opj_decompress: 'galley-no-such-opj' } })).rejects.toThrow(
+      /^p\.jp2: JPEG 2000 scans need galley-no-such-opj, which is not installed: install the Debian package libopenjp2-tools \(apt-get install libopenjp2-tools\)$/,
+    );
+    writeFileSync(join(dir, 'fake.jp2'), 'not an image');
+    await expect(decodeJpeg2000(join(dir, 'fake.jp2'), 'fake.jp2')).rejects.toThrow(/^fake\.jp2: not a JPEG 2000 image/);
+  }, 30_000);
+
+  // The test makes its JPEG 2000 files with OpenJPEG's encoder from the rendered page; without
+  // libopenjp2-tools (.ci/run installs it) there is nothing to decode them with either.
+  const hasOpenJpeg = !spawnSync('opj_compress', ['-h']).error && !spawnSync('opj_decompress', ['-h']).error;
+  const makeJp2 = (out: string): void => {
+    const r = spawnSync('opj_compress', ['-i', real('tesseract/yunxi-daily-2023-03-14-p4.png'), '-o', out]);
+    if (r.status !== 0) throw new Error(`opj_compress failed: ${r.stderr}`);
+  };
+
+  it.skipIf(!hasOpenJpeg)('a JPEG 2000 scan (.jp2, and .jpx) is decoded with opj_decompress, OCR’d, and keeps a PNG of itself (skipped without libopenjp2-tools)', async () => {
+    const dir = join(tempDir(), '云溪日报', '2023-03-14');
+    mkdirSync(dir, { recursive: true });
+    makeJp2(join(dir, 'p04.jp2'));
+    const progress: string[] = [];
+    const { archive, results } = await run([dir]);
+    expect(results[0]).toMatchObject({ status: 'imported', format: 'image' });
+    const page = archive.getPage(results[0]!.pageId!);
+    expect(page.text).toContain('星期二');
+    expect(page.pageNumber).toBe(4);
+    const image = archive.getPageImage!(page.id)!;
+    expect(image.mime).toBe('image/png');
+    expect(image.bytes.subarray(1, 4).toString()).toBe('PNG');
+    // .jpx: opj_decompress does not know the extension; the file is still decoded, by its signature.
+    copyFileSync(join(dir, 'p04.jp2'), join(dir, 'p05.jpx'));
+    const pages = await ocrScan(join(dir, 'p05.jpx'), 'p05.jpx', { onProgress: (p) => progress.push(`${p.stage}:${p.page}/${p.pages}`) });
+    expect(pages[0]!.image.mime).toBe('image/png');
+    expect(pages[0]!.hocr).toMatch(/class='ocr_page'/);
+    expect(progress).toEqual(['render:0/1', 'ocr:1/1', 'done:1/1']);
+  }, 90_000);
+
+  it.skipIf(!hasOpenJpeg)('a delivery’s JPEG 2000 page image (KB names DDD_…_001.jp2) is kept as PNG beside its ALTO page (skipped without libopenjp2-tools)', async () => {
+    const dir = join(tempDir(), 'DDD_ddd_010179815_mpeg21');
+    cpSync(real('kb-ddd-010179815'), dir, { recursive: true });
+    // Not the KB's own scan (too large to keep): the rendered test page stands in for it.
+    makeJp2(join(dir, 'DDD_010179815_001.jp2'));
+    const { archive, results } = await run([dir]);
+    const p1 = results.find((r) => r.file.endsWith('_001_alto.xml'))!;
+    const p2 = results.find((r) => r.file.endsWith('_002_alto.xml'))!;
+    expect(p1).toMatchObject({ status: 'imported' });
+    expect(archive.getPageImage!(p1.pageId!)).toMatchObject({ mime: 'image/png' });
+    expect(archive.getPageImage!(p1.pageId!)!.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(archive.getPageImage!(p2.pageId!) ?? null).toBeNull();
+    expect(results.find((r) => r.file.endsWith('_001.jp2'))).toBeUndefined();
+  }, 90_000);
 });

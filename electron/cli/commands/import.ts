@@ -16,8 +16,9 @@ const HELP = `Usage: ${usage}
 
 Import page files, or folders of them (walked recursively), into the archive. Accepted: plain
 text (.txt, any common Chinese encoding), ALTO v1-v4 (.xml), PAGE XML (.xml), hOCR
-(.html/.hocr), and scans - page images (.png/.jpg/.tif) and PDFs - OCR'd locally with Tesseract
-(Debian packages tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; GALLEY_OCR_LANGUAGES picks
+(.html/.hocr), and scans - page images (.png/.jpg/.tif/.jp2) and PDFs - OCR'd locally with Tesseract
+(Debian packages tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils, libopenjp2-tools for JPEG
+2000; GALLEY_OCR_LANGUAGES picks
 the languages, chi_sim by default). A folder holding a METS (or DIDL) file is one issue: its pages
 in the METS order with its title, date and page numbers; files that are not pages are skipped
 with the reason. Pages are grouped into issues by their masthead, else by folder and file names
