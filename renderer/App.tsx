@@ -191,7 +191,8 @@ export function App({ api }: { api: GalleyApi }) {
         <button onClick={startImport} data-testid="import-button">
           {t('toolbar.import')}
         </button>
-        <input ref={fileInput} type="file" multiple hidden accept=".txt,.xml,.html,.hocr,.alto" onChange={onFiles} data-testid="import-input" />
+        {/* The importer's formats, scans included (electron/importer/formats.ts ACCEPT_ATTRIBUTE; test/importer/formats.test.ts keeps them equal). */}
+        <input ref={fileInput} type="file" multiple hidden accept=".txt,.text,.xml,.alto,.html,.htm,.hocr,.xhtml,.png,.jpg,.jpeg,.tif,.tiff,.jp2,.jpx,.pdf" onChange={onFiles} data-testid="import-input" />
         <label className="lang-switch">
           <span>{t('lang.label')}</span>
           <select value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)} data-testid="language-select">

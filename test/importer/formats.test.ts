@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '../../core/import/errors.ts';
-import { detectFormat, parsePages } from '../../electron/importer/formats.ts';
+import { ACCEPT_ATTRIBUTE, detectFormat, parsePages } from '../../electron/importer/formats.ts';
 import { dateInName, factsFromPath, pageInName } from '../../core/import/names.ts';
 
 const sample = (name: string): string => readFileSync(new URL(`../../resources/import-samples/${name}`, import.meta.url), 'utf8');
@@ -68,12 +68,22 @@ describe('OCR formats', () => {
     expect(pages[0]!.text).not.toContain('WRONG');
   });
 
+  it('the browser host’s file picker offers every format the importer takes, scans and JPEG 2000 included', () => {
+    // The renderer cannot import the registry (layers), so App.tsx spells the list out; this keeps them equal.
+    const app = readFileSync(new URL('../../renderer/App.tsx', import.meta.url), 'utf8');
+    const accept = /accept="([^"]*)"[^>]*data-testid="import-input"/.exec(app)?.[1] ?? '';
+    expect(new Set(accept.split(','))).toEqual(new Set(ACCEPT_ATTRIBUTE.split(',')));
+    expect(ACCEPT_ATTRIBUTE).toContain('.jp2');
+  });
+
   it('detects formats by extension and root element', () => {
     expect(detectFormat('a.txt', '<alto>')).toBe('text');
     expect(detectFormat('a.xml', '<?xml version="1.0"?><PcGts>')).toBe('page-xml');
     expect(() => detectFormat('a.xml', '<root/>')).toThrow(/neither ALTO, PAGE/);
     expect(detectFormat('a.pdf', 'x')).toBe('pdf');
     expect(detectFormat('scan.TIF', 'x')).toBe('image');
+    expect(detectFormat('DDD_010179815_001.jp2', 'x')).toBe('image');
+    expect(detectFormat('scan.JPX', 'x')).toBe('image');
     expect(() => detectFormat('a.doc', 'x')).toThrow(/unsupported file type \.doc/);
   });
 });
