@@ -6,7 +6,8 @@
 // - list issues (listIssues, whole library), open a page (getPage of random pages),
 //   search (3-, 2- and 6-character queries): p50/p95 of each;
 // - RSS of the process holding the archive (the host), after the load and after the queries;
-// - an online backup of it (electron/archive/backup.ts).
+// - an online backup of it (electron/archive/backup.ts);
+// - the same reads through the archive's worker thread (worker/client.ts), as ratios to the direct ones.
 // Figures only; nothing is asserted (bench/types.ts).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import type { ImportPageInput } from '../electron/archive/archive-api.ts';
 import { backupArchive } from '../electron/archive/backup.ts';
 import { checkArchiveFile } from '../electron/archive/open-checks.ts';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import { openArchiveInWorker } from '../electron/archive/worker/client.ts';
 import type { Item, Segmentation } from '../shared/segmentation.ts';
 import { fmtMs, median, percentile, rng } from './timing.ts';
 import type { BenchResult } from './types.ts';
@@ -31,6 +33,17 @@ function timed(n: number, fn: (i: number) => unknown): { p50: number; p95: numbe
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     fn(i);
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: percentile(t, 50), p95: percentile(t, 95), n };
+}
+
+async function timedAsync(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; n: number }> {
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
     t.push(performance.now() - t0);
   }
   t.sort((a, b) => a - b);
@@ -150,6 +163,22 @@ export async function bench(): Promise<BenchResult[]> {
     const rssAfter = process.memoryUsage().rss;
     archive.close();
 
+    // ---- the same reads through the archive's worker thread (electron/archive/worker): the
+    // cost of a message round trip and of copying the result across, beside the direct calls.
+    const tw = performance.now();
+    const worker = await openArchiveInWorker(path, { ...quiet, learn: false });
+    const workerOpenMs = performance.now() - tw;
+    const wr = rng(99);
+    const wList = await timedAsync(30, () => worker.listIssues());
+    const wGet = await timedAsync(500, () => worker.getPage(pageIds[0]! + Math.floor(wr() * (maxPageId - pageIds[0]! + 1))));
+    const wq = rng(3);
+    const wSearch = await timedAsync(200, () => {
+      const run = runs[Math.floor(wq() * runs.length)]!;
+      const at = Math.floor(wq() * (run.length - 3 + 1));
+      return worker.search(run.slice(at, at + 3), {}, 20);
+    });
+    await worker.close();
+
     // ---- online backup of the loaded archive
     const backup = await backupArchive(path, join(work, 'backup.sqlite'));
 
@@ -185,6 +214,23 @@ export async function bench(): Promise<BenchResult[]> {
         name: 'load.memory',
         figures: { rssBeforeOpenMb: mb(rssBefore), rssAfterOpenMb: mb(rssOpen), rssAfterQueriesMb: mb(rssAfter), heapUsedMb: mb(process.memoryUsage().heapUsed) },
         summary: `host process RSS ${mb(rssOpen)} MiB after open, ${mb(rssAfter)} MiB after the queries`,
+      },
+      {
+        name: 'load.worker',
+        figures: {
+          openMs: workerOpenMs,
+          listIssuesP95Ms: wList.p95,
+          listIssuesRatio: wList.p95 / list.p95,
+          openPageP50Ms: wGet.p50,
+          openPageP95Ms: wGet.p95,
+          openPageRatio: wGet.p95 / get.p95,
+          search3P95Ms: wSearch.p95,
+          search3Ratio: wSearch.p95 / searches[3]!.p95,
+        },
+        summary:
+          `through the worker thread: listIssues p95 ${fmtMs(wList.p95)} (${(wList.p95 / list.p95).toFixed(2)}× direct), ` +
+          `getPage p95 ${fmtMs(wGet.p95)} (${(wGet.p95 / get.p95).toFixed(2)}×), 3-char search p95 ${fmtMs(wSearch.p95)} ` +
+          `(${(wSearch.p95 / searches[3]!.p95).toFixed(2)}×); worker start and open ${fmtMs(workerOpenMs)}`,
       },
       {
         name: 'load.backup',
