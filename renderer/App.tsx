@@ -14,7 +14,7 @@ import { HostBanner } from './components/HostBanner.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { localizeHostMessage, deniedKey } from './messages.ts';
-import { useApp, useReview, useReviewApi, useStoreApi } from './state/context.ts';
+import { useApp, useStoreApi } from './state/context.ts';
 import { ExportDialog, IssueHistoryDialog, ReopenDialog } from './components/IssueReview.tsx';
 import { ProfileBadge, ProfilePicker, ProfilesManager } from './components/Profiles.tsx';
 // Loaded as chunks of their own (Monaco with the page view): lazy-panels.tsx.
@@ -22,7 +22,7 @@ import { HistoryPanel, IssueItemsDialog, PageView, SearchPanel, VocabularyManage
 
 /** The open review dialog, if any. */
 function ReviewDialogs() {
-  const dialog = useReview((s) => s.dialog);
+  const dialog = useApp((s) => s.dialog);
   if (!dialog) return null;
   switch (dialog.type) {
     case 'profiles':
@@ -60,8 +60,7 @@ export function App({ api }: { api: GalleyApi }) {
   const error = useApp((s) => s.error);
   const errorKey = useApp((s) => s.errorKey);
   const errorReason = useApp((s) => s.errorReason);
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -76,9 +75,9 @@ export function App({ api }: { api: GalleyApi }) {
       const id = st.session?.pageId;
       if (id !== undefined && id !== prev.session?.pageId) localStorage.setItem(LAST_PAGE_KEY, String(id));
     });
-    void review.getState().start();
+    void store.getState().start();
     // An error belongs to what the user was doing: a new dialog or another profile clears it.
-    const unsubscribeReview = review.subscribe((r, prev) => {
+    const unsubscribeReview = store.subscribe((r, prev) => {
       if (r.dialog !== prev.dialog || r.who?.profile?.id !== prev.who?.profile?.id || r.pickerOpen !== prev.pickerOpen) {
         if (s().error) s().dismissError();
       }
@@ -88,7 +87,7 @@ export function App({ api }: { api: GalleyApi }) {
       api.on('library.changed', () => {
         void s().refreshLibrary();
         // Profiles may have changed too (another window).
-        void review.getState().loadSession();
+        void store.getState().loadSession();
       }),
       api.on('menu', ({ command }) => runCommand(command)),
     ];
@@ -114,7 +113,6 @@ export function App({ api }: { api: GalleyApi }) {
   const ctxRef = useRef<CommandContext | null>(null);
   ctxRef.current = {
     store,
-    review,
     api,
     startImport,
     openSample: () => void store.getState().openSample(),
@@ -174,17 +172,17 @@ export function App({ api }: { api: GalleyApi }) {
       }}
     >
       {api.host !== 'electron' && ctxRef.current && <MenuBar ctx={ctxRef.current} />}
-      <HostBanner api={api} />
+      <HostBanner />
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
         <span className="spacer" />
         <ProfileBadge />
-        <button onClick={() => review.getState().openDialog({ type: 'search' })} data-testid="search-button">
+        <button onClick={() => store.getState().openDialog({ type: 'search' })} data-testid="search-button">
           {t('search.open')}
         </button>
         {deniedKey(who, 'vocabulary.edit') === null && (
-          <button onClick={() => review.getState().openDialog({ type: 'vocabulary' })} data-testid="vocabulary-button">
+          <button onClick={() => store.getState().openDialog({ type: 'vocabulary' })} data-testid="vocabulary-button">
             {t('vocab.open')}
           </button>
         )}

@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createApi } from './api/client.ts';
 import { applyLanguage, initI18n, initialLanguage } from './i18n.ts';
-import { ApiContext, ReviewContext, StoreContext } from './state/context.ts';
-import { createReviewStore } from './state/review.ts';
+import { StoreContext } from './state/context.ts';
+import { createWorkerEngine } from './engine/client.ts';
 import { createAppStore } from './state/store.ts';
 import './styles.css';
 
@@ -19,25 +19,22 @@ async function start() {
   const store = createAppStore({
     api,
     language,
+    // The engine in a worker of its own: live previews while editing, the main thread stays free.
+    engine: createWorkerEngine(),
     onLanguage: (lang) => {
       applyLanguage(lang);
       void api.invoke('app.setLanguage', { language: lang }).catch(() => undefined);
     },
   });
-  const review = createReviewStore({ api, onError: (e) => store.getState().reportError(e) });
   void api.invoke('app.setLanguage', { language }).catch(() => undefined);
-  // For the end-to-end tests: the stores and the very client the UI uses.
-  (window as unknown as { __galley?: unknown }).__galley = { store, review, api };
+  // For the end-to-end tests: the store and the very client the UI uses.
+  (window as unknown as { __galley?: unknown }).__galley = { store, api };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ApiContext.Provider value={api}>
-          <StoreContext.Provider value={store}>
-            <ReviewContext.Provider value={review}>
-              <App api={api} />
-            </ReviewContext.Provider>
-          </StoreContext.Provider>
-        </ApiContext.Provider>
+        <StoreContext.Provider value={store}>
+          <App api={api} />
+        </StoreContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -7,13 +7,11 @@ import type { GalleyApi, Language } from '../../shared/ipc.ts';
 import { focusTargets } from '../focus.ts';
 import { deniedKey } from '../messages.ts';
 import type { Store } from '../state/store.ts';
-import type { ReviewStore } from '../state/review.ts';
 import { deskStore } from '../state/desk.ts';
 import { confirmSelected, goToDoubt, selectedIsDoubt } from '../state/doubt-actions.ts';
 
 export interface CommandContext {
   store: Store;
-  review: ReviewStore;
   api: GalleyApi;
   /** Opens the host's file picker (native dialog or the hidden file input). */
   startImport(): void;
@@ -30,7 +28,7 @@ export interface CommandHandler {
 
 const hasPage = (ctx: CommandContext) => ctx.store.getState().session !== null;
 /** Whether the acting profile may change the text and segmentation (page.save). */
-export const canEditText = (ctx: Pick<CommandContext, 'review'>) => deniedKey(ctx.review.getState().who, 'page.save') === null;
+export const canEditText = (ctx: Pick<CommandContext, 'store'>) => deniedKey(ctx.store.getState().who, 'page.save') === null;
 
 function stepPage(ctx: CommandContext, delta: number): void {
   const st = ctx.store.getState();
@@ -59,7 +57,7 @@ export const HANDLERS: Partial<Record<CommandId, CommandHandler>> = {
       const st = ctx.store.getState();
       const issueId = st.session?.issueId ?? st.expandedIssues.at(-1);
       if (issueId === undefined) return st.reportError(new Error(ctx.t('issue.noOpen')));
-      ctx.review.getState().openDialog({ type: 'export', issueId });
+      ctx.store.getState().openDialog({ type: 'export', issueId });
     },
   },
   undo: { run: (ctx) => ctx.store.getState().undo(), enabled: (ctx) => (ctx.store.getState().session?.history.past.length ?? 0) > 0 },
@@ -84,12 +82,12 @@ export const HANDLERS: Partial<Record<CommandId, CommandHandler>> = {
     },
     enabled: hasPage,
   },
-  search: { run: (ctx) => ctx.review.getState().openDialog({ type: 'search' }) },
+  search: { run: (ctx) => ctx.store.getState().openDialog({ type: 'search' }) },
   vocabulary: {
-    run: (ctx) => ctx.review.getState().openDialog({ type: 'vocabulary' }),
-    enabled: (ctx) => deniedKey(ctx.review.getState().who, 'vocabulary.edit') === null,
+    run: (ctx) => ctx.store.getState().openDialog({ type: 'vocabulary' }),
+    enabled: (ctx) => deniedKey(ctx.store.getState().who, 'vocabulary.edit') === null,
   },
-  profiles: { run: (ctx) => ctx.review.getState().openDialog({ type: 'profiles' }) },
+  profiles: { run: (ctx) => ctx.store.getState().openDialog({ type: 'profiles' }) },
   'language:en': { run: (ctx) => ctx.store.getState().setLanguage('en') },
   'language:zh-CN': { run: (ctx) => ctx.store.getState().setLanguage('zh-CN') },
   toggleLanguage: {

@@ -6,7 +6,7 @@ import type { RevisionView } from '../../shared/ipc-review.ts';
 import { localizeDiffLine, revisionSummaryText } from '../history-text.ts';
 import { deniedKey } from '../messages.ts';
 import { lockedReason } from '../review-reasons.ts';
-import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 import { formatTime } from './IssueReview.tsx';
 
@@ -32,10 +32,8 @@ export function DiffView({ diff }: { diff: string }) {
 
 export function HistoryPanel(props: { pageId: number; itemId?: number; title: string }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const [revisions, setRevisions] = useState<RevisionView[] | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -43,14 +41,11 @@ export function HistoryPanel(props: { pageId: number; itemId?: number; title: st
   const [busy, setBusy] = useState(false);
   const { pageId, itemId } = props;
   const load = useCallback(async () => {
-    try {
-      const res = itemId !== undefined ? await api.invoke('history.forItem', { itemId }) : await api.invoke('history.forPage', { pageId });
-      setRevisions(res.revisions);
-      setSelected((cur) => (cur !== null && res.revisions.some((r) => r.id === cur) ? cur : (res.revisions[0]?.id ?? null)));
-    } catch (e) {
-      store.getState().reportError(e);
-    }
-  }, [api, pageId, itemId, store]);
+    const revisions = await store.getState().loadRevisions(itemId !== undefined ? { pageId, itemId } : { pageId });
+    if (!revisions) return;
+    setRevisions(revisions);
+    setSelected((cur) => (cur !== null && revisions.some((r) => r.id === cur) ? cur : (revisions[0]?.id ?? null)));
+  }, [pageId, itemId, store]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -58,21 +53,16 @@ export function HistoryPanel(props: { pageId: number; itemId?: number; title: st
   const reason = denied ? t(denied) : lockedReason(t, issueState);
   const restore = async (revisionId: number) => {
     setBusy(true);
-    try {
-      await store.getState().flushSave();
-      const res = await api.invoke('history.restore', { revisionId });
-      if (store.getState().session?.pageId === res.pageId) await store.getState().reloadPage();
+    const res = await store.getState().restoreRevision(revisionId);
+    if (res) {
       setNotice(t('history.restored', { revision: res.revision }));
       await load();
-    } catch (e) {
-      store.getState().reportError(e);
-    } finally {
-      setBusy(false);
     }
+    setBusy(false);
   };
   const current = revisions?.find((r) => r.id === selected) ?? null;
   return (
-    <Dialog title={props.title} testId="history-panel" wide onClose={() => review.getState().closeDialog()}>
+    <Dialog title={props.title} testId="history-panel" wide onClose={() => store.getState().closeDialog()}>
       {notice && (
         <p className="ok" role="status" data-testid="history-notice">
           {notice}

@@ -1,28 +1,19 @@
 // Banners about the host rather than the page: the host cannot be reached (edits are kept and
 // retried), it restarted with a new key (open its address again in this tab), or the archive was
 // opened read-only. Shown above everything else; never hides the user's unsaved work.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionState, GalleyApi } from '../../shared/ipc.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 
-export function HostBanner({ api }: { api: GalleyApi }) {
+export function HostBanner() {
   const { t } = useTranslation();
-  const [connection, setConnection] = useState<ConnectionState>('online');
-  const [readOnlyPath, setReadOnlyPath] = useState<string | null>(null);
+  const store = useStoreApi();
+  const connection = useApp((s) => s.connection);
+  const readOnlyPath = useApp((s) => s.readOnlyPath);
 
-  useEffect(() => api.onConnection?.(setConnection), [api]);
   useEffect(() => {
-    let live = true;
-    api
-      .invoke('app.info', {})
-      .then((info) => {
-        if (live && info.readOnly) setReadOnlyPath(info.archivePath);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
+    void store.getState().loadHostInfo();
+  }, [store]);
 
   return (
     <>

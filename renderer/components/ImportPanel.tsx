@@ -1,6 +1,6 @@
 // Progress and errors of the running (or last) import.
 import { useTranslation } from 'react-i18next';
-import { useApi, useApp, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { importFailureText } from '../host-wording.ts';
 import { localizeHostMessage } from '../messages.ts';
 import { parseMissingProgram } from '../../shared/i18n-scan.ts';
@@ -8,7 +8,6 @@ import { parseMissingProgram } from '../../shared/i18n-scan.ts';
 export function ImportPanel() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const api = useApi();
   const progress = useApp((s) => s.importProgress);
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.importError);
@@ -32,7 +31,7 @@ export function ImportPanel() {
           <p>{progress.total > 0 ? t('desk.import.progress', { done: progress.done, total: progress.total }) : t('desk.import.progressOpen', { done: progress.done })}</p>
           <progress max={Math.max(1, progress.total)} value={progress.done} />
           {progress.current && <p className="muted small">{t('import.current', { name: progress.current })}</p>}
-          <button onClick={() => void api.invoke('import.cancel', {})} title={t('scan.cancelImportTitle')} data-testid="import-cancel">
+          <button onClick={() => void store.getState().cancelImport()} title={t('scan.cancelImportTitle')} data-testid="import-cancel">
             {t('scan.cancelImport')}
           </button>
         </>

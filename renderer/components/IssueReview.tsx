@@ -7,7 +7,7 @@ import type { IssueSummary } from '../../shared/domain.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
 import type { Res } from '../../shared/ipc.ts';
 import { issueActionReasons } from '../review-reasons.ts';
-import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { Dialog, Guarded } from './Dialog.tsx';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -20,25 +20,16 @@ export function issueTitle(t: T, issue: IssueSummary | undefined): string {
 /** Why each issue control is unavailable now (a translated sentence), or null. */
 function useActionReasons(state: IssueSummary['state']) {
   const { t } = useTranslation();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   return issueActionReasons(t, who, state);
 }
 
 export function IssueActions({ issue }: { issue: IssueSummary }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const reasons = useActionReasons(issue.state);
-  const approve = async () => {
-    try {
-      await api.invoke('issues.approve', { issueId: issue.id });
-    } catch (e) {
-      store.getState().reportError(e);
-    }
-    await store.getState().refreshLibrary();
-  };
-  const open = (type: 'reopen' | 'export' | 'issueItems' | 'issueHistory') => review.getState().openDialog({ type, issueId: issue.id });
+  const approve = () => store.getState().approveIssue(issue.id);
+  const open = (type: 'reopen' | 'export' | 'issueItems' | 'issueHistory') => store.getState().openDialog({ type, issueId: issue.id });
   return (
     <div className="issue-actions" data-testid="issue-actions" data-issue-id={issue.id}>
       <Guarded reason={reasons.approve} onClick={() => void approve()} testId="issue-approve">
@@ -72,9 +63,7 @@ export function IssueActions({ issue }: { issue: IssueSummary }) {
 
 export function ReopenDialog({ issueId }: { issueId: number }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const issue = useApp((s) => s.issues.find((i) => i.id === issueId));
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -82,18 +71,11 @@ export function ReopenDialog({ issueId }: { issueId: number }) {
     e.preventDefault();
     if (!reason.trim()) return;
     setBusy(true);
-    try {
-      await api.invoke('issues.reopen', { issueId, reason: reason.trim() });
-      review.getState().closeDialog();
-    } catch (err) {
-      store.getState().reportError(err);
-    } finally {
-      setBusy(false);
-    }
-    await store.getState().refreshLibrary();
+    await store.getState().reopenIssue(issueId, reason);
+    setBusy(false);
   };
   return (
-    <Dialog title={t('issue.reopenTitle', { issue: issueTitle(t, issue) })} testId="reopen-dialog" onClose={() => review.getState().closeDialog()}>
+    <Dialog title={t('issue.reopenTitle', { issue: issueTitle(t, issue) })} testId="reopen-dialog" onClose={() => store.getState().closeDialog()}>
       <form className="stack" onSubmit={submit}>
         <label className="stack">
           <span>{t('issue.reason')}</span>
@@ -103,7 +85,7 @@ export function ReopenDialog({ issueId }: { issueId: number }) {
           <button type="submit" className="primary" disabled={busy || !reason.trim()} data-testid="reopen-confirm">
             {t('issue.reopen').replace('…', '')}
           </button>
-          <button type="button" onClick={() => review.getState().closeDialog()}>
+          <button type="button" onClick={() => store.getState().closeDialog()}>
             {t('common.cancel')}
           </button>
         </div>
@@ -116,9 +98,7 @@ type ExportResult = Res<'issues.export'>;
 
 export function ExportDialog({ issueId }: { issueId: number }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const issue = useApp((s) => s.issues.find((i) => i.id === issueId));
   const [formats, setFormats] = useState<ExportFormat[]>([...EXPORT_FORMATS]);
   const [zip, setZip] = useState(false);
@@ -128,36 +108,28 @@ export function ExportDialog({ issueId }: { issueId: number }) {
   const [result, setResult] = useState<ExportResult | null>(null);
   const reasons = useActionReasons(issue?.state ?? 'imported');
   useEffect(() => {
-    void api.invoke('export.folder', {}).then(
-      (f) => {
+    void store
+      .getState()
+      .exportFolder()
+      .then((f) => {
+        if (!f) return;
         setOutDir(f.outDir);
         setCanChoose(f.canChoose);
-      },
-      () => undefined,
-    );
-  }, [api]);
+      });
+  }, [store]);
   const choose = async () => {
-    try {
-      const { outDir: chosen } = await api.invoke('export.chooseFolder', {});
-      if (chosen) setOutDir(chosen);
-    } catch (e) {
-      store.getState().reportError(e);
-    }
+    const chosen = await store.getState().chooseExportFolder();
+    if (chosen) setOutDir(chosen);
   };
   const run = async (e: FormEvent) => {
     e.preventDefault();
     if (formats.length === 0) return;
     setBusy(true);
-    try {
-      setResult(await api.invoke('issues.export', { issueId, formats, zip, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) }));
-    } catch (err) {
-      store.getState().reportError(err);
-    } finally {
-      setBusy(false);
-    }
-    await store.getState().refreshLibrary();
+    const done = await store.getState().exportIssue({ issueId, formats, zip, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
+    if (done) setResult(done);
+    setBusy(false);
   };
-  const close = () => review.getState().closeDialog();
+  const close = () => store.getState().closeDialog();
   const reason = formats.length === 0 ? t('exportDlg.noFormat') : reasons.export;
   return (
     <Dialog title={t('exportDlg.title', { issue: issueTitle(t, issue) })} testId="export-dialog" wide onClose={close}>
@@ -241,16 +213,14 @@ export function ExportDialog({ issueId }: { issueId: number }) {
 
 export function IssueHistoryDialog({ issueId }: { issueId: number }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const issue = useApp((s) => s.issues.find((i) => i.id === issueId));
   const [rows, setRows] = useState<Res<'issues.history'>['history'] | null>(null);
   useEffect(() => {
-    void api.invoke('issues.history', { issueId }).then((r) => setRows(r.history), (e) => store.getState().reportError(e));
-  }, [api, issueId, store]);
+    void store.getState().issueHistory(issueId).then((history) => history && setRows(history));
+  }, [issueId, store]);
   return (
-    <Dialog title={t('issue.historyTitle', { issue: issueTitle(t, issue) })} testId="issue-history" wide onClose={() => review.getState().closeDialog()}>
+    <Dialog title={t('issue.historyTitle', { issue: issueTitle(t, issue) })} testId="issue-history" wide onClose={() => store.getState().closeDialog()}>
       {rows && rows.length === 0 && <p className="muted">{t('history.none')}</p>}
       {rows && rows.length > 0 && (
         <table className="grid">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
 import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
-import { useApp, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
@@ -117,7 +117,6 @@ const ItemCard = memo(function ItemCard(props: {
   const { item } = props;
   const { t } = useTranslation();
   const store = useStoreApi();
-  const review = useReviewApi();
   const ref = useRef<HTMLElement>(null);
   const set = <F extends EditableField>(field: F, value: StoredItem[F]) => {
     const index = indexOf(store, item);
@@ -175,7 +174,7 @@ const ItemCard = memo(function ItemCard(props: {
           title={item.id === undefined ? t('tags.noId') : undefined}
           onClick={() => {
             const s = store.getState().session;
-            if (s && item.id !== undefined) review.getState().openDialog({ type: 'history', pageId: s.pageId, itemId: item.id, title: t('history.titleItem', { n: indexOf(store, item) + 1 }) });
+            if (s && item.id !== undefined) store.getState().openDialog({ type: 'history', pageId: s.pageId, itemId: item.id, title: t('history.titleItem', { n: indexOf(store, item) + 1 }) });
           }}
         >
           {t('tags.history')}

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MENU_LABEL, MENUS, keyLabel, menuEntries, type CommandId, type MenuId } from '../../shared/commands.ts';
 import { isEnabled, runCommand, type CommandContext } from '../commands/handlers.ts';
-import { useApp, useReview } from '../state/context.ts';
+import { useApp } from '../state/context.ts';
 
 export function MenuBar({ ctx }: { ctx: CommandContext }) {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function MenuBar({ ctx }: { ctx: CommandContext }) {
   const barRef = useRef<HTMLDivElement>(null);
   // Re-render when what decides "enabled" changes.
   useApp((s) => `${s.session?.pageId}:${s.session?.history.past.length}:${s.session?.history.future.length}:${s.language}`);
-  useReview((s) => s.who);
+  useApp((s) => s.who);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {

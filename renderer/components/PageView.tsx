@@ -3,7 +3,7 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
 import { RawTextEditor } from '../editor/RawTextEditor.tsx';
-import { useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { focusTargets } from '../focus.ts';
 import { deniedKey } from '../messages.ts';
 import { lockedReason } from '../review-reasons.ts';
@@ -36,7 +36,6 @@ function SaveIndicator() {
 export function PageView() {
   const { t } = useTranslation();
   const store = useStoreApi();
-  const review = useReviewApi();
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const hasPage = useApp((s) => s.session !== null);
   const loading = useApp((s) => s.loadingPage);
@@ -46,7 +45,7 @@ export function PageView() {
   const canUndo = useApp((s) => (s.session?.history.past.length ?? 0) > 0);
   const canRedo = useApp((s) => (s.session?.history.future.length ?? 0) > 0);
   const selected = useApp((s) => s.session?.selected ?? 0);
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const editDenied = deniedKey(who, 'page.save');
   const lockedWhy = lockedReason(t, issueState);
   const editReason = lockedWhy ?? (editDenied ? t(editDenied) : null);
@@ -108,7 +107,7 @@ export function PageView() {
           data-testid="page-history"
           onClick={() => {
             const s = store.getState().session;
-            if (s) review.getState().openDialog({ type: 'history', pageId: s.pageId, title: t('history.titlePage', { n: s.pageNumber ?? '?' }) });
+            if (s) store.getState().openDialog({ type: 'history', pageId: s.pageId, title: t('history.titlePage', { n: s.pageNumber ?? '?' }) });
           }}
         >
           {t('history.page')}

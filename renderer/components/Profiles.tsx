@@ -4,21 +4,21 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { deniedKey } from '../messages.ts';
-import { useReview, useReviewApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 
 export function ProfilePicker() {
   const { t } = useTranslation();
-  const review = useReviewApi();
-  const open = useReview((s) => s.pickerOpen);
-  const who = useReview((s) => s.who);
+  const store = useStoreApi();
+  const open = useApp((s) => s.pickerOpen);
+  const who = useApp((s) => s.who);
   const [name, setName] = useState('');
   if (!open || !who) return null;
-  const close = () => review.getState().setPicker(false);
+  const close = () => store.getState().setPicker(false);
   if (who.bootstrap) {
     const create = (e: FormEvent) => {
       e.preventDefault();
-      if (name.trim()) void review.getState().createProfile(name.trim(), 'supervisor').catch(() => undefined);
+      if (name.trim()) void store.getState().createProfile(name.trim(), 'supervisor').catch(() => undefined);
     };
     return (
       <Dialog title={t('profile.who')} testId="profile-picker" onClose={close}>
@@ -52,7 +52,7 @@ export function ProfilePicker() {
               autoFocus={i === 0}
               data-testid="profile-choice"
               data-name={p.name}
-              onClick={() => void review.getState().selectProfile(p.id)}
+              onClick={() => void store.getState().selectProfile(p.id)}
               title={t('profile.choose', { name: p.name })}
             >
               <span className="profile-name">{p.name}</span>
@@ -68,17 +68,17 @@ export function ProfilePicker() {
 
 export function ProfileBadge() {
   const { t } = useTranslation();
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const store = useStoreApi();
+  const who = useApp((s) => s.who);
   if (!who) return null;
   const canManage = deniedKey(who, 'profile.manage') === null && !who.bootstrap;
   return (
     <span className="profile-badge">
-      <button onClick={() => review.getState().setPicker(true)} title={t('profile.switch')} data-testid="profile-badge" data-role={who.profile?.role ?? ''}>
+      <button onClick={() => store.getState().setPicker(true)} title={t('profile.switch')} data-testid="profile-badge" data-role={who.profile?.role ?? ''}>
         {who.profile ? t('profile.current', { name: who.profile.name, role: t(`profileRole.${who.profile.role}`) }) : t('profile.nobody')}
       </button>
       {canManage && (
-        <button onClick={() => review.getState().openDialog({ type: 'profiles' })} data-testid="profiles-button">
+        <button onClick={() => store.getState().openDialog({ type: 'profiles' })} data-testid="profiles-button">
           {t('profile.manage')}
         </button>
       )}
@@ -101,17 +101,17 @@ function RoleSelect(props: { value: Role; onChange: (r: Role) => void; testId?: 
 
 export function ProfilesManager() {
   const { t } = useTranslation();
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const store = useStoreApi();
+  const who = useApp((s) => s.who);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [names, setNames] = useState<Record<string, string>>({});
   if (!who) return null;
-  const close = () => review.getState().closeDialog();
+  const close = () => store.getState().closeDialog();
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    void review
+    void store
       .getState()
       .createProfile(name.trim(), role)
       .then(() => setName(''))
@@ -119,7 +119,7 @@ export function ProfilesManager() {
   };
   const rename = (id: string, old: string) => {
     const next = (names[id] ?? old).trim();
-    if (next && next !== old) void review.getState().updateProfile(id, { name: next });
+    if (next && next !== old) void store.getState().updateProfile(id, { name: next });
   };
   return (
     <Dialog title={t('profile.managerTitle')} testId="profiles-manager" onClose={close}>
@@ -145,11 +145,11 @@ export function ProfilesManager() {
                 {p.id === who.profile?.id && <span className="muted small"> ({t('profile.you')})</span>}
               </td>
               <td>
-                <RoleSelect label={t('profile.role')} value={p.role} onChange={(r) => void review.getState().updateProfile(p.id, { role: r })} />
+                <RoleSelect label={t('profile.role')} value={p.role} onChange={(r) => void store.getState().updateProfile(p.id, { role: r })} />
               </td>
               <td>
                 <button
-                  onClick={() => window.confirm(t('profile.removeConfirm', { name: p.name })) && void review.getState().removeProfile(p.id)}
+                  onClick={() => window.confirm(t('profile.removeConfirm', { name: p.name })) && void store.getState().removeProfile(p.id)}
                   data-testid="profile-remove"
                 >
                   {t('profile.remove')}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { currentLineOf, type PageScan, type ScanLine } from '../../shared/scan.ts';
-import { useApi, useApp } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { useDesk } from '../state/desk.ts';
 import { focusTargets } from '../focus.ts';
 import { lineOfOffset, lineStarts } from '../model/page-model.ts';
@@ -67,13 +67,13 @@ export function ScanSplit({ children }: { children: ReactNode }) {
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; scan: PageScan | null; url: string | null };
 
 function useScan(pageId: number | null): Loaded {
-  const api = useApi();
+  const store = useStoreApi();
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     if (pageId === null) return;
     let live = true;
     setState({ status: 'loading' });
-    api.invoke('page.scan', { pageId }).then(
+    store.getState().pageScan(pageId).then(
       (scan) => {
         if (!live) return;
         // A data: URL, which the content security policy allows for images (blob: it does not).
@@ -85,7 +85,7 @@ function useScan(pageId: number | null): Loaded {
     return () => {
       live = false;
     };
-  }, [api, pageId]);
+  }, [store, pageId]);
   return state;
 }
 

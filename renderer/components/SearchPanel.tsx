@@ -6,7 +6,8 @@ import { ITEM_KINDS, type ItemKind } from '../../shared/segmentation.ts';
 import { PAGE_STATES, type PageState } from '../../shared/domain.ts';
 import type { Req, Res } from '../../shared/ipc.ts';
 import { deniedKey } from '../messages.ts';
-import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
+import type { AllMatches } from '../state/store.ts';
 import { Dialog } from './Dialog.tsx';
 
 type Hit = Res<'search'>['hits'][number];
@@ -34,9 +35,8 @@ const splitTags = (text: string) =>
 /** Opens a page and selects one of its items. */
 function useOpenItem() {
   const store = useStoreApi();
-  const review = useReviewApi();
   return async (pageId: number, itemId: number) => {
-    review.getState().closeDialog();
+    store.getState().closeDialog();
     await store.getState().openPage(pageId);
     const items = store.getState().session?.history.present.items ?? [];
     const i = items.findIndex((it) => it.id === itemId);
@@ -44,20 +44,13 @@ function useOpenItem() {
   };
 }
 
-/** Every match of a search, as confirmed by the user (bulk tagging then acts on all of them). */
-export interface AllMatches {
-  query: string;
-  filters: Req<'search'>['filters'];
-  total: number;
-}
+export type { AllMatches };
 
 /** "Tag selected…": adds and removes tags on the chosen items (or every match) in one call, after a confirmation naming the count. */
 function BulkTagBar(props: { selected: number[]; all?: AllMatches | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const [open, setOpen] = useState(false);
   const [add, setAdd] = useState('');
   const [remove, setRemove] = useState('');
@@ -77,23 +70,13 @@ function BulkTagBar(props: { selected: number[]; all?: AllMatches | null; onDone
       return;
     }
     setConfirming(false);
-    try {
-      await store.getState().flushSave();
-      const all = props.all;
-      const res = all
-        ? await api.invoke('tags.addToSearch', { query: all.query, filters: all.filters, expected: all.total, add: a, remove: r })
-        : await api.invoke('tags.addToItems', { itemIds: props.selected, add: a, remove: r });
-      const open = store.getState().session?.pageId;
-      if (open !== undefined && res.pages.some((p) => p.pageId === open)) await store.getState().reloadPage();
-      setDone(t('desk.bulk.done', { count: res.changed }));
-      setOpen(false);
-      setAdd('');
-      setRemove('');
-      void review.getState().loadTagOptions();
-      props.onDone();
-    } catch (err) {
-      store.getState().reportError(err);
-    }
+    const res = await store.getState().bulkTag(props.all ? { all: props.all } : { itemIds: props.selected }, a, r);
+    if (!res) return;
+    setDone(t('desk.bulk.done', { count: res.changed }));
+    setOpen(false);
+    setAdd('');
+    setRemove('');
+    props.onDone();
   };
   return (
     <div className="bulk-bar">
@@ -156,9 +139,7 @@ function Checkable(props: { checked: boolean; onChange: (v: boolean) => void; la
 
 export function SearchPanel() {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const openItem = useOpenItem();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<ItemKind | ''>('');
@@ -174,13 +155,13 @@ export function SearchPanel() {
   const [selected, setSelected] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void api.invoke('tags.list', {}).then(setTags, () => undefined);
-  }, [api]);
+    void store.getState().listTags().then(setTags);
+  }, [store]);
   const run = async (e?: FormEvent, offset = 0, same = false) => {
     e?.preventDefault();
     if (!same && !query.trim() && !tag) return;
     setBusy(true);
-    try {
+    {
       const filters = {
         ...(kind ? { kind } : {}),
         ...(dateFrom ? { dateFrom } : {}),
@@ -190,22 +171,21 @@ export function SearchPanel() {
       };
       // Paging keeps the search that was run (not what the form holds meanwhile).
       const req = same && asked ? asked : { query: query.trim(), filters };
-      const res = await api.invoke('search', { ...req, limit: PAGE_SIZE, offset });
-      setAsked(req);
-      setHits(res.hits);
-      setTotal({ total: res.total, capped: res.capped, offset });
-      if (!same) setAllMatches(false);
-      setSelected((sel) => sel.filter((id) => res.hits.some((h) => h.itemId === id)));
-    } catch (err) {
-      store.getState().reportError(err);
-    } finally {
-      setBusy(false);
+      const res = await store.getState().search({ ...req, limit: PAGE_SIZE, offset });
+      if (res) {
+        setAsked(req);
+        setHits(res.hits);
+        setTotal({ total: res.total, capped: res.capped, offset });
+        if (!same) setAllMatches(false);
+        setSelected((sel) => sel.filter((id) => res.hits.some((h) => h.itemId === id)));
+      }
     }
+    setBusy(false);
   };
   const toggle = (id: number, on: boolean) => setSelected((sel) => (on ? [...sel, id] : sel.filter((x) => x !== id)));
   const allChecked = !!hits && hits.length > 0 && hits.every((h) => selected.includes(h.itemId));
   return (
-    <Dialog title={t('search.title')} testId="search-panel" wide onClose={() => review.getState().closeDialog()}>
+    <Dialog title={t('search.title')} testId="search-panel" wide onClose={() => store.getState().closeDialog()}>
       <form className="search-form" onSubmit={run}>
         <input autoFocus type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('search.query')} aria-label={t('search.query')} data-testid="search-query" />
         <button type="submit" className="primary" disabled={busy || (!query.trim() && !tag)} data-testid="search-run">
@@ -326,19 +306,17 @@ export function SearchPanel() {
 
 export function IssueItemsDialog({ issueId }: { issueId: number }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
   const openItem = useOpenItem();
   const issue = useApp((s) => s.issues.find((i) => i.id === issueId));
   const [items, setItems] = useState<IssueItem[] | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
-  const load = () => void api.invoke('issues.items', { issueId }).then(setItems, (e) => store.getState().reportError(e));
-  useEffect(load, [api, issueId]);
+  const load = () => void store.getState().issueItems(issueId).then((found) => found && setItems(found));
+  useEffect(load, [store, issueId]);
   const title = issue ? `${issue.date ?? t('library.noDate')} ${issue.issueNumber !== null ? t('library.issue', { number: issue.issueNumber }) : ''}`.trim() : '';
   const allChecked = !!items && items.length > 0 && items.every((i) => selected.includes(i.itemId));
   return (
-    <Dialog title={t('issue.itemsTitle', { issue: title })} testId="issue-items" wide onClose={() => review.getState().closeDialog()}>
+    <Dialog title={t('issue.itemsTitle', { issue: title })} testId="issue-items" wide onClose={() => store.getState().closeDialog()}>
       {items && (
         <>
           <div className="results-head">

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { deniedKey } from '../messages.ts';
 import { lockedReason } from '../review-reasons.ts';
-import { useApp, useReview } from '../state/context.ts';
+import { useApp } from '../state/context.ts';
 import { useDesk } from '../state/desk.ts';
 
 export function StatusBar() {
@@ -17,7 +17,7 @@ export function StatusBar() {
   const pageState = useApp((s) => s.session?.state ?? null);
   const busy = useApp((s) => s.busy > 0);
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const denied = deniedKey(who, 'page.save');
   const readOnlyWhy = lockedReason(t, issueState) ?? (denied ? t(denied) : null);
   return (

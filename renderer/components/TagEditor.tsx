@@ -7,7 +7,7 @@ import type { Res } from '../../shared/ipc.ts';
 import type { StoredItem } from '../../shared/domain.ts';
 import { deniedKey } from '../messages.ts';
 import { lockedReason } from '../review-reasons.ts';
-import { useApi, useApp, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 
 type Suggestions = Res<'tags.suggest'>;
 const GROUPS = ['people', 'places', 'organisations', 'keywords'] as const;
@@ -15,7 +15,7 @@ const GROUPS = ['people', 'places', 'organisations', 'keywords'] as const;
 /** Why the acting profile cannot tag items of the open page now, as an i18n string; null when it can. */
 export function useTagDenied(): string | null {
   const { t } = useTranslation();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const issueState = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId)?.state ?? null);
   const key = deniedKey(who, 'item.tag');
   if (key) return t(key);
@@ -24,10 +24,8 @@ export function useTagDenied(): string | null {
 
 export function TagEditor({ item }: { item: StoredItem }) {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
-  const options = useReview((s) => s.tagOptions);
+  const options = useApp((s) => s.tagOptions);
   const denied = useTagDenied();
   const listId = useId();
   const [draft, setDraft] = useState('');
@@ -39,16 +37,8 @@ export function TagEditor({ item }: { item: StoredItem }) {
   const setTags = async (tags: string[]) => {
     if (itemId === undefined) return;
     setBusy(true);
-    try {
-      await store.getState().flushSave();
-      const res = await api.invoke('tags.setForItem', { itemId, tags });
-      store.getState().applyItemTags(itemId, res.tags, res.revision);
-      void review.getState().loadTagOptions();
-    } catch (e) {
-      store.getState().reportError(e);
-    } finally {
-      setBusy(false);
-    }
+    await store.getState().setItemTags(itemId, tags);
+    setBusy(false);
   };
   const add = (tag: string) => {
     const tg = tag.trim();
@@ -64,13 +54,8 @@ export function TagEditor({ item }: { item: StoredItem }) {
     if (suggestions) return setSuggestions(null);
     if (itemId === undefined) return;
     setBusy(true);
-    try {
-      setSuggestions(await api.invoke('tags.suggest', { itemId }));
-    } catch (e) {
-      store.getState().reportError(e);
-    } finally {
-      setBusy(false);
-    }
+    setSuggestions(await store.getState().suggestTags(itemId));
+    setBusy(false);
   };
   const fresh = (words: string[]) => words.filter((w) => !item.tags.includes(w));
   const vocabulary = suggestions ? fresh(suggestions.vocabulary.map((v) => v.label)) : [];
@@ -106,7 +91,7 @@ export function TagEditor({ item }: { item: StoredItem }) {
             placeholder={t('tags.placeholder')}
             aria-label={t('tags.add')}
             disabled={reason !== null}
-            onFocus={() => void review.getState().loadTagOptions()}
+            onFocus={() => void store.getState().loadTagOptions()}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && (setDraft(''), e.currentTarget.blur(), e.stopPropagation())}
             data-testid="tag-input"

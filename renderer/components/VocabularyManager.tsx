@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { VOCABULARY_TERM_TYPES, type VocabularyTerm } from '../../shared/ipc-review.ts';
 import type { Res } from '../../shared/ipc.ts';
 import { deniedKey, localizeHostMessage } from '../messages.ts';
-import { useApi, useReview, useReviewApi, useStoreApi } from '../state/context.ts';
+import { useApp, useStoreApi } from '../state/context.ts';
 import { Dialog } from './Dialog.tsx';
 
 type TermType = VocabularyTerm['type'];
@@ -22,10 +22,8 @@ const keyOf = (t: VocabularyTerm) => `${t.type}:${t.path.join('/')}`;
 
 export function VocabularyManager() {
   const { t } = useTranslation();
-  const api = useApi();
   const store = useStoreApi();
-  const review = useReviewApi();
-  const who = useReview((s) => s.who);
+  const who = useApp((s) => s.who);
   const [terms, setTerms] = useState<VocabularyTerm[] | null>(null);
   const [draft, setDraft] = useState<Draft>(emptyDraft());
   const [replace, setReplace] = useState(false);
@@ -33,8 +31,8 @@ export function VocabularyManager() {
   const file = useRef<HTMLInputElement>(null);
   const denied = deniedKey(who, 'vocabulary.edit');
   const reason = denied ? t(denied) : null;
-  const load = () => void api.invoke('vocabulary.list', {}).then(setTerms, (e) => store.getState().reportError(e));
-  useEffect(load, [api]);
+  const load = () => void store.getState().listVocabulary().then((found) => found && setTerms(found));
+  useEffect(load, [store]);
   // Failures are shown inside the dialog, in the UI language, next to what caused them.
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -47,7 +45,7 @@ export function VocabularyManager() {
       setProblem(localizeHostMessage(t, err.message ?? String(e), err.code ? { code: err.code, reason: err.reason ?? null, details: err.details ?? null } : null));
     }
     load();
-    void review.getState().loadTagOptions();
+    void store.getState().loadTagOptions();
   };
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -59,31 +57,22 @@ export function VocabularyManager() {
     void guard(async () => {
       // A child typed before its parent ("湖南/衡阳" with no 湖南 yet): the missing parents are
       // added first (label = their name), and the dialog says so.
-      const have = new Set((terms ?? []).filter((x) => x.type === term.type).map((x) => x.path.join('/')));
-      const added: string[] = [];
-      for (let i = 1; i < path.length; i++) {
-        const parent = path.slice(0, i);
-        if (have.has(parent.join('/'))) continue;
-        await api.invoke('vocabulary.upsert', { term: { type: term.type, path: parent, label: parent.at(-1)!, aliases: [] } });
-        added.push(parent.join('/'));
-      }
+      const added = await store.getState().saveVocabularyTerm(term, old, terms ?? []);
       setNote(added.length ? t('desk.vocab.parentsAdded', { parents: added.join(t('history.summary.listSep')) }) : null);
-      await api.invoke('vocabulary.upsert', { term });
-      if (old && keyOf(old) !== keyOf(term)) await api.invoke('vocabulary.remove', { type: old.type, path: old.path });
       setDraft(emptyDraft(draft.type));
     });
   };
   const edit = (term: VocabularyTerm) => setDraft({ type: term.type, path: term.path.join('/'), label: term.label, aliases: term.aliases.join('|'), editing: term });
   const remove = (term: VocabularyTerm) => {
-    if (window.confirm(t('vocab.removeConfirm', { label: term.label }))) void guard(() => api.invoke('vocabulary.remove', { type: term.type, path: term.path }));
+    if (window.confirm(t('vocab.removeConfirm', { label: term.label }))) void guard(() => store.getState().removeVocabularyTerm(term));
   };
   const importCsv = async (f: File) => {
     const csv = await f.text();
-    await guard(async () => setReport(await api.invoke('vocabulary.importCsv', { csv, mode: replace ? 'replace' : 'merge' })));
+    await guard(async () => setReport(await store.getState().importVocabularyCsv(csv, replace ? 'replace' : 'merge')));
   };
   const exportCsv = () =>
     void guard(async () => {
-      const { csv, fileName } = await api.invoke('vocabulary.exportCsv', {});
+      const { csv, fileName } = await store.getState().exportVocabularyCsv();
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;
@@ -95,7 +84,7 @@ export function VocabularyManager() {
     });
 
   return (
-    <Dialog title={t('vocab.title')} testId="vocabulary-manager" wide onClose={() => review.getState().closeDialog()}>
+    <Dialog title={t('vocab.title')} testId="vocabulary-manager" wide onClose={() => store.getState().closeDialog()}>
       <div className="vocab-tools">
         <span title={reason ?? undefined}>
           <button onClick={() => file.current?.click()} disabled={reason !== null} title={reason ?? undefined} data-testid="vocab-import">

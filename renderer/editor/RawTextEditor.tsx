@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemKind } from '../../shared/segmentation.ts';
 import { ITEM_KINDS } from '../../shared/segmentation.ts';
 import { diffText, itemIndexAt, ROLES, type PageDoc, type Role, type TextChange } from '../model/page-model.ts';
-import { ReviewContext, StoreContext } from '../state/context.ts';
+import { StoreContext } from '../state/context.ts';
+import { isLocked } from '../../core/review/issue-state.ts';
 import { deskStore } from '../state/desk.ts';
 import { deniedKey } from '../messages.ts';
 import { commandSpec, type CommandId } from '../../shared/commands.ts';
@@ -48,7 +49,6 @@ export const ZONES_UP_TO = 400;
 
 export function RawTextEditor() {
   const store = useContext(StoreContext)!;
-  const review = useContext(ReviewContext);
   const { t, i18n } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const tRef = useRef(t);
@@ -96,12 +96,11 @@ export function RawTextEditor() {
     const applyReadOnly = () => {
       const st = store.getState();
       const issueState = st.issues.find((i) => i.id === st.session?.issueId)?.state;
-      const locked = issueState === 'approved' || issueState === 'exported';
-      const denied = review ? deniedKey(review.getState().who, 'page.save') !== null : false;
+      const locked = issueState !== undefined && isLocked(issueState);
+      const denied = deniedKey(st.who, 'page.save') !== null;
       const readOnly = locked || denied;
       if (editor.getOption(monaco.editor.EditorOption.readOnly) !== readOnly) editor.updateOptions({ readOnly });
     };
-    const offReview = review?.subscribe(applyReadOnly);
     focusTargets.editorAction = (id) => {
       editor.focus();
       void editor.getAction(id)?.run();
@@ -506,7 +505,6 @@ export function RawTextEditor() {
 
     return () => {
       unsubscribe();
-      offReview?.();
       i18n.off('languageChanged', registerActions);
       i18n.off('languageChanged', onLang);
       for (const a of actions) a.dispose();
@@ -518,7 +516,7 @@ export function RawTextEditor() {
       delete focusTargets.editorAction;
       delete focusTargets.gotoLine;
     };
-  }, [store, review, i18n]);
+  }, [store, i18n]);
 
   return <div ref={hostRef} className="raw-editor" data-testid="raw-editor" aria-label={t('page.rawText')} />;
 }

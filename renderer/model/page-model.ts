@@ -158,39 +158,6 @@ function sameItem(a: StoredItem, b: StoredItem): boolean {
   return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-/**
- * A quick local stand-in for the engine's items, shown at once while the engine derives the real
- * ones: untouched items as they were, moved ones with their new span, new ones with their first
- * line as headline and the other lines as paragraphs.
- */
-export function provisionalItems(doc: PageDoc, plan: StructurePlan): Item[] {
-  return plan.starts.map((start, i): Item => {
-    const end = i + 1 < plan.starts.length ? plan.starts[i + 1]! : doc.text.length;
-    const src = plan.sources[i];
-    const old = src === null || src === undefined ? undefined : doc.items[src];
-    if (old) {
-      const { id: _id, editedFields: _e, tags: _t, ...item } = old;
-      return { ...item, start, end };
-    }
-    const lines = doc.text.slice(start, end).split('\n').map((l) => l.trim()).filter(Boolean);
-    return {
-      kind: plan.kinds[i] ?? 'article',
-      start,
-      end,
-      kicker: null,
-      headline: lines[0] ?? null,
-      subheadline: null,
-      series: null,
-      byline: null,
-      contributors: [],
-      paragraphs: lines.slice(1),
-      continuedOn: null,
-      continuedFrom: null,
-      flags: [],
-    };
-  });
-}
-
 // ---- field edits ----
 
 export type FieldValue<F extends EditableField> = StoredItem[F];

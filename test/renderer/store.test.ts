@@ -1,4 +1,4 @@
-// The app store against a fake API: provisional then derived structural changes, undo across
+// The app store against a fake API without an engine worker: structural changes take the host's items, undo across
 // structural and field edits, debounced autosave with the base revision, stale saves.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
@@ -62,7 +62,7 @@ describe('app store', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('splits at once with provisional items, then takes the engine items in the same undo step', async () => {
+  it('splits with the host engine items in one undo step', async () => {
     const f = fakeApi();
     const store = createAppStore({ api: f.api, language: 'en', saveDelayMs: 400 });
     await store.getState().openPage(7);

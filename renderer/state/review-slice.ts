@@ -1,9 +1,8 @@
-// Who is working and which review dialog is open (zustand, vanilla like the app store). The
-// host decides permissions; `who.allowed` only greys out controls.
-import { createStore, type StoreApi } from 'zustand/vanilla';
+// Who is working and which review dialog is open; the tags and vocabulary labels offered for
+// autocomplete. The host decides permissions; `who.allowed` only greys out controls.
 import type { Session } from '../../shared/ipc-review.ts';
-import type { GalleyApi } from '../../shared/ipc.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { SliceContext } from './slice.ts';
 
 export type Dialog =
   | { type: 'profiles' }
@@ -37,13 +36,12 @@ export interface ReviewActions {
   loadTagOptions(): Promise<void>;
 }
 
-export type ReviewStore = StoreApi<ReviewState & ReviewActions>;
-
 /** Set in sessionStorage once the question was answered in this tab (a reload does not ask again). */
 const ASKED_KEY = 'galley.profileAsked';
 
-export function createReviewStore(options: { api: GalleyApi; onError: (e: unknown) => void }): ReviewStore {
-  const { api, onError } = options;
+export function createReviewSlice(ctx: SliceContext): ReviewState & ReviewActions {
+  const { api, set, get } = ctx;
+  const onError = (e: unknown) => ctx.fail(e);
   const asked = () => {
     try {
       return typeof sessionStorage !== 'undefined' && sessionStorage.getItem(ASKED_KEY) === '1';
@@ -58,7 +56,7 @@ export function createReviewStore(options: { api: GalleyApi; onError: (e: unknow
       // storage unavailable: the question comes again at the next start
     }
   };
-  return createStore<ReviewState & ReviewActions>()((set, get) => ({
+  return {
     who: null,
     pickerOpen: false,
     dialog: null,
@@ -145,5 +143,5 @@ export function createReviewStore(options: { api: GalleyApi; onError: (e: unknow
         // autocomplete is a convenience
       }
     },
-  }));
+  };
 }
