@@ -1,12 +1,14 @@
 // DIDL deliveries (MPEG-21 DIDL as the KB writes it for Delpher newspapers): one issue Item whose
 // metadata Component holds dc:title and dc:date, then one Item per page whose Components are
 // named by a role Statement ("alto", "image/preservation", "metadata" with ddd:nativePageNumber),
-// with the page's articles as Items below it. KB's Resources point to its resolver (an http URL)
+// with the page's articles as Items below it (their zoning areas, in the ALTO's pixel space, are
+// where each article lies on the page). KB's Resources point to its resolver (an http URL)
 // and name the delivered file in dcx:filename, so a file is found by its local `ref`, else by
 // that filename. A DIDL without role Statements is read the simple way: every local XML Resource
 // is a page, in document order. Read as a stream like every XML file.
 import { ImportFileError } from './errors.ts';
-import { isoDate, type Delivery, type DeliveryPage } from './mets.ts';
+import { isoDate, type Delivery, type DeliveryArticle, type DeliveryPage } from './mets.ts';
+import type { Box } from './page-builder.ts';
 import { createXmlReader, readXmlString } from './sax.ts';
 
 interface Resource {
@@ -22,7 +24,21 @@ interface Item {
   role: string | null;
   components: Component[];
   nativePage: number | null;
+  articleId: string | null;
+  subject: string | null;
+  title: string | null;
+  areas: Box[];
+  /** The articles found below this Item (for a page Item: its articles). */
+  articles: DeliveryArticle[];
 }
+
+/** KB's dc:subject of an article, as the METS types prepare.ts knows (artikel is an article). */
+const TYPE_OF_SUBJECT: Record<string, string> = {
+  artikel: 'article',
+  advertentie: 'advertisement',
+  familiebericht: 'notice',
+  'illustratie met onderschrift': 'illustration',
+};
 
 const isUrl = (v: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(v) && !/^file:/i.test(v);
 /** The file a Resource stands for inside the delivery: its local ref, else the file KB names. */
@@ -59,7 +75,7 @@ function pageOf(item: Item, order: number): DeliveryPage | null {
     textHref: texts[0]!,
     altTextHrefs: texts.slice(1) as string[],
     imageHref: image,
-    articles: [],
+    articles: item.articles,
   };
 }
 
@@ -70,16 +86,22 @@ export function parseDidl(raw: string, name: string): Delivery {
   let component: Component | null = null;
   let title: string | null = null;
   let date: string | null = null;
-  let capture: 'title' | 'date' | 'role' | 'page' | null = null;
+  let capture: 'title' | 'date' | 'role' | 'page' | 'subject' | 'articleTitle' | null = null;
   let buf = '';
   let sawRoot = false;
   const reader = createXmlReader(name, {
     open(el, a) {
       if (el === 'DIDL') sawRoot = true;
-      else if (el === 'Item') items.push({ role: null, components: [], nativePage: null });
+      else if (el === 'Item') items.push({ role: null, components: [], nativePage: null, articleId: a.article_id ?? a.identifier ?? null, subject: null, title: null, areas: [], articles: [] });
       else if (el === 'Component') component = { role: null, resources: [] };
       else if (el === 'Statement' && a.type === 'role') (capture = 'role'), (buf = '');
       else if (el === 'nativePageNumber' && items.length > 0) (capture = 'page'), (buf = '');
+      else if (el === 'subject' && items.length > 1) (capture = 'subject'), (buf = '');
+      else if (el === 'title' && items.length > 1 && items[items.length - 1]!.title === null) (capture = 'articleTitle'), (buf = '');
+      else if (el === 'area' && items.length > 1) {
+        const [x, y, w, h] = [a.hpos, a.vpos, a.width, a.height].map((v) => Number(v));
+        if ([x, y, w, h].every((v) => Number.isFinite(v) && v! >= 0) && w! > 0 && h! > 0) items[items.length - 1]!.areas.push([x!, y!, x! + w!, y! + h!]);
+      }
       // The issue's facts sit in the issue Item; titles further down belong to articles.
       else if (el === 'title' && title === null && items.length <= 1) (capture = 'title'), (buf = '');
       else if ((el === 'date' || el === 'issued') && date === null && items.length <= 1) (capture = 'date'), (buf = '');
@@ -98,6 +120,12 @@ export function parseDidl(raw: string, name: string): Delivery {
       } else if (capture === 'page' && el === 'nativePageNumber') {
         items[items.length - 1]!.nativePage = positive(buf);
         capture = null;
+      } else if (capture === 'subject' && el === 'subject') {
+        items[items.length - 1]!.subject = buf.trim().toLowerCase() || null;
+        capture = null;
+      } else if (capture === 'articleTitle' && el === 'title') {
+        items[items.length - 1]!.title = buf.trim() || null;
+        capture = null;
       } else if (capture === 'title' && el === 'title') {
         title = buf.trim() || null;
         capture = null;
@@ -112,6 +140,12 @@ export function parseDidl(raw: string, name: string): Delivery {
         const item = items.pop()!;
         const page = pageOf(item, pages.length + 1);
         if (page) pages.push(page);
+        else if (item.areas.length > 0 && items.length > 0) {
+          // An article with areas on its parent: the page's article (KB nests each page's
+          // articles in the page Item; the issue-level copies land on the issue, which is no page).
+          const type = TYPE_OF_SUBJECT[item.subject ?? ''] ?? 'article';
+          items[items.length - 1]!.articles.push({ id: item.articleId ?? `article-${items[items.length - 1]!.articles.length + 1}`, type, label: item.title, begins: [], areas: item.areas });
+        }
       }
     },
     text(t) {

@@ -6,6 +6,7 @@
 // structLink to physical page areas). Read as a stream like every XML file.
 import { createXmlReader, readXmlString } from './sax.ts';
 import { ImportFileError } from './errors.ts';
+import type { Box } from './page-builder.ts';
 
 export interface DeliveryArticle {
   id: string;
@@ -14,6 +15,11 @@ export interface DeliveryArticle {
   label: string | null;
   /** ALTO element IDs (String, TextLine or TextBlock) where the article has text on this page. */
   begins: string[];
+  /**
+   * Where the article lies on this page's image, when the delivery gives areas instead of IDs
+   * (KB DIDL zoning, in the ALTO's pixel space): it begins at the first line inside one of them.
+   */
+  areas?: Box[];
 }
 
 export interface DeliveryPage {

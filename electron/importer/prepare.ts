@@ -11,6 +11,7 @@ import type { ItemKind, Segmentation } from '../../shared/segmentation.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf, parseFileStreaming, parsePages, SCAN_EXTENSIONS, type PageFormat, type ParsedPage } from './formats.ts';
 import type { DeliveryArticle } from '../../core/import/mets.ts';
+import type { Box } from '../../core/import/page-builder.ts';
 import { factsFromPath } from '../../core/import/names.ts';
 import { decodeJpeg2000, isJpeg2000 } from './jp2.ts';
 import { MIME_OF_EXT, ocrScan, type OcrImage, type OcrOptions } from './ocr.ts';
@@ -116,10 +117,22 @@ const KIND_OF_TYPE: Record<string, ItemKind> = {
 
 /** The delivery's articles on this page as a segmentation (deriveItems gives the fields), or null. */
 export function segmentationFromArticles(page: ParsedPage, articles: DeliveryArticle[]): Segmentation | null {
-  if (!page.idOffsets || articles.length === 0) return null;
+  if (articles.length === 0) return null;
   const starts = new Map<number, ItemKind>();
+  const lineStarts = [0];
+  for (let i = page.text.indexOf('\n'); i >= 0; i = page.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // Lines by their box centre, in text order, for articles given as areas (DIDL zoning).
+  const centres = (page.regions?.lines ?? []).map((r) => ({ line: r.line, x: (r.box[0] + r.box[2]) / 2, y: (r.box[1] + r.box[3]) / 2 })).sort((a, b) => a.line - b.line);
+  const firstLineIn = (areas: Box[]): number | undefined => {
+    const hit = centres.find((c) => areas.some(([l, t, r, b]) => c.x >= l && c.x <= r && c.y >= t && c.y <= b));
+    return hit ? lineStarts[hit.line] : undefined;
+  };
   for (const a of articles) {
-    const offsets = a.begins.map((b) => page.idOffsets!.get(b)).filter((o): o is number => o !== undefined);
+    const offsets = a.begins.map((b) => page.idOffsets?.get(b)).filter((o): o is number => o !== undefined);
+    if (offsets.length === 0 && a.areas?.length) {
+      const at = firstLineIn(a.areas);
+      if (at !== undefined) offsets.push(at);
+    }
     if (offsets.length === 0) continue;
     // An item starts at the start of the line holding the article's first word.
     const at = Math.min(...offsets);
@@ -130,7 +143,9 @@ export function segmentationFromArticles(page: ParsedPage, articles: DeliveryArt
   if (!starts.has(0)) starts.set(0, 'article');
   const sorted = [...starts.entries()].sort((a, b) => a[0] - b[0]);
   const items = deriveItems(page.text, sorted.map(([s]) => s), sorted.map(([, k]) => k));
-  return { schema: 'galley.segmentation/1', masthead: null, items, model: { version: 'mets-logical-structmap', profile: null } };
+  // Marked with where it came from: the METS logical structMap, or the DIDL's article zoning.
+  const version = articles.some((a) => a.areas?.length) ? 'didl-article-zoning' : 'mets-logical-structmap';
+  return { schema: 'galley.segmentation/1', masthead: null, items, model: { version, profile: null } };
 }
 
 export interface EntryLike {

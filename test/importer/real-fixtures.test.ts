@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseDidl } from '../../core/import/didl.ts';
+import { parsePages } from '../../electron/importer/formats.ts';
 import { importPaths, type FileResult } from '../../electron/importer/index.ts';
+import { segmentationFromArticles } from '../../electron/importer/prepare.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
 
 const REAL = new URL('./fixtures/real/', import.meta.url);
@@ -172,6 +174,16 @@ describe('real OCR files: nothing lost', () => {
       [1, 1, 'DDD_010179815_001_alto.xml', 'DDD_010179815_001.jp2'],
       [2, 2, 'DDD_010179815_002_alto.xml', 'DDD_010179815_002.jp2'],
     ]);
+    // Each page's articles with their zoning areas (KB's advertentie is an advertisement).
+    expect(d.pages.map((p) => p.articles.map((a) => [a.id.split(':').pop(), a.type, a.areas?.length]))).toEqual([
+      [['a0001', 'article', 2], ['a0002', 'article', 2]],
+      [['a0002', 'article', 1], ['a0003', 'article', 2], ['a0004', 'advertisement', 1]],
+    ]);
+    // The zoning areas are in the ALTO's pixel space: each article begins at the first line inside them.
+    const page1 = parsePages('p1.xml', readFileSync(join(kb, 'DDD_010179815_001_alto.xml'), 'utf8')).pages[0]!;
+    const seg = segmentationFromArticles(page1, d.pages[0]!.articles)!;
+    expect(seg.model?.version).toBe('didl-article-zoning');
+    expect(seg.items.map((i) => page1.text.slice(i.start).split('\n')[0])).toEqual(['GRONINGEN', 'De Notaris HARM JAN VAN BOLHUIS, refide-', 'EXTRA VERKOOPING.']);
 
     const dir = join(tempDir(), 'KB', 'newspaper', '1813', '11', '16', 'DDD_ddd_010179815_mpeg21');
     cpSync(kb, dir, { recursive: true });
@@ -187,6 +199,9 @@ describe('real OCR files: nothing lost', () => {
     // The DIDL's title names the publication, not the folders (KB, newspaper, 1813, DDD_ddd_…).
     expect(archive.listPublications().map((p) => p.title)).toEqual(['Advertentieblad, bekendmakingen en onderscheidene berigten van Groningen']);
     expect(archive.listPages(issues[0]!.id).map((p) => p.pageNumber)).toEqual([1, 2]);
+    // The DIDL's articles are the pages' segmentation: 2 articles below the masthead, then 3 items.
+    expect(archive.getPage(by('_001_alto.xml')!.pageId!).items.map((i) => i.kind)).toEqual(['article', 'article', 'article']);
+    expect(archive.getPage(by('_002_alto.xml')!.pageId!).items.map((i) => i.kind)).toEqual(['article', 'article', 'advertisement']);
     for (const f of ['DDD_010179815_001_alto.xml', 'DDD_010179815_002_alto.xml']) {
       const expected = altoCount(join(dir, f));
       counts[`kb/${f}`] = { file: expected, stored: stored(by(f)) };
