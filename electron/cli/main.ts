@@ -3,7 +3,8 @@
 // Commands live in ./commands/, one module each exporting run(args, io). They are imported lazily
 // from the table below, so a missing or broken command cannot take the others down, and startup
 // only loads what the invoked command needs. To add a command: write commands/NAME.ts and add a row.
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { version } from './version.ts';
 import { pathToFileURL } from 'node:url';
 import { isPageFileError } from '../node/page-file-error.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
@@ -56,10 +57,7 @@ function helpText(commands: Readonly<Record<string, CommandEntry>>): string {
   ].join('\n');
 }
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
+export { version };
 
 /** `commands` is replaceable for tests (e.g. a command whose module fails to load). */
 export async function main(

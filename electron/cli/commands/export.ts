@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { exportArchivedIssue } from '../../export/archive-export.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { issueRef, openExistingArchive, profileAs } from '../review-cli.ts';
+import { issueRef } from '../review-cli.ts';
+import { openService } from '../service.ts';
 
 export const summary = 'Export an approved issue (json, nitf, newsml, csv, markdown, txt) with a SHA-256 manifest';
 export const usage = 'galley export ISSUE --format FMT[,FMT...] --out DIR [--zip] [--as NAME] [--archive PATH] [--json]';
@@ -59,12 +59,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archive = openExistingArchive(f.archive, io);
+  const service = openService(io, { archive: f.archive, as: f.as });
   try {
-    const profile = profileAs(archive, f.as);
-    const issue = issueRef(archive, parsed.positionals[0]!);
+    const issue = issueRef(service.archive, parsed.positionals[0]!);
     const { resolve } = await import('node:path');
-    const result = exportArchivedIssue(archive, issue.id, profile, { formats: f.format!, outDir: resolve(f.out!), zip: f.zip === true });
+    const result = await service.call('issues.export', { issueId: issue.id, formats: f.format!, outDir: resolve(f.out!), zip: f.zip === true });
     if (f.json) {
       io.stdout(JSON.stringify({ folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest }, null, 2) + '\n');
     } else {
@@ -73,6 +72,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }

@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { ROLES, roleSchema } from '../../../shared/roles.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { assertAllowed } from '../../../shared/roles.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { actorOf, openExistingArchive, profileAs } from '../review-cli.ts';
+import { openService } from '../service.ts';
 
 export const summary = 'List the archive\'s profiles, or add one (supervisors; the first profile becomes a supervisor)';
 export const usage = 'galley profiles list [--json] [--archive PATH] | galley profiles add NAME --role ROLE [--as SUPERVISOR] [--archive PATH]';
@@ -49,27 +48,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archive = openExistingArchive(f.archive, io);
+  const listing = parsed.positionals[0] === 'list';
+  // The first profile of an archive needs no --as (anyone may create it; it becomes the supervisor).
+  const service = openService(io, { archive: f.archive, as: f.as, needsProfile: (a) => !listing && a.listProfiles().length > 0 });
   try {
-    if (parsed.positionals[0] === 'list') {
-      const profiles = archive.listProfiles();
+    if (listing) {
+      const profiles = await service.call('profiles.list', {});
       if (f.json) io.stdout(JSON.stringify(profiles, null, 2) + '\n');
       else if (profiles.length === 0) io.stdout('No profiles yet (galley profiles add NAME creates the first, a supervisor).\n');
       else for (const p of profiles) io.stdout(`${p.name}\t${p.role}\n`);
       return 0;
     }
     const name = parsed.positionals[1]!.trim();
-    const first = archive.listProfiles().length === 0;
-    let actor: { name: string; profileId?: string; role?: 'editor' | 'archivist' | 'supervisor' } = { name };
-    if (!first) {
-      const who = profileAs(archive, f.as);
-      assertAllowed(who, 'profile.manage');
-      actor = actorOf(who);
-    }
-    const p = archive.createProfile({ name, role: f.role ?? 'editor' }, actor);
+    const first = service.archive.listProfiles().length === 0;
+    const p = await service.call('profiles.create', { name, role: f.role ?? 'editor' });
     io.stdout(`Added ${p.name} (${p.role})${first && f.role !== 'supervisor' ? ' — the first profile of an archive is its supervisor' : ''}\n`);
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { actorOf, issueRef, openExistingArchive, profileAs } from '../review-cli.ts';
+import { issueRef } from '../review-cli.ts';
+import { openService } from '../service.ts';
 
 export const summary = 'Reopen an approved or exported issue, with a reason (supervisors)';
 export const usage = 'galley reopen ISSUE --reason TEXT --as NAME [--archive PATH]';
@@ -37,14 +38,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archive = openExistingArchive(parsed.flags.archive, io);
+  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
   try {
-    const profile = profileAs(archive, parsed.flags.as);
-    const issue = issueRef(archive, parsed.positionals[0]!);
-    const after = archive.issueEvent(issue.id, { type: 'reopen', reason: parsed.flags.reason! }, actorOf(profile));
+    const issue = issueRef(service.archive, parsed.positionals[0]!);
+    const { issue: after } = await service.call('issues.reopen', { issueId: issue.id, reason: parsed.flags.reason! });
     io.stdout(`Issue ${after.id} (${after.date ?? 'undated'}) is ${after.state} again.\n`);
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }

@@ -1,13 +1,13 @@
 // `galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE]`
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ITEM_KINDS } from '../../../shared/segmentation.ts';
 import { PAGE_STATES } from '../../../shared/domain.ts';
-import type { SearchFilters } from '../../archive/archive-api.ts';
+import type { Req } from '../../../shared/ipc.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { openArchive } from '../../archive/sqlite-archive.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { existsSync } from 'node:fs';
+import { openService } from '../service.ts';
 
 export const summary = 'Search the archive (headlines, bodies, contributors, tags)';
 export const usage = 'galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N] [--offset N]';
@@ -72,7 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const f = parsed.flags;
-  const filters: SearchFilters = {
+  const filters: NonNullable<Req<'search'>['filters']> = {
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.from ? { dateFrom: f.from } : {}),
     ...(f.to ? { dateTo: f.to } : {}),
@@ -81,11 +81,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...(f.publication ? { publicationId: f.publication } : {}),
   };
   const query = parsed.positionals.join(' ');
-  const archive = openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
+  const service = openService(io, { archive: archivePath, needsProfile: false });
   try {
     const t0 = performance.now();
     const offset = f.offset ?? 0;
-    const { total, capped, hits } = archive.searchPage(query, filters, offset, f.limit ?? 20);
+    const { total, capped, hits } = await service.call('search', { query, filters, offset, limit: f.limit ?? 20 });
     const ms = performance.now() - t0;
     if (f.json) {
       io.stdout(JSON.stringify({ query, filters, ms: Math.round(ms * 10) / 10, total, capped, offset, hits }, null, 2) + '\n');
@@ -104,7 +104,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(`${shown} in ${ms.toFixed(1)} ms${offset + hits.length < total ? ` (next: --offset ${offset + hits.length})` : ''}\n`);
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }
 

@@ -1,16 +1,15 @@
 // `galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH]`
 // Sets page states from the command line with the same checks as the app's page.setState
-// handler: the acting profile must be allowed page.setState (shared/roles.ts) and the issue must
+// handler — it runs through that handler (cli/service.ts): the acting profile must be allowed page.setState (shared/roles.ts) and the issue must
 // not be approved or exported (core/review). Scripts can then carry an issue through
 // proofing, `galley approve` and `galley export` without the UI.
 import { z } from 'zod';
 import { PAGE_STATES, type PageState } from '../../../shared/domain.ts';
-import { assertAllowed } from '../../../shared/roles.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { assertIssueEditable } from '../../../core/review/index.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { actorOf, issueRef, openExistingArchive, profileAs } from '../review-cli.ts';
+import { issueRef } from '../review-cli.ts';
+import { openService } from '../service.ts';
 
 export const summary = 'Set the state of a page or of every page of an issue (imported, in-progress, proofed)';
 export const usage = 'galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH]';
@@ -46,24 +45,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const [target, stateArg] = parsed.positionals as [string, string];
   const state = stateArg as PageState;
-  const archive = openExistingArchive(parsed.flags.archive, io);
+  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
+  const { archive } = service;
   try {
-    const profile = profileAs(archive, parsed.flags.as);
-    // The handler's checks, in its order: who, then the issue's state.
-    assertAllowed(profile, 'page.setState');
     const page = /^page:(\d+)$/.exec(target);
     const pages = page ? [archive.getPage(Number(page[1]))] : archive.listPages(issueRef(archive, target).id);
     if (pages.length === 0) {
       io.stderr(`galley: ${target} has no pages\n`);
       return 1;
     }
-    const issueId = pages[0]!.issueId;
-    assertIssueEditable(archive.getIssue(issueId).state);
-    for (const p of pages) archive.setPageState(p.id, state, actorOf(profile));
-    const issue = archive.getIssue(issueId);
+    // page.setState checks the role and the issue's state for each page, as in the app.
+    for (const p of pages) await service.call('page.setState', { pageId: p.id, state });
+    const issue = archive.getIssue(pages[0]!.issueId);
     io.stdout(`${pages.length} page${pages.length === 1 ? '' : 's'} set to ${state}; issue ${issue.id} (${issue.date ?? 'undated'}) is ${issue.state}.\n`);
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }

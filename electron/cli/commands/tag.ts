@@ -1,10 +1,9 @@
 // `galley tag ITEM TAG... --as NAME [--remove] [--archive PATH]`
 import { z } from 'zod';
-import { assertAllowed } from '../../../shared/roles.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { actorOf, openExistingArchive, profileAs } from '../review-cli.ts';
+import { openService } from '../service.ts';
 
 export const summary = 'Add tags to an item, or remove them with --remove (archivists and supervisors)';
 export const usage = 'galley tag ITEM TAG... --as NAME [--remove] [--archive PATH]';
@@ -37,17 +36,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archive = openExistingArchive(parsed.flags.archive, io);
+  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
   try {
-    const profile = profileAs(archive, parsed.flags.as);
-    assertAllowed(profile, 'item.tag');
     const itemId = Number(parsed.positionals[0]!.replace('#', ''));
     const tags = parsed.positionals.slice(1);
     const remove = parsed.flags.remove === true;
-    archive.changeItemTags([itemId], remove ? [] : tags, remove ? tags : [], actorOf(profile));
-    io.stdout(`#${itemId}: ${archive.getItem(itemId).item.tags.join(', ') || '(no tags)'}\n`);
+    await service.call('tags.addToItems', { itemIds: [itemId], add: remove ? [] : tags, remove: remove ? tags : [] });
+    io.stdout(`#${itemId}: ${service.archive.getItem(itemId).item.tags.join(', ') || '(no tags)'}\n`);
     return 0;
   } finally {
-    archive.close();
+    service.close();
   }
 }

@@ -17,7 +17,7 @@ export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
   const exportFolder = (outDir: string | undefined): string => {
     const base = defaultExportDir(archive);
     if (outDir === undefined || resolve(outDir) === resolve(base)) return base;
-    if (ctx.files?.folderAllowed(outDir)) return resolve(outDir);
+    if (ctx.anyExportFolder || ctx.files?.folderAllowed(outDir)) return resolve(outDir);
     throw new AppError(
       'bad-request',
       'export-folder',

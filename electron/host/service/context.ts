@@ -26,6 +26,11 @@ export interface HostContext extends Backend {
    * session.selectProfile but not remembered in the archive (the app's choice stays as it was).
    */
   profileName?: string;
+  /**
+   * The command line: the person at the terminal names the export folder (--out) themselves. A
+   * window may only use the configured export folder or one its own native dialog returned.
+   */
+  anyExportFolder?: boolean;
 }
 
 /** A handler's view: the host context plus the session acting for this host. */

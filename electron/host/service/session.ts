@@ -24,7 +24,7 @@ export interface Acting {
 export interface Session {
   /** The selected profile, or null. */
   profile(): Profile | null;
-  /** Selects a profile (null: none) and remembers it for the next start. */
+  /** Selects a profile (null: none) and remembers it for the next start (unless created with remember: false). */
   select(profileId: string | null): void;
   /** Selects a profile for this process only (the command line's --as NAME). */
   use(profileId: string): void;
@@ -37,7 +37,8 @@ export interface Session {
   describe(): SessionView;
 }
 
-export function createSession(archive: Archive, osUser: Actor): Session {
+/** remember: keep the selection in the archive for the next start (hosts; not the command line). */
+export function createSession(archive: Archive, osUser: Actor, { remember = true }: { remember?: boolean } = {}): Session {
   let loaded = false;
   let current: string | null = null;
   const load = () => {
@@ -75,7 +76,7 @@ export function createSession(archive: Archive, osUser: Actor): Session {
       load();
       if (profileId !== null) known(profileId);
       current = profileId;
-      archive.setSetting(SESSION_PROFILE_SETTING, profileId);
+      if (remember) archive.setSetting(SESSION_PROFILE_SETTING, profileId);
     },
     use(profileId) {
       known(profileId);
