@@ -22,6 +22,8 @@ export const scanEn = {
   // the CLI and logs; the import panel rewords it with these).
   missingOcr: 'OCR needs {{program}}, which is not installed: install the Debian package {{package}} (apt-get install {{package}})',
   missingJpeg2000: 'JPEG 2000 scans need {{program}}, which is not installed: install the Debian package {{package}} (apt-get install {{package}})',
+  // Here {{program}} is the Tesseract language (chi_sim, chi_tra, …).
+  missingOcrLanguage: 'OCR needs the Tesseract language {{program}}: install the Debian package {{package}} (apt-get install {{package}})',
 };
 
 export const scanZh: typeof scanEn = {
@@ -43,9 +45,10 @@ export const scanZh: typeof scanEn = {
   cancelImportTitle: '导入完当前文件后停止（正在进行的识别会被中止）',
   missingOcr: '文字识别需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
   missingJpeg2000: 'JPEG 2000 扫描件需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
+  missingOcrLanguage: '文字识别需要 Tesseract 语言包 {{program}}：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
 };
 
-export type MissingProgramKey = 'missingOcr' | 'missingJpeg2000';
+export type MissingProgramKey = 'missingOcr' | 'missingJpeg2000' | 'missingOcrLanguage';
 
 /** The English line for a missing program (what the main process and the CLI say). */
 export function missingProgramLine(key: MissingProgramKey, program: string, pkg: string): string {
@@ -58,7 +61,7 @@ export function missingProgramLine(key: MissingProgramKey, program: string, pkg:
  */
 export function parseMissingProgram(line: string): { key: MissingProgramKey; program: string; package: string } | null {
   const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const key of ['missingOcr', 'missingJpeg2000'] as const) {
+  for (const key of ['missingOcr', 'missingJpeg2000', 'missingOcrLanguage'] as const) {
     // The template with its placeholders as groups; the package is named twice, so it is matched twice.
     const parts = scanEn[key].split(/(\{\{program\}\}|\{\{package\}\})/);
     let seenPackage = false;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { extensionOf } from './formats.ts';
 import { decodeJpeg2000, isJpeg2000 } from './jp2.ts';
+import { missingProgramLine } from '../../shared/i18n-scan.ts';
 import { missingProgram, run } from './run-program.ts';
 import { tiffToPng } from './tiff-to-png.ts';
 
@@ -54,7 +55,7 @@ export async function checkTesseract(display: string, languages: string, options
   for (const lang of languages.split('+')) {
     if (!have.has(lang)) {
       const pkg = PACKAGE_OF_LANG[lang] ?? `tesseract-ocr-${lang.replace(/_/g, '-')}`;
-      throw new ImportFileError('ocr', display, `OCR needs the Tesseract language ${lang}: install the Debian package ${pkg} (apt-get install ${pkg})`);
+      throw new ImportFileError('ocr', display, missingProgramLine('missingOcrLanguage', lang, pkg));
     }
   }
 }

@@ -77,6 +77,10 @@ describe('scans OCR’d locally', () => {
     // The package must be named the same both times, and other errors are left alone.
     expect(parseMissingProgram('OCR needs x, which is not installed: install the Debian package a (apt-get install b)')).toBeNull();
     expect(parseMissingProgram('p.png: the page holds no text')).toBeNull();
+    const lang = parseMissingProgram('p.png: OCR needs the Tesseract language chi_tra: install the Debian package tesseract-ocr-chi-tra (apt-get install tesseract-ocr-chi-tra)')!;
+    expect(scanZh[lang.key].replace('{{program}}', lang.program).replaceAll('{{package}}', lang.package)).toBe(
+      '文字识别需要 Tesseract 语言包 chi_tra：请安装 Debian 软件包 tesseract-ocr-chi-tra（apt-get install tesseract-ocr-chi-tra）',
+    );
   });
 
   it('a JPEG 2000 scan whose decoder is missing fails with one line naming libopenjp2-tools; a file that is not JPEG 2000 says so', async () => {
