@@ -1,6 +1,8 @@
 // The one typed interface to the archive. Everything outside electron/archive/ talks to the
 // database through this interface only; no other module writes SQL.
-// (Implemented by electron/archive/sqlite-archive.ts.)
+// (Implemented by electron/archive/sqlite-archive.ts on the calling thread; async-archive.ts is
+// the same interface with every method returning a Promise, which the worker-thread archive
+// (worker/client.ts) and a future PostgreSQL archive implement.)
 import type { PageScanInput, PageScanRecord } from './page-scans.ts';
 import type {
   IssueSummary,
@@ -180,7 +182,7 @@ export interface Archive {
   stats(): { publications: number; issues: number; pages: number; items: number };
 
   // ---- additions (issue "Roles, tagging, review and approval, history, export") ----
-  // Role checks are the hosts' (electron/host/review-handlers.ts); the archive keeps the
+  // Role checks are the service layer's (electron/host/service); the archive keeps the
   // invariants: an approved or exported issue refuses changes (TransitionError), the last
   // supervisor stays, every change is logged with the acting profile.
   listProfiles(): Profile[];
