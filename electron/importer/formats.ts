@@ -1,7 +1,8 @@
 // The format registry: every kind of file the importer takes, how it is recognised (extension,
-// then the root element or magic bytes), and the one function that turns a page file into page
-// text. The CLI help, the import dialog's filters and the folder walk all read this table, so a
-// new format is one entry here.
+// then the root element: `sniff`), and the reader that turns a markup file into pages. Sniffing,
+// parsing, the folder walk, the Electron import dialog's filters, the browser's accept list and
+// the CLI help all read this table (test/cli/import-formats.test.ts checks the dialog, the help
+// and docs/import.md list every extension), so a new format is one entry here.
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { altoReader } from '../../core/import/alto.ts';
@@ -17,34 +18,71 @@ export type { Box, LineRegion, PageRegions, ParsedPage } from '../../core/import
 export const FORMATS = ['text', 'alto', 'hocr', 'page-xml', 'image', 'pdf'] as const;
 export type PageFormat = (typeof FORMATS)[number];
 
+export interface ReaderOptions {
+  keepIds?: boolean;
+}
+
+type MarkupReader = XmlReader & { finish(): ParsedPage[] };
+
 export interface FormatInfo {
   id: PageFormat;
   label: string;
   extensions: string[];
   /** Needs OCR before it has text (ocr.ts). */
   scan: boolean;
+  /**
+   * Markup formats: whether a file with one of the markup extensions is this format, from its
+   * root element's local name and its first 64 KiB. Tried in table order; a `lenient` format
+   * (hOCR: HTML is often not well-formed) only after delivery manifests were ruled out.
+   */
+  sniff?: (root: string | null, head: string, ext: string) => boolean;
+  lenient?: boolean;
+  /** Markup formats: the streaming reader that turns the file into pages. */
+  reader?: (name: string, options: ReaderOptions) => MarkupReader;
 }
+
+const HTML_EXTENSIONS = ['.html', '.htm', '.hocr', '.xhtml'];
 
 export const FORMAT_TABLE: readonly FormatInfo[] = [
   { id: 'text', label: 'Plain text', extensions: ['.txt', '.text'], scan: false },
-  { id: 'alto', label: 'ALTO v1–v4', extensions: ['.xml', '.alto'], scan: false },
-  { id: 'page-xml', label: 'PAGE XML', extensions: ['.xml'], scan: false },
-  { id: 'hocr', label: 'hOCR', extensions: ['.html', '.htm', '.hocr', '.xhtml'], scan: false },
+  { id: 'alto', label: 'ALTO v1–v4', extensions: ['.xml', '.alto'], scan: false, sniff: (root) => root === 'alto', reader: (name, o) => altoReader(name, o) },
+  { id: 'page-xml', label: 'PAGE XML', extensions: ['.xml'], scan: false, sniff: (root) => root === 'PcGts', reader: (name) => pageXmlReader(name) },
+  {
+    id: 'hocr',
+    label: 'hOCR',
+    extensions: HTML_EXTENSIONS,
+    scan: false,
+    lenient: true,
+    sniff: (root, head, ext) => /ocr_page/.test(head) || root?.toLowerCase() === 'html' || HTML_EXTENSIONS.includes(ext),
+    reader: (name) => hocrReader(name),
+  },
   { id: 'image', label: 'Page image (OCR)', extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.jp2', '.jpx'], scan: true },
   { id: 'pdf', label: 'PDF (OCR)', extensions: ['.pdf'], scan: true },
 ];
 
-const extsOf = (ids: PageFormat[]): Set<string> => new Set(FORMAT_TABLE.filter((f) => ids.includes(f.id)).flatMap((f) => f.extensions));
-const TEXT_EXT = extsOf(['text']);
-const XML_EXT = extsOf(['alto', 'page-xml']);
-const HTML_EXT = extsOf(['hocr']);
-export const SCAN_EXTENSIONS = extsOf(['image', 'pdf']);
+/** Root elements of delivery manifests: a folder holding one is an issue, the file itself no page. */
+const DELIVERY_ROOTS: Record<string, string> = {
+  mets: 'a METS file describes a delivery, not a page (import its folder)',
+  DIDL: 'a DIDL file describes a delivery, not a page (import its folder)',
+};
+
+const extsOf = (pick: (f: FormatInfo) => boolean): Set<string> => new Set(FORMAT_TABLE.filter(pick).flatMap((f) => f.extensions));
+const MARKUP = FORMAT_TABLE.filter((f) => f.sniff && f.reader);
+const TEXT_EXT = extsOf((f) => !f.scan && !f.reader);
+const MARKUP_EXT = extsOf((f) => MARKUP.includes(f));
+export const SCAN_EXTENSIONS = extsOf((f) => f.scan);
 
 /** Extensions the importer looks at when walking a folder. */
-export const IMPORTABLE_EXTENSIONS = new Set([...TEXT_EXT, ...XML_EXT, ...HTML_EXT, ...SCAN_EXTENSIONS]);
+export const IMPORTABLE_EXTENSIONS = extsOf(() => true);
 
-/** One line for error messages and help: what the importer accepts. */
-export const ACCEPTED = '.txt, ALTO/PAGE/METS .xml, hOCR .html/.hocr, page images .png/.jpg/.tif/.jp2, .pdf';
+/** One line for error messages: what the importer accepts (from the table). */
+export const ACCEPTED = [...FORMAT_TABLE.map((f) => `${f.label} ${f.extensions.join('/')}`), 'METS/DIDL delivery folders'].join(', ');
+
+/** The accepted formats for command-line help: one line per format with its extensions. */
+export function formatHelpLines(indent = '  '): string[] {
+  const width = Math.max(...FORMAT_TABLE.map((f) => f.label.length));
+  return FORMAT_TABLE.map((f) => `${indent}${f.label.padEnd(width)}  ${f.extensions.join(' ')}`);
+}
 
 /** Filters for the import dialog (Electron's showOpenDialog shape; the browser's accept list is derived). */
 export function dialogFilters(): { name: string; extensions: string[] }[] {
@@ -73,35 +111,24 @@ export function detectFormat(name: string, text: string): PageFormat {
   const ext = extensionOf(name);
   const head = text.slice(0, 8192);
   if (TEXT_EXT.has(ext)) return 'text';
-  if (XML_EXT.has(ext) || HTML_EXT.has(ext)) {
+  if (MARKUP_EXT.has(ext)) {
     checkDeclarations(head, name);
     const root = rootElement(head);
-    if (root === 'alto') return 'alto';
-    if (root === 'PcGts') return 'page-xml';
-    if (root === 'mets') throw new ImportFileError('not-a-page', name, 'a METS file describes a delivery, not a page (import its folder)');
-    if (root === 'DIDL') throw new ImportFileError('not-a-page', name, 'a DIDL file describes a delivery, not a page (import its folder)');
-    if (/ocr_page/.test(text.slice(0, 65536)) || root?.toLowerCase() === 'html' || HTML_EXT.has(ext)) return 'hocr';
+    const sniffHead = text.slice(0, 65536);
+    for (const f of MARKUP.filter((m) => !m.lenient)) if (f.sniff!(root, sniffHead, ext)) return f.id;
+    if (root && Object.hasOwn(DELIVERY_ROOTS, root)) throw new ImportFileError('not-a-page', name, DELIVERY_ROOTS[root]!);
+    for (const f of MARKUP.filter((m) => m.lenient)) if (f.sniff!(root, sniffHead, ext)) return f.id;
     throw new ImportFileError('not-a-page', name, `XML with a <${root ?? '?'}> root is neither ALTO, PAGE (PcGts) nor hOCR`);
   }
-  if (SCAN_EXTENSIONS.has(ext)) return ext === '.pdf' ? 'pdf' : 'image';
+  const scan = FORMAT_TABLE.find((f) => f.scan && f.extensions.includes(ext));
+  if (scan) return scan.id;
   throw new ImportFileError('unsupported', name, `unsupported file type ${ext || '(no extension)'} (accepted: ${ACCEPTED})`);
 }
 
-export interface ReaderOptions {
-  keepIds?: boolean;
-}
-
-function readerFor(format: PageFormat, name: string, options: ReaderOptions): XmlReader & { finish(): ParsedPage[] } {
-  switch (format) {
-    case 'alto':
-      return altoReader(name, options);
-    case 'page-xml':
-      return pageXmlReader(name);
-    case 'hocr':
-      return hocrReader(name);
-    default:
-      throw new ImportFileError('unsupported', name, `${format} is not a markup format`);
-  }
+function readerFor(format: PageFormat, name: string, options: ReaderOptions): MarkupReader {
+  const reader = FORMAT_TABLE.find((f) => f.id === format)?.reader;
+  if (!reader) throw new ImportFileError('unsupported', name, `${format} is not a markup format`);
+  return reader(name, options);
 }
 
 /** Parses a decoded file of any text format into its pages. */
@@ -111,7 +138,7 @@ export function parsePages(name: string, text: string, options: ReaderOptions = 
     if (!text.trim()) throw new ImportFileError('no-text', name, 'the file holds only white space');
     return { format, pages: [{ text, blockBoundaries: [], pageNumberHint: null }] };
   }
-  if (format === 'image' || format === 'pdf') throw new ImportFileError('unsupported', name, 'a scan needs OCR first (ocr.ts)');
+  if (FORMAT_TABLE.find((f) => f.id === format)?.scan) throw new ImportFileError('unsupported', name, 'a scan needs OCR first (ocr.ts)');
   const reader = readerFor(format, name, options);
   const SLICE = 1 << 16;
   for (let i = 0; i < text.length; i += SLICE) reader.write(text.slice(i, i + SLICE));
@@ -136,7 +163,7 @@ export function xmlEncoding(head: Uint8Array): string {
  */
 export async function parseFileStreaming(path: string, display: string, options: ReaderOptions = {}): Promise<{ format: PageFormat; pages: ParsedPage[]; encoding: string }> {
   const stream = createReadStream(path, { highWaterMark: 1 << 16 });
-  let reader: (XmlReader & { finish(): ParsedPage[] }) | null = null;
+  let reader: MarkupReader | null = null;
   let decoder: ReturnType<typeof iconv.getDecoder> | null = null;
   let format: PageFormat = 'text';
   let encoding = 'utf-8';
@@ -147,7 +174,7 @@ export async function parseFileStreaming(path: string, display: string, options:
         decoder = iconv.getDecoder(encoding);
         const first = decoder.write(raw);
         format = detectFormat(display, first);
-        if (format === 'text' || format === 'image' || format === 'pdf') throw new ImportFileError('unsupported', display, 'not a markup file');
+        if (!MARKUP.some((f) => f.id === format)) throw new ImportFileError('unsupported', display, 'not a markup file');
         reader = readerFor(format, display, options);
         reader.write(first);
         continue;

@@ -6,6 +6,7 @@ import { defaultArchivePath } from '../../archive/default-path.ts';
 import { openArchive } from '../../archive/sqlite-archive.ts';
 import { countFiles, importPaths, type FileResult, type ImportSummary } from '../../importer/index.ts';
 import { createParsePool } from '../../importer/pool/pool.ts';
+import { formatHelpLines } from '../../importer/formats.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 
@@ -14,9 +15,10 @@ export const usage = 'galley import PATH... [--archive PATH] [--json] [--overwri
 
 const HELP = `Usage: ${usage}
 
-Import page files, or folders of them (walked recursively), into the archive. Accepted: plain
-text (.txt, any common Chinese encoding), ALTO v1-v4 (.xml), PAGE XML (.xml), hOCR
-(.html/.hocr), and scans - page images (.png/.jpg/.tif/.jp2) and PDFs - OCR'd locally with Tesseract
+Import page files, or folders of them (walked recursively), into the archive. Accepted (the
+importer's format registry):
+${formatHelpLines('  ').join('\n')}
+Plain text may be in any common Chinese encoding. Scans are OCR'd locally with Tesseract
 (Debian packages tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils, libopenjp2-tools for JPEG
 2000; GALLEY_OCR_LANGUAGES picks
 the languages, chi_sim by default). A folder holding a METS (or DIDL) file is one issue: its pages
