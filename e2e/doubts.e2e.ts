@@ -10,54 +10,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import { isDoubtful } from '../shared/segmentation.ts';
-import { loadCorpus } from '../electron/eval/corpus.ts';
-import { segmentPage } from '../core/engine/index.ts';
-import { learnProfile, parseProfile, trainModel } from '../core/engine/model/index.ts';
-import { labelFromGold, labelFromItems } from '../core/engine/model/labels.ts';
+import { defaultModel } from '../core/engine/model/index.ts';
 import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
-const PAGES = fileURLToPath(new URL('../resources/pages/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
+/** Doubts the committed model (v2) leaves on page 2 (see prepareArchive). */
+const DOUBTS_ON_PAGE_2 = 3;
 
 /**
- * The archive before the app starts: page 1 of 云溪日报 proofed (the profile learns it), page 2
- * imported after. The model is trained here on the other annotated pages (a few seconds), so the
- * test does not depend on the committed weights matching the engine's features of the day.
+ * The archive before the app starts, segmented and learned exactly as the app does it (the
+ * archive's own segmenter and learner: the committed model and the publication's profile): a
+ * 人民日报 front page proofed (the profile learns it), then a page the model has never seen —
+ * real Tesseract output of a rendered 人民日报 page 2 that the corpus builder could not align and
+ * so left out of training (resources/training-sample/README.md). With the committed weights it
+ * has DOUBTS_ON_PAGE_2 doubts; a retrained model that changes the count fails the first test,
+ * which names it (the walk needs two or more).
  */
 function prepareArchive(dir: string): { doubts: number; secondPageId: number } {
-  const training = loadCorpus().filter((p) => !p.id.startsWith('yunxi-daily'));
-  const model = trainModel(training.map((p) => labelFromGold(p.text, p.gold, p.id, p.id)), { epochs: 4, version: 'e2e' });
-  const archive = openArchive(join(dir, 'archive.db'), {
-    logger: { warn: () => {} },
-    segment: (text, options) => segmentPage(text, { ...options, model }),
-    learner: {
-      baseVersion: () => model.version,
-      parse: (json) => parseProfile(json),
-      learn: (profile, page, name) => learnProfile(model, name, [labelFromItems(page.text, page.items, page.source, page.id)], profile),
-    },
-  });
+  const archive = openArchive(join(dir, 'archive.db'), { logger: { warn: () => {} } });
   try {
     const who = { name: 'e2e' };
-    const page = (p: string) => ({
-      sourceName: `云溪日报/2023-03-14/${p}.txt`,
-      text: readFileSync(join(PAGES, `yunxi-daily-2023-03-14-${p}.txt`), 'utf8'),
+    const page = (file: string) => ({
+      sourceName: `人民日报/2019-10/${file.split('/').at(-1)}`,
+      text: readFileSync(join(SAMPLE, file), 'utf8'),
       encoding: 'UTF-8',
-      publicationHint: '云溪日报',
-      dateHint: '2023-03-14',
-      folderHint: '云溪日报/2023-03-14',
+      publicationHint: '人民日报',
+      dateHint: '2019-10-11',
+      folderHint: '人民日报/2019-10',
     });
-    const first = archive.importPage(page('p1'), who);
+    const first = archive.importPage(page('pages/pd-2019-10-01-p01-v1.txt'), who);
     archive.setPageState(first.pageId, 'proofed', who);
-    const second = archive.importPage(page('p2'), who);
+    const second = archive.importPage(page('ocr-unaligned/pd-2019-10-11-p02-v1-ocr.txt'), who);
     return { doubts: archive.getPage(second.pageId).items.filter(isDoubtful).length, secondPageId: second.pageId };
   } finally {
     archive.close();
   }
 }
 
-// Skipped at the end of session 2: the model trained inside this test now leaves at most one doubt
-// on page 2 (after the engine's confidence was recalibrated), and the suite needs two or more.
-// Reported in the closing note; the doubt rules and F8 commands keep their unit tests in test/profiles.
-describe.skip('doubts in the workspace', () => {
+describe.skipIf(!hasChromium)('doubts in the workspace', () => {
   let dir: string;
   let host: TestHost;
   let browser: Browser;
@@ -85,8 +75,11 @@ describe.skip('doubts in the workspace', () => {
   });
 
   it('the library counts each page\'s doubts; the page shows its model and profile', async () => {
+    // The committed model leaves DOUBTS_ON_PAGE_2 doubts on page 2; the walk below needs two or more.
+    expect(doubts, `doubts on page 2 with the committed model ${defaultModel().version}`).toBe(DOUBTS_ON_PAGE_2);
     expect(doubts).toBeGreaterThan(1);
-    await page.getByTestId('issue-row').first().click();
+    // Open every issue (the front page's masthead may date it apart from page 2).
+    for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
     const row = page.locator(`[data-testid=page-row][data-page-id="${secondPageId}"]`);
     await expect.poll(() => row.getByTestId('page-doubts').getAttribute('data-count')).toBe(String(doubts));
     await expect.poll(() => row.getByTestId('page-doubts').textContent()).toBe(`? ${doubts} doubts`);
@@ -94,7 +87,7 @@ describe.skip('doubts in the workspace', () => {
     expect(await page.getByTestId('page-doubts').count()).toBe(1);
     await row.click();
     await page.waitForSelector('[data-testid=item-card]');
-    await expect.poll(() => page.getByTestId('model-chip').textContent()).toBe('Model: 云溪日报 profile (learned from 1 page)');
+    await expect.poll(() => page.getByTestId('model-chip').textContent()).toBe('Model: 人民日报 profile (learned from 1 page)');
   });
 
   it('marks doubtful splits in the OCR text and doubtful cards, with the confidence', async () => {
@@ -136,7 +129,7 @@ describe.skip('doubts in the workspace', () => {
 
   it('in Chinese', async () => {
     await page.getByTestId('language-select').selectOption('zh-CN');
-    await expect.poll(() => page.getByTestId('model-chip').textContent()).toBe('模型：云溪日报 配置（学自 1 版）');
+    await expect.poll(() => page.getByTestId('model-chip').textContent()).toBe('模型：人民日报 配置（学自 1 版）');
     await expect.poll(() => page.getByTestId('doubt-counter').textContent()).toBe(`? ${doubts - 1} 处存疑`);
     expect(await page.getByTestId('doubt-badge').first().textContent()).toMatch(/存疑.*(分条|标题) \d+%.*确认/);
     await page.locator('.page-title').click();

@@ -11,7 +11,7 @@
 import type { Segmentation } from '../../shared/segmentation.ts';
 import { segmentPage } from '../engine/segment.ts';
 import type { LabelledPage } from '../engine/model/line-roles.ts';
-import { trainModel } from '../engine/model/train.ts';
+import { DEFAULT_EPOCHS, trainModel } from '../engine/model/train.ts';
 import type { LineRoleModel } from '../engine/model/weights.ts';
 import { evaluatePage, metricsFromCounts, type PageCounts, type PageEvaluation, type PageMetrics } from './metrics.ts';
 
@@ -63,7 +63,7 @@ export function scorePages(pages: LabelledPage[], segment: (text: string) => Seg
 }
 
 export function runSplit(name: string, train: LabelledPage[], test: LabelledPage[], options: SplitOptions, kindOf: (p: LabelledPage) => string = pageKind): SplitResult {
-  const model: LineRoleModel = trainModel(train, { seed: options.seed ?? 1, epochs: options.epochs ?? 8, version: `eval-${name}` });
+  const model: LineRoleModel = trainModel(train, { seed: options.seed ?? 1, epochs: options.epochs ?? DEFAULT_EPOCHS, version: `eval-${name}` });
   const result: SplitResult = {
     name,
     trainPages: train.length,

@@ -9,10 +9,11 @@
 import type { ClassifiedLine } from '../line-class.ts';
 import { isLooseTitle } from '../line-class.ts';
 import type { RulePack } from '../rules/rule-pack.ts';
+import { lineVocabulary } from './vocabulary.ts';
 
 /** Names the feature templates; its hash is recorded with the weights so old weights are not misread. */
 export const FEATURE_SET =
-  'fs4|photo,indent±2,anchor,since,cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
+  'fs7|lrel,bare,endcredit,leadjoin,vocab,prv|photo,indent±2,anchor,since,cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
 
 export interface PageView {
   lines: ClassifiedLine[];
@@ -35,22 +36,31 @@ const bucket = (n: number, edges: readonly number[]): number => {
   return b;
 };
 const LEN_EDGES = [1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 36, 44, 60, 90];
+/** Lines on each side read for the local column width. */
+const LOCAL = 6;
+const VOCAB_EDGES = [-0.5, 0.01, 0.025, 0.04, 0.06, 0.09, 0.13];
+const LEAN_EDGES = [-0.2, -0.05, 0.05, 0.15, 0.3, 0.5, 0.75];
 const REL_EDGES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 1.04, 1.2];
 
-/** Class of a character: Han, digit, Latin, an opening bracket, a bullet, a dash, a quote, other. */
+const CHAR_CLASSES: [string, string][] = [
+  ['open', '（(【〔《〈「『['],
+  ['close', '）)】〕》〉」』]'],
+  ['bullet', '■□◆◇●○◎▲△★☆▶►•·'],
+  ['dash', '—-－―~～'],
+  ['quote', '“”"‘’\''],
+  ['stop', '。．.！!？?'],
+  ['comma', '，,、；;：:'],
+];
+const PUNCT_CLASS = new Map<string, string>(CHAR_CLASSES.flatMap(([cls, chars]) => [...chars].map((ch): [string, string] => [ch, cls])));
+
+/** Class of a character: Han, digit, Latin, an opening bracket, a bullet, a dash, a quote, other (a table lookup: it runs for every line). */
 function charClass(ch: string | undefined): string {
   if (ch === undefined) return 'none';
-  if (/[\u4e00-\u9fff]/.test(ch)) return 'han';
-  if (/[0-9０-９]/.test(ch)) return 'dig';
-  if (/[A-Za-z]/.test(ch)) return 'lat';
-  if (/[（(【〔《〈「『\[]/.test(ch)) return 'open';
-  if (/[）)】〕》〉」』\]]/.test(ch)) return 'close';
-  if (/[■□◆◇●○◎▲△★☆▶►•·]/.test(ch)) return 'bullet';
-  if (/[—\-－―~～]/.test(ch)) return 'dash';
-  if (/[“”"‘’']/.test(ch)) return 'quote';
-  if (/[。．.！!？?]/.test(ch)) return 'stop';
-  if (/[，,、；;：:]/.test(ch)) return 'comma';
-  return 'other';
+  const code = ch.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return 'han';
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) return 'dig';
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return 'lat';
+  return PUNCT_CLASS.get(ch) ?? 'other';
 }
 
 /** The page's column width: the most common line length among its longer lines, or their 80th percentile. */
@@ -89,6 +99,19 @@ export function pageFeatures(view: PageView): LineFeatures[] {
     sinceStart.push(i - lastStart);
     if (view.ruleStarts.has(i)) lastStart = i;
   }
+  // The local column width: articles on one page may be set at different widths, so the longest of
+  // the nearby lines (±LOCAL) measures a line better than the page's modal width alone.
+  const local = lengths.map((_, i) => {
+    let w = 0;
+    for (let j = Math.max(0, i - LOCAL); j <= Math.min(n - 1, i + LOCAL); j++) if (lines[j]!.role === 'body' && lengths[j]! > w) w = lengths[j]!;
+    return Math.max(1, w);
+  });
+  // Vocabulary on both sides of the lines that could be titles: crosshead or a new article's headline?
+  const vocab = lineVocabulary(
+    compact,
+    (i) => lengths[i]! <= 40 && (lines[i]!.role === 'title' || (!lines[i]!.continuesPrevious && lengths[i]! < col.width * 0.8)),
+    (i) => lines[i]!.role === 'body',
+  );
   return lines.map((line, i) => {
     const text = line.folded;
     const c = compact[i]!;
@@ -125,6 +148,11 @@ export function pageFeatures(view: PageView): LineFeatures[] {
     if (pack.isSeriesBanner(text)) shape.push('p:series');
     if (pack.isEditorialLabel(text)) shape.push('p:edit');
     if (isLooseTitle(line)) shape.push('p:loose');
+    // Names alone on a line sign the item above it; a byline or dateline wrapped over two lines
+    // ("新华社北京1" / "0月27日电") still opens an article once the two halves are read together.
+    if (len <= 16 && pack.bareByline(text)) shape.push('p:bare');
+    if (line.credit === null && pack.endCredit(text)) shape.push('p:endcredit');
+    if (!line.leadingByline && i + 1 < n && len < 40 && pack.leadingByline(c + compact[i + 1]!)) shape.push('leadjoin');
 
     // Shape features first: the scorer reads a neighbour's first shape.length features.
     own.push(...shape, 'bias');
@@ -145,6 +173,17 @@ export function pageFeatures(view: PageView): LineFeatures[] {
       `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}`,
       `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}|sc=${charClass(c[0])}|cont=${line.continuesPrevious ? 1 : 0}`,
     );
+    // Whether a paragraph ends above: the line above's length against the column with its last character.
+    const prev = i > 0 ? compact[i - 1]! : null;
+    own.push(prev === null ? 'prv=none' : `prv=${bucket(prev.length / col.width, REL_EDGES)}|${charClass(prev.at(-1))}|bb=${blankBefore ? 1 : 0}|ind=${line.indent > 0 ? 1 : 0}`);
+    own.push(`lrel=${bucket(len / local[i]!, REL_EDGES)}|${charClass(last)}`);
+    if (prev !== null) own.push(`plrel=${bucket(prev.length / local[i - 1]!, REL_EDGES)}|${charClass(prev.at(-1))}`);
+    const v = vocab[i];
+    if (v) {
+      const ab = bucket(v.aboveBelow, VOCAB_EDGES);
+      const lean = bucket(v.titleLean, LEAN_EDGES);
+      own.push(`vab=${ab}`, `lean=${lean}`, `vab=${ab}|lean=${lean}`, `vab=${ab}|cls=${line.role}`);
+    }
     if (/[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/.test(text)) own.push('hanspace');
     if (/\d/.test(text)) own.push('digits');
     if (pack.isTableLine(text)) own.push('p:table');

@@ -110,34 +110,38 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
   const W = OFFSETS.length;
   const L = LABEL_COUNT;
   const n = features.length;
-  // Feature numbers of each line's own features; the first shape.length of them are its shape features.
-  const fids = features.map((lf) => lf.own.map((f) => dict.get(f) ?? -1));
-  const shapeCount = features.map((lf) => lf.shape.length);
+  // Feature numbers of every line's own features, in one flat array (line i's at from[i]…from[i+1]);
+  // the first shape.length of a line's are its shape features. Plain loops: this is the hot path.
+  const from = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) from[i + 1] = from[i]! + features[i]!.own.length;
+  const fids = new Int32Array(from[n]!);
+  const shapeCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const own = features[i]!.own;
+    const at = from[i]!;
+    for (let k = 0; k < own.length; k++) fids[at + k] = dict.get(own[k]!) ?? -1;
+    shapeCount[i] = features[i]!.shape.length;
+  }
   const edge = dict.get(EDGE) ?? -1;
   const out = new Float64Array(n * L);
-  // Inlined loops (no closure per weight row): this is the model's hot path.
+  const add = (at: number, fid: number, slot: number): void => {
+    if (fid < 0) return;
+    const r = table[fid * W + slot]!;
+    if (r < 0) return;
+    const o = r * L;
+    for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
+  };
   for (let i = 0; i < n; i++) {
     const at = i * L;
     for (let slot = 0; slot < W; slot++) {
       const j = i + slot - 2;
-      let list: number[];
-      let count: number;
       if (j < 0 || j >= n) {
-        if (slot !== 1 && slot !== 3) continue;
-        list = [edge];
-        count = 1;
-      } else {
-        list = fids[j]!;
-        count = slot === 2 ? list.length : shapeCount[j]!;
+        if (slot === 1 || slot === 3) add(at, edge, slot);
+        continue;
       }
-      for (let k = 0; k < count; k++) {
-        const fid = list[k]!;
-        if (fid < 0) continue;
-        const r = table[fid * W + slot]!;
-        if (r < 0) continue;
-        const o = r * L;
-        for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
-      }
+      const start = from[j]!;
+      const end = slot === 2 ? from[j + 1]! : start + shapeCount[j]!;
+      for (let k = start; k < end; k++) add(at, fids[k]!, slot);
     }
   }
   return out;

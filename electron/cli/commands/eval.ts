@@ -1,6 +1,7 @@
 // `galley eval`: scores the segmentation engine on the annotated pages (resources/gold/*.json).
 import { resolve } from 'node:path';
 import { GoldError } from '../../../core/eval/gold.ts';
+import { DEFAULT_EPOCHS } from '../../../core/engine/model/train.ts';
 import {
   DEFAULT_RESOURCES_DIR,
   evaluateCorpus,
@@ -37,7 +38,7 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
                      apart; the rule engine alone beside
   --corpus DIR       the page builder's corpus (default .cache/corpus)
   --dev YYYY-MM      only the dev split inside that (training) month: for tuning, never the test month
-  --seed N, --epochs N   training seed and passes (default 1 and 8)
+  --seed N, --epochs N   training seed and passes (default 1 and 10)
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
 `;
@@ -72,7 +73,7 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, seed: 1, epochs: 8 };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, seed: 1, epochs: DEFAULT_EPOCHS };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
-import { trainModel } from '../../../core/engine/model/train.ts';
+import { DEFAULT_EPOCHS, trainModel } from '../../../core/engine/model/train.ts';
 import { serializeModel } from '../../../core/engine/model/model-file.ts';
 import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
 
@@ -25,8 +25,8 @@ Options:
   --months M[,M]   only corpus pages of these months (YYYY-MM)
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
-  --epochs N       passes over the pages (default 8)
-  --version V      version recorded in the weights (default: v1)
+  --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
+  --version V      version recorded in the weights (default: v2)
   -h, --help       show this help
 `;
 
@@ -64,8 +64,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
-  const epochs = f.epochs ?? 8;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v1', trainedOn: describePages(pages) });
+  const epochs = f.epochs ?? DEFAULT_EPOCHS;
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v2', trainedOn: describePages(pages) });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);

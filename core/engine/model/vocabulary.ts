@@ -1,0 +1,93 @@
+// Vocabulary overlap around a line: does the text below it go on talking about what the text above
+// it talked about? A crosshead sits inside one article, so the paragraphs on both sides share their
+// words; a new article's headline sits between two articles on different subjects, and shares its
+// own words with the text below it rather than the text above. No word list: Han character bigrams.
+//
+// Computed only for lines that could be titles (the caller says which); bigrams are numbered once
+// per page, so a candidate costs a few set operations over a window of about WINDOW characters.
+
+/** Characters of running text read on each side of a candidate line. */
+const WINDOW = 240;
+
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+
+/** Han bigrams of a text as numbers (both characters are in the BMP Han block). */
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < text.length; k++) {
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (isHan(a) && isHan(b)) out.push((a - 0x4e00) * 0x5200 + (b - 0x4e00));
+  }
+  return out;
+}
+
+export interface LineVocabulary {
+  /** How much of the text below is found in the text above (0–1); −1 when a side has no text. */
+  aboveBelow: number;
+  /** Share of the line's own bigrams found below, minus the share found above (−1…1). */
+  titleLean: number;
+}
+
+/**
+ * @param texts every text line's compact text (no spaces)
+ * @param candidate which lines to measure (others get undefined)
+ * @param isBody which lines are running text (windows read only those)
+ */
+export function lineVocabulary(texts: readonly string[], candidate: (i: number) => boolean, isBody: (i: number) => boolean): (LineVocabulary | undefined)[] {
+  const n = texts.length;
+  // Bigrams of a line, computed when a window first reads it.
+  const gramsOf: (number[] | undefined)[] = new Array(n);
+  const grams = (j: number): number[] => (gramsOf[j] ??= bigrams(texts[j]!));
+  const out: (LineVocabulary | undefined)[] = new Array(n);
+  // Which bigrams the windows of the current candidate hold, by stamp (no set per candidate: this
+  // runs on every page the engine segments).
+  const aboveAt = new Map<number, number>();
+  const belowAt = new Map<number, number>();
+  const ownAt = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!candidate(i)) continue;
+    const stamp = i + 1;
+    let aboveSize = 0;
+    let chars = 0;
+    for (let j = i - 1; j >= 0 && chars < WINDOW; j--) {
+      if (!isBody(j)) continue;
+      for (const g of grams(j)) {
+        if (aboveAt.get(g) !== stamp) {
+          aboveAt.set(g, stamp);
+          aboveSize++;
+        }
+      }
+      chars += texts[j]!.length;
+    }
+    let belowSize = 0;
+    let belowInAbove = 0;
+    chars = 0;
+    for (let j = i + 1; j < n && chars < WINDOW; j++) {
+      if (!isBody(j)) continue;
+      for (const g of grams(j)) {
+        if (belowAt.get(g) === stamp) continue;
+        belowAt.set(g, stamp);
+        belowSize++;
+        if (aboveAt.get(g) === stamp) belowInAbove++;
+      }
+      chars += texts[j]!.length;
+    }
+    let ownSize = 0;
+    let ownBelow = 0;
+    let ownAbove = 0;
+    for (const g of grams(i)) {
+      if (ownAt.get(g) === stamp) continue;
+      ownAt.set(g, stamp);
+      ownSize++;
+      if (belowAt.get(g) === stamp) ownBelow++;
+      if (aboveAt.get(g) === stamp) ownAbove++;
+    }
+    out[i] = {
+      // Share of the text below's distinct bigrams found above.
+      aboveBelow: aboveSize && belowSize ? belowInAbove / belowSize : -1,
+      titleLean: ownSize ? ownBelow / ownSize - ownAbove / ownSize : 0,
+    };
+  }
+  return out;
+}
