@@ -1,0 +1,51 @@
+// Contract of the library and its pages: the tree, opening, saving and re-deriving a page.
+import { z } from 'zod';
+import { pageScanSchema } from '../scan.ts';
+import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS } from '../page-limits.ts';
+import { issueSummarySchema, pageRecordSchema, pageStateSchema, pageSummarySchema, publicationSummarySchema, storedItemSchema } from '../domain.ts';
+import { itemKindSchema, itemSchema } from '../segmentation.ts';
+
+const empty = z.object({}).strict();
+const pageId = z.number().int().positive();
+
+export const pageChannels = {
+  'library.tree': {
+    request: empty,
+    response: z.object({ publications: z.array(publicationSummarySchema), issues: z.array(issueSummarySchema) }),
+  },
+  'library.pages': {
+    request: z.object({ issueId: z.number().int() }).strict(),
+    response: z.array(pageSummarySchema),
+  },
+  'page.get': { request: z.object({ pageId }).strict(), response: pageRecordSchema },
+  /** The page's scan (image and line regions); null when the page has none (shared/scan.ts). */
+  'page.scan': { request: z.object({ pageId }).strict(), response: pageScanSchema.nullable() },
+  'page.save': {
+    request: z
+      .object({
+        pageId,
+        baseRevision: z.number().int().nonnegative(),
+        text: z.string().max(MAX_PAGE_TEXT_CHARS),
+        items: z.array(storedItemSchema).max(MAX_PAGE_ITEMS),
+      })
+      .strict(),
+    response: z.object({ revision: z.number().int().nonnegative() }),
+  },
+  'page.setState': {
+    request: z.object({ pageId, state: pageStateSchema }).strict(),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  'engine.derive': {
+    request: z
+      .object({
+        text: z.string().max(MAX_PAGE_TEXT_CHARS),
+        starts: z.array(z.number().int().nonnegative()).max(MAX_PAGE_ITEMS),
+        kinds: z.array(itemKindSchema.nullable()).max(MAX_PAGE_ITEMS),
+        /** The page being edited: its publication's profile applies. */
+        pageId: pageId.optional(),
+      })
+      .strict()
+      .refine((r) => r.kinds.length === r.starts.length, 'kinds and starts differ in length'),
+    response: z.object({ items: z.array(itemSchema) }),
+  },
+} as const;

@@ -1,0 +1,33 @@
+// Contract of who is working: the session and the archive's profiles (shared/ipc.ts merges every
+// domain's channels into one table). Permissions and the bootstrap rule: see shared/ipc-review.ts.
+import { z } from 'zod';
+import { actionSchema, profileSchema, roleSchema } from '../roles.ts';
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const profileNameSchema = z.string().trim().min(1, 'empty name').max(80, 'name longer than 80 characters');
+
+export const sessionSchema = z.object({
+  /** The profile acting now; null when none is selected (writes are then refused). */
+  profile: profileSchema.nullable(),
+  profiles: z.array(profileSchema),
+  /** What the acting profile may do (for greying out controls; the host checks again). */
+  allowed: z.array(actionSchema),
+  /** No profile exists yet: the UI should offer to create the first (supervisor) profile. */
+  bootstrap: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const profileChannels = {
+  'session.current': { request: empty, response: sessionSchema },
+  'session.selectProfile': { request: z.object({ profileId: z.string().min(1).max(100).nullable() }).strict(), response: sessionSchema },
+
+  'profiles.list': { request: empty, response: z.array(profileSchema) },
+  'profiles.create': { request: z.object({ name: profileNameSchema, role: roleSchema }).strict(), response: profileSchema },
+  'profiles.update': {
+    request: z.object({ id: z.string().min(1).max(100), name: profileNameSchema.optional(), role: roleSchema.optional() }).strict(),
+    response: profileSchema,
+  },
+  'profiles.remove': { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: ok },
+} as const;
