@@ -18,6 +18,16 @@ export const errorsEn = {
   startBeyondText: 'An item boundary lies beyond the end of the text; reload the page.',
   notRestorable: 'Revision {{revision}} is not a version of a page that can be restored.',
   malformedError: 'The host answered with an error Galley could not read.',
+  /** The import dialog's filters (electron/importer/formats.ts dialogFilters), by format id. */
+  importFormats: {
+    all: 'OCR pages and scans',
+    text: 'Plain text',
+    alto: 'ALTO v1–v4',
+    'page-xml': 'PAGE XML',
+    hocr: 'hOCR',
+    image: 'Page images (OCR)',
+    pdf: 'PDF (OCR)',
+  },
   byCode: {
     'bad-request': 'The request was not accepted.',
     'not-found': 'That is no longer in the archive.',
@@ -51,6 +61,15 @@ export const errorsZh: typeof errorsEn = {
   startBeyondText: '某个条目分界超出了文本末尾；请重新载入版面。',
   notRestorable: '修订 {{revision}} 不是可以恢复的版面版本。',
   malformedError: '主机返回了 Galley 无法读取的错误。',
+  importFormats: {
+    all: 'OCR 版面与扫描件',
+    text: '纯文本',
+    alto: 'ALTO v1–v4',
+    'page-xml': 'PAGE XML',
+    hocr: 'hOCR',
+    image: '版面图像（OCR）',
+    pdf: 'PDF（OCR）',
+  },
   byCode: {
     'bad-request': '请求未被接受。',
     'not-found': '档案中已没有该内容。',

@@ -5,7 +5,7 @@ import { dialogFilters } from '../importer/formats.ts';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { languageForLocale } from '../../shared/i18n.ts';
+import { languageForLocale, STRINGS } from '../../shared/i18n.ts';
 import type { EventName, EventPayload, Language, MenuCommand } from '../../shared/ipc.ts';
 import { RENDERER_DIST } from '../host/build-renderer.ts';
 import { appVersion, currentActor } from '../host/browser-host.ts';
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(win, {
         properties: ['openFile', 'multiSelections'],
         // The importer's format registry: text, ALTO/PAGE/METS, hOCR, page images and PDFs.
-        filters: dialogFilters(),
+        filters: dialogFilters(STRINGS[language].errors.importFormats),
       });
       return result.canceled ? [] : result.filePaths;
     },

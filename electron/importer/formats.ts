@@ -84,10 +84,17 @@ export function formatHelpLines(indent = '  '): string[] {
   return FORMAT_TABLE.map((f) => `${indent}${f.label.padEnd(width)}  ${f.extensions.join(' ')}`);
 }
 
-/** Filters for the import dialog (Electron's showOpenDialog shape; the browser's accept list is derived). */
-export function dialogFilters(): { name: string; extensions: string[] }[] {
+/**
+ * Filters for the import dialog (Electron's showOpenDialog shape; the browser's accept list is
+ * derived): every extension first, then one filter per format. `names` words them in the UI
+ * language (shared/i18n-errors.ts importFormats); the registry's English labels otherwise.
+ */
+export function dialogFilters(names?: Readonly<Record<'all' | PageFormat, string>>): { name: string; extensions: string[] }[] {
   const all = [...IMPORTABLE_EXTENSIONS].map((e) => e.slice(1));
-  return [{ name: 'OCR pages and scans', extensions: all }, ...FORMAT_TABLE.map((f) => ({ name: f.label, extensions: f.extensions.map((e) => e.slice(1)) }))];
+  return [
+    { name: names?.all ?? 'OCR pages and scans', extensions: all },
+    ...FORMAT_TABLE.map((f) => ({ name: names?.[f.id] ?? f.label, extensions: f.extensions.map((e) => e.slice(1)) })),
+  ];
 }
 
 /** The `accept` attribute of a browser file input. */

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main.ts';
+import { STRINGS } from '../../shared/i18n.ts';
 import { ACCEPTED, detectFormat, dialogFilters, FORMAT_TABLE, IMPORTABLE_EXTENSIONS } from '../../electron/importer/formats.ts';
 
 const ALL = FORMAT_TABLE.flatMap((f) => f.extensions);
@@ -21,6 +22,10 @@ describe('the import-format registry', () => {
     for (const ext of ['text', 'alto', 'htm', 'xhtml', 'jp2']) expect(all!.extensions).toContain(ext);
     expect(each.map((f) => f.name)).toEqual(FORMAT_TABLE.map((f) => f.label));
     for (const [i, f] of FORMAT_TABLE.entries()) expect(each[i]!.extensions).toEqual(f.extensions.map((e) => e.slice(1)));
+    // In the UI language: the Chinese dialog names every filter from the i18n table.
+    const zh = dialogFilters(STRINGS['zh-CN'].errors.importFormats);
+    expect(zh.map((f) => f.name)).toEqual(['OCR 版面与扫描件', '纯文本', 'ALTO v1–v4', 'PAGE XML', 'hOCR', '版面图像（OCR）', 'PDF（OCR）']);
+    expect(zh.map((f) => f.extensions)).toEqual(dialogFilters().map((f) => f.extensions));
   });
 
   it('lists every extension in galley import --help and in the unsupported-file message', async () => {
