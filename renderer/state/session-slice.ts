@@ -33,6 +33,7 @@ import {
   type TextChange,
 } from '../model/page-model.ts';
 import { confirmed } from '../model/doubts.ts';
+import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
 import { isRefusal, messageOf, reasonOf, type HostReason, type SliceContext } from './slice.ts';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -93,11 +94,6 @@ export interface SessionActions {
   applyItemTags(itemId: number, tags: string[], revision: number): void;
   /** The page's scan with its line boxes, or null when it has none; throws when the host fails. */
   pageScan(pageId: number): Promise<PageScan | null>;
-}
-
-/** Same text and the same split points: derived items for one fit the other. */
-function sameStructure(a: PageDoc, b: PageDoc): boolean {
-  return a.text === b.text && a.items.length === b.items.length && a.items.every((it, i) => it.start === b.items[i]!.start);
 }
 
 export function createSessionSlice(ctx: SliceContext): SessionState & SessionActions {
@@ -241,6 +237,13 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     scheduleSave();
   };
 
+  /** The worker's items for a plan: the changed spans derived with their neighbours (preview-window.ts). */
+  const previewStructure = async (doc: PageDoc, plan: StructurePlan): Promise<Item[] | null> => {
+    const win = engine ? previewWindow(doc, plan) : null;
+    const items = win && engine ? await engine.derive(win.text, win.starts, win.kinds).catch(() => null) : null;
+    return win && items ? previewItems(doc, plan, win, items) : null;
+  };
+
   /** The host's items for a plan (the page's publication profile applies). */
   const hostDerive = async (doc: PageDoc, plan: StructurePlan, pageId: number): Promise<Item[]> =>
     (await api.invoke('engine.derive', { text: doc.text, starts: plan.starts, kinds: plan.kinds, pageId })).items;
@@ -296,7 +299,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
           (error: unknown) => ({ from: 'failed' as const, error }),
         );
         // The worker's preview usually comes first; if the host is quicker, its items are shown at once.
-        const preview = engine ? engine.derive(doc.text, plan.starts, plan.kinds).catch(() => null) : Promise.resolve(null);
+        const preview = previewStructure(doc, plan);
         let first = await Promise.race([preview.then((items) => ({ from: 'worker' as const, items })), hostDone]);
         // No preview (stale, no worker): wait for the host; a host that fails still leaves the preview.
         if (first.from === 'worker' && !first.items) first = await hostDone;
@@ -397,7 +400,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
   const previewRederive = async () => {
     previewTimer = null;
     const s = session();
-    if (!engine || !s || inflight) return;
+    if (!engine || !s || inflight || s.history.present.items.length > PREVIEW_PAGE_ITEMS) return;
     const doc = s.history.present;
     const plan = planRederive(doc);
     const asked = hostGeneration;
