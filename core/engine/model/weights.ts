@@ -124,24 +124,33 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
   }
   const edge = dict.get(EDGE) ?? -1;
   const out = new Float64Array(n * L);
-  const add = (at: number, fid: number, slot: number): void => {
-    if (fid < 0) return;
-    const r = table[fid * W + slot]!;
-    if (r < 0) return;
-    const o = r * L;
-    for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
-  };
+  const edgeList = Int32Array.of(edge);
   for (let i = 0; i < n; i++) {
     const at = i * L;
     for (let slot = 0; slot < W; slot++) {
       const j = i + slot - 2;
+      let list: Int32Array;
+      let start: number;
+      let end: number;
       if (j < 0 || j >= n) {
-        if (slot === 1 || slot === 3) add(at, edge, slot);
-        continue;
+        if (slot !== 1 && slot !== 3) continue;
+        list = edgeList;
+        start = 0;
+        end = 1;
+      } else {
+        list = fids;
+        start = from[j]!;
+        end = slot === 2 ? from[j + 1]! : start + shapeCount[j]!;
       }
-      const start = from[j]!;
-      const end = slot === 2 ? from[j + 1]! : start + shapeCount[j]!;
-      for (let k = start; k < end; k++) add(at, fids[k]!, slot);
+      // Inlined (no call per weight row): this loop is the model's hot path.
+      for (let k = start; k < end; k++) {
+        const fid = list[k]!;
+        if (fid < 0) continue;
+        const r = table[fid * W + slot]!;
+        if (r < 0) continue;
+        const o = r * L;
+        for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
+      }
     }
   }
   return out;
