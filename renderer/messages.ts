@@ -107,6 +107,17 @@ export function localizeHostMessage(t: T, message: string, reason?: HostReasonLi
   return message;
 }
 
+/** Import failure codes with a sentence (shared/i18n-errors.ts importFile). */
+const IMPORT_FILE_CODES = new Set(['not-found', 'is-directory', 'not-a-file', 'unreadable', 'too-large', 'empty', 'binary', 'undecodable', 'unsupported', 'xml-doctype', 'xml-malformed', 'no-text', 'bad-structure', 'not-a-page', 'ocr']);
+
+/**
+ * One file's import failure, worded by its typed code (the outcome's errorCode) with the
+ * importer's own detail as the value; without a known code, the text as the importer wrote it.
+ */
+export function localizeImportFailure(t: T, code: string | null | undefined, detail: string): string {
+  return code && IMPORT_FILE_CODES.has(code) ? t(`errors.importFile.${code}`, { detail }) : detail;
+}
+
 /** Why the acting profile may not do `action` (an i18n key), or null when it may. */
 export function deniedKey(who: Session | null, action: Action): string | null {
   if (!who) return 'perm.noProfile';

@@ -19,6 +19,7 @@ export function toOutcome(r: FileResult): ImportOutcomeRow {
     ...(r.pageId !== undefined ? { pageId: r.pageId } : {}),
     ...(r.issueId !== undefined ? { issueId: r.issueId } : {}),
     ...(r.error !== undefined ? { error: r.error } : {}),
+    ...(r.errorCode !== undefined ? { errorCode: r.errorCode } : {}),
   };
 }
 

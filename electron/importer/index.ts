@@ -6,10 +6,11 @@
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import type { Actor, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
+import type { Actor, ImportFileOutcome, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
 import type { AnyArchive as Archive } from '../archive/async-archive.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
+import { isPageFileError } from '../node/page-file-error.ts';
 import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
 import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
@@ -32,6 +33,8 @@ export interface FileResult {
   pageIds?: number[];
   issueId?: number;
   error?: string;
+  /** Why, as the failure's typed code (ImportFileError / PageFileError), for the UI to word. */
+  errorCode?: string;
 }
 
 export interface ImportSummary {
@@ -146,6 +149,11 @@ function emptySummary(): ImportSummary {
   return { files: 0, imported: 0, unchanged: 0, keptCorrections: 0, skipped: 0, failed: 0, pages: 0, cancelled: false, ms: 0 };
 }
 
+/** The typed code of an import failure (ImportFileError, PageFileError); none for other errors. */
+function codeOf(error: unknown): { errorCode?: string } {
+  return error instanceof ImportFileError || isPageFileError(error) ? { errorCode: error.code } : {};
+}
+
 function messageOf(error: unknown): string {
   const m = error instanceof Error ? error.message : String(error);
   return m.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
@@ -183,7 +191,7 @@ async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<
     }
     return { bytes: await readFile(entry.path) };
   } catch (error) {
-    return { result: { ...base, status: 'failed', error: messageOf(error) } };
+    return { result: { ...base, status: 'failed', error: messageOf(error), ...codeOf(error) } };
   }
 }
 
@@ -202,7 +210,7 @@ export function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat
  */
 export function unimported(entry: Pick<FileEntry, 'display' | 'path' | 'explicit'>, error: unknown): FileResult {
   const notPage = error instanceof ImportFileError && error.code === 'not-a-page' && !entry.explicit;
-  return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error) };
+  return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error), ...codeOf(error) };
 }
 
 /** A stored file's result from its pages' outcomes. */
@@ -240,35 +248,42 @@ async function storeFile(entry: FileEntry, bytes: Buffer, archive: Archive, opti
 /**
  * Group commit: the parsed files of a batch go to the archive in ONE transaction, each file in a
  * SAVEPOINT of its own. A file that fails is rolled back alone; if the commit fails, every file
- * of the batch is failed (nothing of it was stored). Never throws.
+ * of the batch is failed (nothing of it was stored). Never throws (nor rejects). The results come
+ * back at once from an archive on this thread, as a promise from an asynchronous one (its worker
+ * stores the batch while this thread goes on reading the next).
  */
-async function storeBatch(
+function storeBatch(
   batch: { entry: FileEntry; format: PageFormat; inputs: ImportPageInput[] }[],
   archive: Batched,
   options: ImportOptions,
-): Promise<FileResult[]> {
+): FileResult[] | Promise<FileResult[]> {
   const fail = (entry: FileEntry, error: unknown): FileResult => ({
     file: entry.display,
     path: entry.path,
     status: 'failed',
     error: messageOf(error),
   });
-  try {
-    // One message to the archive (one transaction) for the whole batch, never one per page.
-    const outcomes = await archive.importFiles(
-      batch.map((b) => b.inputs),
-      options.actor ?? { name: 'import' },
-      { overwriteCorrections: options.overwriteCorrections === true },
-    );
-    return batch.map((b, i) => {
+  const results = (outcomes: ImportFileOutcome[]): FileResult[] =>
+    batch.map((b, i) => {
       const o = outcomes[i];
       if (!o) return fail(b.entry, 'no outcome from the archive');
       return o.ok ? storedResult(b.entry, b.format, o.outcomes) : fail(b.entry, o.error);
     });
+  const failAll = (error: unknown): FileResult[] => batch.map((b) => fail(b.entry, error));
+  try {
+    // One message to the archive (one transaction) for the whole batch, never one per page.
+    const outcomes = archive.importFiles(
+      batch.map((b) => b.inputs),
+      options.actor ?? { name: 'import' },
+      { overwriteCorrections: options.overwriteCorrections === true },
+    );
+    return isThenable(outcomes) ? Promise.resolve(outcomes).then(results, failAll) : results(outcomes);
   } catch (error) {
-    return batch.map((b) => fail(b.entry, error));
+    return failAll(error);
   }
 }
+
+const isThenable = <T,>(v: T | PromiseLike<T>): v is PromiseLike<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /** Group commits: a batch is committed at this many files… */
 export const BATCH_MAX_FILES = 50;
@@ -346,17 +361,35 @@ export async function* importPaths(
     let parsedFiles = 0;
     const maxFiles = Math.max(1, Math.floor(options.batchFiles ?? BATCH_MAX_FILES));
     const maxMs = options.batchMs ?? BATCH_MAX_MS;
-    const flush = async function* (): AsyncGenerator<FileResult> {
-      const toStore = slots.filter((s): s is Exclude<Slot, { result: FileResult }> => !('result' in s));
-      const stored = toStore.length ? await storeBatch(toStore, batched, options) : [];
-      let k = 0;
-      const out = slots.map((s) => ('result' in s ? s.result : stored[k++]!));
-      slots = [];
-      parsedFiles = 0;
+    // An asynchronous archive (a worker) stores one batch while the next is read and parsed:
+    // at most one batch in flight, reported (in walk order) once it has committed.
+    let inFlight: Promise<FileResult[]> | null = null;
+    const report = function* (out: FileResult[]): Generator<FileResult> {
       for (const r of out) {
         count(r);
         yield r;
       }
+    };
+    const drain = async function* (): AsyncGenerator<FileResult> {
+      if (!inFlight) return;
+      const out = await inFlight;
+      inFlight = null;
+      yield* report(out);
+    };
+    const flush = async function* (): AsyncGenerator<FileResult> {
+      const batch = slots;
+      slots = [];
+      parsedFiles = 0;
+      const toStore = batch.filter((s): s is Exclude<Slot, { result: FileResult }> => !('result' in s));
+      const stored = toStore.length ? storeBatch(toStore, batched, options) : [];
+      const inOrder = (st: FileResult[]): FileResult[] => {
+        let k = 0;
+        return batch.map((s) => ('result' in s ? s.result : st[k++]!));
+      };
+      // The batch before this one is reported first (it was sent first, so it commits first).
+      yield* drain();
+      if (Array.isArray(stored)) yield* report(inOrder(stored));
+      else inFlight = stored.then(inOrder);
     };
     // With a pool, files are read and parsed pool.readAhead ahead, in order (more than a batch,
     // so the workers go on while a batch commits); without one, one ahead.
@@ -393,6 +426,7 @@ export async function* importPaths(
       if (parsedFiles >= maxFiles || performance.now() - started >= maxMs) yield* flush();
     }
     if (slots.length) yield* flush();
+    yield* drain();
   }
   summary.cancelled = options.signal?.aborted === true;
   summary.ms = performance.now() - t0;

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { importFailureText } from '../host-wording.ts';
-import { localizeHostMessage } from '../messages.ts';
+import { localizeImportFailure } from '../messages.ts';
 import { parseMissingProgram } from '../../shared/i18n-scan.ts';
 
 export function ImportPanel() {
@@ -13,10 +13,10 @@ export function ImportPanel() {
   const error = useApp((s) => s.importError);
   if (!progress && !report && !error) return null;
   // A missing OCR or JPEG 2000 program comes as the CLI's English line; it is said in the UI language.
-  const failureText = (source: string, message: string): string => {
+  const failureText = (source: string, message: string, code?: string): string => {
     const text = importFailureText(source, message);
     const missing = parseMissingProgram(text);
-    return missing ? t(`scan.${missing.key}`, { program: missing.program, package: missing.package }) : localizeHostMessage(t, text);
+    return missing ? t(`scan.${missing.key}`, { program: missing.program, package: missing.package }) : localizeImportFailure(t, code, text);
   };
   const count = (status: string) => report?.outcomes.filter((o) => o.status === status).length ?? 0;
   const failures = report ? report.outcomes.filter((o) => o.status === 'failed') : progress?.errors.map((e) => ({ source: e.source, error: e.message })) ?? [];
@@ -43,7 +43,7 @@ export function ImportPanel() {
           <ul>
             {failures.map((f, i) => (
               <li key={i}>
-                {f.source}: {'error' in f && f.error ? failureText(f.source, f.error) : ''}
+                {f.source}: {'error' in f && f.error ? failureText(f.source, f.error, 'errorCode' in f ? f.errorCode : undefined) : ''}
               </li>
             ))}
           </ul>

@@ -10,6 +10,8 @@ export const importOutcomeSchema = z.object({
   pageId: z.number().int().optional(),
   issueId: z.number().int().optional(),
   error: z.string().optional(),
+  /** The failure's typed code ('empty', 'binary', 'unsupported', 'ocr'…): the UI words it by this. */
+  errorCode: z.string().max(40).optional(),
 });
 export type ImportOutcomeRow = z.infer<typeof importOutcomeSchema>;
 
