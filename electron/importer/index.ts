@@ -10,6 +10,7 @@ import type { Actor, ImportFileOutcome, ImportOutcome, ImportPageInput } from '.
 import type { AnyArchive as Archive } from '../archive/async-archive.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
+import { isPageFileError } from '../node/page-file-error.ts';
 import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
 import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
@@ -32,6 +33,8 @@ export interface FileResult {
   pageIds?: number[];
   issueId?: number;
   error?: string;
+  /** Why, as the failure's typed code (ImportFileError / PageFileError), for the UI to word. */
+  errorCode?: string;
 }
 
 export interface ImportSummary {
@@ -146,6 +149,11 @@ function emptySummary(): ImportSummary {
   return { files: 0, imported: 0, unchanged: 0, keptCorrections: 0, skipped: 0, failed: 0, pages: 0, cancelled: false, ms: 0 };
 }
 
+/** The typed code of an import failure (ImportFileError, PageFileError); none for other errors. */
+function codeOf(error: unknown): { errorCode?: string } {
+  return error instanceof ImportFileError || isPageFileError(error) ? { errorCode: error.code } : {};
+}
+
 function messageOf(error: unknown): string {
   const m = error instanceof Error ? error.message : String(error);
   return m.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
@@ -183,7 +191,7 @@ async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<
     }
     return { bytes: await readFile(entry.path) };
   } catch (error) {
-    return { result: { ...base, status: 'failed', error: messageOf(error) } };
+    return { result: { ...base, status: 'failed', error: messageOf(error), ...codeOf(error) } };
   }
 }
 
@@ -202,7 +210,7 @@ export function parseFile(entry: FileEntry, bytes: Buffer): { format: PageFormat
  */
 export function unimported(entry: Pick<FileEntry, 'display' | 'path' | 'explicit'>, error: unknown): FileResult {
   const notPage = error instanceof ImportFileError && error.code === 'not-a-page' && !entry.explicit;
-  return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error) };
+  return { file: entry.display, path: entry.path, status: notPage ? 'skipped' : 'failed', error: messageOf(error), ...codeOf(error) };
 }
 
 /** A stored file's result from its pages' outcomes. */
@@ -418,6 +426,7 @@ export async function* importPaths(
       if (parsedFiles >= maxFiles || performance.now() - started >= maxMs) yield* flush();
     }
     if (slots.length) yield* flush();
+    yield* drain();
   }
   summary.cancelled = options.signal?.aborted === true;
   summary.ms = performance.now() - t0;
