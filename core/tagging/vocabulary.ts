@@ -32,7 +32,10 @@ export type VocabularyEntry = z.infer<typeof vocabularyEntrySchema>;
 export interface VocabularyRowError {
   /** 1-based line of the CSV record (the header is line 1). */
   line: number;
+  /** English, for the CLI and logs; the UI words the row by `code` and `details`. */
   message: string;
+  code: 'csv-syntax' | 'header' | 'fields' | 'unknown-type' | 'invalid-field' | 'duplicate' | 'no-parent';
+  details: Record<string, string | number>;
 }
 
 export interface ParsedVocabulary {
@@ -48,19 +51,19 @@ export function parseVocabularyCsv(text: string): ParsedVocabulary {
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { entries: [], errors: [{ line: e.line, message: e.message.replace(/^line \d+: /, '') }] };
+    if (e instanceof CsvSyntaxError) return { entries: [], errors: [{ line: e.line, message: e.message.replace(/^line \d+: /, ''), code: 'csv-syntax', details: {} }] };
     throw e;
   }
   const errors: VocabularyRowError[] = [];
   const [header, ...rows] = records;
   if (!header || header.fields.map((f) => f.trim().toLowerCase()).join(',') !== VOCABULARY_HEADER.join(',')) {
-    return { entries: [], errors: [{ line: header?.line ?? 1, message: `the first line must be the header ${VOCABULARY_HEADER.join(',')}` }] };
+    return { entries: [], errors: [{ line: header?.line ?? 1, message: `the first line must be the header ${VOCABULARY_HEADER.join(',')}`, code: 'header', details: { header: VOCABULARY_HEADER.join(',') } }] };
   }
   const entries: VocabularyEntry[] = [];
   const lines = new Map<string, number>();
   for (const { line, fields } of rows) {
     if (fields.length !== VOCABULARY_HEADER.length) {
-      errors.push({ line, message: `expected ${VOCABULARY_HEADER.length} fields, found ${fields.length}` });
+      errors.push({ line, message: `expected ${VOCABULARY_HEADER.length} fields, found ${fields.length}`, code: 'fields', details: { expected: VOCABULARY_HEADER.length, found: fields.length } });
       continue;
     }
     const [type, path, label, aliases] = fields as [string, string, string, string];
@@ -73,12 +76,21 @@ export function parseVocabularyCsv(text: string): ParsedVocabulary {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = String(issue.path[0] ?? '');
-      errors.push({ line, message: field === 'type' ? `unknown type "${type}" (expected ${VOCABULARY_TYPES.join(', ')})` : `${field}: ${issue.message}` });
+      errors.push(
+        field === 'type'
+          ? { line, message: `unknown type "${type}" (expected ${VOCABULARY_TYPES.join(', ')})`, code: 'unknown-type', details: { type } }
+          : { line, message: `${field}: ${issue.message}`, code: 'invalid-field', details: { field, detail: issue.message } },
+      );
       continue;
     }
     const k = key(parsed.data.type, parsed.data.path);
     if (lines.has(k)) {
-      errors.push({ line, message: `duplicate ${parsed.data.type} ${parsed.data.path.join(PATH_SEPARATOR)} (first on line ${lines.get(k)})` });
+      errors.push({
+        line,
+        message: `duplicate ${parsed.data.type} ${parsed.data.path.join(PATH_SEPARATOR)} (first on line ${lines.get(k)})`,
+        code: 'duplicate',
+        details: { type: parsed.data.type, path: parsed.data.path.join(PATH_SEPARATOR), line: lines.get(k)! },
+      });
       continue;
     }
     lines.set(k, line);
@@ -89,7 +101,12 @@ export function parseVocabularyCsv(text: string): ParsedVocabulary {
   for (const e of entries) {
     const parent = e.path.slice(0, -1);
     if (parent.length && !lines.has(key(e.type, parent))) {
-      errors.push({ line: lines.get(key(e.type, e.path))!, message: `parent ${e.type} ${parent.join(PATH_SEPARATOR)} is not defined` });
+      errors.push({
+        line: lines.get(key(e.type, e.path))!,
+        message: `parent ${e.type} ${parent.join(PATH_SEPARATOR)} is not defined`,
+        code: 'no-parent',
+        details: { type: e.type, path: parent.join(PATH_SEPARATOR) },
+      });
     } else {
       kept.push(e);
     }

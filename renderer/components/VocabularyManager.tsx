@@ -117,7 +117,7 @@ export function VocabularyManager() {
           {report.errors.length > 0 && (
             <ul className="errors">
               {report.errors.map((er, i) => (
-                <li key={i}>{t('vocab.line', { line: er.line, message: csvProblem(t, er.message) })}</li>
+                <li key={i}>{t('vocab.line', { line: er.line, message: csvProblem(t, er) })}</li>
               ))}
             </ul>
           )}
@@ -199,15 +199,16 @@ export function VocabularyManager() {
   );
 }
 
-/** The importer's CSV row problems (English, from the host) in the UI language; others as written. */
-export function csvProblem(t: (k: string, o?: Record<string, unknown>) => string, message: string): string {
-  let m = /^parent (\w+) (.+) is not defined$/.exec(message);
-  if (m) return t('desk.vocab.noParent', { type: t(`vocab.type.${m[1]}`), path: m[2] });
-  m = /^expected (\d+) fields, found (\d+)$/.exec(message);
-  if (m) return t('desk.vocab.fields', { expected: m[1], found: m[2] });
-  m = /^unknown type "(.*)"/.exec(message);
-  if (m) return t('desk.vocab.unknownType', { type: m[1] });
-  m = /^duplicate (\w+) (.+) \(first on line (\d+)\)$/.exec(message);
-  if (m) return t('desk.vocab.duplicate', { type: t(`vocab.type.${m[1]}`), path: m[2], line: m[3] });
-  return message;
+/** A vocabulary CSV row the importer refused, worded by its code (others as written). */
+export function csvProblem(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  row: { message: string; code?: string; details?: Readonly<Record<string, string | number>> },
+): string {
+  const d = row.details ?? {};
+  const type = (v: unknown) => t(`vocab.type.${String(v)}`);
+  if (row.code === 'no-parent') return t('desk.vocab.noParent', { type: type(d.type), path: d.path });
+  if (row.code === 'fields') return t('desk.vocab.fields', { expected: d.expected, found: d.found });
+  if (row.code === 'unknown-type') return t('desk.vocab.unknownType', { type: d.type });
+  if (row.code === 'duplicate') return t('desk.vocab.duplicate', { type: type(d.type), path: d.path, line: d.line });
+  return row.message;
 }

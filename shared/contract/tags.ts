@@ -75,7 +75,15 @@ export const tagChannels = {
       updated: z.number().int(),
       removed: z.number().int(),
       /** Rows refused, by CSV line (1 = header); the good rows were imported. */
-      errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+      errors: z.array(
+        z.object({
+          line: z.number().int(),
+          message: z.string(),
+          /** The row's problem by code ('fields', 'unknown-type', 'duplicate', 'no-parent'…): the UI words it by this. */
+          code: z.string().max(40),
+          details: z.record(z.string(), z.union([z.string(), z.number()])),
+        }),
+      ),
     }),
   },
   'vocabulary.exportCsv': { request: empty, response: z.object({ csv: z.string(), fileName: z.string() }) },

@@ -55,7 +55,11 @@ describe('vocabulary CSV problems in the UI language', () => {
       for (const p of k.split('.')) v = (v as Record<string, unknown>)[p];
       return String(v).replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(o[n]));
     };
-    expect(csvProblem(zh, 'parent place 湖南 is not defined')).toBe('上级地点“湖南”既不在文件中，也不在词表中');
-    expect(csvProblem(zh, 'expected 4 fields, found 3')).toBe('应有 4 个字段，实际 3 个');
+    // By the row's code and details, whatever its English message says.
+    expect(csvProblem(zh, { message: 'x', code: 'no-parent', details: { type: 'place', path: '湖南' } })).toBe('上级地点“湖南”既不在文件中，也不在词表中');
+    expect(csvProblem(zh, { message: 'x', code: 'fields', details: { expected: 4, found: 3 } })).toBe('应有 4 个字段，实际 3 个');
+    const { parseVocabularyCsv } = await import('../../core/tagging/vocabulary.ts');
+    const [row] = parseVocabularyCsv('type,path,label,aliases\nplace,湖南/衡阳,衡阳,\n').errors;
+    expect(csvProblem(zh, row!)).toBe('上级地点“湖南”既不在文件中，也不在词表中');
   });
 });

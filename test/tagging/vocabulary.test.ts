@@ -46,11 +46,13 @@ describe('vocabulary CSV', () => {
     expect(r.errors[0]!.message).toMatch(/unknown type "topic"/);
     expect(r.errors.find((e) => e.line === 7)!.message).toMatch(/first on line 2/);
     expect(r.errors.find((e) => e.line === 10)!.message).toMatch(/parent place 湖南 is not defined/);
+    // Each row also says its problem by code, for the UI to word in its language.
+    expect(r.errors.map((e) => e.code)).toEqual(['unknown-type', 'invalid-field', 'invalid-field', 'invalid-field', 'duplicate', 'fields', 'no-parent', 'fields']);
     expect(r.entries.map((e) => e.label)).toEqual(['经济', '联东集团']);
   });
 
   it('refuses a file without the header, and unterminated quotes, with a line', () => {
-    expect(parseVocabularyCsv('subject,经济,经济,\n').errors).toEqual([{ line: 1, message: 'the first line must be the header type,path,label,aliases' }]);
+    expect(parseVocabularyCsv('subject,经济,经济,\n').errors).toEqual([{ line: 1, message: 'the first line must be the header type,path,label,aliases', code: 'header', details: { header: 'type,path,label,aliases' } }]);
     expect(parseVocabularyCsv('type,path,label,aliases\nsubject,"open,x,y\n').errors[0]!.line).toBe(2);
   });
 
