@@ -123,7 +123,9 @@ const isMastheadRole = (r: ModelRole | undefined): boolean => r === 'masthead' |
 
 /** Items from the decoded roles: lines take the decoded title/body reading, then each span is derived. */
 function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly (ItemKind | null)[]): Item[] {
-  const lines = layout.lines.map((line, i) => readAs(line, decoded.roles[i]!, layout.pack));
+  const roles = settleRoles(layout, decoded);
+  decoded = { ...decoded, roles };
+  const lines = layout.lines.map((line, i) => readAs(line, roles[i]!, layout.pack));
   // A masthead needs the model's word and some masthead signal the pack knows (a title, a date, 第N版).
   const signalled = layout.mastheadEnd >= 0 || (lines[0] !== undefined && layout.pack.mastheadSignal(lines[0].folded, 0) > 0);
   const masthead = isMastheadRole(decoded.roles[0]) && signalled ? (decoded.starts[1] ?? lines.length) - 1 : -1;
@@ -144,6 +146,22 @@ function deriveDecoded(layout: PageLayout, decoded: DecodedPage, kinds: readonly
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * A reading the model may not make alone: a caption needs a photo credit in its item (otherwise it
+ * is a paragraph of a text item, and the item is not a photo).
+ */
+function settleRoles(layout: PageLayout, decoded: DecodedPage): ModelRole[] {
+  const { lines } = layout;
+  const roles = [...decoded.roles];
+  const starts = [...decoded.starts, lines.length];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const span = lines.slice(starts[k], starts[k + 1]);
+    if (span.some((l) => l.role === 'photo-credit' || l.tailPhotoCredit !== null)) continue;
+    for (let i = starts[k]!; i < starts[k + 1]!; i++) if (roles[i] === 'caption') roles[i] = 'body-start';
+  }
+  return roles;
+}
 
 /** A line as the decoded role reads it: display or body, opening a paragraph or continuing one. */
 function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): ClassifiedLine {
