@@ -11,7 +11,7 @@ import type { AnyArchive as Archive } from '../archive/async-archive.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { isPageFileError } from '../node/page-file-error.ts';
-import { IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
+import { ACCEPTED, IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
 import { pageInputs, prepareFile, readDeliveryImage, type DeliveryFacts, type PreparedFile } from './prepare.ts';
 import type { OcrImage } from './ocr.ts';
@@ -170,8 +170,9 @@ async function loadFile(entry: FileEntry, options: ImportOptions = {}): Promise<
   if (entry.skip) return { result: { ...base, status: 'skipped', error: `${entry.display}: ${entry.skip}` } };
   const ext = extname(entry.path).toLowerCase();
   if (!IMPORTABLE_EXTENSIONS.has(ext)) {
-    const reason = `unsupported file type ${ext || '(no extension)'} (accepted: .txt, ALTO/PAGE .xml, hOCR .html/.hocr)`;
-    return { result: { ...base, status: entry.explicit ? 'failed' : 'skipped', error: `${entry.display}: ${reason}` } };
+    // The accepted types come from the format registry, like every other list of them.
+    const reason = `unsupported file type ${ext || '(no extension)'} (accepted: ${ACCEPTED})`;
+    return { result: { ...base, status: entry.explicit ? 'failed' : 'skipped', error: `${entry.display}: ${reason}`, errorCode: 'unsupported' } };
   }
   try {
     const info = await stat(entry.path).catch(() => null);
