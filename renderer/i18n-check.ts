@@ -5,7 +5,7 @@
 const ALLOWED = new Set([
   'Galley', 'OCR', 'Ctrl', 'Alt', 'Shift', 'Enter', 'Esc', 'Backspace', 'PageDown', 'PageUp', 'Tab', 'Home', 'End',
   'English', 'JSON', 'NITF', 'NewsML', 'CSV', 'Markdown', 'txt', 'zip', 'SHA', 'ALTO', 'hOCR', 'PAGE', 'XML', 'UTF', 'GB', 'Big5',
-  'MiB', 'KiB', 'URL', 'ID', 'Tesseract', 'PDF', 'PNG', 'JPEG', 'TIFF', 'ln', 'col', 'pct',
+  'MiB', 'KiB', 'URL', 'ID', 'Tesseract', 'Debian', 'PDF', 'PNG', 'JPEG', 'TIFF', 'ln', 'col', 'pct',
 ]);
 
 /** ASCII , : ; ! ? ( ) in a string that holds Chinese (placeholders and key chords excluded). */

@@ -43,9 +43,9 @@ export const scanZh: typeof scanEn = {
   error: '无法载入扫描图：{{message}}',
   cancelImport: '取消导入',
   cancelImportTitle: '导入完当前文件后停止（正在进行的识别会被中止）',
-  missingOcr: '文字识别需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
-  missingJpeg2000: 'JPEG 2000 扫描件需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
-  missingOcrLanguage: '文字识别需要 Tesseract 语言包 {{program}}：请安装 Debian 软件包 {{package}}（apt-get install {{package}}）',
+  missingOcr: '文字识别需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}',
+  missingJpeg2000: 'JPEG 2000 扫描件需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}',
+  missingOcrLanguage: '文字识别需要 Tesseract 语言包 {{program}}：请安装 Debian 软件包 {{package}}',
 };
 
 export type MissingProgramKey = 'missingOcr' | 'missingJpeg2000' | 'missingOcrLanguage';

@@ -71,7 +71,7 @@ describe('scans OCR’d locally', () => {
     const m = parseMissingProgram(line)!;
     expect(m).toEqual({ key: 'missingJpeg2000', program: 'opj_decompress', package: 'libopenjp2-tools' });
     expect(scanZh[m.key].replace('{{program}}', m.program).replaceAll('{{package}}', m.package)).toBe(
-      'JPEG 2000 扫描件需要 opj_decompress，但尚未安装：请安装 Debian 软件包 libopenjp2-tools（apt-get install libopenjp2-tools）',
+      'JPEG 2000 扫描件需要 opj_decompress，但尚未安装：请安装 Debian 软件包 libopenjp2-tools',
     );
     expect(parseMissingProgram('p.png: OCR needs tesseract, which is not installed: install the Debian package tesseract-ocr (apt-get install tesseract-ocr)')).toMatchObject({ key: 'missingOcr', package: 'tesseract-ocr' });
     // The package must be named the same both times, and other errors are left alone.
@@ -79,7 +79,7 @@ describe('scans OCR’d locally', () => {
     expect(parseMissingProgram('p.png: the page holds no text')).toBeNull();
     const lang = parseMissingProgram('p.png: OCR needs the Tesseract language chi_tra: install the Debian package tesseract-ocr-chi-tra (apt-get install tesseract-ocr-chi-tra)')!;
     expect(scanZh[lang.key].replace('{{program}}', lang.program).replaceAll('{{package}}', lang.package)).toBe(
-      '文字识别需要 Tesseract 语言包 chi_tra：请安装 Debian 软件包 tesseract-ocr-chi-tra（apt-get install tesseract-ocr-chi-tra）',
+      '文字识别需要 Tesseract 语言包 chi_tra：请安装 Debian 软件包 tesseract-ocr-chi-tra',
     );
   });
 
