@@ -91,11 +91,20 @@ describe('segmentation rules', () => {
     expect(result.items[0]).toMatchObject({ kicker: '加强两地交流合作 携手互促联动发展', headline: '市委书记率队赴苏州考察学习' });
   });
 
+  // The learned model (v2) keeps the crossheads inside the article (one item, the right headline)
+  // but joins the lines after the first crosshead into one paragraph on this invented page. The
+  // rule that trusts blank lines there fixes it and costs 0.012 overall on the held-out dev split,
+  // so it is left out (README, "known regression"); the rule engine's reading is held below.
   it('keeps subheadings inside a long signed article', () => {
     const body = '这是正文的一段，内容比较长，用来说明一篇深度报道在小标题之前已经写了不少文字。'.repeat(5);
-    const result = segmentPage(page('一座老城的转型', '', '本报记者 张三', '', body, '', '腾笼换鸟 旧厂房引来新项目', '', '走进产业园，厂房焕然一新。', '', '以人为本 职工有了新饭碗', '', '转型不能落下一个人。'));
-    expect(result.items).toHaveLength(1);
-    expect(result.items[0]!.paragraphs).toEqual([body, '腾笼换鸟 旧厂房引来新项目', '走进产业园，厂房焕然一新。', '以人为本 职工有了新饭碗', '转型不能落下一个人。']);
+    const lines = ['一座老城的转型', '', '本报记者 张三', '', body, '', '腾笼换鸟 旧厂房引来新项目', '', '走进产业园，厂房焕然一新。', '', '以人为本 职工有了新饭碗', '', '转型不能落下一个人。'];
+    const learned = segmentPage(page(...lines));
+    expect(learned.items).toHaveLength(1);
+    expect(learned.items[0]).toMatchObject({ headline: '一座老城的转型', contributors: [{ name: '张三', role: 'reporter' }] });
+    expect(learned.items[0]!.paragraphs[0]).toBe(body);
+    const byRules = segmentPageByRules(page(...lines));
+    expect(byRules.items).toHaveLength(1);
+    expect(byRules.items[0]!.paragraphs).toEqual([body, '腾笼换鸟 旧厂房引来新项目', '走进产业园，厂房焕然一新。', '以人为本 职工有了新饭碗', '转型不能落下一个人。']);
   });
 
   it('keeps an unsigned brief under a column header apart from the signed one above it', () => {
