@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportPageInput } from '../../archive/archive-api.ts';
 import type { PageFormat } from '../formats.ts';
 import { ImportFileError } from '../../../core/import/errors.ts';
+import { PageFileError } from '../../node/page-file-error.ts';
 import { parseFile, type FileEntry } from '../index.ts';
 import type { ParseReply, ParseRequest } from './protocol.ts';
 import { staleReason } from '../../../scripts/build-state.mjs';
@@ -56,10 +57,13 @@ interface Slot {
   task: Task | null;
 }
 
-/** The worker's failure as the importer raised it (an ImportFileError keeps its code). */
+/** The worker's failure as the importer raised it (an ImportFileError or a PageFileError keeps its code). */
 function replyError(reply: Extract<ParseReply, { ok: false }>): Error {
-  if (reply.code === undefined || reply.file === undefined) return new Error(reply.message);
   const prefix = `${reply.file}: `;
+  if ('pageFileCode' in reply) {
+    return new PageFileError(reply.pageFileCode, reply.file, reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message);
+  }
+  if (reply.code === undefined || reply.file === undefined) return new Error(reply.message);
   return new ImportFileError(reply.code, reply.file, reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message);
 }
 

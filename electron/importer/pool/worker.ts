@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { engineSegmenter } from '../../archive/engine-segmenter.ts';
 import { normalizeNewlines } from '../../../core/engine/index.ts';
 import { ImportFileError } from '../../../core/import/errors.ts';
+import { PageFileError } from '../../node/page-file-error.ts';
 import { parseFile } from '../index.ts';
 import type { ParseReply, ParseRequest } from './protocol.ts';
 
@@ -26,6 +27,7 @@ function handle(request: ParseRequest): ParseReply {
     const message = error instanceof Error ? error.message || error.name : String(error);
     // The importer's code travels along: it decides between 'skipped' and 'failed'.
     if (error instanceof ImportFileError) return { id: request.id, ok: false, message, code: error.code, file: error.file };
+    if (error instanceof PageFileError) return { id: request.id, ok: false, message, pageFileCode: error.code, file: error.file };
     return { id: request.id, ok: false, message };
   }
 }
