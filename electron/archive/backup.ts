@@ -14,7 +14,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSy
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from './migrations/index.ts';
-import { describeDamage, hasChecksums, verifyAllRows } from './checksums.ts';
+import { describeBrokenLink, describeDamage, hasChecksums, verifyAllRows } from './checksums.ts';
 
 /** Tables every Galley archive has had since schema version 1. */
 export const REQUIRED_TABLES = ['publications', 'issues', 'pages', 'items', 'revisions'] as const;
@@ -123,6 +123,8 @@ export function verifyBackup(file: string): BackupInfo {
         const shown = rows.damaged.slice(0, 5).map(describeDamage).join('; ');
         throw new BackupInvalidError(file, `${rows.damaged.length}${rows.damaged.length >= 20 ? ' or more' : ''} damaged row${rows.damaged.length > 1 ? 's' : ''}: ${shown}`);
       }
+      // A removed or rewritten audit entry (migration 0011's hash chain): not a backup to trust.
+      if (rows.brokenLinks.length) throw new BackupInvalidError(file, rows.brokenLinks.map(describeBrokenLink).join('; '));
     }
     const count = (t: string): number => (db!.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     return { version, pages: count('pages'), items: count('items'), bytes };

@@ -110,15 +110,64 @@ export function checkRevision(db: Database.Database, archivePath: string, revisi
   if (r && !matches(r, REVISION_COLUMNS)) throw new DamagedRowError(archivePath, revisionDamage(r));
 }
 
+/** Columns each link of the issue history's chain covers (migration 0011); revisions use REVISION_COLUMNS. */
+export const HISTORY_COLUMNS = ['issue_id', 'at', 'profile_id', 'by_name', 'role', 'event', 'from_state', 'to_state', 'reason'] as const;
+
+export type AuditLog = 'revisions' | 'issue_history';
+
+/** The first place where an audit log's hash chain (migration 0011) no longer holds. */
+export interface BrokenLink {
+  log: AuditLog;
+  /** The entry whose link does not match: the one after a removed entry, or a rewritten one. */
+  id: number;
+  /** The entry before it, or null at the start of the log. */
+  previousId: number | null;
+}
+
+export function describeBrokenLink(b: BrokenLink): string {
+  const log = b.log === 'revisions' ? 'revision log' : 'issue history';
+  return `the ${log} is broken at entry ${b.id}${b.previousId !== null ? ` (after entry ${b.previousId})` : ' (its first entry)'}: an entry was removed, inserted or rewritten there`;
+}
+
+/** Whether the archive's audit logs carry the hash chain (migration 0011 applied). */
+export function hasAuditChain(db: Database.Database): boolean {
+  return (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('issue_history') WHERE name = 'chain'`).get() as { n: number }).n === 1;
+}
+
+/**
+ * Walks each audit log in id order, recomputing every link from the stored link before it, and
+ * returns the first link that does not match in each log. Later links are judged against the stored
+ * chain, so one removed entry is reported once, where it was.
+ */
+export function verifyAuditChains(db: Database.Database): BrokenLink[] {
+  const broken: BrokenLink[] = [];
+  const walk = (log: AuditLog, columns: readonly string[]) => {
+    let previous: { id: number; chain: string | null } | null = null;
+    for (const r of db.prepare(`SELECT id, chain, ${cols(columns)} FROM ${log} ORDER BY id`).iterate() as Iterable<Row & { chain: string | null }>) {
+      const expected = rowChecksum([previous?.chain ?? null, ...columns.map((c) => r[c] ?? null)]);
+      if (r.chain !== expected) {
+        broken.push({ log, id: r.id, previousId: previous?.id ?? null });
+        return;
+      }
+      previous = { id: r.id, chain: r.chain };
+    }
+  };
+  walk('revisions', REVISION_COLUMNS);
+  walk('issue_history', HISTORY_COLUMNS);
+  return broken;
+}
+
 export interface VerifyReport {
   revisions: number;
   pages: number;
   items: number;
   damaged: DamagedRow[];
+  /** The first broken link of each audit log's hash chain (empty when both hold, or before 0011). */
+  brokenLinks: BrokenLink[];
   ms: number;
 }
 
-/** Checks every checksummed row of the archive (for `galley verify` and backups). */
+/** Checks every checksummed row of the archive and the audit logs' hash chains (for `galley verify` and backups). */
 export function verifyAllRows(db: Database.Database, options: { maxDamaged?: number } = {}): VerifyReport {
   const t0 = performance.now();
   const max = options.maxDamaged ?? 1000;
@@ -134,7 +183,8 @@ export function verifyAllRows(db: Database.Database, options: { maxDamaged?: num
   const pages = scan('pages', PAGE_COLUMNS, '', (r) => ({ part: 'page', id: r.id, pageId: r.id, pageRevision: null }));
   const items = scan('items', ITEM_COLUMNS, '', (r) => ({ part: 'item', id: r.id, pageId: r.page_id as number, pageRevision: null }));
   const revisions = scan('revisions', REVISION_COLUMNS, '', revisionDamage);
-  return { revisions, pages, items, damaged, ms: performance.now() - t0 };
+  const brokenLinks = hasAuditChain(db) ? verifyAuditChains(db) : [];
+  return { revisions, pages, items, damaged, brokenLinks, ms: performance.now() - t0 };
 }
 
 /** Whether the archive's schema carries checksums (migration 0009 applied). */

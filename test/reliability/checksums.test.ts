@@ -150,6 +150,21 @@ describe('checksums (migration 0009)', () => {
     expect(JSON.parse(io.out()).rows.damaged[0]).toMatchObject({ part: 'revision', pageId: bad.pageId, pageRevision: 1 });
   });
 
+  it('a revision removed from the log is found by galley verify and refused by backup (audit hash chain, 0011)', async () => {
+    const { path } = makeArchive();
+    const db = new Database(path);
+    const [first, second] = db.prepare('SELECT id FROM revisions ORDER BY id').all() as { id: number }[];
+    db.prepare('DELETE FROM revisions WHERE id = ?').run(first!.id);
+    db.close();
+    const io = captureIO();
+    expect(await main(['verify', '--archive', path], io)).toBe(1);
+    expect(io.out()).toContain(`the revision log is broken at entry ${second!.id} (its first entry)`);
+    expect(io.out()).toContain('1 broken audit chain');
+    expect(io.out()).not.toContain('checked ok');
+    await expect(backupArchive(path, path + '.bak')).rejects.toThrow(/revision log is broken/);
+    expect(existsSync(path + '.bak')).toBe(false);
+  });
+
   it('backup refuses to call a damaged archive "checked ok" and writes no backup; restore refuses a damaged backup', async () => {
     const bad = makeArchive();
     flipInFile(bad.path, FLIP_ACTOR);

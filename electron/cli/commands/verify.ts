@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { describeDamage, hasChecksums, verifyAllRows } from '../../archive/checksums.ts';
+import { describeBrokenLink, describeDamage, hasChecksums, verifyAllRows } from '../../archive/checksums.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
@@ -53,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const structureOk = integrity.length === 1 && integrity[0] === 'ok';
     const checksums = hasChecksums(db);
     const rows = checksums ? verifyAllRows(db) : null;
-    const ok = structureOk && checksums && rows !== null && rows.damaged.length === 0;
+    const ok = structureOk && checksums && rows !== null && rows.damaged.length === 0 && rows.brokenLinks.length === 0;
     if (parsed.flags.json) {
       io.stdout(JSON.stringify({ archive: path, ok, integrity, checksums, rows }, null, 2) + '\n');
       return ok ? 0 : 1;
@@ -64,12 +64,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return structureOk ? 0 : 1;
     }
     for (const d of rows!.damaged) io.stdout(`${describeDamage(d)}\n`);
+    for (const b of rows!.brokenLinks) io.stdout(`${describeBrokenLink(b)}\n`);
     const counted = `${rows!.revisions} revisions, ${rows!.pages} pages, ${rows!.items} items in ${(rows!.ms / 1000).toFixed(1)} s`;
     if (ok) {
       io.stdout(`${path}: ${counted}, checked ok\n`);
       return 0;
     }
-    io.stdout(`${path}: ${counted}; ${rows!.damaged.length} damaged row${rows!.damaged.length === 1 ? '' : 's'}${structureOk ? '' : ' and a damaged structure'}. ${restore}\n`);
+    const problems = [
+      ...(rows!.damaged.length ? [`${rows!.damaged.length} damaged row${rows!.damaged.length === 1 ? '' : 's'}`] : []),
+      ...(rows!.brokenLinks.length ? [`${rows!.brokenLinks.length} broken audit chain${rows!.brokenLinks.length === 1 ? '' : 's'}`] : []),
+      ...(structureOk ? [] : ['a damaged structure']),
+    ];
+    io.stdout(`${path}: ${counted}; ${problems.join(', ')}. ${restore}\n`);
     return 1;
   } finally {
     db.close();
