@@ -59,12 +59,12 @@ interface Slot {
 
 /** The worker's failure as the importer raised it (an ImportFileError or a PageFileError keeps its code). */
 function replyError(reply: Extract<ParseReply, { ok: false }>): Error {
+  // Both error classes put "FILE: " before their detail; the detail alone rebuilds the same message.
   const prefix = `${reply.file}: `;
-  if ('pageFileCode' in reply) {
-    return new PageFileError(reply.pageFileCode, reply.file, reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message);
-  }
+  const detail = reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message;
+  if ('pageFileCode' in reply) return new PageFileError(reply.pageFileCode, reply.file, detail);
   if (reply.code === undefined || reply.file === undefined) return new Error(reply.message);
-  return new ImportFileError(reply.code, reply.file, reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message);
+  return new ImportFileError(reply.code, reply.file, detail);
 }
 
 export function defaultPoolSize(): number {
