@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../core/engine/seeded-random.ts';
 import { openArchive, type SqliteArchive } from '../electron/archive/sqlite-archive.ts';
 import type { StoredItem, PageState } from '../shared/domain.ts';
 
@@ -40,17 +41,8 @@ export function sha(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded PRNG, also used by the crash and backup tests that drive this writer. */
+export const rng = seededRandom;
 
 const HAN = '衡阳市委书记率队赴苏州考察学习湘江大桥今日通车经过三年建设正式农业科技文教卫体新闻本报讯记者通讯员';
 
