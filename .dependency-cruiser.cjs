@@ -16,36 +16,20 @@ const UI_PACKAGES = '(react|react-dom|react-i18next|monaco-editor|@monaco-editor
 
 /** A rule forbidding imports from the folder `from` into any of the folders `to`. */
 const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: to } });
+/** A rule forbidding Node built-ins (node:fs, path, …) in the folder `from`. */
+const forbidNodeBuiltins = (name, comment, from) => ({ name, comment, severity: 'error', from: { path: from }, to: { dependencyTypes: ['core'] } });
 
 module.exports = {
   forbidden: [
     forbid('shared-is-the-bottom', 'shared/ is the contract: it imports nothing of the project but itself.', '^shared/', '^(core|renderer|electron)/'),
-    {
-      name: 'shared-has-no-platform',
-      comment: 'shared/ runs in every host: no Node built-ins, no native or UI packages.',
-      severity: 'error',
-      from: { path: '^shared/' },
-      to: { dependencyTypes: ['core'] },
-    },
+    forbidNodeBuiltins('shared-has-no-platform', 'shared/ runs in every host: no Node built-ins, no native or UI packages.', '^shared/'),
     forbid('shared-no-packages-but-zod', 'shared/ may use zod and nothing else from npm.', '^shared/', `node_modules/(?!zod/)`),
     forbid('core-below-hosts', 'core/ is platform-free: it never imports a host or the UI.', '^core/', '^(renderer|electron)/'),
-    {
-      name: 'core-has-no-node',
-      comment: 'core/ runs in a Web Worker and in Node alike: no Node built-ins.',
-      severity: 'error',
-      from: { path: '^core/' },
-      to: { dependencyTypes: ['core'] },
-    },
+    forbidNodeBuiltins('core-has-no-node', 'core/ runs in a Web Worker and in Node alike: no Node built-ins.', '^core/'),
     forbid('core-no-platform-packages', 'core/ uses no native, Node-only or UI package.', '^core/', `node_modules/${NODE_ONLY_PACKAGES}/`),
     forbid('core-no-ui-packages', 'core/ uses no UI package.', '^core/', `node_modules/${UI_PACKAGES}/`),
     forbid('renderer-not-electron', 'The renderer reaches the main process only through the IPC/HTTP contract.', '^renderer/', '^electron/'),
-    {
-      name: 'renderer-has-no-node',
-      comment: 'The renderer is a browser page: no Node built-ins.',
-      severity: 'error',
-      from: { path: '^renderer/' },
-      to: { dependencyTypes: ['core'] },
-    },
+    forbidNodeBuiltins('renderer-has-no-node', 'The renderer is a browser page: no Node built-ins.', '^renderer/'),
     // vite is allowed for its client types (renderer/vite-env.d.ts).
     forbid('renderer-no-node-packages', 'The renderer uses no Node-only package.', '^renderer/', `node_modules/${NODE_ONLY_PACKAGES.replace('|vite', '')}/`),
     forbid('electron-not-renderer', 'The main process never imports the UI.', '^electron/', '^renderer/'),
