@@ -26,19 +26,23 @@ export interface PageRow {
   model_profile_pages: number | null;
 }
 
-interface ItemRow {
-  id: number;
-  page_id: number;
-  ord: number;
-  kind: StoredItem['kind'];
-  start_offset: number;
-  end_offset: number;
+/** An item's text columns, as the item, search and refold queries read them. */
+export interface ItemTextColumns {
   kicker: string | null;
   headline: string | null;
   subheadline: string | null;
   series: string | null;
   byline: string | null;
   paragraphs_json: string;
+}
+
+interface ItemRow extends ItemTextColumns {
+  id: number;
+  page_id: number;
+  ord: number;
+  kind: StoredItem['kind'];
+  start_offset: number;
+  end_offset: number;
   continued_on: number | null;
   continued_from: number | null;
   flags_json: string;

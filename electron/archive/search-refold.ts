@@ -5,15 +5,10 @@
 // listed rows get their search text as a fresh import would, and the list is dropped.
 import { storedSearchDoc } from '../../core/search/search-doc.ts';
 import type { ArchiveContext } from './context.ts';
+import type { ItemTextColumns } from './page-rows.ts';
 
-interface Row {
+interface Row extends ItemTextColumns {
   id: number;
-  kicker: string | null;
-  headline: string | null;
-  subheadline: string | null;
-  series: string | null;
-  byline: string | null;
-  paragraphs_json: string;
   people: string | null;
   tag_names: string | null;
 }

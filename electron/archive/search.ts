@@ -7,6 +7,7 @@ import { makeSnippet, searchDocText, unpad } from '../../core/search/search-doc.
 import type { SearchFilters, SearchHit } from './archive-api.ts';
 import { dateSchema, parseOr, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
+import type { ItemTextColumns } from './page-rows.ts';
 
 /**
  * Full-text hits are ranked (bm25) among the newest RANK_WINDOW matches. A rarer term is ranked
@@ -64,18 +65,12 @@ function charCount(s: string): number {
   return n;
 }
 
-interface HitRow {
+interface HitRow extends ItemTextColumns {
   item_id: number;
   page_id: number;
   publication: string;
   date: string | null;
   page_number: number | null;
-  kicker: string | null;
-  headline: string | null;
-  subheadline: string | null;
-  series: string | null;
-  byline: string | null;
-  paragraphs_json: string;
   f_headline: string;
   f_body: string;
   f_people: string;
