@@ -1,10 +1,11 @@
 // Derives one item's fields (kind, titles, byline, contributors, paragraphs, continuation, flags)
 // from the lines of its span. Used for the engine's own split points and for an editor's.
-import type { Contributor, Item, ItemKind } from '../../shared/segmentation.ts';
+import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { ParsedByline, RulePack } from './rules/rule-pack.ts';
 import { isLooseTitle, unfoldNames, type ClassifiedLine } from './line-class.ts';
 import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
 import { assignTitleRoles } from './titles.ts';
+import { uniqueContributors } from './contributors.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
 import type { LineRole as ModelRole } from './model/line-roles.ts';
 import { TITLE_ROLES } from './model/labels-space.ts';
@@ -155,7 +156,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   Object.assign(item, titleRoles);
   const allBylines = leading ? [leading, ...bylines] : bylines;
   item.byline = allBylines.length ? allBylines.map((b) => b.text).join(' ') : null;
-  item.contributors = mergeContributors(allBylines.flatMap((b) => b.contributors));
+  item.contributors = uniqueContributors(allBylines.flatMap((b) => b.contributors));
 
   const bodyLength = paragraphs.reduce((n, p) => n + p.text.length, 0);
   item.kind = ctx.kind ?? kindByRole(roles) ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength });
@@ -249,16 +250,6 @@ function lastBodyLine(lines: ClassifiedLine[]): number {
   return -1;
 }
 
-function mergeContributors(list: Contributor[]): Contributor[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = `${c.name}/${c.role}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 interface KindEvidence {
   item: Item;
   pack: RulePack;
@@ -291,7 +282,7 @@ function decideKind(e: KindEvidence): ItemKind {
 function deriveMasthead(lines: ClassifiedLine[], item: Item, ctx: ItemContext): DerivedItem {
   item.kind = 'masthead';
   const editors = lines.map((l) => unfoldNames(ctx.pack.runningHeadEditors(l.folded), l)).filter((b): b is ParsedByline => b !== null);
-  item.contributors = mergeContributors(editors.flatMap((b) => b.contributors));
+  item.contributors = uniqueContributors(editors.flatMap((b) => b.contributors));
   item.byline = editors.length ? editors.map((b) => b.text).join(' ') : null;
   return { item, opensColumn: false, titleLineCount: 0, bodyLength: 0 };
 }

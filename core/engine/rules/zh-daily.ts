@@ -5,6 +5,7 @@ import type { JumpLine, ParsedByline, RulePack } from './rule-pack.ts';
 import { foldTraditional } from './zh-fold.ts';
 import { parseNumeral } from './zh-numerals.ts';
 import { repairOcr } from './zh-ocr.ts';
+import { uniqueContributors } from '../contributors.ts';
 
 // A semicolon ends a clause, not a paragraph: a line ending in one goes on (lists open with 一是/（一）).
 const CLOSING = new Set([...'。！？!?…：:”’」』）)】〕》.']);
@@ -99,17 +100,7 @@ function parseCredits(inner: string, photo: boolean, defaultRole: ContributorRol
     desk = null;
     contributors.push({ name: token, role: photo ? 'photographer' : (role ?? 'reporter') });
   }
-  return contributors.length ? dedupe(contributors) : null;
-}
-
-function dedupe(list: ParsedByline['contributors']): ParsedByline['contributors'] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = `${c.name}/${c.role}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return contributors.length ? uniqueContributors(contributors) : null;
 }
 
 function agencyIn(text: string): ParsedByline['contributors'] {
@@ -234,7 +225,7 @@ export const zhDailyRules: RulePack = {
       const credits = parseCredits(inner, false);
       if (credits) contributors.push(...credits);
     }
-    return { text: line.slice(m[1]!.length, m[0].length).trim(), end: m[0].length, contributors: dedupe(contributors) };
+    return { text: line.slice(m[1]!.length, m[0].length).trim(), end: m[0].length, contributors: uniqueContributors(contributors) };
   },
 
   standaloneByline(line) {
