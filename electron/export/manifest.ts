@@ -2,20 +2,15 @@
 // check a copy is complete and unaltered without trusting the transport.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { exportFormatSchema } from '../../shared/export.ts';
+import { exportManifestSchema } from '../../shared/contract/issues.ts';
 import type { BuiltExport } from '../../core/export/build.ts';
 
 export const MANIFEST_SCHEMA = 'galley.export-manifest/1' as const;
 
-export const manifestSchema = z.object({
+// The contract's manifest (what the hosts send the renderer), held to this writer's exact schema
+// name and to real SHA-256 digests when a manifest is written or read back from a folder.
+export const manifestSchema = exportManifestSchema.extend({
   schema: z.literal(MANIFEST_SCHEMA),
-  folder: z.string(),
-  exportedAt: z.string(),
-  publication: z.string(),
-  date: z.string().nullable(),
-  issueNumber: z.number().int().nullable(),
-  state: z.string(),
-  formats: z.array(exportFormatSchema),
   files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
 export type ExportManifest = z.infer<typeof manifestSchema>;
