@@ -24,10 +24,10 @@ export const SEARCH_ID_CAP = 100_000;
  * start with it and they occur in at most SHORT_TERM_MAX_DOCS rows; a more common term is found
  * faster by the newest-first scan (it meets enough hits within a few rows).
  */
-const SHORT_TERM_MAX_TRIGRAMS = 400;
-const SHORT_TERM_MAX_DOCS = 300;
+export const SHORT_TERM_MAX_TRIGRAMS = 400;
+export const SHORT_TERM_MAX_DOCS = 300;
 
-const filtersSchema = z.object({
+export const filtersSchema = z.object({
   publicationId: z.number().int().positive().optional(),
   issueId: z.number().int().positive().optional(),
   dateFrom: dateSchema.optional(),
@@ -51,7 +51,7 @@ export function queryTerms(query: string): string[] {
  * Every one must be in a matching row; the term itself is then checked with instr(), so the
  * overlapping pieces in between would only add work (and bm25 phrases) without narrowing much.
  */
-function trigrams(term: string): string[] {
+export function trigrams(term: string): string[] {
   const chars = [...term];
   const at = new Set<number>();
   for (let i = 0; i + 3 <= chars.length; i += 3) at.add(i);
@@ -59,7 +59,7 @@ function trigrams(term: string): string[] {
   return [...at].map((i) => chars.slice(i, i + 3).join(''));
 }
 
-function charCount(s: string): number {
+export function charCount(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;

@@ -2,12 +2,11 @@
 // search_docs (core/search storedSearchDoc). The pg_trgm index and the bm25 totals (migration
 // 0002) follow the row inside the writer's transaction, so an item is searchable as soon as the
 // import, save or tag change that wrote it commits.
-import type { StoredItem } from '../../../shared/domain.ts';
-import { storedSearchDoc } from '../../../core/search/search-doc.ts';
+import { storedSearchDoc, type SearchDocSource } from '../../../core/search/search-doc.ts';
 import type { PgQuery } from './context.ts';
 
 /** The item's search row (fresh: a new item, insert; otherwise replace). */
-export async function writeSearchDoc(q: PgQuery, itemId: number, item: StoredItem, fresh: boolean): Promise<void> {
+export async function writeSearchDoc(q: PgQuery, itemId: number, item: SearchDocSource, fresh: boolean): Promise<void> {
   const d = storedSearchDoc(item);
   if (fresh) {
     await q.run('search_docs.insert', 'INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES ($1, $2, $3, $4, $5)', [
