@@ -36,7 +36,7 @@ module.exports = {
     forbid('electron-no-ui-packages', 'The main process uses no UI package.', '^electron/', `node_modules/${UI_PACKAGES}/`),
     forbid('node-helpers-are-lowest', 'electron/node/ holds Node helpers used by everything above.', '^electron/node/', '^electron/(?!node/)'),
     forbid('archive-below-its-users', 'The archive never imports the importer, export, hosts or tools.', '^electron/archive/', '^electron/(importer|export|tagging|eval|training|host|electron-main|cli|start)'),
-    forbid('services-below-hosts', 'Import, export, tagging, evaluation and training never import a host.', '^electron/(importer|export|tagging|eval|training)/', '^electron/(host|electron-main|cli|start)'),
+    forbid('services-below-hosts', 'Import, export, tagging, evaluation, training and accounts never import a host.', '^electron/(importer|export|tagging|eval|training|accounts)/', '^electron/(host|electron-main|cli|start)'),
     {
       name: 'host-no-circular',
       comment: 'The service layer is a tree: the table imports the domain handlers, they import the service context and session, never each other or the table.',

@@ -13,6 +13,7 @@ import type {
   StoredItem,
 } from '../../shared/domain.ts';
 import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
+import type { EditOp } from '../../shared/edit-ops.ts';
 import type { IssueExport } from '../../shared/export.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
@@ -27,6 +28,18 @@ export interface Actor {
   name: string;
   profileId?: string;
   role?: Role;
+}
+
+/** A profile as an account: no hash, only whether one is set. */
+export interface Account extends Profile {
+  hasPassword: boolean;
+  disabled: boolean;
+}
+
+/** What a password check needs; stays in the main process. */
+export interface Credentials {
+  hash: string | null;
+  disabled: boolean;
 }
 
 export interface ImportPageInput {
@@ -110,6 +123,14 @@ export interface SavePageInput {
   items: StoredItem[];
 }
 
+/** Typed edit ops on a page (shared/edit-ops.ts), stored with their inverse as one small revision. */
+export interface EditPageInput {
+  pageId: number;
+  /** The revision the ops were made on; a stale revision is refused. */
+  baseRevision: number;
+  ops: EditOp[];
+}
+
 export interface SearchFilters {
   publicationId?: number;
   issueId?: number;
@@ -148,6 +169,8 @@ export interface Archive {
   getPage(pageId: number): PageRecord;
   /** Replaces a page's text and items in one transaction and logs the change; returns the new revision. */
   savePage(input: SavePageInput, actor: Actor): { revision: number };
+  /** Applies typed edit ops in one transaction (revision action 'edit': the ops and their inverse); the new revision and the items' ids in order. */
+  editPage(input: EditPageInput, actor: Actor): { revision: number; itemIds: number[] };
   setPageState(pageId: number, state: PageState, actor: Actor): void;
   getIssueMasthead(issueId: number): Masthead | null;
 
@@ -196,6 +219,16 @@ export interface Archive {
   getSetting(key: string): string | null;
   /** null removes the setting. */
   setSetting(key: string, value: string | null): void;
+
+  // ---- accounts (issue 13 §2, migration 0012; accounts.ts) ----
+  /** Every profile with whether it has a password and is disabled (never the hash). */
+  listAccounts(): Account[];
+  /** The stored hash and disabled flag, for the service layer's password check only; null: no such profile. */
+  profileCredentials(id: string): Credentials | null;
+  /** Sets (a scrypt hash string from electron/accounts/password.ts) or removes (null) the password; logged. */
+  setProfilePassword(id: string, hash: string | null, actor: Actor): Account;
+  /** Disables or enables a profile; the last enabled supervisor stays enabled; logged. */
+  setProfileDisabled(id: string, disabled: boolean, actor: Actor): Account;
 
   getIssue(issueId: number): IssueSummary;
   /** Looks an issue up as PUBLICATION:YYYY-MM-DD (title, Latin title or serial) or by id. */

@@ -27,10 +27,11 @@ export type AnyArchive = Archive | AsyncArchive;
 export const ARCHIVE_METHODS = [
   'importPage', 'importPages', 'importFiles', 'getPageScan', 'getPageImage',
   'listPublications', 'listIssues', 'getIssue', 'findIssue', 'getIssueMasthead', 'issueEvent', 'listIssueHistory', 'stats',
-  'listPages', 'getPage', 'savePage', 'setPageState', 'restoreRevision', 'getStory',
+  'listPages', 'getPage', 'savePage', 'editPage', 'setPageState', 'restoreRevision', 'getStory',
   'listRevisions', 'listRevisionDetails', 'getRevision',
   'search', 'searchAllIds', 'searchPage',
   'listProfiles', 'getProfile', 'findProfile', 'createProfile', 'updateProfile', 'removeProfile', 'getSetting', 'setSetting',
+  'listAccounts', 'profileCredentials', 'setProfilePassword', 'setProfileDisabled',
   'getItem', 'listIssueItems', 'setItemTags', 'changeItemTags', 'listTags',
   'listVocabulary', 'upsertVocabulary', 'removeVocabulary', 'importVocabulary',
   'issueForExport',

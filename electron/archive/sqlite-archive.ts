@@ -7,6 +7,7 @@
 //   search.ts                  the search planner and hits
 //   revisions.ts               the revision log
 //   people.ts, tags.ts, vocabulary.ts, export-gather.ts   review: profiles, settings, tags, vocabulary, export
+//   accounts.ts                                          accounts: password hashes, disabled profiles
 //   page-scans.ts, checksum-reads.ts, profiles-store.ts   scans and images, checksums, publication profiles
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -26,7 +27,9 @@ import { assertCurrentSchema } from './open-mode.ts';
 import { importFiles, importPages } from './page-import.ts';
 import { getPageImage, getPageScan } from './page-scans.ts';
 import * as pages from './pages.ts';
+import { editPage } from './page-edit.ts';
 import * as people from './people.ts';
+import * as accounts from './accounts.ts';
 import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
 import { getRevision, listRevisionDetails, listRevisions } from './revisions.ts';
 import { search, searchAllIds, searchPage } from './search.ts';
@@ -125,6 +128,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),
     savePage: (input, actor) => pages.savePage(ctx, input, actor),
+    editPage: (input, actor) => editPage(ctx, input, actor),
     setPageState: (pageId, state, actor) => pages.setPageState(ctx, pageId, state, actor),
     restoreRevision: (pageId, revision, actor) => pages.restoreRevision(ctx, pageId, revision, actor),
     getStory: (itemId) => getStory(ctx, itemId),
@@ -145,6 +149,11 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     removeProfile: (id, actor) => people.removeProfile(ctx, id, checkActor(actor)),
     getSetting: (key) => people.getSetting(ctx, key),
     setSetting: (key, value) => people.setSetting(ctx, key, value),
+
+    listAccounts: () => accounts.listAccounts(ctx),
+    profileCredentials: (id) => accounts.profileCredentials(ctx, id),
+    setProfilePassword: (id, hash, actor) => accounts.setProfilePassword(ctx, id, hash, checkActor(actor)),
+    setProfileDisabled: (id, disabled, actor) => accounts.setProfileDisabled(ctx, id, disabled, checkActor(actor)),
 
     getItem: (itemId) => tags.getItem(ctx, itemId),
     listIssueItems: (issueId) => tags.listIssueItems(ctx, issueId),
