@@ -18,7 +18,7 @@ interface AccountRow {
 }
 
 /** The shape password.ts writes: scrypt$N$r$p$salt$hash, salt and hash in base64url. */
-const HASH = z
+export const PASSWORD_HASH = z
   .string()
   .max(400)
   .regex(/^scrypt\$\d{1,8}\$\d{1,3}\$\d{1,3}\$[A-Za-z0-9_-]{16,128}\$[A-Za-z0-9_-]{32,256}$/, 'not a scrypt hash string');
@@ -43,7 +43,7 @@ export function profileCredentials(ctx: ArchiveContext, id: string): Credentials
 
 /** hash null removes the password. */
 export function setProfilePassword(ctx: ArchiveContext, id: string, hash: string | null, actor: Actor): Account {
-  const h = hash === null ? null : parseOr(HASH, hash, 'password hash');
+  const h = hash === null ? null : parseOr(PASSWORD_HASH, hash, 'password hash');
   return ctx.db.tx(() => {
     const old = row(ctx, id);
     if (!old) return fail('not-found', `profile ${id} does not exist`);

@@ -10,16 +10,27 @@ const key = (s: string) => foldForSearch(s.trim()).replace(/\s+/g, ' ');
 export function createTagCanon(db: Db): (tags: readonly string[]) => string[] {
   return (tags) => {
     if (tags.length === 0) return [];
-    const byKey = new Map<string, string>();
-    // Existing free tags first, then terms (a term's label wins over a free tag of the same form).
-    for (const { name } of db.stmt('tagCanon.tags', 'SELECT name FROM tags').all<{ name: string }>()) {
-      const k = key(name);
-      if (!byKey.has(k)) byKey.set(k, name);
-    }
-    for (const row of db.stmt('tagCanon.vocabulary', 'SELECT label, aliases_json FROM vocabulary').all<{ label: string; aliases_json: string }>()) {
-      byKey.set(key(row.label), row.label);
-      for (const alias of JSON.parse(row.aliases_json) as string[]) byKey.set(key(alias), row.label);
-    }
-    return [...new Set(tags.map((t) => byKey.get(key(t)) ?? t.trim()))];
+    return canonTagsWith(
+      db.stmt('tagCanon.tags', 'SELECT name FROM tags').all<{ name: string }>(),
+      db.stmt('tagCanon.vocabulary', 'SELECT label, aliases_json FROM vocabulary').all<{ label: string; aliases_json: string }>(),
+    )(tags);
   };
+}
+
+/** The canonicalisation over tag names and vocabulary rows already read (both archives use it). */
+export function canonTagsWith(
+  tagRows: readonly { name: string }[],
+  vocabularyRows: readonly { label: string; aliases_json: string }[],
+): (tags: readonly string[]) => string[] {
+  const byKey = new Map<string, string>();
+  // Existing free tags first, then terms (a term's label wins over a free tag of the same form).
+  for (const { name } of tagRows) {
+    const k = key(name);
+    if (!byKey.has(k)) byKey.set(k, name);
+  }
+  for (const row of vocabularyRows) {
+    byKey.set(key(row.label), row.label);
+    for (const alias of JSON.parse(row.aliases_json) as string[]) byKey.set(key(alias), row.label);
+  }
+  return (tags) => [...new Set(tags.map((t) => byKey.get(key(t)) ?? t.trim()))];
 }
