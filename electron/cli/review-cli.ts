@@ -3,31 +3,35 @@
 import { existsSync } from 'node:fs';
 import type { IssueSummary } from '../../shared/domain.ts';
 import type { Profile } from '../../shared/roles.ts';
-import type { Archive } from '../archive/archive-api.ts';
+import { inProcess, type AsyncArchive } from '../archive/async-archive.ts';
 import { defaultArchivePath } from '../archive/default-path.ts';
-import { openArchive, type SqliteArchive } from '../archive/sqlite-archive.ts';
+import { openArchive } from '../archive/sqlite-archive.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 
-export function openExistingArchive(path: string | undefined, io: CliIO): SqliteArchive {
+/**
+ * The archive a command works on, behind the asynchronous interface the hosts use. A command runs
+ * once and exits, so the SQLite archive opens on this thread (no worker to start).
+ */
+export function openExistingArchive(path: string | undefined, io: CliIO): AsyncArchive {
   const archivePath = path ?? defaultArchivePath();
   if (!existsSync(archivePath)) throw new UsageError(`no archive at ${archivePath} (import pages first: galley import PATH...)`);
-  return openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
+  return inProcess(openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } }));
 }
 
 /** `--as NAME`: the profile that acts. Writes need one; the message lists who exists. */
-export function profileAs(archive: Archive, name: string | undefined): Profile {
-  const profiles = archive.listProfiles();
+export async function profileAs(archive: AsyncArchive, name: string | undefined): Promise<Profile> {
+  const profiles = await archive.listProfiles();
   if (profiles.length === 0) throw new UsageError('this archive has no profiles yet; create the first (it becomes a supervisor): galley profiles add NAME --role supervisor');
   const known = profiles.map((p) => `${p.name} (${p.role})`).join(', ');
   if (!name) throw new UsageError(`say who is working with --as NAME (profiles: ${known})`);
-  const p = archive.findProfile(name);
+  const p = await archive.findProfile(name);
   if (!p) throw new UsageError(`no profile named ${name} (profiles: ${known})`);
   return p;
 }
 
 /** ISSUE: an issue id, or PUBLICATION:YYYY-MM-DD (title, Latin title or serial). */
-export function issueRef(archive: Archive, ref: string): IssueSummary {
-  const issue = archive.findIssue(ref);
+export async function issueRef(archive: AsyncArchive, ref: string): Promise<IssueSummary> {
+  const issue = await archive.findIssue(ref);
   if (!issue) throw new UsageError(`no issue ${ref} (give an issue id, or PUBLICATION:YYYY-MM-DD)`);
   return issue;
 }

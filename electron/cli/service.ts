@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import type { Channel, Req, Res } from '../../shared/ipc.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { SqliteArchive } from '../archive/sqlite-archive.ts';
+import type { AsyncArchive } from '../archive/async-archive.ts';
 import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../host/load-backend.ts';
 import type { CliIO } from './cli-io.ts';
@@ -14,10 +14,10 @@ import { version } from './version.ts';
 import { openExistingArchive, profileAs } from './review-cli.ts';
 
 export interface CliService {
-  archive: SqliteArchive;
+  archive: AsyncArchive;
   /** Runs one channel of the handler table; a refusal is thrown as the AppError the host would send. */
   call<C extends Channel>(channel: C, request: Req<C>): Promise<Res<C>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 function osUser(): string {
@@ -34,15 +34,15 @@ export interface OpenOptions {
   /** --as NAME: required for writes once the archive has profiles (the message lists who exists). */
   as?: string | undefined;
   /** Whether --as must name a profile (writes, the default); reads and the first profile need none. */
-  needsProfile?: boolean | ((archive: SqliteArchive) => boolean);
+  needsProfile?: boolean | ((archive: AsyncArchive) => Promise<boolean>);
 }
 
-export function openService(io: CliIO, options: OpenOptions): CliService {
+export async function openService(io: CliIO, options: OpenOptions): Promise<CliService> {
   const archive = openExistingArchive(options.archive, io);
   try {
     // Resolving the name here gives the command line's own message for a missing or unknown one.
-    const needs = typeof options.needsProfile === 'function' ? options.needsProfile(archive) : options.needsProfile !== false;
-    const profile = !needs && options.as === undefined ? null : profileAs(archive, options.as);
+    const needs = typeof options.needsProfile === 'function' ? await options.needsProfile(archive) : options.needsProfile !== false;
+    const profile = !needs && options.as === undefined ? null : await profileAs(archive, options.as);
     const actor = { name: osUser() };
     const table: HandlerTable = createHandlers({
       archive,
@@ -66,7 +66,7 @@ export function openService(io: CliIO, options: OpenOptions): CliService {
       close: () => archive.close(),
     };
   } catch (e) {
-    archive.close();
+    await archive.close();
     throw e;
   }
 }

@@ -66,7 +66,7 @@ async function start(): Promise<void> {
   const explicitArchive = argValue('archive');
   if (explicitArchive === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   const archivePath = explicitArchive ?? defaultArchivePath();
-  const backend = loadBackend(archivePath, actor);
+  const backend = await loadBackend(archivePath, actor);
   let language: Language = languageForLocale(app.getLocale());
 
   protocol.handle(SCHEME, serveRenderer);
@@ -148,8 +148,7 @@ async function start(): Promise<void> {
   });
 
   app.on('window-all-closed', () => {
-    backend.archive.close();
-    app.quit();
+    void backend.archive.close().finally(() => app.quit());
   });
   await win.loadURL(`${ORIGIN}/index.html`);
 }

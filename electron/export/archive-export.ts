@@ -8,7 +8,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { IssueSummary } from '../../shared/domain.ts';
 import type { ExportFormat } from '../../shared/export.ts';
 import { assertAllowed, type Profile } from '../../shared/roles.ts';
-import type { Actor, Archive } from '../archive/archive-api.ts';
+import type { Actor } from '../archive/archive-api.ts';
+import type { AsyncArchive } from '../archive/async-archive.ts';
 import { transition } from '../../core/review/index.ts';
 import { ExportError, exportIssue, type ExportResult } from './export-issue.ts';
 
@@ -16,8 +17,8 @@ import { ExportError, exportIssue, type ExportResult } from './export-issue.ts';
 export const EXPORT_DIR_SETTING = 'export.outDir';
 
 /** The export folder: the archive's setting, else ~/Galley Exports. */
-export function defaultExportDir(archive: Pick<Archive, 'getSetting'>): string {
-  return archive.getSetting(EXPORT_DIR_SETTING) ?? join(homedir(), 'Galley Exports');
+export async function defaultExportDir(archive: Pick<AsyncArchive, 'getSetting'>): Promise<string> {
+  return (await archive.getSetting(EXPORT_DIR_SETTING)) ?? join(homedir(), 'Galley Exports');
 }
 
 /** An absolute folder that exists or can be made; anything else is refused with the reason. */
@@ -52,19 +53,19 @@ export interface ArchiveExportOptions {
   now?: Date;
 }
 
-export function exportArchivedIssue(
-  archive: Archive,
+export async function exportArchivedIssue(
+  archive: AsyncArchive,
   issueId: number,
   profile: Profile,
   options: ArchiveExportOptions,
-): ExportResult & { issue: IssueSummary } {
+): Promise<ExportResult & { issue: IssueSummary }> {
   // Who first, then the state: a refusal never writes a file.
   assertAllowed(profile, 'issue.export');
-  const before = archive.getIssue(issueId);
+  const before = await archive.getIssue(issueId);
   transition(before.state, { type: 'export' }, profile);
   const outDir = checkOutDir(options.outDir);
-  const data = archive.issueForExport(issueId, (options.now ?? new Date()).toISOString());
+  const data = await archive.issueForExport(issueId, (options.now ?? new Date()).toISOString());
   const result = exportIssue(data, { formats: [...options.formats], outDir, zip: options.zip ?? false });
-  const issue = archive.issueEvent(issueId, { type: 'export' }, actorOf(profile));
+  const issue = await archive.issueEvent(issueId, { type: 'export' }, actorOf(profile));
   return { ...result, issue };
 }

@@ -1,6 +1,7 @@
 // Thin adapters between the hosts and the modules written alongside them (archive, importer,
 // engine). Handlers only see these interfaces; the real modules are wired in load-backend.ts.
-import type { Actor, Archive } from '../archive/archive-api.ts';
+import type { Actor } from '../archive/archive-api.ts';
+import type { AsyncArchive } from '../archive/async-archive.ts';
 import type { ImportProgress, ImportReport } from '../../shared/ipc.ts';
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { Profile } from '../../core/engine/model/profile.ts';
@@ -25,13 +26,14 @@ export interface UploadedFile {
 }
 
 export interface ImporterAdapter {
-  importPaths(paths: string[], archive: Archive, options: ImportRunOptions): Promise<ImportReport>;
+  importPaths(paths: string[], archive: AsyncArchive, options: ImportRunOptions): Promise<ImportReport>;
   /** Uploaded files, named and dated by the paths the user dropped them under (not the temp paths). */
-  importUploads(files: UploadedFile[], archive: Archive, options: ImportRunOptions): Promise<ImportReport>;
+  importUploads(files: UploadedFile[], archive: AsyncArchive, options: ImportRunOptions): Promise<ImportReport>;
 }
 
 export interface Backend {
-  archive: Archive;
+  /** The archive behind its asynchronous interface: SQLite in its worker thread, or PostgreSQL. */
+  archive: AsyncArchive;
   engine: EngineAdapter;
   importer: ImporterAdapter;
 }

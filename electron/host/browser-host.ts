@@ -48,7 +48,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   if (options.archivePath === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   const archivePath = options.archivePath ?? defaultArchivePath();
   const staticDir = await ensureRendererBuilt(options.log);
-  const backend = options.backend ?? loadBackend(archivePath, actor);
+  const backend = options.backend ?? (await loadBackend(archivePath, actor));
   const version = appVersion();
   let host: HttpHost;
   try {
@@ -59,7 +59,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       createTable: (emit) => createHandlers({ ...backend, host: 'browser', version, actor, emit }),
     });
   } catch (e) {
-    backend.archive.close();
+    await backend.archive.close();
     throw e;
   }
   return {
@@ -72,7 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     archivePath: backend.archive.path,
     async close() {
       await host.close();
-      backend.archive.close();
+      await backend.archive.close();
     },
   };
 }

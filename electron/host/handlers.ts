@@ -2,7 +2,6 @@
 // from one module per domain (./handlers/). Each domain module sees the service context — the
 // backend, the host's hooks and the session that says who is acting — and nothing of the others.
 // Requests are validated against shared/ipc.ts before a handler runs (dispatch.ts).
-import { AppError } from '../../shared/app-error.ts';
 import type { HandlerTable, HostContext, ServiceContext } from './service/context.ts';
 import { createSession } from './service/session.ts';
 import { appHandlers } from './handlers/app.ts';
@@ -10,6 +9,7 @@ import { importHandlers } from './handlers/import.ts';
 import { issueHandlers } from './handlers/issues.ts';
 import { historyHandlers } from './handlers/history.ts';
 import { pageHandlers } from './handlers/pages.ts';
+import { pageEditHandlers } from './handlers/page-edit.ts';
 import { profileHandlers } from './handlers/profiles.ts';
 import { searchHandlers } from './handlers/search.ts';
 import { tagHandlers } from './handlers/tags.ts';
@@ -18,17 +18,16 @@ export type { Handler, HandlerTable, HostContext, ServiceContext } from './servi
 export { dispatch, type DispatchResult } from './dispatch.ts';
 
 export function createHandlers(host: HostContext): HandlerTable {
-  const session = createSession(host.archive, host.actor, { remember: host.host !== 'cli' });
   // The command line's --as NAME: selected for this run only, checked like any other selection.
-  if (host.profileName !== undefined) {
-    const named = host.archive.findProfile(host.profileName);
-    if (!named) throw new AppError('not-found', 'profile-missing', `no profile named ${host.profileName}`, { profile: host.profileName });
-    session.use(named.id);
-  }
+  const session = createSession(host.archive, host.actor, {
+    remember: host.host !== 'cli',
+    ...(host.profileName !== undefined ? { profileName: host.profileName } : {}),
+  });
   const ctx: ServiceContext = { ...host, session, changed: () => host.emit('library.changed', {}) };
   return {
     ...appHandlers(ctx),
     ...pageHandlers(ctx),
+    ...pageEditHandlers(ctx),
     ...importHandlers(ctx),
     ...profileHandlers(ctx),
     ...tagHandlers(ctx),

@@ -1,6 +1,6 @@
 // Wires the real archive, importer and engine into the Backend adapters used by the handlers.
 import { deriveItems } from '../../core/engine/index.ts';
-import { openArchive } from '../archive/sqlite-archive.ts';
+import { openArchiveInWorker } from '../archive/worker/client.ts';
 import { archiveWritable } from '../archive/open-mode.ts';
 import { importFile, importPaths, type FileResult } from '../importer/index.ts';
 import { createParsePool } from '../importer/pool/pool.ts';
@@ -68,8 +68,13 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
   };
 }
 
-export function loadBackend(archivePath: string, actor: Actor): Backend {
+/**
+ * The hosts' backend: the archive in its worker thread (the one writer; the host's thread never
+ * waits on SQL), the engine and the importer.
+ */
+export async function loadBackend(archivePath: string, actor: Actor): Promise<Backend> {
   // An archive that cannot be written opens read-only (the workspace shows a banner) instead of failing.
   const readOnly = !archiveWritable(archivePath);
-  return { archive: openArchive(archivePath, { readOnly }), engine: engineAdapter, importer: importerAdapter(actor) };
+  const archive = await openArchiveInWorker(archivePath, { readOnly });
+  return { archive, engine: engineAdapter, importer: importerAdapter(actor) };
 }

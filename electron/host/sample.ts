@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/app-error.ts';
-import type { Archive } from '../archive/archive-api.ts';
+import type { AsyncArchive } from '../archive/async-archive.ts';
 import type { ImporterAdapter, ImportRunOptions } from './backend.ts';
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../../resources/sample-issue/', import.meta.url));
@@ -12,27 +12,27 @@ export const SAMPLE_DIR = fileURLToPath(new URL('../../resources/sample-issue/',
 /** Marks the sample's publication title (in its masthead). */
 export const SAMPLE_TITLE = '示例日报';
 
-function findSamplePage(archive: Archive): number | null {
-  const pub = archive.listPublications().find((p) => p.title === SAMPLE_TITLE);
+async function findSamplePage(archive: AsyncArchive): Promise<number | null> {
+  const pub = (await archive.listPublications()).find((p) => p.title === SAMPLE_TITLE);
   if (!pub) return null;
-  const issue = archive.listIssues().find((i) => i.publicationId === pub.id);
+  const issue = (await archive.listIssues(pub.id))[0];
   if (!issue) return null;
-  return archive.listPages(issue.id)[0]?.id ?? null;
+  return (await archive.listPages(issue.id))[0]?.id ?? null;
 }
 
 export async function openSample(
-  archive: Archive,
+  archive: AsyncArchive,
   importer: ImporterAdapter,
   options: ImportRunOptions,
   dir = SAMPLE_DIR,
 ): Promise<{ pageId: number; imported: boolean }> {
-  const found = findSamplePage(archive);
+  const found = await findSamplePage(archive);
   if (found !== null) return { pageId: found, imported: false };
   if (!existsSync(dir)) throw new AppError('internal', 'sample-missing', 'the sample issue is missing from this installation');
   const report = await importer.importPaths([dir], archive, options);
   const failed = report.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new AppError('internal', 'sample-failed', `the sample issue could not be imported: ${failed.error ?? failed.source}`, { detail: failed.error ?? failed.source });
-  const pageId = findSamplePage(archive);
+  const pageId = await findSamplePage(archive);
   if (pageId === null) throw new AppError('internal', 'sample-failed', 'the sample issue could not be imported', { detail: null });
   return { pageId, imported: true };
 }

@@ -50,7 +50,7 @@ describe('the command line through the handler table', () => {
     const path = emptyArchive();
     expect(await main(['profiles', 'add', 'Chen', '--role', 'supervisor', '--archive', path], io().io)).toBe(0);
     expect(await main(['profiles', 'add', 'Li', '--role', 'editor', '--as', 'Chen', '--archive', path], io().io)).toBe(0);
-    const service = openService(io().io, { archive: path, as: 'Li' });
+    const service = await openService(io().io, { archive: path, as: 'Li' });
     try {
       const session = await service.call('session.current', {});
       expect(session.profile).toMatchObject({ name: 'Li', role: 'editor' });
@@ -62,16 +62,16 @@ describe('the command line through the handler table', () => {
       });
       await expect(service.call('issues.approve', { issueId: 999 })).rejects.toMatchObject({ code: 'forbidden', reason: 'issue.approve' });
     } finally {
-      service.close();
+      await service.close();
     }
-    const boss = openService(io().io, { archive: path, as: 'Chen' });
+    const boss = await openService(io().io, { archive: path, as: 'Chen' });
     try {
       await expect(boss.call('issues.approve', { issueId: 999 })).rejects.toMatchObject({ code: 'not-found', reason: 'not-found' });
       const li = (await boss.call('profiles.list', {})).find((p) => p.name === 'Li')!;
       await boss.call('profiles.update', { id: li.id, role: 'archivist' });
-      expect(boss.archive.getProfile(li.id)?.role).toBe('archivist');
+      expect((await boss.archive.getProfile(li.id))?.role).toBe('archivist');
     } finally {
-      boss.close();
+      await boss.close();
     }
   });
 });

@@ -11,6 +11,7 @@ import { fakeDerive } from '../renderer/fake-engine.ts';
 import { memoryArchive } from '../host/memory-archive.ts';
 import { check, FUZZ_RUNS, record, type FuzzTally } from './fuzz-kit.ts';
 import { reviewGoodPayloads } from '../review-integration/fuzz-payloads.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 const storedItem = fc.record({
   kind: fc.constantFrom(...ITEM_KINDS_FOR_TESTS),
@@ -109,7 +110,7 @@ describe('IPC payload validation fuzz', () => {
     for (let i = 0; i < 3; i++) archive.importPage({ sourceName: `p${i}.txt`, text: `标题${i}\n正文\n`, encoding: 'UTF-8' }, { name: 't' });
     const calls = new Map<string, number>();
     const real = createHandlers({
-      archive,
+      archive: inProcess(archive),
       engine: { deriveItems: fakeDerive },
       importer: {
         importPaths: async (paths) => ({ outcomes: paths.map((p) => ({ source: p, status: 'skipped' as const })), cancelled: false }),

@@ -11,6 +11,7 @@ import { isLoopbackAddress } from '../../electron/host/security.ts';
 import { HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
 import { fakeDerive } from '../renderer/fake-engine.ts';
 import { memoryArchive } from './memory-archive.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 interface Reply {
   status: number;
@@ -57,7 +58,7 @@ describe('HTTP host', () => {
       staticDir: dir,
       createTable: (emit) =>
         createHandlers({
-          archive,
+          archive: inProcess(archive),
           engine: { deriveItems: fakeDerive },
           importer: {
             importPaths: async () => ({ outcomes: [], cancelled: false }),

@@ -11,6 +11,7 @@ import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { acceptedEncodings, staticVariant } from '../../electron/host/static-files.ts';
 import { fakeDerive } from '../renderer/fake-engine.ts';
 import { memoryArchive } from './memory-archive.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 interface Reply {
   status: number;
@@ -52,7 +53,7 @@ describe('static files', () => {
       staticDir: dir,
       createTable: (emit) =>
         createHandlers({
-          archive,
+          archive: inProcess(archive),
           engine: { deriveItems: fakeDerive },
           importer: {
             importPaths: async () => ({ outcomes: [], cancelled: false }),

@@ -12,6 +12,7 @@ import { engineAdapter, importerAdapter } from '../../electron/host/load-backend
 import { parseProfile } from '../../core/engine/model/index.ts';
 import { deriveItems } from '../../core/engine/index.ts';
 import { tempDir, track } from '../archive/helpers.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 const PAGES = join(import.meta.dirname, '../../resources/pages');
 const OS_USER = { name: 'os-user' };
@@ -20,7 +21,7 @@ const upload = (name: string, file: string) => ({ name, data: readFileSync(join(
 function host() {
   const warnings: string[] = [];
   const archive = track(openArchive(join(tempDir(), 'a.sqlite'), { logger: { warn: (m) => warnings.push(m) } }));
-  const table = createHandlers({ archive, engine: engineAdapter, importer: importerAdapter(OS_USER), host: 'browser', version: 'test', actor: OS_USER, emit: () => {} });
+  const table = createHandlers({ archive: inProcess(archive), engine: engineAdapter, importer: importerAdapter(OS_USER), host: 'browser', version: 'test', actor: OS_USER, emit: () => {} });
   const ok = async <C extends Channel>(channel: C, request: Req<C>): Promise<any> => {
     const r = await dispatch(table, channel, request);
     if (!r.ok) throw new Error(`${channel}: ${r.code}: ${r.message}`);

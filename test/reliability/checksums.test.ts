@@ -14,6 +14,7 @@ import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
 import { createHandlers, dispatch } from '../../electron/host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -102,7 +103,7 @@ describe('checksums (migration 0009)', () => {
     damageRevisionJson(path, 1);
     const archive = openArchive(path, quiet);
     try {
-      const table = createHandlers({ archive, engine: engineAdapter, importer: importerAdapter({ name: 't' }), host: 'browser', version: 't', actor: { name: 't' }, emit: () => {} });
+      const table = createHandlers({ archive: inProcess(archive), engine: engineAdapter, importer: importerAdapter({ name: 't' }), host: 'browser', version: 't', actor: { name: 't' }, emit: () => {} });
       const r = await dispatch(table, 'history.forPage', { pageId });
       expect(r.ok).toBe(false);
       if (r.ok) return;

@@ -9,24 +9,29 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/archive/sqlite-archive.ts';
 import { loadBackend } from '../../electron/host/load-backend.ts';
-import type { SqliteArchive } from '../../electron/archive/sqlite-archive.ts';
+import type { WorkerArchive } from '../../electron/archive/worker/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-durable-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('durability settings', () => {
-  it('opens every archive in WAL mode with synchronous=FULL (2)', () => {
+  it('opens every archive in WAL mode with synchronous=FULL (2)', { timeout: 90_000 }, async () => {
     const direct = openArchive(join(dir, 'a.sqlite'), { logger: { warn: () => {} } });
-    const hosted = loadBackend(join(dir, 'b.sqlite'), { name: 't' }).archive as SqliteArchive;
+    // The hosts' archive runs in its worker thread: the worker reports its own connection's settings.
+    const hosted = (await loadBackend(join(dir, 'b.sqlite'), { name: 't' })).archive as WorkerArchive;
     try {
-      for (const a of [direct, hosted]) {
-        expect(a.db.raw.pragma('synchronous', { simple: true })).toBe(2);
-        expect(a.db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
-        expect(a.db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
-      }
+      const settings = [
+        {
+          synchronous: direct.db.raw.pragma('synchronous', { simple: true }),
+          journalMode: direct.db.raw.pragma('journal_mode', { simple: true }),
+          foreignKeys: direct.db.raw.pragma('foreign_keys', { simple: true }),
+        },
+        (await hosted.diagnostics()).pragmas,
+      ];
+      for (const s of settings) expect(s).toEqual({ synchronous: 2, journalMode: 'wal', foreignKeys: 1 });
     } finally {
       direct.close();
-      hosted.close();
+      await hosted.close();
     }
   });
 });

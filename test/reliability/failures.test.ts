@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { archiveWritable } from '../../electron/archive/open-mode.ts';
-import { openArchive, type SqliteArchive } from '../../electron/archive/sqlite-archive.ts';
+import { openArchive } from '../../electron/archive/sqlite-archive.ts';
 import { createHandlers, dispatch } from '../../electron/host/handlers.ts';
-import { loadBackend } from '../../electron/host/load-backend.ts';
+import { engineAdapter, importerAdapter, loadBackend } from '../../electron/host/load-backend.ts';
+import type { Backend } from '../../electron/host/backend.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 import { localizeHostMessage } from '../../renderer/messages.ts';
 import { ApiError } from '../../renderer/api/client.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
@@ -59,14 +61,14 @@ async function tFor(lng: 'en' | 'zh-CN') {
   return i.t.bind(i) as (key: string, options?: Record<string, unknown>) => string;
 }
 
-const handlersFor = (backend: ReturnType<typeof loadBackend>) =>
+const handlersFor = (backend: Backend) =>
   createHandlers({ ...backend, host: 'browser', version: 't', actor: { name: 't' }, emit: () => {} });
 
 describe('worded failures', () => {
-  it('opens a read-only archive read-only (app.info says so) and refuses a save with a worded code', async () => {
+  it('opens a read-only archive read-only (app.info says so) and refuses a save with a worded code', { timeout: 90_000 }, async () => {
     const path = archiveWithPage();
     makeReadOnly(path);
-    const backend = loadBackend(path, { name: 't' }); // used to fail: SQLITE_CANTOPEN
+    const backend = await loadBackend(path, { name: 't' }); // used to fail: SQLITE_CANTOPEN
     try {
       const table = handlersFor(backend);
       const info = await dispatch(table, 'app.info', {});
@@ -78,25 +80,27 @@ describe('worded failures', () => {
       expect(save).toMatchObject({ ok: false, code: 'read-only' });
       expect((save as { message: string }).message).not.toMatch(/attempt to write/);
     } finally {
-      backend.archive.close();
+      await backend.archive.close();
     }
   });
 
   it('answers a full disk with code disk-full, not the raw "database or disk is full"', async () => {
     const path = archiveWithPage();
-    const backend = loadBackend(path, { name: 't' });
+    // On this thread, so the test can shrink the file's page limit under the archive.
+    const archive = inProcess(openArchive(path));
+    const backend: Backend = { archive, engine: engineAdapter, importer: importerAdapter({ name: 't' }) };
     try {
       const table = handlersFor(backend);
       const rec = (await dispatch(table, 'page.get', { pageId: 1 })) as { ok: true; value: { text: string; items: unknown[]; revision: number } };
       // No page may be added to the file any more: the next growing write is SQLITE_FULL.
-      const raw = (backend.archive as SqliteArchive).db.raw;
+      const raw = archive.sync.db.raw;
       const pages = raw.pragma('page_count', { simple: true }) as number;
       raw.pragma(`max_page_count = ${pages}`);
       const save = await dispatch(table, 'page.save', { pageId: 1, baseRevision: rec.value.revision, text: rec.value.text + '长'.repeat(200_000), items: rec.value.items });
       expect(save).toMatchObject({ ok: false, code: 'disk-full' });
       expect((save as { message: string }).message).not.toMatch(/database or disk is full/);
     } finally {
-      backend.archive.close();
+      await backend.archive.close();
     }
   });
 

@@ -7,6 +7,7 @@ import { ROLES, isAllowed, type Action, type Role } from '../../shared/roles.ts'
 import type { DispatchResult } from '../../electron/host/handlers.ts';
 import { world, type World } from './world.ts';
 import { EXPORT_DIR_SETTING } from '../../electron/export/archive-export.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 interface Scenario {
   name: string;
@@ -182,7 +183,7 @@ describe('the acting profile', () => {
     const w = world();
     const ada = await w.as('Ada');
     const { createHandlers, dispatch } = await import('../../electron/host/handlers.ts');
-    const again = createHandlers({ ...{ archive: w.archive, engine: { deriveItems: () => [] }, importer: {} as never }, host: 'browser', version: 't', actor: { name: 'x' }, emit: () => {} });
+    const again = createHandlers({ ...{ archive: inProcess(w.archive), engine: { deriveItems: () => [] }, importer: {} as never }, host: 'browser', version: 't', actor: { name: 'x' }, emit: () => {} });
     const r = await dispatch(again, 'session.current', {});
     expect(r).toMatchObject({ ok: true, value: { profile: ada, bootstrap: false } });
     if (r.ok) expect((r.value as { allowed: string[] }).allowed).toEqual(expect.arrayContaining(['item.tag', 'vocabulary.edit']));

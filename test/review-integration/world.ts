@@ -11,6 +11,7 @@ import type { Profile, Role } from '../../shared/roles.ts';
 import { openArchive, type SqliteArchive } from '../../electron/archive/sqlite-archive.ts';
 import { createHandlers, dispatch, type DispatchResult, type HandlerTable } from '../../electron/host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../../electron/host/load-backend.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 export const SAMPLE = join(import.meta.dirname, '../../resources/pages/hengyang-daily-2021-10-29-p1.txt');
 const OS_USER = { name: 'os-user' };
@@ -74,7 +75,7 @@ export function world(options: { empty?: boolean } = {}): World {
   const archive = openArchive(path, { logger: { warn: () => {} } });
   open.push(archive);
   const table = createHandlers({
-    archive,
+    archive: inProcess(archive),
     engine: engineAdapter,
     importer: importerAdapter(OS_USER),
     host: 'browser',

@@ -27,15 +27,15 @@ describe('handles instead of paths', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'galley-handles-'));
-    backend = loadBackend(join(dir, 'archive.sqlite'), { name: 'sec' });
-    backend.archive.setSetting(EXPORT_DIR_SETTING, join(dir, 'exports'));
+    backend = await loadBackend(join(dir, 'archive.sqlite'), { name: 'sec' });
+    await backend.archive.setSetting(EXPORT_DIR_SETTING, join(dir, 'exports'));
     const base = { ...backend, version: 't', actor: { name: 'sec' }, emit: () => {} };
     desktop = createHandlers({ ...base, host: 'electron', files, showFolderDialog: async () => chosen });
     browser = createHandlers({ ...base, host: 'browser' });
     await dispatch(desktop, 'profiles.create', { name: 'Chief', role: 'supervisor' });
   });
-  afterAll(() => {
-    backend.archive.close();
+  afterAll(async () => {
+    await backend.archive.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

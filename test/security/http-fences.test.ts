@@ -85,8 +85,8 @@ describe('browser host fences (matrix)', () => {
     writeFileSync(join(staticDir, 'index.html'), '<html><head></head><body>app</body></html>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer folder');
-    backend = loadBackend(join(dir, 'archive.sqlite'), { name: 'sec' });
-    backend.archive.importPage({ sourceName: 'p1.txt', text: '衡阳日报\n\n标题\n本报讯（记者 张三）内容。\n', encoding: 'UTF-8' }, { name: 'sec' });
+    backend = await loadBackend(join(dir, 'archive.sqlite'), { name: 'sec' });
+    await backend.archive.importPage({ sourceName: 'p1.txt', text: '衡阳日报\n\n标题\n本报讯（记者 张三）内容。\n', encoding: 'UTF-8' }, { name: 'sec' });
     host = await startHttpHost({
       staticDir,
       createTable: (emit) => createHandlers({ ...backend, host: 'browser', version: 'sec', actor: { name: 'sec' }, emit }),
@@ -96,6 +96,7 @@ describe('browser host fences (matrix)', () => {
 
   afterAll(async () => {
     await host.close();
+    await backend.archive.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

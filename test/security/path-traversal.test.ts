@@ -35,23 +35,29 @@ describe('path traversal through imported file names', () => {
   let table: HandlerTable;
   const savedTmp = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'galley-traversal-'));
     sandboxTmp = join(root, 'tmp');
     mkdirSync(sandboxTmp);
-    backend = loadBackend(join(root, 'archive', 'archive.sqlite'), { name: 'sec' });
+    backend = await loadBackend(join(root, 'archive', 'archive.sqlite'), { name: 'sec' });
     table = createHandlers({ ...backend, host: 'browser', version: 'sec', actor: { name: 'sec' }, emit: () => {} });
     // Uploads go under os.tmpdir(): point it into the sandbox to see every file written.
     process.env.TMPDIR = process.env.TMP = process.env.TEMP = sandboxTmp;
   });
-  afterAll(() => {
+  afterAll(async () => {
     for (const [k, v] of Object.entries(savedTmp)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
-    backend.archive.close();
+    await backend.archive.close();
     rmSync(root, { recursive: true, force: true });
   });
+
+  /** Every page's source name, as the archive stored it. */
+  const sourceNames = async (): Promise<string[]> => {
+    const pages = await Promise.all((await backend.archive.listIssues()).map((i) => backend.archive.listPages(i.id)));
+    return pages.flat().map((p) => p.sourceName);
+  };
 
   it('refuses climbing names before writing anything', async () => {
     const names = [
@@ -67,7 +73,7 @@ describe('path traversal through imported file names', () => {
       refused++;
     }
     expect(listAll(root)).toEqual(before);
-    expect(backend.archive.stats().pages).toBe(0);
+    expect((await backend.archive.stats()).pages).toBe(0);
     recordFigures('security-traversal', { climbingNamesRefused: refused, namesTried: names.length });
   });
 
@@ -81,11 +87,7 @@ describe('path traversal through imported file names', () => {
     expect(listAll(sandboxTmp)).toEqual([]);
     expect(readdirSync(root).sort()).toEqual(['archive', 'tmp']);
     // The names became source names, unchanged (display only; the archive writes no files).
-    const sources = backend.archive
-      .listIssues()
-      .flatMap((i) => backend.archive.listPages(i.id))
-      .map((p) => p.sourceName)
-      .sort();
+    const sources = (await sourceNames()).sort();
     expect(sources).toEqual([...names].sort());
   });
 
@@ -99,10 +101,7 @@ describe('path traversal through imported file names', () => {
     const summary = await importAll([inside], backend.archive);
     expect(summary.failed).toBe(0);
     expect(listAll(root).filter((p) => !p.startsWith('archive'))).toEqual(before);
-    const sources = backend.archive
-      .listIssues()
-      .flatMap((i) => backend.archive.listPages(i.id))
-      .map((p) => p.sourceName);
+    const sources = await sourceNames();
     // Finding (documented): a symlink inside a dropped folder is read like a file.
     expect(sources.some((s) => s.endsWith('link.txt'))).toBe(true);
   });

@@ -22,6 +22,7 @@ import type { Backend } from '../../electron/host/backend.ts';
 import { HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/limits.ts';
 import { recordFigures } from '../reliability/figures.ts';
+import { inProcess } from '../../electron/archive/async-archive.ts';
 
 interface Reply {
   status: number;
@@ -67,16 +68,16 @@ describe('red team (issue 16)', () => {
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<html><head></head><body>app</body></html>');
     writeFileSync(join(dir, 'secret.txt'), 'SECRET-OUTSIDE');
-    backend = { archive: openArchive(join(dir, 'archive.sqlite'), quiet), engine: engineAdapter, importer: importerAdapter({ name: 'red' }) };
-    backend.archive.setSetting(EXPORT_DIR_SETTING, join(dir, 'exports'));
-    backend.archive.importPage({ sourceName: 'p1.txt', text: '衡阳日报\n\n标题\n本报讯（记者 张三）内容。\n', encoding: 'UTF-8' }, { name: 'red' });
+    backend = { archive: inProcess(openArchive(join(dir, 'archive.sqlite'), quiet)), engine: engineAdapter, importer: importerAdapter({ name: 'red' }) };
+    await backend.archive.setSetting(EXPORT_DIR_SETTING, join(dir, 'exports'));
+    await backend.archive.importPage({ sourceName: 'p1.txt', text: '衡阳日报\n\n标题\n本报讯（记者 张三）内容。\n', encoding: 'UTF-8' }, { name: 'red' });
     host = await startHttpHost({ staticDir, createTable: (emit) => createHandlers({ ...backend, host: 'browser', version: 'red', actor: { name: 'red' }, emit }) });
     origin = `http://127.0.0.1:${host.port}`;
   });
   afterAll(async () => {
     recordFigures('red-team', results);
     await host?.close();
-    backend?.archive.close();
+    await backend?.archive.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -148,7 +149,7 @@ describe('red team (issue 16)', () => {
     const b = await api('import.handles', { handles: ['B'.repeat(22)] });
     expect(a.status).toBe(400);
     expect(a.body).toBe(b.body);
-    expect(backend.archive.listPages(1).map((p) => p.sourceName)).not.toContain('passwd');
+    expect((await backend.archive.listPages(1)).map((p) => p.sourceName)).not.toContain('passwd');
     await api('profiles.create', { name: 'Chief', role: 'supervisor' });
     const nested = join(dir, 'client', 'made', 'this');
     const r = await api('issues.export', { issueId: 1, formats: ['json'], outDir: nested });

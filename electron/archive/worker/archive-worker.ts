@@ -34,7 +34,16 @@ port.on('message', (m: ClientMessage) => {
     return;
   }
   if (m.type === 'diagnostics') {
-    const value: Diagnostics = { slowQueries: [...archive.db.slowQueries], timings: [...archive.db.timings] };
+    const raw = archive.db.raw;
+    const value: Diagnostics = {
+      slowQueries: [...archive.db.slowQueries],
+      timings: [...archive.db.timings],
+      pragmas: {
+        synchronous: raw.pragma('synchronous', { simple: true }) as number,
+        journalMode: raw.pragma('journal_mode', { simple: true }) as string,
+        foreignKeys: raw.pragma('foreign_keys', { simple: true }) as number,
+      },
+    };
     post({ type: 'result', id: m.id, value });
     return;
   }

@@ -25,6 +25,8 @@ export type ClientMessage =
 export interface Diagnostics {
   slowQueries: { name: string; ms: number }[];
   timings: [string, { calls: number; ms: number }][];
+  /** The connection's durability settings as SQLite reports them (synchronous 2 = FULL). */
+  pragmas: { synchronous: number; journalMode: string; foreignKeys: number };
 }
 
 export interface SerializedError {

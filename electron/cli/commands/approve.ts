@@ -31,13 +31,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
+  const service = await openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
   try {
-    const issue = issueRef(service.archive, parsed.positionals[0]!);
+    const issue = await issueRef(service.archive, parsed.positionals[0]!);
     const { issue: after } = await service.call('issues.approve', { issueId: issue.id });
     io.stdout(`Issue ${after.id} (${after.date ?? 'undated'}) is ${after.state}.\n`);
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }

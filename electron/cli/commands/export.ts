@@ -59,9 +59,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const service = openService(io, { archive: f.archive, as: f.as });
+  const service = await openService(io, { archive: f.archive, as: f.as });
   try {
-    const issue = issueRef(service.archive, parsed.positionals[0]!);
+    const issue = await issueRef(service.archive, parsed.positionals[0]!);
     const { resolve } = await import('node:path');
     const result = await service.call('issues.export', { issueId: issue.id, formats: f.format!, outDir: resolve(f.out!), zip: f.zip === true });
     if (f.json) {
@@ -72,6 +72,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }

@@ -50,7 +50,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const listing = parsed.positionals[0] === 'list';
   // The first profile of an archive needs no --as (anyone may create it; it becomes the supervisor).
-  const service = openService(io, { archive: f.archive, as: f.as, needsProfile: (a) => !listing && a.listProfiles().length > 0 });
+  const service = await openService(io, { archive: f.archive, as: f.as, needsProfile: async (a) => !listing && (await a.listProfiles()).length > 0 });
   try {
     if (listing) {
       const profiles = await service.call('profiles.list', {});
@@ -60,11 +60,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 0;
     }
     const name = parsed.positionals[1]!.trim();
-    const first = service.archive.listProfiles().length === 0;
+    const first = (await service.archive.listProfiles()).length === 0;
     const p = await service.call('profiles.create', { name, role: f.role ?? 'editor' });
     io.stdout(`Added ${p.name} (${p.role})${first && f.role !== 'supervisor' ? ' — the first profile of an archive is its supervisor' : ''}\n`);
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }

@@ -81,7 +81,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...(f.publication ? { publicationId: f.publication } : {}),
   };
   const query = parsed.positionals.join(' ');
-  const service = openService(io, { archive: archivePath, needsProfile: false });
+  const service = await openService(io, { archive: archivePath, needsProfile: false });
   try {
     const t0 = performance.now();
     const offset = f.offset ?? 0;
@@ -104,7 +104,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(`${shown} in ${ms.toFixed(1)} ms${offset + hits.length < total ? ` (next: --offset ${offset + hits.length})` : ''}\n`);
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }
 

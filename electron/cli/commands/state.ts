@@ -45,21 +45,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const [target, stateArg] = parsed.positionals as [string, string];
   const state = stateArg as PageState;
-  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
+  const service = await openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
   const { archive } = service;
   try {
     const page = /^page:(\d+)$/.exec(target);
-    const pages = page ? [archive.getPage(Number(page[1]))] : archive.listPages(issueRef(archive, target).id);
+    const pages = page ? [await archive.getPage(Number(page[1]))] : await archive.listPages((await issueRef(archive, target)).id);
     if (pages.length === 0) {
       io.stderr(`galley: ${target} has no pages\n`);
       return 1;
     }
     // page.setState checks the role and the issue's state for each page, as in the app.
     for (const p of pages) await service.call('page.setState', { pageId: p.id, state });
-    const issue = archive.getIssue(pages[0]!.issueId);
+    const issue = await archive.getIssue(pages[0]!.issueId);
     io.stdout(`${pages.length} page${pages.length === 1 ? '' : 's'} set to ${state}; issue ${issue.id} (${issue.date ?? 'undated'}) is ${issue.state}.\n`);
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }

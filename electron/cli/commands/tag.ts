@@ -36,15 +36,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const service = openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
+  const service = await openService(io, { archive: parsed.flags.archive, as: parsed.flags.as });
   try {
     const itemId = Number(parsed.positionals[0]!.replace('#', ''));
     const tags = parsed.positionals.slice(1);
     const remove = parsed.flags.remove === true;
     await service.call('tags.addToItems', { itemIds: [itemId], add: remove ? [] : tags, remove: remove ? tags : [] });
-    io.stdout(`#${itemId}: ${service.archive.getItem(itemId).item.tags.join(', ') || '(no tags)'}\n`);
+    io.stdout(`#${itemId}: ${(await service.archive.getItem(itemId)).item.tags.join(', ') || '(no tags)'}\n`);
     return 0;
   } finally {
-    service.close();
+    await service.close();
   }
 }

@@ -42,14 +42,14 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<ImportChannel>
   return {
     'import.handles': async ({ handles }) => {
       if (!ctx.files) throw new AppError('bad-request', 'handles-desktop-only', 'import of dropped files by handle is only available in the desktop app');
-      const { actor } = session.may('import.run');
+      const { actor } = await session.may('import.run');
       // One answer for every handle the main process did not hand out (no hint about any path).
       const paths = ctx.files.take(handles);
       if (!paths) throw new AppError('bad-request', 'handle-expired', 'unknown or expired file handle; drop the files again');
       return runImport((onProgress, signal) => ctx.importer.importPaths(paths, archive, { onProgress, actor, signal }));
     },
     'import.files': async ({ files }) => {
-      const { actor } = session.may('import.run');
+      const { actor } = await session.may('import.run');
       const dir = await mkdtemp(join(tmpdir(), 'galley-upload-'));
       try {
         const uploads: UploadedFile[] = [];
@@ -68,7 +68,7 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<ImportChannel>
       }
     },
     'sample.open': async () => {
-      const { actor } = session.may('import.run');
+      const { actor } = await session.may('import.run');
       if (importing) throw busy();
       importing = true;
       try {
@@ -81,7 +81,7 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<ImportChannel>
     },
     'import.dialog': async () => {
       if (!ctx.showOpenDialog) throw new AppError('unavailable', 'no-dialog', 'no native dialog in this host');
-      const { actor } = session.may('import.run');
+      const { actor } = await session.may('import.run');
       const paths = await ctx.showOpenDialog();
       if (paths.length === 0) return null;
       return runImport((onProgress, signal) => ctx.importer.importPaths(paths, archive, { onProgress, actor, signal }));

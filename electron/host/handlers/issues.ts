@@ -14,8 +14,8 @@ export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
    * process's own dialog returned. The renderer cannot name any other folder, and the answer is the
    * same whether or not the folder it named exists.
    */
-  const exportFolder = (outDir: string | undefined): string => {
-    const base = defaultExportDir(archive);
+  const exportFolder = async (outDir: string | undefined): Promise<string> => {
+    const base = await defaultExportDir(archive);
     if (outDir === undefined || resolve(outDir) === resolve(base)) return base;
     if (ctx.anyExportFolder || ctx.files?.folderAllowed(outDir)) return resolve(outDir);
     throw new AppError(
@@ -27,29 +27,29 @@ export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
   };
   return {
     'issues.items': ({ issueId }) => archive.listIssueItems(issueId),
-    'issues.history': ({ issueId }) => ({ issue: archive.getIssue(issueId), history: archive.listIssueHistory(issueId) }),
-    'issues.approve': ({ issueId }) => {
-      const { actor } = session.may('issue.approve');
-      const issue = archive.issueEvent(issueId, { type: 'approve' }, actor);
+    'issues.history': async ({ issueId }) => ({ issue: await archive.getIssue(issueId), history: await archive.listIssueHistory(issueId) }),
+    'issues.approve': async ({ issueId }) => {
+      const { actor } = await session.may('issue.approve');
+      const issue = await archive.issueEvent(issueId, { type: 'approve' }, actor);
       ctx.changed();
       return { issue };
     },
-    'issues.reopen': ({ issueId, reason }) => {
-      const { actor } = session.may('issue.reopen');
-      const issue = archive.issueEvent(issueId, { type: 'reopen', reason }, actor);
+    'issues.reopen': async ({ issueId, reason }) => {
+      const { actor } = await session.may('issue.reopen');
+      const issue = await archive.issueEvent(issueId, { type: 'reopen', reason }, actor);
       ctx.changed();
       return { issue };
     },
-    'issues.export': ({ issueId, formats, zip, outDir }) => {
-      const { profile } = session.may('issue.export');
-      const result = exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: exportFolder(outDir) });
+    'issues.export': async ({ issueId, formats, zip, outDir }) => {
+      const { profile } = await session.may('issue.export');
+      const result = await exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: await exportFolder(outDir) });
       ctx.changed();
       return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue };
     },
-    'export.folder': () => ({ outDir: defaultExportDir(archive), canChoose: ctx.showFolderDialog !== undefined }),
+    'export.folder': async () => ({ outDir: await defaultExportDir(archive), canChoose: ctx.showFolderDialog !== undefined }),
     'export.chooseFolder': async () => {
       if (!ctx.showFolderDialog) throw new AppError('unavailable', 'no-dialog', 'no native folder dialog in this host; the export goes to the default folder');
-      const chosen = await ctx.showFolderDialog(defaultExportDir(archive));
+      const chosen = await ctx.showFolderDialog(await defaultExportDir(archive));
       if (chosen === null) return { outDir: null };
       const dir = checkOutDir(chosen);
       ctx.files?.allowFolder(dir); // issues.export accepts it from now on

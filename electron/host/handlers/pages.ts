@@ -12,10 +12,10 @@ type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' |
 export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
   const { archive, session } = ctx;
   return {
-    'library.tree': () => ({ publications: archive.listPublications(), issues: archive.listIssues() }),
+    'library.tree': async () => ({ publications: await archive.listPublications(), issues: await archive.listIssues() }),
     'library.pages': ({ issueId }) => archive.listPages(issueId),
-    'page.get': ({ pageId }) => {
-      const rec = archive.getPage(pageId);
+    'page.get': async ({ pageId }) => {
+      const rec = await archive.getPage(pageId);
       // A page stored before the size limit existed: say so instead of sending what cannot be saved.
       const tooBig = pageSizeProblem(rec.text.length, rec.items.length);
       if (tooBig) {
@@ -30,28 +30,28 @@ export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
       return rec;
     },
     'page.scan': ({ pageId }) => pageScan(archive, pageId),
-    'page.save': (req) => {
-      const { profile, actor } = session.acting();
-      const before = archive.getPage(req.pageId);
+    'page.save': async (req) => {
+      const { profile, actor } = await session.acting();
+      const before = await archive.getPage(req.pageId);
       if (before.revision === req.baseRevision) {
-        assertPageSaveAllowed(profile, archive.getIssue(before.issueId).state, before, req);
+        assertPageSaveAllowed(profile, (await archive.getIssue(before.issueId)).state, before, req);
       }
       return archive.savePage(req, actor);
     },
-    'page.setState': ({ pageId, state }) => {
-      const { actor } = session.may('page.setState');
-      assertIssueEditable(archive.getIssue(archive.getPage(pageId).issueId).state);
-      archive.setPageState(pageId, state, actor);
+    'page.setState': async ({ pageId, state }) => {
+      const { actor } = await session.may('page.setState');
+      assertIssueEditable((await archive.getIssue((await archive.getPage(pageId)).issueId)).state);
+      await archive.setPageState(pageId, state, actor);
       ctx.changed();
       return { ok: true as const };
     },
-    'engine.derive': ({ text, starts, kinds, pageId }) => {
+    'engine.derive': async ({ text, starts, kinds, pageId }) => {
       for (let i = 1; i < starts.length; i++) {
         if (starts[i]! <= starts[i - 1]!) throw new AppError('bad-request', 'starts-not-increasing', 'starts must increase');
       }
       if (starts.some((s) => s > text.length)) throw new AppError('bad-request', 'start-beyond-text', 'start beyond the text');
       // The page's publication profile, so the editor's splits are read as the page was segmented.
-      const profile = pageId !== undefined ? (archive.publicationProfileForPage?.(pageId) ?? null) : null;
+      const profile = pageId !== undefined ? ((await archive.publicationProfileForPage?.(pageId)) ?? null) : null;
       return { items: ctx.engine.deriveItems(text, starts, kinds, profile) };
     },
   };

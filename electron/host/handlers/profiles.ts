@@ -10,39 +10,39 @@ type ProfileChannel = 'session.current' | 'session.selectProfile' | 'profiles.li
 
 export function profileHandlers(ctx: ServiceContext): HandlerGroup<ProfileChannel> {
   const { archive, session } = ctx;
-  const lastSupervisor = (id: string): Profile | null => {
-    const profiles = archive.listProfiles();
+  const lastSupervisor = async (id: string): Promise<Profile | null> => {
+    const profiles = await archive.listProfiles();
     const old = profiles.find((p) => p.id === id);
     if (!old || old.role !== 'supervisor') return null;
     return profiles.filter((p) => p.role === 'supervisor').length === 1 ? old : null;
   };
   return {
     'session.current': () => session.describe(),
-    'session.selectProfile': ({ profileId }) => {
-      session.select(profileId);
+    'session.selectProfile': async ({ profileId }) => {
+      await session.select(profileId);
       return session.describe();
     },
     'profiles.list': () => archive.listProfiles(),
-    'profiles.create': ({ name, role }) => {
-      const first = session.bootstrap();
-      const actor = first ? { name } : session.may('profile.manage').actor;
-      const profile = archive.createProfile({ name, role }, actor);
-      if (first) session.select(profile.id);
+    'profiles.create': async ({ name, role }) => {
+      const first = await session.bootstrap();
+      const actor = first ? { name } : (await session.may('profile.manage')).actor;
+      const profile = await archive.createProfile({ name, role }, actor);
+      if (first) await session.select(profile.id);
       return profile;
     },
-    'profiles.update': ({ id, name, role }) => {
-      const { actor } = session.may('profile.manage');
-      const last = role !== undefined && role !== 'supervisor' ? lastSupervisor(id) : null;
+    'profiles.update': async ({ id, name, role }) => {
+      const { actor } = await session.may('profile.manage');
+      const last = role !== undefined && role !== 'supervisor' ? await lastSupervisor(id) : null;
       if (last) {
         throw new AppError('bad-request', 'last-supervisor', `${last.name} is the last supervisor; make someone else a supervisor first`, { name: last.name });
       }
       return archive.updateProfile(id, { ...(name !== undefined ? { name } : {}), ...(role !== undefined ? { role } : {}) }, actor);
     },
-    'profiles.remove': ({ id }) => {
-      const { actor } = session.may('profile.manage');
-      const last = lastSupervisor(id);
+    'profiles.remove': async ({ id }) => {
+      const { actor } = await session.may('profile.manage');
+      const last = await lastSupervisor(id);
       if (last) throw new AppError('bad-request', 'last-supervisor-remove', `${last.name} is the last supervisor and cannot be removed`, { name: last.name });
-      archive.removeProfile(id, actor);
+      await archive.removeProfile(id, actor);
       return { ok: true as const };
     },
   };

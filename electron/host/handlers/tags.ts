@@ -16,24 +16,25 @@ type TagChannel =
 
 export function tagHandlers(ctx: ServiceContext): HandlerGroup<TagChannel> {
   const { archive, session } = ctx;
-  const editable = (issueId: number) => assertIssueEditable(archive.getIssue(issueId).state);
+  const editable = async (issueId: number) => assertIssueEditable((await archive.getIssue(issueId)).state);
   return {
-    'tags.setForItem': ({ itemId, tags }) => {
-      const { actor } = session.may('item.tag');
-      editable(archive.getItem(itemId).issueId);
-      const result = archive.setItemTags(itemId, tags, actor);
+    'tags.setForItem': async ({ itemId, tags }) => {
+      const { actor } = await session.may('item.tag');
+      await editable((await archive.getItem(itemId)).issueId);
+      const result = await archive.setItemTags(itemId, tags, actor);
       ctx.changed();
       return { itemId, ...result };
     },
-    'tags.addToItems': ({ itemIds, add, remove }) => {
-      const { actor } = session.may('item.tag');
-      for (const id of new Set(itemIds)) editable(archive.getItem(id).issueId);
-      const result = archive.changeItemTags(itemIds, add, remove, actor);
+    'tags.addToItems': async ({ itemIds, add, remove }) => {
+      const { actor } = await session.may('item.tag');
+      const refs = await Promise.all([...new Set(itemIds)].map((id) => archive.getItem(id)));
+      for (const issueId of new Set(refs.map((ref) => ref.issueId))) await editable(issueId);
+      const result = await archive.changeItemTags(itemIds, add, remove, actor);
       ctx.changed();
       return result;
     },
     'tags.suggest': async ({ itemId }) => {
-      const { item } = archive.getItem(itemId);
+      const { item } = await archive.getItem(itemId);
       // jieba (a native addon) loads only when suggestions are first asked for.
       const { suggestTags, matchVocabulary } = await import('../../tagging/index.ts');
       const s = suggestTags(item);
@@ -46,29 +47,29 @@ export function tagHandlers(ctx: ServiceContext): HandlerGroup<TagChannel> {
         people: fresh(s.people),
         places: fresh(s.places),
         organisations: fresh(s.organisations),
-        vocabulary: matchVocabulary(archive.listVocabulary(), text).filter((t) => !have.has(t.label)),
+        vocabulary: matchVocabulary(await archive.listVocabulary(), text).filter((t) => !have.has(t.label)),
         tags: item.tags,
       };
     },
-    'tags.list': () => {
-      const vocab = archive.listVocabulary();
-      return archive.listTags().map((t) => ({ ...t, term: vocab.find((v) => v.label === t.name) ?? null }));
+    'tags.list': async () => {
+      const vocab = await archive.listVocabulary();
+      return (await archive.listTags()).map((t) => ({ ...t, term: vocab.find((v) => v.label === t.name) ?? null }));
     },
 
     'vocabulary.list': () => archive.listVocabulary(),
-    'vocabulary.upsert': ({ term }) => archive.upsertVocabulary(term, session.may('vocabulary.edit').actor),
-    'vocabulary.remove': ({ type, path }) => ({ removed: archive.removeVocabulary(type, path, session.may('vocabulary.edit').actor) }),
+    'vocabulary.upsert': async ({ term }) => archive.upsertVocabulary(term, (await session.may('vocabulary.edit')).actor),
+    'vocabulary.remove': async ({ type, path }) => ({ removed: await archive.removeVocabulary(type, path, (await session.may('vocabulary.edit')).actor) }),
     'vocabulary.importCsv': async ({ csv, mode }) => {
-      const { actor } = session.may('vocabulary.edit');
+      const { actor } = await session.may('vocabulary.edit');
       const { parseVocabularyCsv } = await import('../../../core/tagging/vocabulary.ts');
       const parsed = parseVocabularyCsv(csv);
       // Replacing with a file that has bad rows would drop terms those rows meant to keep.
       if (mode === 'replace' && parsed.errors.length) return { added: 0, updated: 0, removed: 0, errors: parsed.errors };
-      return { ...archive.importVocabulary(parsed.entries, mode, actor), errors: parsed.errors };
+      return { ...(await archive.importVocabulary(parsed.entries, mode, actor)), errors: parsed.errors };
     },
     'vocabulary.exportCsv': async () => {
       const { serialiseVocabularyCsv } = await import('../../../core/tagging/vocabulary.ts');
-      return { csv: serialiseVocabularyCsv(archive.listVocabulary()), fileName: 'galley-vocabulary.csv' };
+      return { csv: serialiseVocabularyCsv(await archive.listVocabulary()), fileName: 'galley-vocabulary.csv' };
     },
   };
 }

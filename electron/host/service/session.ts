@@ -12,7 +12,8 @@
 import { AppError } from '../../../shared/app-error.ts';
 import { allowedActions, assertAllowed, type Action, type Profile } from '../../../shared/roles.ts';
 import type { Session as SessionView } from '../../../shared/ipc-review.ts';
-import type { Actor, Archive } from '../../archive/archive-api.ts';
+import type { Actor } from '../../archive/archive-api.ts';
+import type { AsyncArchive } from '../../archive/async-archive.ts';
 
 export const SESSION_PROFILE_SETTING = 'session.profile';
 
@@ -23,71 +24,83 @@ export interface Acting {
 
 export interface Session {
   /** The selected profile, or null. */
-  profile(): Profile | null;
+  profile(): Promise<Profile | null>;
   /** Selects a profile (null: none) and remembers it for the next start (unless created with remember: false). */
-  select(profileId: string | null): void;
+  select(profileId: string | null): Promise<void>;
   /** Selects a profile for this process only (the command line's --as NAME). */
-  use(profileId: string): void;
+  use(profileId: string): Promise<void>;
   /** The profile acting for a write and its actor for the revision log; throws 'no-profile'. */
-  acting(): Acting;
+  acting(): Promise<Acting>;
   /** The acting profile, refused ('forbidden') unless its role may do `action`. */
-  may(action: Action): Acting;
+  may(action: Action): Promise<Acting>;
   /** True while no profile exists (the bootstrap rule applies). */
-  bootstrap(): boolean;
-  describe(): SessionView;
+  bootstrap(): Promise<boolean>;
+  describe(): Promise<SessionView>;
 }
 
-/** remember: keep the selection in the archive for the next start (hosts; not the command line). */
-export function createSession(archive: Archive, osUser: Actor, { remember = true }: { remember?: boolean } = {}): Session {
-  let loaded = false;
-  let current: string | null = null;
-  const load = () => {
-    if (loaded) return;
-    loaded = true;
-    current = archive.getSetting(SESSION_PROFILE_SETTING);
+/**
+ * remember: keep the selection in the archive for the next start (hosts; not the command line).
+ * profileName: the command line's --as NAME, selected for this run only.
+ */
+export function createSession(
+  archive: AsyncArchive,
+  osUser: Actor,
+  { remember = true, profileName }: { remember?: boolean; profileName?: string } = {},
+): Session {
+  // The selection, read at first use (undefined: not read yet): the profile --as NAME names, else
+  // the one the archive's settings remember.
+  let current: string | null | undefined;
+  const selected = async (): Promise<string | null> => {
+    if (current !== undefined) return current;
+    if (profileName === undefined) {
+      current = await archive.getSetting(SESSION_PROFILE_SETTING);
+      return current;
+    }
+    const named = await archive.findProfile(profileName);
+    if (!named) throw new AppError('not-found', 'profile-missing', `no profile named ${profileName}`, { profile: profileName });
+    current = named.id;
+    return current;
   };
-  const profile = (): Profile | null => {
-    load();
-    if (current === null) return null;
-    const p = archive.getProfile(current);
+  const profile = async (): Promise<Profile | null> => {
+    const id = await selected();
+    if (id === null) return null;
+    const p = await archive.getProfile(id);
     if (!p) current = null;
     return p;
   };
-  const known = (profileId: string) => {
-    if (!archive.getProfile(profileId)) throw new AppError('not-found', 'profile-missing', `profile ${profileId} does not exist`, { profile: profileId });
+  const known = async (profileId: string) => {
+    if (!(await archive.getProfile(profileId))) throw new AppError('not-found', 'profile-missing', `profile ${profileId} does not exist`, { profile: profileId });
   };
-  const bootstrap = () => archive.listProfiles().length === 0;
-  const acting = (): Acting => {
-    const p = profile();
+  const bootstrap = async () => (await archive.listProfiles()).length === 0;
+  const acting = async (): Promise<Acting> => {
+    const p = await profile();
     if (p) return { profile: p, actor: { name: p.name, profileId: p.id, role: p.role } };
-    if (bootstrap()) return { profile: { id: `user:${osUser.name}`, name: osUser.name, role: 'editor' }, actor: { name: osUser.name } };
+    if (await bootstrap()) return { profile: { id: `user:${osUser.name}`, name: osUser.name, role: 'editor' }, actor: { name: osUser.name } };
     throw new AppError('no-profile', 'no-profile', 'Choose who is working first: no profile is selected.');
   };
   return {
     profile,
     bootstrap,
     acting,
-    may(action) {
-      const who = acting();
+    async may(action) {
+      const who = await acting();
       assertAllowed(who.profile, action);
       return who;
     },
-    select(profileId) {
-      load();
-      if (profileId !== null) known(profileId);
+    async select(profileId) {
+      if (profileId !== null) await known(profileId);
       current = profileId;
-      if (remember) archive.setSetting(SESSION_PROFILE_SETTING, profileId);
+      if (remember) await archive.setSetting(SESSION_PROFILE_SETTING, profileId);
     },
-    use(profileId) {
-      known(profileId);
-      loaded = true;
+    async use(profileId) {
+      await known(profileId);
       current = profileId;
     },
-    describe() {
-      const p = profile();
-      const none = bootstrap();
+    async describe() {
+      const p = await profile();
+      const none = await bootstrap();
       const allowed: Action[] = p ? allowedActions(p.role) : none ? [...allowedActions('editor'), 'profile.manage'] : [];
-      return { profile: p, profiles: archive.listProfiles(), allowed, bootstrap: none };
+      return { profile: p, profiles: await archive.listProfiles(), allowed, bootstrap: none };
     },
   };
 }

@@ -1,0 +1,43 @@
+// page.edit: typed edit ops (shared/edit-ops.ts). Each op kind needs its own action (core/edit
+// actions.ts) from the acting profile; the ops are tried on the page first, so an op that does
+// not fit is refused with its reason (edit-text-mismatch, edit-crosses-item…) and the op's place,
+// and a stale base revision is a conflict. The archive applies them again inside its transaction.
+import { AppError } from '../../../shared/app-error.ts';
+import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS, pageSizeProblem } from '../../../shared/page-limits.ts';
+import { assertAllowed, assertIssueEditable } from '../../../core/review/index.ts';
+import { actionsForOps, applyOps, EditError } from '../../../core/edit/index.ts';
+import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+
+export function pageEditHandlers(ctx: ServiceContext): HandlerGroup<'page.edit'> {
+  const { archive, session } = ctx;
+  return {
+    'page.edit': async (req) => {
+      const { profile, actor } = await session.acting();
+      // Roles first: a refused role learns nothing about the page.
+      for (const action of actionsForOps(req.ops)) assertAllowed(profile, action);
+      const page = await archive.getPage(req.pageId);
+      if (page.revision !== req.baseRevision) {
+        throw new AppError('conflict', 'revision-conflict', `page ${page.id} changed since revision ${req.baseRevision} (it is at revision ${page.revision})`);
+      }
+      assertIssueEditable((await archive.getIssue(page.issueId)).state);
+      let after;
+      try {
+        after = applyOps(page, req.ops);
+      } catch (e) {
+        if (e instanceof EditError) throw new AppError('bad-request', e.reason, e.message, { op: e.opIndex });
+        throw e;
+      }
+      const tooBig = pageSizeProblem(after.text.length, after.items.length);
+      if (tooBig) {
+        const long = after.text.length > MAX_PAGE_TEXT_CHARS;
+        throw new AppError(
+          'bad-request',
+          long ? 'page-too-long' : 'page-too-many-items',
+          `The edit makes the page too big: ${tooBig}.`,
+          long ? { chars: after.text.length, max: MAX_PAGE_TEXT_CHARS } : { items: after.items.length, max: MAX_PAGE_ITEMS },
+        );
+      }
+      return archive.editPage(req, actor);
+    },
+  };
+}
