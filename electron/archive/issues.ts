@@ -10,7 +10,7 @@ import { applyEvent } from './issue-state.ts';
 /** Placeholder title for pages whose publication neither a masthead nor a folder name tells. */
 export const UNKNOWN_PUBLICATION = 'Unknown publication';
 
-interface IssueRow {
+export interface IssueRow {
   id: number;
   publication_id: number;
   date: string | null;
@@ -26,7 +26,7 @@ const ISSUE_COLUMNS = `s.id, s.publication_id, s.date, s.issue_number, s.page_co
     (SELECT count(*) FROM pages p WHERE p.issue_id = s.id AND p.state = 'proofed') AS pages_proofed`;
 const ISSUE_ORDER = 'ORDER BY s.date IS NULL, s.date, s.issue_number, s.id';
 
-const toIssue = (r: IssueRow): IssueSummary => ({
+export const toIssue = (r: IssueRow): IssueSummary => ({
   id: r.id,
   publicationId: r.publication_id,
   date: r.date,

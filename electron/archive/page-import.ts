@@ -16,7 +16,7 @@ import { settleFirstSplit } from './profiles-store.ts';
 import { logRevision } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
 
-const importPageInputSchema = z.object({
+export const importPageInputSchema = z.object({
   sourceName: z.string().min(1, 'sourceName is empty'),
   text: z.string(),
   encoding: z.string().min(1),
@@ -38,7 +38,7 @@ interface PreparedPage {
 }
 
 /** File name without folders and extension: "2021-10-29/p01.txt" → "p01". */
-function stem(sourceName: string): string {
+export function stem(sourceName: string): string {
   const base = sourceName.split(/[\\/]/).pop() ?? sourceName;
   return base.replace(/#\d+$/, '').replace(/\.[^.]*$/, '');
 }

@@ -36,7 +36,7 @@ export interface ItemTextColumns {
   paragraphs_json: string;
 }
 
-interface ItemRow extends ItemTextColumns {
+export interface ItemRow extends ItemTextColumns {
   id: number;
   page_id: number;
   ord: number;
@@ -86,31 +86,37 @@ export function loadItems(ctx: ArchiveContext, pageId: number): (StoredItem & { 
     .all<{ item_id: number; name: string }>(pageId);
   const byItem = new Map<number, StoredItem & { id: number }>();
   const out = rows.map((r) => {
-    const item: StoredItem & { id: number } = {
-      id: r.id,
-      kind: r.kind,
-      start: r.start_offset,
-      end: r.end_offset,
-      kicker: r.kicker,
-      headline: r.headline,
-      subheadline: r.subheadline,
-      series: r.series,
-      byline: r.byline,
-      contributors: [],
-      paragraphs: JSON.parse(r.paragraphs_json) as string[],
-      continuedOn: r.continued_on,
-      continuedFrom: r.continued_from,
-      flags: JSON.parse(r.flags_json) as StoredItem['flags'],
-      editedFields: editedFieldsSchema.parse(JSON.parse(r.edited_fields_json)),
-      tags: [],
-    };
-    if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;
+    const item = itemFromRow(r);
     byItem.set(r.id, item);
     return item;
   });
   for (const c of contributors) byItem.get(c.item_id)?.contributors.push({ name: c.name, role: c.role });
   for (const t of tags) byItem.get(t.item_id)?.tags.push(t.name);
   return out;
+}
+
+/** An item row as the stored item (contributors and tags empty: they are rows of their own). */
+export function itemFromRow(r: Omit<ItemRow, 'page_id' | 'ord' | 'story_id'>): StoredItem & { id: number } {
+  const item: StoredItem & { id: number } = {
+    id: r.id,
+    kind: r.kind,
+    start: r.start_offset,
+    end: r.end_offset,
+    kicker: r.kicker,
+    headline: r.headline,
+    subheadline: r.subheadline,
+    series: r.series,
+    byline: r.byline,
+    contributors: [],
+    paragraphs: JSON.parse(r.paragraphs_json) as string[],
+    continuedOn: r.continued_on,
+    continuedFrom: r.continued_from,
+    flags: JSON.parse(r.flags_json) as StoredItem['flags'],
+    editedFields: editedFieldsSchema.parse(JSON.parse(r.edited_fields_json)),
+    tags: [],
+  };
+  if (r.confidence_json) item.confidence = JSON.parse(r.confidence_json) as NonNullable<StoredItem['confidence']>;
+  return item;
 }
 
 export function snapshot(ctx: ArchiveContext, pageId: number): PageSnapshot {
@@ -141,7 +147,8 @@ function tagId(ctx: ArchiveContext, name: string): number {
   return Number(ctx.db.stmt('tags.insert', 'INSERT INTO tags(name) VALUES (?)').run(name).lastInsertRowid);
 }
 
-const itemValues = (item: StoredItem): SqlValue[] => [
+/** An item's columns in the order the insert and update statements name them. */
+export const itemValues = (item: StoredItem): SqlValue[] => [
   item.kind,
   item.start,
   item.end,

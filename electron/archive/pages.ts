@@ -11,14 +11,14 @@ import { loadItems, pageRow, replaceItems, snapshot } from './page-rows.ts';
 import { logRevision, snapshotJsonAt } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
 
-const savePageInputSchema = z.object({
+export const savePageInputSchema = z.object({
   pageId: z.number().int().positive(),
   baseRevision: z.number().int().nonnegative(),
   text: z.string(),
   items: z.array(storedItemSchema),
 });
 
-const snapshotSchema = z.object({
+export const snapshotSchema = z.object({
   text: z.string(),
   state: pageStateSchema,
   items: z.array(storedItemSchema),

@@ -4,7 +4,7 @@ import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import { pageRow } from './page-rows.ts';
 
-interface RevisionRow {
+export interface RevisionRow {
   id: number;
   at: string;
   actor: string;
@@ -18,7 +18,7 @@ interface RevisionRow {
   after_json: string | null;
 }
 
-const toDetail = (r: RevisionRow): RevisionDetail => ({
+export const toDetail = (r: RevisionRow): RevisionDetail => ({
   id: r.id,
   at: r.at,
   actor: r.actor,

@@ -16,7 +16,24 @@ export function relinkIssue(ctx: ArchiveContext, issueId: number): void {
        WHERE p.issue_id = ? AND (i.continued_on IS NOT NULL OR i.continued_from IS NOT NULL)
        ORDER BY p.page_number, i.ord`,
     )
-    .all<{ id: number; continued_on: number | null; continued_from: number | null; page_number: number | null }>(issueId);
+    .all<JumpRow>(issueId);
+  const setStory = db.stmt('items.setStory', 'UPDATE items SET story_id = ? WHERE id = ?');
+  for (const [storyId, itemId] of storyLinks(rows)) setStory.run(storyId, itemId);
+}
+
+export interface JumpRow {
+  id: number;
+  continued_on: number | null;
+  continued_from: number | null;
+  page_number: number | null;
+}
+
+/**
+ * Pure: which story each jump-line item belongs to, as [story id, item id] pairs (the story id is
+ * its first item's id). rows: the issue's items with jump lines, in page order.
+ */
+export function storyLinks(rows: readonly JumpRow[]): [number, number][] {
+  const links: [number, number][] = [];
   const next = new Map<number, number>();
   const hasPrev = new Set<number>();
   for (const a of rows) {
@@ -28,15 +45,15 @@ export function relinkIssue(ctx: ArchiveContext, issueId: number): void {
     next.set(a.id, b.id);
     hasPrev.add(b.id);
   }
-  const setStory = db.stmt('items.setStory', 'UPDATE items SET story_id = ? WHERE id = ?');
   for (const head of rows) {
     if (hasPrev.has(head.id) || !next.has(head.id)) continue;
     const seen = new Set<number>();
     for (let id: number | undefined = head.id; id !== undefined && !seen.has(id); id = next.get(id)) {
       seen.add(id);
-      setStory.run(head.id, id);
+      links.push([head.id, id]);
     }
   }
+  return links;
 }
 
 /** The parts of the story an item belongs to, in page order (just the item when it has no jump lines). */

@@ -11,7 +11,7 @@ import type { Segmenter } from '../engine-segmenter.ts';
 import type { ProfileLearner } from '../profiles-store.ts';
 import type { PgProfilesStore } from './profiles-store-types.ts';
 
-export type PgValue = string | number | boolean | null | Buffer;
+export type PgValue = string | number | boolean | null | Buffer | readonly number[] | readonly string[];
 
 export const PG_SLOW_QUERY_MS = 50;
 
@@ -148,3 +148,6 @@ export function transactions(pool: pg.Pool, logger: ArchiveLogger, timings: Map<
     read: <R>(fn: (q: PgQuery) => Promise<R>) => within('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn),
   };
 }
+
+/** An id that can name a row (int4, positive): anything else names nothing (not-found, as in SQLite). */
+export const isRowId = (id: unknown): id is number => typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= 0x7fff_ffff;
