@@ -1,7 +1,9 @@
 // Every suite of the shared archive suite; both runners register all of them.
 import { importSuite } from './import.suite.ts';
+import { issuesSuite } from './issues.suite.ts';
+import { pagesSuite } from './pages.suite.ts';
 import { reviewSuite } from './review.suite.ts';
 import { searchSuite } from './search.suite.ts';
 import type { OpenSuiteArchive } from './support.ts';
 
-export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, searchSuite, reviewSuite];
+export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, pagesSuite, issuesSuite, searchSuite, reviewSuite];

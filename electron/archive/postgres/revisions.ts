@@ -5,6 +5,7 @@
 // same function and column lists, so `verifyAuditChains`' walk holds for both. Appending takes the
 // transaction-scoped advisory lock LOCK_AUDIT first: the entry "before" a new one is then the
 // last committed one (READ COMMITTED reads after the lock see it), and ids follow commit order.
+import { withEditSnapshots } from '../../../core/edit/index.ts';
 import type { Actor, RevisionDetail, RevisionEntry } from '../archive-api.ts';
 import { HISTORY_COLUMNS, REVISION_COLUMNS, rowChecksum } from '../checksums.ts';
 import { fail } from '../context.ts';
@@ -101,9 +102,14 @@ const REVISION_SELECT = `SELECT id, ${REVISION_COLUMNS.join(', ')} FROM revision
 export function listRevisionDetails(ctx: PgContext, pageId: number): Promise<RevisionDetail[]> {
   return ctx.read(async (q) => {
     await assertPage(q, pageId);
-    const rows = await q.all<RevisionRow>('revisions.detailsOfPage', `${REVISION_SELECT} WHERE entity = 'page' AND entity_id = $1 ORDER BY id`, [pageId]);
-    return rows.map(toDetail);
+    return detailsOfPage(q, pageId);
   });
+}
+
+/** A page's revisions with their snapshots; an 'edit' revision's pages are replayed from the snapshot before it (core/edit). */
+async function detailsOfPage(q: PgQuery, pageId: number): Promise<RevisionDetail[]> {
+  const rows = await q.all<RevisionRow>('revisions.detailsOfPage', `${REVISION_SELECT} WHERE entity = 'page' AND entity_id = $1 ORDER BY id`, [pageId]);
+  return withEditSnapshots(rows.map(toDetail));
 }
 
 export function getRevision(ctx: PgContext, revisionId: number): Promise<RevisionDetail> {
@@ -116,11 +122,14 @@ export function getRevision(ctx: PgContext, revisionId: number): Promise<Revisio
 
 /** The page snapshot a revision produced (null: no change made that revision). */
 export async function snapshotJsonAt(q: PgQuery, pageId: number, revision: number): Promise<string | null> {
-  const entry = await q.one<{ after_json: string | null }>(
-    'revisions.snapshotAt',
-    `SELECT after_json FROM revisions WHERE entity = 'page' AND entity_id = $1 AND page_revision = $2
-       AND action IN ('import', 'reimport', 'save', 'restore', 'tag') ORDER BY id DESC LIMIT 1`,
+  const entry = await q.one<{ id: number; action: string; after_json: string | null }>(
+    'revisions.contentAt',
+    `SELECT id, action, after_json FROM revisions WHERE entity = 'page' AND entity_id = $1 AND page_revision = $2
+       AND action IN ('import', 'reimport', 'save', 'restore', 'tag', 'edit') ORDER BY id DESC LIMIT 1`,
     [pageId, revision],
   );
-  return entry?.after_json ?? null;
+  if (!entry || entry.action !== 'edit') return entry?.after_json ?? null;
+  // An edit stores ops: the page it produced is replayed from the snapshot before it.
+  const replayed = (await detailsOfPage(q, pageId)).find((r) => r.id === entry.id);
+  return replayed && replayed.action === 'edit' && 'ops' in replayed ? JSON.stringify(replayed.after) : null;
 }
