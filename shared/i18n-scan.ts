@@ -48,34 +48,10 @@ export const scanZh: typeof scanEn = {
   missingOcrLanguage: '文字识别需要 Tesseract 语言包 {{program}}：请安装 Debian 软件包 {{package}}',
 };
 
-export type MissingProgramKey = 'missingOcr' | 'missingJpeg2000' | 'missingOcrLanguage';
+export const MISSING_PROGRAM_KEYS = ['missingOcr', 'missingJpeg2000', 'missingOcrLanguage'] as const;
+export type MissingProgramKey = (typeof MISSING_PROGRAM_KEYS)[number];
 
 /** The English line for a missing program (what the main process and the CLI say). */
 export function missingProgramLine(key: MissingProgramKey, program: string, pkg: string): string {
   return scanEn[key].replace(/\{\{program\}\}/g, program).replace(/\{\{package\}\}/g, pkg);
-}
-
-/**
- * Reads such a line back (it travels as the file's error text), so the import panel can say it
- * in the UI language: the key and its values, or null for any other error.
- */
-export function parseMissingProgram(line: string): { key: MissingProgramKey; program: string; package: string } | null {
-  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const key of ['missingOcr', 'missingJpeg2000', 'missingOcrLanguage'] as const) {
-    // The template with its placeholders as groups; the package is named twice, so it is matched twice.
-    const parts = scanEn[key].split(/(\{\{program\}\}|\{\{package\}\})/);
-    let seenPackage = false;
-    const source = parts
-      .map((part) => {
-        if (part === '{{program}}') return '(?<program>\\S+)';
-        if (part !== '{{package}}') return escape(part);
-        if (seenPackage) return '\\k<package>';
-        seenPackage = true;
-        return '(?<package>[a-z0-9.+-]+)';
-      })
-      .join('');
-    const m = new RegExp(`(?:^|: )${source}$`).exec(line.trim());
-    if (m?.groups) return { key, program: m.groups.program!, package: m.groups.package! };
-  }
-  return null;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COMMAND_IDS } from './commands.ts';
 import { appChannels } from './contract/app.ts';
 import { pageChannels } from './contract/pages.ts';
-import { importChannels, type ImportReport } from './contract/import.ts';
+import { importChannels, missingProgramSchema, type ImportReport } from './contract/import.ts';
 import { reviewChannels } from './ipc-review.ts';
 
 export * from './contract/app.ts';
@@ -42,7 +42,7 @@ export const importProgressSchema = z.object({
   /** Files to handle, or 0 while folders are still being walked. */
   total: z.number().int().nonnegative(),
   current: z.string().nullable(),
-  errors: z.array(z.object({ source: z.string(), message: z.string() })),
+  errors: z.array(z.object({ source: z.string(), message: z.string(), missingProgram: missingProgramSchema.optional() })),
   finished: z.boolean(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;

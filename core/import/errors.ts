@@ -1,4 +1,5 @@
 // Why one file could not be imported. The message is one line and names the file.
+import type { MissingProgramKey } from '../../shared/i18n-scan.ts';
 
 export const IMPORT_ERROR_CODES = [
   'unsupported',
@@ -13,12 +14,21 @@ export const IMPORT_ERROR_CODES = [
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
+/** A program a scan needs is not installed: which sentence says so, the program, its Debian package. */
+export interface MissingProgram {
+  key: MissingProgramKey;
+  program: string;
+  package: string;
+}
+
 export class ImportFileError extends Error {
   override readonly name = 'ImportFileError';
   constructor(
     readonly code: ImportErrorCode,
     readonly file: string,
     detail: string,
+    /** Set when the failure is a missing program: the UI words it from these values, not the message. */
+    readonly missing?: MissingProgram,
   ) {
     super(`${file}: ${detail}`);
   }

@@ -20,6 +20,7 @@ export function toOutcome(r: FileResult): ImportOutcomeRow {
     ...(r.issueId !== undefined ? { issueId: r.issueId } : {}),
     ...(r.error !== undefined ? { error: r.error } : {}),
     ...(r.errorCode !== undefined ? { errorCode: r.errorCode } : {}),
+    ...(r.missingProgram !== undefined ? { missingProgram: r.missingProgram } : {}),
   };
 }
 
@@ -39,7 +40,7 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         const result = await importFile({ path: f.path, display: f.relativePath, folders, explicit: parts.length === 1 }, archive, { actor: who, onOcrProgress, ...(signal ? { signal } : {}) });
         const row = toOutcome(result);
         outcomes.push(row);
-        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
+        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed', ...(row.missingProgram ? { missingProgram: row.missingProgram } : {}) });
         onProgress({ done: outcomes.length, total: files.length, current: row.source, errors: [...errors], finished: false });
       }
       return { outcomes, cancelled: false };
@@ -61,7 +62,7 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         }
         const row = toOutcome(step.value);
         outcomes.push(row);
-        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed' });
+        if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed', ...(row.missingProgram ? { missingProgram: row.missingProgram } : {}) });
         onProgress({ done: outcomes.length, total: 0, current: row.source, errors: [...errors], finished: false });
       }
     },

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Actor, ImportFileOutcome, ImportOutcome, ImportPageInput } from '../archive/archive-api.ts';
 import type { AnyArchive as Archive } from '../archive/async-archive.ts';
 import { decodePageBytes, MAX_PAGE_FILE_BYTES } from '../node/read-page-file.ts';
-import { ImportFileError } from '../../core/import/errors.ts';
+import { ImportFileError, type MissingProgram } from '../../core/import/errors.ts';
 import { isPageFileError } from '../node/page-file-error.ts';
 import { ACCEPTED, IMPORTABLE_EXTENSIONS, parsePages, type PageFormat } from './formats.ts';
 import { deliveryEntries, findDelivery, listSubtree } from './delivery.ts';
@@ -35,6 +35,8 @@ export interface FileResult {
   error?: string;
   /** Why, as the failure's typed code (ImportFileError / PageFileError), for the UI to word. */
   errorCode?: string;
+  /** A missing program (OCR, JPEG 2000): what the UI words the failure with. */
+  missingProgram?: MissingProgram;
 }
 
 export interface ImportSummary {
@@ -150,8 +152,9 @@ function emptySummary(): ImportSummary {
 }
 
 /** The typed code of an import failure (ImportFileError, PageFileError); none for other errors. */
-function codeOf(error: unknown): { errorCode?: string } {
-  return error instanceof ImportFileError || isPageFileError(error) ? { errorCode: error.code } : {};
+function codeOf(error: unknown): { errorCode?: string; missingProgram?: MissingProgram } {
+  if (error instanceof ImportFileError) return { errorCode: error.code, ...(error.missing ? { missingProgram: error.missing } : {}) };
+  return isPageFileError(error) ? { errorCode: error.code } : {};
 }
 
 function messageOf(error: unknown): string {

@@ -55,7 +55,7 @@ export async function checkTesseract(display: string, languages: string, options
   for (const lang of languages.split('+')) {
     if (!have.has(lang)) {
       const pkg = PACKAGE_OF_LANG[lang] ?? `tesseract-ocr-${lang.replace(/_/g, '-')}`;
-      throw new ImportFileError('ocr', display, missingProgramLine('missingOcrLanguage', lang, pkg));
+      throw new ImportFileError('ocr', display, missingProgramLine('missingOcrLanguage', lang, pkg), { key: 'missingOcrLanguage', program: lang, package: pkg });
     }
   }
 }

@@ -36,7 +36,7 @@ export function run(cmd: string, args: string[], display: string, missing: Missi
       signal?.removeEventListener('abort', onAbort);
       reject(
         e.code === 'ENOENT'
-          ? new ImportFileError('ocr', display, missingProgramLine(missing.key, cmd, missing.pkg))
+          ? new ImportFileError('ocr', display, missingProgramLine(missing.key, cmd, missing.pkg), { key: missing.key, program: cmd, package: missing.pkg })
           : new ImportFileError('ocr', display, `${cmd} could not run: ${e.message}`),
       );
     });

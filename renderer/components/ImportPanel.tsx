@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { importFailureText } from '../host-wording.ts';
 import { localizeImportFailure } from '../messages.ts';
-import { parseMissingProgram } from '../../shared/i18n-scan.ts';
+import type { MissingProgram } from '../../shared/contract/import.ts';
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -12,14 +12,16 @@ export function ImportPanel() {
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.importError);
   if (!progress && !report && !error) return null;
-  // A missing OCR or JPEG 2000 program comes as the CLI's English line; it is said in the UI language.
-  const failureText = (source: string, message: string, code?: string): string => {
-    const text = importFailureText(source, message);
-    const missing = parseMissingProgram(text);
-    return missing ? t(`scan.${missing.key}`, { program: missing.program, package: missing.package }) : localizeImportFailure(t, code, text);
+  // A missing OCR or JPEG 2000 program comes with its typed details, said in the UI language.
+  const failureText = (f: { source: string; error?: string; errorCode?: string; missingProgram?: MissingProgram }): string => {
+    const missing = f.missingProgram;
+    if (missing) return t(`scan.${missing.key}`, { program: missing.program, package: missing.package });
+    return localizeImportFailure(t, f.errorCode, importFailureText(f.source, f.error ?? ''));
   };
   const count = (status: string) => report?.outcomes.filter((o) => o.status === status).length ?? 0;
-  const failures = report ? report.outcomes.filter((o) => o.status === 'failed') : progress?.errors.map((e) => ({ source: e.source, error: e.message })) ?? [];
+  const failures = report
+    ? report.outcomes.filter((o) => o.status === 'failed')
+    : (progress?.errors.map((e) => ({ source: e.source, error: e.message, ...(e.missingProgram ? { missingProgram: e.missingProgram } : {}) })) ?? []);
   return (
     <section className="import-panel" role="status" aria-live="polite" data-testid="import-panel">
       {report ? (
@@ -43,7 +45,7 @@ export function ImportPanel() {
           <ul>
             {failures.map((f, i) => (
               <li key={i}>
-                {f.source}: {'error' in f && f.error ? failureText(f.source, f.error, 'errorCode' in f ? f.errorCode : undefined) : ''}
+                {f.source}: {f.error ? failureText(f) : ''}
               </li>
             ))}
           </ul>

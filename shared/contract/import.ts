@@ -1,8 +1,15 @@
 // Contract of importing: dropped files (by handle in Electron, by content in the browser), the
 // native dialog, cancelling, and the bundled sample issue.
 import { z } from 'zod';
+import { MISSING_PROGRAM_KEYS } from '../i18n-scan.ts';
 
 const empty = z.object({}).strict();
+
+export const missingProgramSchema = z.object({
+  key: z.enum(MISSING_PROGRAM_KEYS),
+  program: z.string().max(200),
+  package: z.string().max(200),
+});
 
 export const importOutcomeSchema = z.object({
   source: z.string(),
@@ -12,8 +19,11 @@ export const importOutcomeSchema = z.object({
   error: z.string().optional(),
   /** The failure's typed code ('empty', 'binary', 'unsupported', 'ocr'…): the UI words it by this. */
   errorCode: z.string().max(40).optional(),
+  /** A program the file needs is not installed: the UI says which, and its package, in its own language. */
+  missingProgram: missingProgramSchema.optional(),
 });
 export type ImportOutcomeRow = z.infer<typeof importOutcomeSchema>;
+export type MissingProgram = z.infer<typeof missingProgramSchema>;
 
 export const importReportSchema = z.object({
   outcomes: z.array(importOutcomeSchema),

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importPaths, type FileResult } from '../../electron/importer/index.ts';
+import { ImportFileError, importPaths, type FileResult } from '../../electron/importer/index.ts';
 import { decodeJpeg2000 } from '../../electron/importer/jp2.ts';
 import { ocrScan } from '../../electron/importer/ocr.ts';
-import { parseMissingProgram, scanZh } from '../../shared/i18n-scan.ts';
+import { scanZh } from '../../shared/i18n-scan.ts';
 import { freshArchive, tempDir } from '../archive/helpers.ts';
 
 const real = (p: string): string => new URL(`./fixtures/real/${p}`, import.meta.url).pathname;
@@ -66,22 +66,20 @@ describe('scans OCR’d locally', () => {
     await expect(ocrScan(real('tesseract/yunxi-daily-2023-03-14-p4.png'), 'p.png', { languages: 'xyz_abc' })).rejects.toThrow(/install the Debian package tesseract-ocr-xyz-abc/);
   }, 30_000);
 
-  it('a missing program’s line is read back for the import panel, which says it in Chinese', () => {
-    const line = 'p04.jp2: JPEG 2000 scans need opj_decompress, which is not installed: install the Debian package libopenjp2-tools (apt-get install libopenjp2-tools)';
-    const m = parseMissingProgram(line)!;
-    expect(m).toEqual({ key: 'missingJpeg2000', program: 'opj_decompress', package: 'libopenjp2-tools' });
+  it('a missing program carries its typed details (key, program, package), which the import panel words in Chinese', async () => {
+    const error = await ocrScan(real('tesseract/yunxi-daily-2023-03-14-p4.png'), 'p.png', { programs: { tesseract: 'galley-no-such-tesseract' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    const m = (error as ImportFileError).missing!;
+    expect(m).toEqual({ key: 'missingOcr', program: 'galley-no-such-tesseract', package: 'tesseract-ocr' });
     expect(scanZh[m.key].replace('{{program}}', m.program).replaceAll('{{package}}', m.package)).toBe(
-      'JPEG 2000 扫描件需要 opj_decompress，但尚未安装：请安装 Debian 软件包 libopenjp2-tools',
+      '文字识别需要 galley-no-such-tesseract，但尚未安装：请安装 Debian 软件包 tesseract-ocr',
     );
-    expect(parseMissingProgram('p.png: OCR needs tesseract, which is not installed: install the Debian package tesseract-ocr (apt-get install tesseract-ocr)')).toMatchObject({ key: 'missingOcr', package: 'tesseract-ocr' });
-    // The package must be named the same both times, and other errors are left alone.
-    expect(parseMissingProgram('OCR needs x, which is not installed: install the Debian package a (apt-get install b)')).toBeNull();
-    expect(parseMissingProgram('p.png: the page holds no text')).toBeNull();
-    const lang = parseMissingProgram('p.png: OCR needs the Tesseract language chi_tra: install the Debian package tesseract-ocr-chi-tra (apt-get install tesseract-ocr-chi-tra)')!;
-    expect(scanZh[lang.key].replace('{{program}}', lang.program).replaceAll('{{package}}', lang.package)).toBe(
-      '文字识别需要 Tesseract 语言包 chi_tra：请安装 Debian 软件包 tesseract-ocr-chi-tra',
-    );
-  });
+    const lang = ((await ocrScan(real('tesseract/yunxi-daily-2023-03-14-p4.png'), 'p.png', { languages: 'xyz_abc' }).catch((e: unknown) => e)) as ImportFileError).missing!;
+    expect(lang).toEqual({ key: 'missingOcrLanguage', program: 'xyz_abc', package: 'tesseract-ocr-xyz-abc' });
+    // Other failures carry none: the panel words them by their code.
+    const other = await ocrScan(join(tempDir(), 'missing.png'), 'missing.png').catch((e: unknown) => e);
+    expect((other as { missing?: unknown }).missing).toBeUndefined();
+  }, 30_000);
 
   it('a JPEG 2000 scan whose decoder is missing fails with one line naming libopenjp2-tools; a file that is not JPEG 2000 says so', async () => {
     const dir = tempDir();

@@ -29,7 +29,7 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<ImportChannel>
       const report = await run(onProgress, importAbort.signal);
       const errors = report.outcomes
         .filter((o) => o.status === 'failed')
-        .map((o) => ({ source: o.source, message: o.error ?? 'failed' }));
+        .map((o) => ({ source: o.source, message: o.error ?? 'failed', ...(o.missingProgram ? { missingProgram: o.missingProgram } : {}) }));
       onProgress({ done: report.outcomes.length, total: report.outcomes.length, current: null, errors, finished: true });
       ctx.changed();
       return report;

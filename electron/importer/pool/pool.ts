@@ -64,7 +64,7 @@ function replyError(reply: Extract<ParseReply, { ok: false }>): Error {
   const detail = reply.message.startsWith(prefix) ? reply.message.slice(prefix.length) : reply.message;
   if ('pageFileCode' in reply) return new PageFileError(reply.pageFileCode, reply.file, detail);
   if (reply.code === undefined || reply.file === undefined) return new Error(reply.message);
-  return new ImportFileError(reply.code, reply.file, detail);
+  return new ImportFileError(reply.code, reply.file, detail, reply.missing);
 }
 
 export function defaultPoolSize(): number {

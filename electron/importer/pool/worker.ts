@@ -26,7 +26,7 @@ function handle(request: ParseRequest): ParseReply {
   } catch (error) {
     const message = error instanceof Error ? error.message || error.name : String(error);
     // The importer's code travels along: it decides between 'skipped' and 'failed'.
-    if (error instanceof ImportFileError) return { id: request.id, ok: false, message, code: error.code, file: error.file };
+    if (error instanceof ImportFileError) return { id: request.id, ok: false, message, code: error.code, file: error.file, ...(error.missing ? { missing: error.missing } : {}) };
     if (error instanceof PageFileError) return { id: request.id, ok: false, message, pageFileCode: error.code, file: error.file };
     return { id: request.id, ok: false, message };
   }
