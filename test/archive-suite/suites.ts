@@ -4,6 +4,7 @@ import { issuesSuite } from './issues.suite.ts';
 import { pagesSuite } from './pages.suite.ts';
 import { reviewSuite } from './review.suite.ts';
 import { searchSuite } from './search.suite.ts';
+import { storiesExportSuite } from './stories-export.suite.ts';
 import type { OpenSuiteArchive } from './support.ts';
 
-export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, pagesSuite, issuesSuite, searchSuite, reviewSuite];
+export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, pagesSuite, issuesSuite, storiesExportSuite, searchSuite, reviewSuite];
