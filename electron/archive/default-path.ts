@@ -8,6 +8,14 @@ import { posix, win32 } from 'node:path';
 
 export const ARCHIVE_FILE_NAME = 'archive.sqlite';
 
+/**
+ * The archive to open when neither the command line nor the host names one: GALLEY_DB (a
+ * postgresql:// URL of a team archive, or a file), else the default file below.
+ */
+export function defaultArchiveTarget(env: Record<string, string | undefined> = process.env): string {
+  return env.GALLEY_DB?.trim() || defaultArchivePath(env);
+}
+
 export function defaultArchivePath(
   env: Record<string, string | undefined> = process.env,
   platform: NodeJS.Platform = process.platform,

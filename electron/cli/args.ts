@@ -33,7 +33,10 @@ export function tokenize(args: readonly string[], spec: Readonly<Record<string, 
       continue;
     }
     const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') ? arg.slice(2, eq === -1 ? undefined : eq) : '';
+    const given = arg.startsWith('--') ? arg.slice(2, eq === -1 ? undefined : eq) : '';
+    // --user NAME is the accounts' spelling of --as NAME (issue 13), wherever --as is accepted, and
+    // --db URL names a team archive (PostgreSQL) wherever --archive PATH is accepted.
+    const name = given === 'user' && spec.as ? 'as' : given === 'db' && spec.archive ? 'archive' : given;
     const kind = name ? spec[name] : undefined;
     if (!kind) throw usageError(`unknown option ${eq === -1 ? arg : arg.slice(0, eq)}`, usage);
     if (kind === 'boolean') {

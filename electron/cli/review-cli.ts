@@ -4,19 +4,39 @@ import { existsSync } from 'node:fs';
 import type { IssueSummary } from '../../shared/domain.ts';
 import type { Profile } from '../../shared/roles.ts';
 import { inProcess, type AsyncArchive } from '../archive/async-archive.ts';
-import { defaultArchivePath } from '../archive/default-path.ts';
+import { defaultArchiveTarget } from '../archive/default-path.ts';
+import { archiveKind, openArchiveFor } from '../archive/open-any.ts';
 import { openArchive } from '../archive/sqlite-archive.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 
 /**
- * The archive a command works on, behind the asynchronous interface the hosts use. A command runs
- * once and exits, so the SQLite archive opens on this thread (no worker to start).
+ * The archive a command works on (--archive PATH or --db URL, else GALLEY_DB, else the default
+ * file), behind the asynchronous interface the hosts use. A command runs once and exits, so a
+ * SQLite archive opens on this thread (no worker to start); a postgresql:// URL opens the team
+ * archive. `create`: a SQLite file that does not exist yet is created (import, the first user).
  */
-export function openExistingArchive(path: string | undefined, io: CliIO): AsyncArchive {
-  const archivePath = path ?? defaultArchivePath();
-  if (!existsSync(archivePath)) throw new UsageError(`no archive at ${archivePath} (import pages first: galley import PATH...)`);
-  return inProcess(openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } }));
+export async function openCliArchive(target: string | undefined, io: CliIO, { create = false }: { create?: boolean } = {}): Promise<AsyncArchive> {
+  const where = target ?? defaultArchiveTarget();
+  const logger = { warn: (m: string) => io.stderr(`${m}\n`) };
+  if (archiveKind(where) === 'postgres') return openArchiveFor(where, { logger });
+  if (!create && !existsSync(where)) throw new UsageError(`no archive at ${where} (import pages first: galley import PATH...)`);
+  return inProcess(openArchive(where, { logger }));
 }
+
+/**
+ * For the commands that work on the SQLite file itself (backup, restore, verify): the file, or a
+ * one-line refusal when the target is a PostgreSQL archive, whose server has its own tools.
+ */
+export function sqliteFileTarget(target: string | undefined, what: string): string {
+  const where = target ?? defaultArchiveTarget();
+  if (archiveKind(where) === 'postgres') {
+    throw new UsageError(`galley ${what} works on a SQLite archive file; for a PostgreSQL archive use the server's own tools (pg_dump, pg_restore, pg_amcheck)`);
+  }
+  return where;
+}
+
+/** An archive that must exist already (every command but import and the first user). */
+export const openExistingArchive = (target: string | undefined, io: CliIO): Promise<AsyncArchive> => openCliArchive(target, io);
 
 /** `--as NAME`: the profile that acts. Writes need one; the message lists who exists. */
 export async function profileAs(archive: AsyncArchive, name: string | undefined): Promise<Profile> {

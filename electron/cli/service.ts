@@ -38,7 +38,7 @@ export interface OpenOptions {
 }
 
 export async function openService(io: CliIO, options: OpenOptions): Promise<CliService> {
-  const archive = openExistingArchive(options.archive, io);
+  const archive = await openExistingArchive(options.archive, io);
   try {
     // Resolving the name here gives the command line's own message for a missing or unknown one.
     const needs = typeof options.needsProfile === 'function' ? await options.needsProfile(archive) : options.needsProfile !== false;

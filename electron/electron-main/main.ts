@@ -17,7 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
 import { z } from 'zod';
 import { createFileHandles } from '../host/file-handles.ts';
-import { defaultArchivePath } from '../archive/default-path.ts';
+import { defaultArchiveTarget } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
 
@@ -63,9 +63,9 @@ function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
 async function start(): Promise<void> {
   await app.whenReady();
   const actor = currentActor();
-  const explicitArchive = argValue('archive');
+  const explicitArchive = argValue('db') ?? argValue('archive');
   if (explicitArchive === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
-  const archivePath = explicitArchive ?? defaultArchivePath();
+  const archivePath = explicitArchive ?? defaultArchiveTarget();
   const backend = await loadBackend(archivePath, actor);
   let language: Language = languageForLocale(app.getLocale());
 

@@ -1,6 +1,6 @@
 // Wires the real archive, importer and engine into the Backend adapters used by the handlers.
 import { deriveItems } from '../../core/engine/index.ts';
-import { openArchiveInWorker } from '../archive/worker/client.ts';
+import { archiveKind, openArchiveFor } from '../archive/open-any.ts';
 import { archiveWritable } from '../archive/open-mode.ts';
 import { importFile, importPaths, type FileResult } from '../importer/index.ts';
 import { createParsePool } from '../importer/pool/pool.ts';
@@ -70,12 +70,13 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
 }
 
 /**
- * The hosts' backend: the archive in its worker thread (the one writer; the host's thread never
- * waits on SQL), the engine and the importer.
+ * The hosts' backend: the archive — a SQLite file in its worker thread (the one writer; the host's
+ * thread never waits on SQL), or a team archive on PostgreSQL (a postgresql:// URL) — the engine
+ * and the importer.
  */
-export async function loadBackend(archivePath: string, actor: Actor): Promise<Backend> {
-  // An archive that cannot be written opens read-only (the workspace shows a banner) instead of failing.
-  const readOnly = !archiveWritable(archivePath);
-  const archive = await openArchiveInWorker(archivePath, { readOnly });
+export async function loadBackend(target: string, actor: Actor): Promise<Backend> {
+  // A file that cannot be written opens read-only (the workspace shows a banner) instead of failing.
+  const readOnly = archiveKind(target) === 'sqlite' && !archiveWritable(target);
+  const archive = await openArchiveFor(target, { readOnly });
   return { archive, engine: engineAdapter, importer: importerAdapter(actor) };
 }

@@ -1,4 +1,4 @@
-// `galley approve ISSUE --as NAME [--archive PATH]`
+// `galley approve ISSUE --as NAME [--archive PATH | --db URL]`
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
@@ -7,7 +7,7 @@ import { issueRef } from '../review-cli.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Approve a proofed issue (supervisors)';
-export const usage = 'galley approve ISSUE --as NAME [--archive PATH]';
+export const usage = 'galley approve ISSUE --as NAME [--archive PATH | --db URL]';
 
 const HELP = `Usage: ${usage}
 
@@ -16,6 +16,7 @@ reopens it (galley reopen). ISSUE is an issue id or PUBLICATION:YYYY-MM-DD.
 
   --as NAME        the supervisor's profile
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
 `;
 
 const argsSchema = z

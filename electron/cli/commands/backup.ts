@@ -1,13 +1,14 @@
-// `galley backup --out FILE [--archive PATH] [--overwrite]`: a consistent copy of the archive,
+// `galley backup --out FILE [--archive PATH | --db URL] [--overwrite]`: a consistent copy of the archive,
 // made with SQLite's online backup API, so it is safe while the app keeps editing.
 import { z } from 'zod';
 import { backupArchive } from '../../archive/backup.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
+import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Copy the archive to a backup file (safe while Galley is running)';
-export const usage = 'galley backup --out FILE [--archive PATH] [--overwrite]';
+export const usage = 'galley backup --out FILE [--archive PATH | --db URL] [--overwrite]';
 
 const HELP = `Usage: ${usage}
 
@@ -18,6 +19,7 @@ the archive as of one moment even while the app or galley serve keeps saving. Th
 Options:
   --out FILE      the backup file to write (required; an existing file is refused)
   --archive PATH  the archive file (default: ${defaultArchivePath()})
+  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --overwrite     replace FILE when it exists
   -h, --help      show this help
 `;
@@ -40,7 +42,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archive = parsed.flags.archive ?? defaultArchivePath();
+  const archive = sqliteFileTarget(parsed.flags.archive, 'backup');
   const r = await backupArchive(archive, parsed.flags.out!, { overwrite: parsed.flags.overwrite === true });
   io.stdout(
     `Backed up ${archive} → ${r.file}: ${r.pages} pages, ${r.items} items, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ` +

@@ -1,4 +1,4 @@
-// `galley export ISSUE --format FMT[,FMT] --out DIR [--zip] [--as NAME] [--archive PATH] [--json]`
+// `galley export ISSUE --format FMT[,FMT] --out DIR [--zip] [--as NAME] [--archive PATH | --db URL] [--json]`
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
@@ -8,7 +8,7 @@ import { issueRef } from '../review-cli.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Export an approved issue (json, nitf, newsml, csv, markdown, txt) with a SHA-256 manifest';
-export const usage = 'galley export ISSUE --format FMT[,FMT...] --out DIR [--zip] [--as NAME] [--archive PATH] [--json]';
+export const usage = 'galley export ISSUE --format FMT[,FMT...] --out DIR [--zip] [--as NAME] [--archive PATH | --db URL] [--json]';
 
 const HELP = `Usage: ${usage}
 
@@ -22,6 +22,7 @@ export, and only an approved (or already exported) issue; the issue is then mark
   --zip            also write a zip of the issue folder
   --as NAME        the supervisor's profile
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --json           print {folderPath, zipPath, manifest} as JSON
   -h, --help       show this help
 `;

@@ -1,17 +1,17 @@
-// `galley import PATH... [--archive PATH] [--json] [--overwrite]`: import page files and folders
+// `galley import PATH... [--archive PATH | --db URL] [--json] [--overwrite]`: import page files and folders
 // (plain text, ALTO, hOCR, PAGE XML, METS deliveries, scans OCR'd locally) into the archive: files commit in batches, each file in a
 // savepoint of its own, so a failed file leaves nothing behind (see docs/import.md).
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
-import { openArchive } from '../../archive/sqlite-archive.ts';
 import { countFiles, importPaths, type FileResult, type ImportSummary } from '../../importer/index.ts';
 import { createParsePool } from '../../importer/pool/pool.ts';
 import { formatHelpLines } from '../../importer/formats.ts';
 import { tokenize, validate } from '../args.ts';
+import { openCliArchive } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Import page files and folders (text, ALTO, hOCR, PAGE XML, METS, scans) into the archive';
-export const usage = 'galley import PATH... [--archive PATH] [--json] [--overwrite]';
+export const usage = 'galley import PATH... [--archive PATH | --db URL] [--json] [--overwrite]';
 
 const HELP = `Usage: ${usage}
 
@@ -29,6 +29,7 @@ is kept unless --overwrite is given.
 
 Options:
   --archive PATH  the archive file (default: ${defaultArchivePath()})
+  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --json          one JSON line per file on stdout ({file, status, pageId?, error?}), then
                   {"summary": {...}}
   --overwrite     replace pages that editors have corrected
@@ -74,13 +75,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archivePath = parsed.flags.archive ?? defaultArchivePath();
   const json = parsed.flags.json === true;
   const showBar = io.isTTY && !json;
+  const archive = await openCliArchive(parsed.flags.archive, io, { create: true });
+  // As shown to the user (a PostgreSQL URL with its password masked).
+  const archivePath = archive.path;
   const ac = new AbortController();
   const onSigint = (): void => ac.abort();
   process.once('SIGINT', onSigint);
-  const archive = openArchive(archivePath, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
   // Decoding, parsing and segmenting on every core; this thread only writes (the archive runs the engine's default segmenter too).
   const pool = createParsePool();
   try {
@@ -125,6 +127,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     await pool.close();
-    archive.close();
+    await archive.close();
   }
 }

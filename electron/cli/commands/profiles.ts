@@ -7,7 +7,7 @@ import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'List the archive\'s profiles, or add one (supervisors; the first profile becomes a supervisor)';
-export const usage = 'galley profiles list [--json] [--archive PATH] | galley profiles add NAME --role ROLE [--as SUPERVISOR] [--archive PATH]';
+export const usage = 'galley profiles list [--json] [--archive PATH | --db URL] | galley profiles add NAME --role ROLE [--as SUPERVISOR] [--archive PATH | --db URL]';
 
 const HELP = `Usage: ${usage}
 
@@ -23,6 +23,7 @@ Options:
   --role ROLE      ${ROLES.join(', ')}
   --as NAME        the supervisor adding the profile
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --json           list as JSON
   -h, --help       show this help
 `;

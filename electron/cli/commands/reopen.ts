@@ -1,4 +1,4 @@
-// `galley reopen ISSUE --reason TEXT --as NAME [--archive PATH]`
+// `galley reopen ISSUE --reason TEXT --as NAME [--archive PATH | --db URL]`
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
@@ -7,7 +7,7 @@ import { issueRef } from '../review-cli.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Reopen an approved or exported issue, with a reason (supervisors)';
-export const usage = 'galley reopen ISSUE --reason TEXT --as NAME [--archive PATH]';
+export const usage = 'galley reopen ISSUE --reason TEXT --as NAME [--archive PATH | --db URL]';
 
 const HELP = `Usage: ${usage}
 
@@ -17,6 +17,7 @@ the issue's history. ISSUE is an issue id or PUBLICATION:YYYY-MM-DD.
   --reason TEXT    why (required)
   --as NAME        the supervisor's profile
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
 `;
 
 const argsSchema = z

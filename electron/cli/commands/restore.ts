@@ -1,14 +1,15 @@
-// `galley restore FILE [--archive PATH] [--yes]`: replaces the archive with a backup, after
+// `galley restore FILE [--archive PATH | --db URL] [--yes]`: replaces the archive with a backup, after
 // checking the backup; the archive it replaces is kept aside, never overwritten.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { restoreArchive } from '../../archive/backup.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
+import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Replace the archive with a backup (the current archive is kept aside)';
-export const usage = 'galley restore FILE [--archive PATH] [--yes]';
+export const usage = 'galley restore FILE [--archive PATH | --db URL] [--yes]';
 
 const HELP = `Usage: ${usage}
 
@@ -19,6 +20,7 @@ first.
 
 Options:
   --archive PATH  the archive file to replace (default: ${defaultArchivePath()})
+  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --yes           confirm replacing an existing archive (required when one exists)
   -h, --help      show this help
 `;
@@ -41,7 +43,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const file = parsed.positionals[0]!;
-  const target = parsed.flags.archive ?? defaultArchivePath();
+  const target = sqliteFileTarget(parsed.flags.archive, 'restore');
   if (existsSync(target) && parsed.flags.yes !== true) {
     io.stderr(
       `galley: ${target} exists; restoring ${file} replaces it (the current archive is kept as ${target}.before-restore-<time>). ` +

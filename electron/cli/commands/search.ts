@@ -1,16 +1,17 @@
-// `galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE]`
+// `galley search QUERY [--archive PATH | --db URL] [--json] [--kind K] [--from DATE] [--to DATE]`
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ITEM_KINDS } from '../../../shared/segmentation.ts';
 import { PAGE_STATES } from '../../../shared/domain.ts';
 import type { Req } from '../../../shared/ipc.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { defaultArchivePath, defaultArchiveTarget } from '../../archive/default-path.ts';
+import { archiveKind } from '../../archive/open-any.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Search the archive (headlines, bodies, contributors, tags)';
-export const usage = 'galley search QUERY [--archive PATH] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N] [--offset N]';
+export const usage = 'galley search QUERY [--archive PATH | --db URL] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N] [--offset N]';
 
 const HELP = `Usage: ${usage}
 
@@ -20,6 +21,7 @@ characters are found too. Several words separated by spaces must all match.
 
 Options:
   --archive PATH     the archive file (default: ${defaultArchivePath()})
+  --db URL           a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --json             print the hits as JSON
   --kind K           only items of this kind (${ITEM_KINDS.join(', ')})
   --from DATE        only issues on or after DATE (YYYY-MM-DD)
@@ -66,8 +68,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const archivePath = parsed.flags.archive ?? defaultArchivePath();
-  if (!existsSync(archivePath)) {
+  const archivePath = parsed.flags.archive ?? defaultArchiveTarget();
+  if (archiveKind(archivePath) === 'sqlite' && !existsSync(archivePath)) {
     io.stderr(`galley: no archive at ${archivePath} (import pages first: galley import PATH...)\n`);
     return 1;
   }

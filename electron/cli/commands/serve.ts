@@ -1,12 +1,13 @@
-// `galley serve [--archive PATH] [--port N]`: the browser host (the workspace in a browser, on
+// `galley serve [--archive PATH | --db URL] [--port N]`: the browser host (the workspace in a browser, on
 // 127.0.0.1 only, behind a per-run token printed in the URL). Runs until interrupted.
 import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { defaultArchivePath, startBrowserHost } from '../../host/browser-host.ts';
+import { defaultArchiveTarget } from '../../archive/default-path.ts';
 
 export const summary = 'Serve the proofing workspace to a browser on 127.0.0.1';
-export const usage = 'galley serve [--archive PATH] [--port N]';
+export const usage = 'galley serve [--archive PATH | --db URL] [--port N]';
 
 const HELP = `Usage: ${usage}
 
@@ -15,6 +16,7 @@ printed URL; it carries a random token for this run, and requests without it are
 
 Options:
   --archive PATH  the archive database (default: ${defaultArchivePath()})
+  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --port N        the port (default: any free port)
   -h, --help      show this help
 `;
@@ -41,7 +43,7 @@ export async function run(args: string[], io: CliIO, signal?: AbortSignal): Prom
     return 0;
   }
   const host = await startBrowserHost({
-    archivePath: parsed.flags.archive ?? defaultArchivePath(),
+    archivePath: parsed.flags.archive ?? defaultArchiveTarget(),
     ...(parsed.flags.port !== undefined ? { port: parsed.flags.port } : {}),
     log: (line) => io.stderr(line + '\n'),
   });

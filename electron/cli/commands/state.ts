@@ -1,4 +1,4 @@
-// `galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH]`
+// `galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH | --db URL]`
 // Sets page states from the command line with the same checks as the app's page.setState
 // handler — it runs through that handler (cli/service.ts): the acting profile must be allowed page.setState (shared/roles.ts) and the issue must
 // not be approved or exported (core/review). Scripts can then carry an issue through
@@ -12,7 +12,7 @@ import { issueRef } from '../review-cli.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Set the state of a page or of every page of an issue (imported, in-progress, proofed)';
-export const usage = 'galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH]';
+export const usage = 'galley state PAGE|ISSUE imported|in-progress|proofed --as NAME [--archive PATH | --db URL]';
 
 /** The states a page can be set to; approved and exported belong to the issue (galley approve, galley export). */
 const SETTABLE = PAGE_STATES.filter((s) => s === 'imported' || s === 'in-progress' || s === 'proofed') as PageState[];
@@ -25,6 +25,7 @@ be allowed to set page states (editors and supervisors), and the issue must not 
 
   --as NAME        the acting profile
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
 `;
 
 const argsSchema = z

@@ -1,4 +1,4 @@
-// `galley tag ITEM TAG... --as NAME [--remove] [--archive PATH]`
+// `galley tag ITEM TAG... --as NAME [--remove] [--archive PATH | --db URL]`
 import { z } from 'zod';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
@@ -6,7 +6,7 @@ import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Add tags to an item, or remove them with --remove (archivists and supervisors)';
-export const usage = 'galley tag ITEM TAG... --as NAME [--remove] [--archive PATH]';
+export const usage = 'galley tag ITEM TAG... --as NAME [--remove] [--archive PATH | --db URL]';
 
 const HELP = `Usage: ${usage}
 
@@ -16,6 +16,7 @@ Adds each TAG to item ITEM (its id, as galley search prints it: #ID), or removes
   --as NAME        an archivist's or supervisor's profile
   --remove         remove the tags instead
   --archive PATH   the archive file (default: ${defaultArchivePath()})
+  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
 `;
 
 const argsSchema = z

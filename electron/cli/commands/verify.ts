@@ -1,4 +1,4 @@
-// `galley verify [--archive PATH] [--json]`: checks the whole archive without changing it — SQLite's
+// `galley verify [--archive PATH | --db URL] [--json]`: checks the whole archive without changing it — SQLite's
 // integrity_check, then the SHA-256 of every revision, page text and item (archive/checksums.ts).
 // Exit code 0 only when everything checks; damaged rows are listed with the way to restore.
 import Database from 'better-sqlite3';
@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { describeBrokenLink, describeDamage, hasChecksums, verifyAllRows } from '../../archive/checksums.ts';
 import { defaultArchivePath } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
+import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Check every row of the archive against its checksum (read-only)';
-export const usage = 'galley verify [--archive PATH] [--json]';
+export const usage = 'galley verify [--archive PATH | --db URL] [--json]';
 
 const HELP = `Usage: ${usage}
 
@@ -20,6 +21,7 @@ otherwise lists the damaged rows and how to restore a backup, and exits 1.
 
 Options:
   --archive PATH  the archive file (default: ${defaultArchivePath()})
+  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
   --json          print the report as JSON
   -h, --help      show this help
 `;
@@ -35,7 +37,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const path = parsed.flags.archive ?? defaultArchivePath();
+  const path = sqliteFileTarget(parsed.flags.archive, 'verify');
   if (!existsSync(path)) {
     io.stderr(`galley verify: no archive at ${path}\n`);
     return 1;
