@@ -133,7 +133,7 @@ async function benchImport(pages: string[], work: string): Promise<BenchResult> 
   };
 }
 
-function segmentationFor(paragraphs: string[], headlines: string[], rand: () => number, count: number): Segmentation {
+export function segmentationFor(paragraphs: string[], headlines: string[], rand: () => number, count: number): Segmentation {
   const items: Item[] = [];
   for (let i = 0; i < count; i++) {
     const body: string[] = [];

@@ -28,7 +28,7 @@ describe.skipIf(!available)(`PostgreSQL migration 0002, search${available ? '' :
   afterAll(async () => {
     await c?.end();
     cluster?.stop();
-  });
+  }, 60_000);
 
   const totals = async () =>
     (await c.query<{ rows: number; tokens: number }>('SELECT sum(rows)::int AS rows, sum(tokens)::int AS tokens FROM search_totals')).rows[0]!;

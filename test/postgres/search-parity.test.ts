@@ -53,7 +53,7 @@ describe.skipIf(!available)(`search parity, SQLite and PostgreSQL${available ? '
     await pg?.close();
     cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('gives the same hits, order, ranks and snippets for 1- to 5-character and several-term queries', async () => {
     const queries = [

@@ -15,6 +15,7 @@
 //   rows; from those rows the same trigrams and row counts are derived, so the choice between
 //   ranking and the newest-first scan, and the ranks, are SQLite's. A rare short term therefore
 //   reads the whole table once (no index can find it); a common one stops early.
+// - The whole plan reads one snapshot (ctx.read), so counts, window and hits agree.
 import { queryTerms, RANK_WINDOW, SHORT_TERM_MAX_DOCS, SHORT_TERM_MAX_TRIGRAMS, charCount, filtersSchema, trigrams } from '../search.ts';
 import type { SearchFilters } from '../archive-api.ts';
 import { parseOr } from '../context.ts';
@@ -69,12 +70,22 @@ export interface PgSearchPlan {
   ranking: { phrases: string[]; rows: Map<number, DocRow> | null } | null;
 }
 
-/** The rows holding a one- or two-character term, up to SHORT_TERM_MAX_DOCS + 1 (more: common). */
-async function rowsHolding(q: PgQuery, term: string): Promise<DocRow[]> {
+/**
+ * The rows holding a one- or two-character term, or null when more than SHORT_TERM_MAX_DOCS rows
+ * hold it (common). Ids first — the scan stops at the first SHORT_TERM_MAX_DOCS + 1 and carries
+ * no text — then the text of a rare term's rows only.
+ */
+async function rowsHolding(q: PgQuery, term: string): Promise<DocRow[] | null> {
+  const ids = await q.all<{ id: number }>('search.shortIds', `SELECT d.item_id AS id FROM search_docs d WHERE ${DOC} LIKE $1 LIMIT $2`, [
+    containing(term),
+    SHORT_TERM_MAX_DOCS + 1,
+  ]);
+  if (ids.length > SHORT_TERM_MAX_DOCS) return null;
+  if (ids.length === 0) return [];
   return q.all<DocRow>(
     'search.shortRows',
-    `SELECT d.item_id AS id, d.headline, d.body, d.people, d.tags, d.tokens FROM search_docs d WHERE ${DOC} LIKE $1 LIMIT $2`,
-    [containing(term), SHORT_TERM_MAX_DOCS + 1],
+    'SELECT d.item_id AS id, d.headline, d.body, d.people, d.tags, d.tokens FROM search_docs d WHERE d.item_id = ANY($1::int[])',
+    [`{${ids.map((r) => r.id).join(',')}}`],
   );
 }
 
@@ -113,11 +124,11 @@ export async function planSearch(q: PgQuery, query: string, filters: SearchFilte
     const expanded: { t: string; rows: DocRow[]; trigrams: Map<string, number>; docs: number }[] = [];
     for (const t of short) {
       const rows = await rowsHolding(q, t);
-      if (rows.length === 0) return null; // absent: nothing can match
+      if (rows?.length === 0) return null; // absent: nothing can match
       // More rows than SHORT_TERM_MAX_DOCS: common (each row holds at least one trigram starting with it).
-      const tris = rows.length > SHORT_TERM_MAX_DOCS ? new Map<string, number>() : trigramsStarting(t, rows);
-      const docs = rows.length > SHORT_TERM_MAX_DOCS ? Number.POSITIVE_INFINITY : [...tris.values()].reduce((n, c) => n + c, 0);
-      expanded.push({ t, rows, trigrams: tris, docs });
+      const tris = rows ? trigramsStarting(t, rows) : new Map<string, number>();
+      const docs = rows ? [...tris.values()].reduce((n, c) => n + c, 0) : Number.POSITIVE_INFINITY;
+      expanded.push({ t, rows: rows ?? [], trigrams: tris, docs });
     }
     const rarest = expanded
       .filter((e) => e.trigrams.size <= SHORT_TERM_MAX_TRIGRAMS && e.docs <= SHORT_TERM_MAX_DOCS)
@@ -178,16 +189,22 @@ export async function rankWindow(q: PgQuery, plan: PgSearchPlan): Promise<{ rank
   if (window.length === 0) return { ranked: [], compact: false };
   const t = await totals(q);
   const counts = new Map<string, number>();
-  for (const phrase of ranking.phrases) {
-    if (ranking.rows) {
-      // A short term's rows are every row holding its trigrams: count there.
+  if (ranking.rows) {
+    // A short term's rows are every row holding its trigrams: count there.
+    for (const phrase of ranking.phrases) {
       let n = 0;
       for (const r of ranking.rows.values()) if (columns(r).some((c) => c.includes(phrase))) n++;
       counts.set(phrase, n);
-    } else {
-      const r = await q.one<{ n: number }>('search.phraseRows', `SELECT count(*)::int AS n FROM search_docs d WHERE ${DOC} LIKE $1`, [containing(phrase)]);
-      counts.set(phrase, r?.n ?? 0);
     }
+  } else {
+    // Every phrase's table-wide row count in one statement (the GIN index finds each phrase's rows).
+    const likes = ranking.phrases.map((_, k) => `${DOC} LIKE $${k + 1}`);
+    const r = await q.one<Record<string, number>>(
+      `search.phraseRows[${likes.length}]`,
+      `SELECT ${likes.map((l, k) => `count(*) FILTER (WHERE ${l})::int AS c${k}`).join(', ')} FROM search_docs d WHERE ${likes.join(' OR ')}`,
+      ranking.phrases.map(containing),
+    );
+    ranking.phrases.forEach((phrase, k) => counts.set(phrase, r?.[`c${k}`] ?? 0));
   }
   const ranked = window
     .map((r) => ({ id: r.id, r: bm25(columns(r), counts, t, r.tokens) }))
