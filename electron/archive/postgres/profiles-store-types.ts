@@ -2,7 +2,6 @@
 // store, postgres/profiles-store.ts; this is the contract both sides build against). Every method
 // runs inside the caller's transaction or snapshot (q).
 import type { StoredItem } from '../../../shared/domain.ts';
-import type { Segmentation } from '../../../shared/segmentation.ts';
 import type { PublicationProfileInfo, SegmentingProfile } from '../profiles-store.ts';
 import type { PgQuery } from './context.ts';
 
@@ -15,6 +14,4 @@ export interface PgProfilesStore {
   forPage(q: PgQuery, pageId: number): Promise<SegmentingProfile | null>;
   /** Learns from a proofed page in a savepoint of its own; a failure is logged, never thrown. */
   learnQuietly(q: PgQuery, pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): Promise<void>;
-  /** The doubt count and (on import) the model that segmented the page. */
-  writePageFacts(q: PgQuery, pageId: number, items: readonly StoredItem[], model?: Segmentation['model'] | null): Promise<void>;
 }
