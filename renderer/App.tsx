@@ -11,6 +11,7 @@ import { LANGUAGES } from '../shared/ipc.ts';
 import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { HostBanner } from './components/HostBanner.tsx';
+import { ArchiveBadge } from './components/ArchiveBadge.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { localizeHostMessage, deniedKey } from './messages.ts';
@@ -176,6 +177,7 @@ export function App({ api }: { api: GalleyApi }) {
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
+        <ArchiveBadge />
         <span className="spacer" />
         <ProfileBadge />
         <button onClick={() => store.getState().openDialog({ type: 'search' })} data-testid="search-button">

@@ -12,7 +12,14 @@ const en = {
   doubt: doubtsEn,
   scan: scanEn,
   errors: errorsEn,
-  app: { name: 'Galley', hostBrowser: 'Browser host', hostElectron: 'Desktop' },
+  app: {
+    name: 'Galley',
+    hostBrowser: 'Browser host',
+    hostElectron: 'Desktop',
+    archiveLocal: 'Local archive: {{name}}',
+    archiveTeam: 'Team archive: {{name}}',
+    archiveTitle: 'The archive this window works on: {{path}}',
+  },
   menu: {
     file: 'File', import: 'Import…', export: 'Export… (supervisor only)', quit: 'Quit',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', split: 'Split here', merge: 'Merge with previous',
@@ -167,7 +174,14 @@ const zh: Strings = {
   doubt: doubtsZh,
   scan: scanZh,
   errors: errorsZh,
-  app: { name: 'Galley 校对', hostBrowser: '浏览器模式', hostElectron: '桌面版' },
+  app: {
+    name: 'Galley 校对',
+    hostBrowser: '浏览器模式',
+    hostElectron: '桌面版',
+    archiveLocal: '本地档案：{{name}}',
+    archiveTeam: '团队档案：{{name}}',
+    archiveTitle: '本窗口所用的档案：{{path}}',
+  },
   menu: {
     file: '文件', import: '导入…', export: '导出…（仅限主管）', quit: '退出',
     edit: '编辑', undo: '撤销', redo: '重做', split: '在此拆分', merge: '与上一条合并',

@@ -15,6 +15,8 @@ export interface UiState {
   connection: ConnectionState;
   /** The archive's path when the host opened it read-only, else null. */
   readOnlyPath: string | null;
+  /** Which archive the host works on (app.info), for the top bar; null until the host has said. */
+  archive: { kind: 'local' | 'team'; path: string } | null;
 }
 
 export interface UiActions {
@@ -44,6 +46,7 @@ export function createUiSlice(ctx: SliceContext): UiState & UiActions {
     errorReason: null,
     connection: 'online',
     readOnlyPath: null,
+    archive: null,
 
     setLanguage(language) {
       set({ language });
@@ -61,7 +64,7 @@ export function createUiSlice(ctx: SliceContext): UiState & UiActions {
     async loadHostInfo() {
       try {
         const info = await api.invoke('app.info', {});
-        set({ readOnlyPath: info.readOnly ? info.archivePath : null });
+        set({ readOnlyPath: info.readOnly ? info.archivePath : null, archive: { kind: info.archiveKind, path: info.archivePath } });
       } catch {
         // The banner is a courtesy; every write is refused by the host anyway.
       }

@@ -13,6 +13,8 @@ export const appChannels = {
     response: z.object({
       host: z.enum(['electron', 'browser']),
       archivePath: z.string(),
+      /** A local archive file (SQLite), or a team archive on a server (PostgreSQL; the path is its URL, password masked). */
+      archiveKind: z.enum(['local', 'team']),
       version: z.string(),
       /** The archive could not be opened for writing: the UI shows a banner, writes are refused. */
       readOnly: z.boolean().optional(),
