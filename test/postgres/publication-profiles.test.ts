@@ -1,0 +1,91 @@
+// Publication profiles on both archives (issue 10's learning from editors, the PostgreSQL store
+// postgres/profiles-store.ts next to the SQLite one): a page marked proofed teaches its
+// publication's profile, the next page of the publication gets it, a failing learner leaves the
+// page proofed and the profile as it was, and a profile of another base model is not used.
+// The learner is a small double that counts pages in a real galley.profile/1 object.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProfile } from '../../core/engine/model/profile.ts';
+import { inProcess, type AsyncArchive } from '../../electron/archive/async-archive.ts';
+import { openPostgresArchive } from '../../electron/archive/postgres/pg-archive.ts';
+import type { ProfileLearner } from '../../electron/archive/profiles-store.ts';
+import { openArchive } from '../../electron/archive/sqlite-archive.ts';
+import { fakeSegment } from '../archive/fake-segmenter.ts';
+import { article, putPage, supervisor } from '../archive-suite/seed.ts';
+import { findPostgres, POSTGRES_MISSING, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
+import { freshDatabase } from './fresh-db.ts';
+
+const available = findPostgres() !== null;
+if (!available && process.env.CI) throw new Error(POSTGRES_MISSING);
+
+const counting = (base: string): ProfileLearner => ({
+  baseVersion: () => base,
+  parse: (json) => parseProfile(json),
+  learn: (profile, page, name) =>
+    parseProfile({
+      schema: 'galley.profile/1', publication: name, baseVersion: base, featureSetHash: 'test', pages: (profile?.pages ?? 0) + 1,
+      transitions: [], rows: { [page.id]: [0, page.items.length], ...(profile?.rows ?? {}) },
+    }),
+});
+const failing: ProfileLearner = { ...counting('test-1'), learn: () => { throw new Error('the learner broke'); } };
+
+describe.skipIf(!available)(`publication profiles on SQLite and PostgreSQL${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
+  let cluster: PostgresCluster;
+  const dir = mkdtempSync(join(tmpdir(), 'galley-pubprofiles-'));
+  const opened: AsyncArchive[] = [];
+  let n = 0;
+  beforeAll(() => {
+    cluster = startPostgresCluster();
+  }, 120_000);
+  afterAll(async () => {
+    for (const a of opened) await a.close();
+    cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  /** Opens the archive at `where` (a new one when absent) of the given kind with this learner. */
+  async function openWith(kind: 'sqlite' | 'postgres', learner: ProfileLearner, warnings: string[], where?: string): Promise<{ a: AsyncArchive; where: string }> {
+    const logger = { warn: (m: string) => warnings.push(m) };
+    const target = where ?? (kind === 'sqlite' ? join(dir, `a${++n}.sqlite`) : await freshDatabase(cluster));
+    const a = kind === 'sqlite' ? inProcess(openArchive(target, { segment: fakeSegment, learner, logger })) : await openPostgresArchive(target, { segment: fakeSegment, learner, logger });
+    opened.push(a);
+    return { a, where: target };
+  }
+
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    it(`${kind}: learns from proofed pages and hands the profile to the publication's pages`, async () => {
+      const warnings: string[] = [];
+      const { a, where } = await openWith(kind, counting('test-1'), warnings);
+      const p1 = await putPage(a, 'a', '衡阳日报', '2021-10-29', [article('标题一', ['正文。']), article('标题二', ['正文。'])]);
+      const p2 = await putPage(a, 'b', '衡阳日报', '2021-10-30', [article('标题三', ['正文。'])]);
+      const pub = (await a.listPublications())[0]!.id;
+      expect(await a.getPublicationProfile(pub)).toBeNull();
+      await a.setPageState(p1, 'proofed', supervisor);
+      expect(await a.getPublicationProfile(pub)).toMatchObject({ publicationId: pub, title: '衡阳日报', baseVersion: 'test-1', pages: 1 });
+      expect(await a.publicationProfileJson(pub)).toMatchObject({ schema: 'galley.profile/1', publication: '衡阳日报', pages: 1, rows: { [`page-${p1}`]: [0, 2] } });
+      expect((await a.publicationProfileForPage!(p2))?.pages).toBe(1);
+      await a.setPageState(p2, 'proofed', supervisor);
+      expect((await a.listPublicationProfiles()).map((i) => [i.title, i.pages])).toEqual([['衡阳日报', 2]]);
+      expect(warnings.filter((w) => /learning/.test(w))).toEqual([]);
+      await a.close();
+      opened.splice(opened.indexOf(a), 1);
+
+      // Opened with another base model: the stored profile is listed but not used to segment.
+      const other = await openWith(kind, counting('test-2'), warnings, where);
+      expect((await other.a.getPublicationProfile(pub))?.pages).toBe(2);
+      expect(await other.a.publicationProfileForPage!(p2)).toBeNull();
+    });
+
+    it(`${kind}: a failing learner leaves the page proofed and the profile as it was`, async () => {
+      const warnings: string[] = [];
+      const { a } = await openWith(kind, failing, warnings);
+      const p1 = await putPage(a, 'a', '衡阳日报', '2021-10-29', [article('标题一', ['正文。'])]);
+      await a.setPageState(p1, 'proofed', supervisor);
+      expect((await a.getPage(p1)).state).toBe('proofed');
+      expect(await a.listPublicationProfiles()).toEqual([]);
+      expect(warnings.some((w) => /learning from page .* failed.*the learner broke/.test(w))).toBe(true);
+    });
+  }
+});
