@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import type { AsyncArchive } from '../../electron/archive/async-archive.ts';
 import { openPostgresArchive } from '../../electron/archive/postgres/pg-archive.ts';
 import { fakeSegment } from '../archive/fake-segmenter.ts';
-import { freshDatabase } from '../postgres/fresh-db.ts';
+import { dropDatabase, freshDatabase } from '../postgres/fresh-db.ts';
 import { findPostgres, POSTGRES_MISSING, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
 import { SUITES } from './suites.ts';
 import { quiet, type OpenSuiteArchive } from './support.ts';
@@ -15,18 +15,22 @@ if (!available && process.env.CI) throw new Error(POSTGRES_MISSING);
 
 describe.skipIf(!available)(`archive suite: PostgreSQL${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
   let cluster: PostgresCluster;
-  const opened: AsyncArchive[] = [];
+  const opened: { archive: AsyncArchive; url: string }[] = [];
   beforeAll(() => {
     cluster = startPostgresCluster();
   }, 120_000);
   afterEach(async () => {
-    for (const a of opened.splice(0)) await a.close();
+    for (const { archive, url } of opened.splice(0)) {
+      await archive.close();
+      await dropDatabase(cluster, url);
+    }
   });
-  afterAll(() => cluster?.stop());
+  afterAll(() => cluster?.stop(), 60_000);
 
   const open: OpenSuiteArchive = async (options = {}) => {
-    const a = await openPostgresArchive(await freshDatabase(cluster), { segment: options.segment ?? fakeSegment, logger: quiet, maxConnections: 4 });
-    opened.push(a);
+    const url = await freshDatabase(cluster, { migrated: true });
+    const a = await openPostgresArchive(url, { segment: options.segment ?? fakeSegment, logger: quiet, maxConnections: 4 });
+    opened.push({ archive: a, url });
     return a;
   };
 

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { AsyncArchive } from '../async-archive.ts';
 import { ArchiveError } from '../archive-api.ts';
 import { checkActor, now } from '../context.ts';
+import type { VerifyReport } from '../checksums.ts';
 import type { ArchiveLogger } from '../db.ts';
 import { engineLearner } from '../engine-learner.ts';
 import { engineSegmenter, type Segmenter } from '../engine-segmenter.ts';
@@ -32,6 +33,7 @@ import { search, searchAllIds, searchPage } from './search.ts';
 import { getStory } from './stories.ts';
 import * as tags from './tags.ts';
 import * as vocabulary from './vocabulary.ts';
+import { verifyPostgres } from './verify.ts';
 
 export interface OpenPostgresOptions {
   /** Segments page text on import; the engine by default. */
@@ -47,6 +49,8 @@ export interface OpenPostgresOptions {
 export interface PostgresArchive extends AsyncArchive {
   /** Calls and total time per statement name (benchmarks, diagnostics). */
   readonly timings: Map<string, { calls: number; ms: number }>;
+  /** Every checksum and both audit hash chains checked (`galley verify`; verify.ts). */
+  verify(options?: { maxDamaged?: number }): Promise<VerifyReport>;
 }
 
 /** True for a PostgreSQL connection URL (postgres:// or postgresql://). */
@@ -80,7 +84,9 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
   // An idle connection that fails (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (e) => logger.warn(`[archive] PostgreSQL connection lost: ${e.message}`));
   try {
-    const client = await pool.connect();
+    const client = await pool.connect().catch((e: Error) => {
+      throw new Error(`cannot connect to the PostgreSQL archive at ${shown}: ${e.message}`);
+    });
     try {
       await migratePg(client);
     } finally {
@@ -111,6 +117,7 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
     path: shown,
     readOnly: false,
     timings,
+    verify: (opts) => verifyPostgres(ctx, opts),
     close: () => (closed ??= pool.end()),
 
     importPage: async (input, actor, opts) => (await importPages(ctx, [input], actor, opts))[0]!,
