@@ -203,6 +203,12 @@ export interface Archive {
   restoreRevision(pageId: number, revision: number, actor: Actor): { revision: number };
   /** Counts for status lines and benchmarks. */
   stats(): { publications: number; issues: number; pages: number; items: number };
+  /**
+   * A value that changes when a change is committed by ANOTHER connection — another process on the
+   * same SQLite file (a CLI import), another team server on the same PostgreSQL archive. Hosts poll
+   * it and tell their windows to refresh (electron/host/archive-watch.ts). Optional for test doubles.
+   */
+  changeMarker?(): string;
 
   // ---- additions (issue "Roles, tagging, review and approval, history, export") ----
   // Role checks are the service layer's (electron/host/service); the archive keeps the

@@ -124,6 +124,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     issueEvent: (issueId, event, actor) => issues.issueEvent(ctx, issueId, event, checkActor(actor)),
     listIssueHistory: (issueId) => listIssueHistory(ctx, issueId),
     stats: () => issues.stats(ctx),
+    // SQLite's data_version moves when another connection commits (never for this one's own writes).
+    changeMarker: () => String(ctx.db.raw.pragma('data_version', { simple: true })),
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),

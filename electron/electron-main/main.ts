@@ -13,6 +13,7 @@ import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts
 import { failure } from '../host/dispatch.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { loadBackend } from '../host/load-backend.ts';
+import { watchArchive } from '../host/archive-watch.ts';
 import { CONTENT_SECURITY_POLICY } from '../host/security.ts';
 import { menuTemplate } from './menu.ts';
 import { z } from 'zod';
@@ -104,6 +105,8 @@ async function start(): Promise<void> {
     if (!win.isDestroyed()) win.webContents.send('galley:event', event, payload);
   };
   const sendMenu = (command: MenuCommand) => emit('menu', { command });
+  // Changes from outside this window's host (a CLI import, another team server) refresh the library.
+  const stopWatching = watchArchive(backend.archive, () => emit('library.changed', {}));
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, sendMenu, process.platform === 'darwin')));
   setMenu();
 
@@ -148,6 +151,7 @@ async function start(): Promise<void> {
   });
 
   app.on('window-all-closed', () => {
+    stopWatching();
     void backend.archive.close().finally(() => app.quit());
   });
   await win.loadURL(`${ORIGIN}/index.html`);

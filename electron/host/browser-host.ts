@@ -12,6 +12,7 @@ import { startHttpHost, type HttpHost } from './http-host.ts';
 import { loadBackend } from './load-backend.ts';
 import type { Backend } from './backend.ts';
 import { persistentToken } from './host-token.ts';
+import { watchArchive } from './archive-watch.ts';
 
 /** The one default archive, shared with the CLI and the Electron host (see archive/default-path.ts). */
 export { defaultArchivePath };
@@ -51,17 +52,23 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const backend = options.backend ?? (await loadBackend(archivePath, actor));
   const version = appVersion();
   let host: HttpHost;
+  // Changes from outside this host (a CLI import, another team server) refresh the open tabs.
+  let libraryChanged = (): void => undefined;
   try {
     host = await startHttpHost({
       staticDir,
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.tokenDir !== null ? { token: persistentToken(backend.archive.path, options.tokenDir ?? undefined) } : {}),
-      createTable: (emit) => createHandlers({ ...backend, host: 'browser', version, actor, emit }),
+      createTable: (emit) => {
+        libraryChanged = () => emit('library.changed', {});
+        return createHandlers({ ...backend, host: 'browser', version, actor, emit });
+      },
     });
   } catch (e) {
     await backend.archive.close();
     throw e;
   }
+  const stopWatching = watchArchive(backend.archive, () => libraryChanged());
   return {
     get url() {
       return host.url;
@@ -71,6 +78,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     server: host.server,
     archivePath: backend.archive.path,
     async close() {
+      stopWatching();
       await host.close();
       await backend.archive.close();
     },

@@ -7,7 +7,9 @@
 //   page-import.ts, page-scans.ts        import (savepoint per file), scans and images
 //   revisions.ts, stories.ts, export-gather.ts   the audit logs with their hash chain, stories, export
 //   search.ts, tags.ts, people.ts, vocabulary.ts, profiles-store.ts   (h7) search, review, profiles
+//   change-marker.ts                     what moves when anyone commits (hosts refresh their windows)
 import pg from 'pg';
+import { changeMarker } from './change-marker.ts';
 import type { AsyncArchive } from '../async-archive.ts';
 import { ArchiveError } from '../archive-api.ts';
 import { checkActor, now } from '../context.ts';
@@ -134,6 +136,7 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
     issueEvent: async (issueId, event, actor) => issues.issueEvent(ctx, issueId, event, checkActor(actor)),
     listIssueHistory: (issueId) => listIssueHistory(ctx, issueId),
     stats: () => issues.stats(ctx),
+    changeMarker: () => changeMarker(ctx),
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),
