@@ -32,7 +32,7 @@ describe('PostgreSQL archive URLs', () => {
   });
 });
 
-describe.skipIf(!available)(`PostgreSQL archive across processes${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
+describe.skipIf(!available)(`PostgreSQL archive across processes${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, { timeout: 60_000 }, () => {
   let cluster: PostgresCluster;
   const opened: PostgresArchive[] = [];
   const urls: string[] = [];
