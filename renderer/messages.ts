@@ -5,6 +5,7 @@
 import { ACTION_NAMES, type Action } from '../shared/roles.ts';
 import type { Session } from '../shared/ipc-review.ts';
 import { ISSUE_STATES } from '../shared/domain.ts';
+import { EDIT_REFUSALS } from '../shared/edit-ops.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -36,6 +37,15 @@ const REASON_KEYS: Record<string, string> = {
   'page-too-many-items': 'desk.err.tooManyItems',
   'sample-missing': 'desk.err.sampleMissing',
   'sample-failed': 'desk.err.sampleFailed',
+  // Accounts (shared/i18n-accounts.ts).
+  'wrong-credentials': 'accounts.err.wrongCredentials',
+  'login-required': 'accounts.err.loginRequired',
+  'rate-limited': 'accounts.err.rateLimited',
+  'account-disabled': 'accounts.err.accountDisabled',
+  'password-required': 'accounts.err.passwordRequired',
+  'wrong-password': 'accounts.err.wrongPassword',
+  'password-not-set': 'accounts.err.passwordNotSet',
+  'logged-in': 'accounts.err.loggedIn',
 };
 
 /** Reasons with a sentence in the `errors` table (shared/i18n-errors.ts). */
@@ -55,6 +65,7 @@ const ERROR_TABLE_REASONS = new Set([
   'start-beyond-text',
   'not-restorable',
   'malformed-error',
+  ...EDIT_REFUSALS,
 ]);
 
 const CODES_WORDED = new Set(['bad-request', 'not-found', 'conflict', 'unavailable', 'internal', 'no-profile', 'forbidden', 'refused', 'disk-full', 'read-only', 'damaged', 'offline', 'unauthorized']);

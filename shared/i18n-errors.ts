@@ -18,6 +18,13 @@ export const errorsEn = {
   startBeyondText: 'An item boundary lies beyond the end of the text; reload the page.',
   notRestorable: 'Revision {{revision}} is not a version of a page that can be restored.',
   malformedError: 'The host answered with an error Galley could not read.',
+  /** An edit op that does not fit the page (shared/edit-ops.ts EDIT_REFUSALS); {{op}}: its place in the batch. */
+  editOutOfRange: 'The change points past the end of the page or at an item it no longer has; reload the page.',
+  editTextMismatch: 'The text the change replaces is no longer on the page; reload the page.',
+  editCrossesItem: 'The change removes the start of an item; join the items first, then edit the text.',
+  editItemMismatch: 'The item the change names has moved since; reload the page.',
+  editBoundaryOrder: 'An item boundary cannot go there: it would pass the item before or after it.',
+  editValueMismatch: 'The item was changed elsewhere since; reload the page.',
   /** Why one file could not be imported, by its typed code ({{detail}}: the importer's English detail). */
   importFile: {
     'not-found': 'The file does not exist.',
@@ -79,6 +86,12 @@ export const errorsZh: typeof errorsEn = {
   startBeyondText: '某个条目分界超出了文本末尾；请重新载入版面。',
   notRestorable: '修订 {{revision}} 不是可以恢复的版面版本。',
   malformedError: '主机返回了 Galley 无法读取的错误。',
+  editOutOfRange: '这项修改指向版面末尾之外或已不存在的稿件；请重新载入版面。',
+  editTextMismatch: '这项修改要替换的文字已不在版面上；请重新载入版面。',
+  editCrossesItem: '这项修改会删去一篇稿件的开头；请先合并稿件，再修改文字。',
+  editItemMismatch: '这项修改所指的稿件已经移动；请重新载入版面。',
+  editBoundaryOrder: '稿件分界不能放在那里：会越过前后的稿件。',
+  editValueMismatch: '这篇稿件已在别处修改；请重新载入版面。',
   importFile: {
     'not-found': '文件不存在。',
     'is-directory': '这是文件夹，不是文件。',

@@ -22,7 +22,8 @@ export interface RevisionSource {
   after: unknown;
 }
 
-const CONTENT_ACTIONS = new Set(['import', 'reimport', 'save', 'restore', 'tag']);
+// 'edit': typed edit ops (core/edit); the archive replays its before/after pages for this view.
+const CONTENT_ACTIONS = new Set(['import', 'reimport', 'save', 'restore', 'tag', 'edit']);
 
 const snapshotSchema = z.object({
   text: z.string().optional(),
@@ -126,7 +127,8 @@ function summarise(r: RevisionSource, before: Snapshot | null, after: Snapshot |
       return { code: 'tags', changes: tagChange(before?.items, after?.items) };
     case 'restore':
       return { code: 'restored', from: before?.restoredFrom ?? null };
-    case 'save': {
+    case 'save':
+    case 'edit': {
       const old = new Map((before?.items ?? []).map((i) => [i.id, renderItem(i)]));
       const itemsChanged = (after?.items ?? []).filter((i) => old.get(i.id) !== renderItem(i)).length;
       const itemsRemoved = (before?.items ?? []).filter((i) => !(after?.items ?? []).some((a) => a.id === i.id)).length;

@@ -21,6 +21,7 @@ export function guardArchiveReads<T extends Archive>(archive: T, db: Database.Da
 
   before('getPage', (pageId) => checkPageRows(db, path, pageId));
   before('savePage', (input) => checkPageRows(db, path, input.pageId));
+  before('editPage', (input) => checkPageRows(db, path, input.pageId));
   before('listRevisions', (pageId) => checkPageRevisions(db, path, pageId));
   before('listRevisionDetails', (pageId) => checkPageRevisions(db, path, pageId));
   before('getRevision', (revisionId) => checkRevision(db, path, revisionId));

@@ -3,6 +3,7 @@ import { roleSchema, type Role } from '../../shared/roles.ts';
 import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import { pageRow } from './page-rows.ts';
+import { withEditSnapshots } from '../../core/edit/index.ts';
 
 export interface RevisionRow {
   id: number;
@@ -83,10 +84,11 @@ export function listRevisions(ctx: ArchiveContext, pageId: number): RevisionEntr
 
 export function listRevisionDetails(ctx: ArchiveContext, pageId: number): RevisionDetail[] {
   pageRow(ctx, pageId);
-  return ctx.db
+  const rows = ctx.db
     .stmt('revisions.detailsOfPage', `SELECT * FROM revisions WHERE entity = 'page' AND entity_id = ? ORDER BY id`)
-    .all<RevisionRow>(pageId)
-    .map(toDetail);
+    .all<RevisionRow>(pageId);
+  // An 'edit' revision stores ops: its before/after pages are replayed from the snapshot before it.
+  return withEditSnapshots(rows.map(toDetail));
 }
 
 export function getRevision(ctx: ArchiveContext, revisionId: number): RevisionDetail {
@@ -99,10 +101,13 @@ export function getRevision(ctx: ArchiveContext, revisionId: number): RevisionDe
 export function snapshotJsonAt(ctx: ArchiveContext, pageId: number, revision: number): string | null {
   const entry = ctx.db
     .stmt(
-      'revisions.snapshotAt',
-      `SELECT after_json FROM revisions WHERE entity = 'page' AND entity_id = ? AND page_revision = ?
-         AND action IN ('import', 'reimport', 'save', 'restore', 'tag') ORDER BY id DESC LIMIT 1`,
+      'revisions.contentAt',
+      `SELECT id, action, after_json FROM revisions WHERE entity = 'page' AND entity_id = ? AND page_revision = ?
+         AND action IN ('import', 'reimport', 'save', 'restore', 'tag', 'edit') ORDER BY id DESC LIMIT 1`,
     )
-    .get<{ after_json: string | null }>(pageId, revision);
-  return entry?.after_json ?? null;
+    .get<{ id: number; action: string; after_json: string | null }>(pageId, revision);
+  if (!entry || entry.action !== 'edit') return entry?.after_json ?? null;
+  // An edit stores ops: the page it produced is replayed from the snapshot before it.
+  const replayed = listRevisionDetails(ctx, pageId).find((r) => r.id === entry.id);
+  return replayed && replayed.action === 'edit' && 'ops' in replayed ? JSON.stringify(replayed.after) : null;
 }

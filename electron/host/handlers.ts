@@ -22,6 +22,8 @@ export function createHandlers(host: HostContext): HandlerTable {
   const session = createSession(host.archive, host.actor, {
     remember: host.host !== 'cli',
     ...(host.profileName !== undefined ? { profileName: host.profileName } : {}),
+    ...(host.login !== undefined ? { login: host.login } : {}),
+    ...(host.password !== undefined ? { password: host.password } : {}),
   });
   const ctx: ServiceContext = { ...host, session, changed: () => host.emit('library.changed', {}) };
   return {

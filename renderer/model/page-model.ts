@@ -2,14 +2,17 @@
 // Pure and synchronous; independent of React, Monaco and the host. Structural changes are
 // planned here (new starts + kinds + which old item each new item continues), derived by the
 // engine elsewhere, and applied back here with applyDerived, which keeps hand-edited fields.
+//
+// Every change is made as typed edit ops (core/edit, shared/edit-ops.ts) and each doc remembers
+// the doc and ops it came from (edit-links.ts), so autosave sends the ops since the last save and
+// an undo sends their inverse — the same ops the archive applies to its copy.
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
-import type { Contributor, Flag, Item, ItemKind } from '../../shared/segmentation.ts';
+import type { Contributor, Item, ItemKind } from '../../shared/segmentation.ts';
+import { itemChangeOps, planOps, textChangesOps } from '../../core/edit/index.ts';
 import { carriedConfidence } from './doubts.ts';
+import { applyEdit, squashInto, type PageDoc } from './edit-links.ts';
 
-export interface PageDoc {
-  readonly text: string;
-  readonly items: readonly StoredItem[];
-}
+export type { PageDoc } from './edit-links.ts';
 
 export interface StructurePlan {
   starts: number[];
@@ -146,16 +149,11 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
     for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
     const confidence = carriedConfidence(old, old.start !== plan.starts[i], kept.editedFields);
     if (confidence) kept.confidence = confidence;
-    // An item the change did not touch stays the same object (cheap re-rendering).
-    return sameItem(kept, old) ? old : kept;
+    return kept;
   });
-  return { text: doc.text, items };
-}
-
-function sameItem(a: StoredItem, b: StoredItem): boolean {
-  const keys = Object.keys(a) as (keyof StoredItem)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]));
+  // The same change as ops (split, merge, boundary, then each item's re-derived fields): an item
+  // the change did not touch stays the same object (cheap re-rendering).
+  return applyEdit(doc, planOps(doc, { text: doc.text, items }).ops);
 }
 
 // ---- field edits ----
@@ -167,7 +165,6 @@ export function setField<F extends EditableField>(doc: PageDoc, index: number, f
   if (!item) return doc;
   if (JSON.stringify(item[field]) === JSON.stringify(value)) return doc;
   const edited = item.editedFields.includes(field) ? item.editedFields : [...item.editedFields, field];
-  const items = doc.items.slice();
   const next: StoredItem = { ...item, [field]: value, editedFields: edited };
   // Typing a title settles a titles doubt (doubts.ts).
   if (item.confidence) {
@@ -175,8 +172,7 @@ export function setField<F extends EditableField>(doc: PageDoc, index: number, f
     if (confidence) next.confidence = confidence;
     else delete next.confidence;
   }
-  items[index] = next;
-  return { text: doc.text, items };
+  return applyEdit(doc, itemChangeOps(index, item, next));
 }
 
 /** Assigns the line holding `offset` to a role of the item it belongs to. */
@@ -234,43 +230,16 @@ export interface TextChange {
   text: string;
 }
 
-function shiftOffset(pos: number, c: TextChange, isStart: boolean): number {
-  const end = c.offset + c.length;
-  const delta = c.text.length - c.length;
-  if (pos < c.offset) return pos;
-  if (pos === c.offset && isStart) return pos;
-  if (pos >= end) return pos + delta;
-  // Inside the replaced range: a start snaps to the start of the change, an end to its end.
-  return isStart ? c.offset : c.offset + c.text.length;
-}
-
-function shiftFlag(f: Flag, c: TextChange): Flag {
-  const start = shiftOffset(f.start, c, true);
-  return { ...f, start, end: Math.max(start, shiftOffset(f.end, c, false)) };
-}
-
 /**
  * Applies changes to the text (each against the text as left by the previous one, as Monaco
  * reports them in order when applied one after another) and shifts every offset through them,
- * keeping split points on the lines they were on and hand-edited fields untouched.
+ * keeping split points on the lines they were on and hand-edited fields untouched: an item whose
+ * start is deleted joins the one before it, a split point left inside a line moves to its start
+ * (core/edit/text-ops.ts makes these the ops the archive gets).
  */
 export function applyTextChanges(doc: PageDoc, changes: readonly TextChange[]): PageDoc {
-  let text = doc.text;
-  let items = doc.items.map((it) => ({ ...it }));
-  for (const c of changes) {
-    text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
-    items = items.map((it, i) => {
-      let start = i === 0 && it.start === 0 ? 0 : shiftOffset(it.start, c, true);
-      // Keep a split point at the start of a line.
-      start = lineStartAt(text, start);
-      return { ...it, start, end: shiftOffset(it.end, c, false), flags: it.flags.map((f) => shiftFlag(f, c)) };
-    });
-    // Two split points that collapsed onto one line: drop the later one.
-    items = items.filter((it, i) => i === 0 || it.start > items[i - 1]!.start);
-  }
-  // Each item runs to the next start.
-  items = items.map((it, i) => ({ ...it, end: i + 1 < items.length ? items[i + 1]!.start : text.length }));
-  return { text, items };
+  const { ops } = textChangesOps(doc, changes);
+  return ops.length ? applyEdit(doc, ops) : doc;
 }
 
 /** The single change turning `before` into `after` (common prefix and suffix removed). */
@@ -306,6 +275,8 @@ export function newHistory(doc: PageDoc): History {
 export function commit(h: History, doc: PageDoc, coalesceKey: string | null = null, now = 0): History {
   if (doc === h.present) return h;
   if (coalesceKey !== null && coalesceKey === h.lastKey && now - h.lastAt < COALESCE_MS && h.past.length > 0) {
+    // The present is no step of its own any more: its ops fold into the new doc's (less to keep).
+    squashInto(doc, h.present);
     return { past: h.past, present: doc, future: [], lastKey: coalesceKey, lastAt: now };
   }
   const past = [...h.past, h.present];
@@ -315,6 +286,7 @@ export function commit(h: History, doc: PageDoc, coalesceKey: string | null = nu
 
 /** Replaces the present without a new undo step (e.g. re-derivation after a text edit). */
 export function replacePresent(h: History, doc: PageDoc): History {
+  squashInto(doc, h.present);
   return { ...h, present: doc };
 }
 

@@ -33,6 +33,9 @@ import {
   type TextChange,
 } from '../model/page-model.ts';
 import { confirmed } from '../model/doubts.ts';
+import { applyEdit, linkedMapper, pin, pinned } from '../model/edit-links.ts';
+import { itemChangeOps } from '../../core/edit/index.ts';
+import { sendEdits } from './page-save.ts';
 import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
 import { isRefusal, messageOf, reasonOf, type HostReason, type SliceContext } from './slice.ts';
 
@@ -174,7 +177,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     set({ saveState: 'saving' });
     saving = (async () => {
       try {
-        const { revision } = await api.invoke('page.save', { pageId, baseRevision: s.revision, text: doc.text, items: doc.items as StoredItem[] }, opts);
+        const { revision } = await sendEdits(api, pageId, s.revision, s.savedDoc, doc, opts);
         const cur = session();
         if (cur && cur.pageId === pageId) {
           set({ session: { ...cur, revision, savedDoc: doc } });
@@ -417,6 +420,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     try {
       const rec = await api.invoke('page.get', { pageId });
       const doc: PageDoc = { text: rec.text, items: rec.items };
+      pin(doc);
       if (!get().expandedIssues.includes(rec.issueId)) await get().loadIssuePages(rec.issueId);
       if (inflight) inflight.dropped = true;
       const prev = session();
@@ -516,9 +520,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
       const s = session();
       const item = s?.history.present.items[index];
       if (!s || !item?.confidence) return;
-      const items = s.history.present.items.slice();
-      items[index] = confirmed(item);
-      record({ text: s.history.present.text, items }, null, index);
+      record(applyEdit(s.history.present, itemChangeOps(index, item, confirmed(item))), null, index);
     },
 
     editText(changes) {
@@ -571,21 +573,15 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
       if (!s) return;
       touched();
       // Same doc in, same doc out, so "unsaved" (present !== savedDoc) keeps its meaning.
-      const seen = new Map<PageDoc, PageDoc>();
-      const map = (doc: PageDoc): PageDoc => {
-        let out = seen.get(doc);
-        if (!out) {
-          const i = doc.items.findIndex((it) => it.id === itemId);
-          out = i < 0 ? doc : { ...doc, items: doc.items.map((it, k) => (k === i ? { ...it, tags } : it)) };
-          seen.set(doc, out);
-        }
-        return out;
-      };
+      const map = linkedMapper((doc) => {
+        const i = doc.items.findIndex((it) => it.id === itemId);
+        return i < 0 ? doc : { ...doc, items: doc.items.map((it, k) => (k === i ? { ...it, tags } : it)) };
+      });
       set({
         session: {
           ...s,
           revision: Math.max(s.revision, revision),
-          savedDoc: map(s.savedDoc),
+          savedDoc: pinned(map(s.savedDoc)),
           history: { ...s.history, past: s.history.past.map(map), present: map(s.history.present), future: s.history.future.map(map) },
         },
       });

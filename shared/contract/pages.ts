@@ -4,6 +4,7 @@ import { pageScanSchema } from '../scan.ts';
 import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS } from '../page-limits.ts';
 import { issueSummarySchema, pageRecordSchema, pageStateSchema, pageSummarySchema, publicationSummarySchema, storedItemSchema } from '../domain.ts';
 import { itemKindSchema, itemSchema } from '../segmentation.ts';
+import { editOpsSchema } from '../edit-ops.ts';
 
 const empty = z.object({}).strict();
 const pageId = z.number().int().positive();
@@ -30,6 +31,14 @@ export const pageChannels = {
       })
       .strict(),
     response: z.object({ revision: z.number().int().nonnegative() }),
+  },
+  /**
+   * Typed edit ops made on `baseRevision` (shared/edit-ops.ts): stored with their inverse as one
+   * revision; undo sends the inverse. Refused when stale (conflict) or when an op does not fit.
+   */
+  'page.edit': {
+    request: z.object({ pageId, baseRevision: z.number().int().nonnegative(), ops: editOpsSchema }).strict(),
+    response: z.object({ revision: z.number().int().nonnegative(), itemIds: z.array(z.number().int().positive()).max(MAX_PAGE_ITEMS) }),
   },
   'page.setState': {
     request: z.object({ pageId, state: pageStateSchema }).strict(),

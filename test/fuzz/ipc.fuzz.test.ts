@@ -62,6 +62,19 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
     items: fc.array(storedItem, { maxLength: 4 }),
   }),
   'page.setState': fc.record({ pageId: fc.integer({ min: 1, max: 5 }), state: fc.constantFrom('imported', 'in-progress', 'proofed') }),
+  'page.edit': fc.record({
+    pageId: fc.integer({ min: 1, max: 5 }),
+    baseRevision: fc.nat({ max: 3 }),
+    ops: fc.array(
+      fc.oneof(
+        fc.record({ op: fc.constant('text'), at: fc.nat({ max: 40 }), remove: fc.string({ maxLength: 4 }), insert: fc.string({ maxLength: 20 }) }),
+        fc.record({ op: fc.constant('merge'), index: fc.integer({ min: 1, max: 4 }), start: fc.nat({ max: 40 }) }),
+        fc.record({ op: fc.constant('field'), index: fc.nat({ max: 4 }), name: fc.constant('headline'), from: fc.option(fc.string({ maxLength: 10 })), to: fc.option(fc.string({ maxLength: 10 })) }),
+        fc.record({ op: fc.constant('split'), at: fc.nat({ max: 40 }), item: storedItem }),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+  }),
   'engine.derive': derive,
   'import.handles': fc.record({ handles: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { minLength: 1, maxLength: 5 }) }),
   'import.files': fc.record({

@@ -1,5 +1,6 @@
 // An in-memory Archive for unit tests of the hosts only (never used by the app).
-import { ArchiveError, type Actor, type Archive, type ImportOutcome, type ImportPageInput, type SavePageInput } from '../../electron/archive/archive-api.ts';
+import { ArchiveError, type Actor, type Archive, type EditPageInput, type ImportOutcome, type ImportPageInput, type SavePageInput } from '../../electron/archive/archive-api.ts';
+import { applyOps } from '../../core/edit/index.ts';
 import type { PageRecord, PageState } from '../../shared/domain.ts';
 
 export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log: string[] } {
@@ -64,6 +65,16 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
       pages.set(p.id, { ...p, text: input.text, items: input.items, revision });
       log.push(`save ${p.id} r${revision} by ${actor.name}`);
       return { revision };
+    },
+    editPage(input: EditPageInput, actor: Actor) {
+      const p = api.getPage(input.pageId);
+      if (p.revision !== input.baseRevision) throw new ArchiveError('revision-conflict', `stale revision ${input.baseRevision} (now ${p.revision})`);
+      const after = applyOps(p, input.ops);
+      const revision = p.revision + 1;
+      const items = after.items.map((it, i) => ({ ...it, id: it.id ?? 1000 * p.id + revision * 10 + i }));
+      pages.set(p.id, { ...p, text: after.text, items, revision });
+      log.push(`edit ${p.id} r${revision} ${input.ops.map((o) => o.op).join(',')} by ${actor.name}`);
+      return { revision, itemIds: items.map((it) => it.id) };
     },
     setPageState(pageId: number, state: PageState) {
       const p = api.getPage(pageId);

@@ -8,6 +8,8 @@ import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { PreviewEngine } from '../../renderer/engine/client.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
+import { applyOps } from '../../core/edit/index.ts';
+import { editOpsSchema } from '../../shared/edit-ops.ts';
 import { fakeDerive } from './fake-engine.ts';
 
 const TEXT = ['Title A', 'a1', 'a2', 'Title B', 'b1', 'b2'].join('\n');
@@ -22,7 +24,7 @@ function setup(options: { hostFails?: boolean } = {}) {
     id: 7, issueId: 1, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: TEXT, state: 'in-progress', masthead: null,
     items: fakeDerive(TEXT, [0, ls[3]!]).map((i) => ({ ...i, editedFields: [], tags: [] })), revision: 3,
   };
-  const saves: Req<'page.save'>[] = [];
+  const saves: (Req<'page.edit'> & { items: StoredItem[] })[] = [];
   // Host derivations wait until the test lets them through.
   const held: (() => void)[] = [];
   const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> | Promise<Res<C>> } = {
@@ -33,10 +35,13 @@ function setup(options: { hostFails?: boolean } = {}) {
       new Promise((resolve, reject) =>
         held.push(() => (options.hostFails ? reject(Object.assign(new Error('host gone'), { code: 'internal' })) : resolve({ items: marked('host')(r.text, r.starts, r.kinds) }))),
       ),
-    'page.save': (r) => {
-      saves.push(r);
+    'page.edit': (r) => {
+      const after = applyOps(page, editOpsSchema.parse(r.ops));
+      page.text = after.text;
+      page.items = after.items as StoredItem[];
+      saves.push({ ...r, items: page.items });
       page.revision++;
-      return { revision: page.revision };
+      return { revision: page.revision, itemIds: [] };
     },
   };
   const api: GalleyApi = {

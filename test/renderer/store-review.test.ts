@@ -5,6 +5,8 @@ import type { PageRecord, StoredItem } from '../../shared/domain.ts';
 import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
+import { applyOps } from '../../core/edit/index.ts';
+import { editOpsSchema } from '../../shared/edit-ops.ts';
 import { fakeDerive } from './fake-engine.ts';
 
 const TEXT = ['Title A', 'a1', 'a2', 'Title B', 'b1', 'b2'].join('\n');
@@ -18,11 +20,11 @@ function setup(options: { refuse?: boolean } = {}) {
     'library.pages': () => [],
     'library.tree': () => ({ publications: [], issues: [] }),
     'engine.derive': (r) => ({ items: fakeDerive(r.text, r.starts, r.kinds) }),
-    'page.save': (r) => {
+    'page.edit': (r) => {
       if (options.refuse) throw Object.assign(new Error('This issue is approved; a supervisor must reopen it before its pages can be changed.'), { code: 'refused' });
       page.revision++;
-      page.items = r.items as StoredItem[];
-      return { revision: page.revision };
+      page.items = applyOps(page, editOpsSchema.parse(r.ops)).items as StoredItem[];
+      return { revision: page.revision, itemIds: [] };
     },
   };
   const api: GalleyApi = {

@@ -6,6 +6,8 @@ import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeDerive } from './fake-engine.ts';
+import { applyOps } from '../../core/edit/index.ts';
+import { editOpsSchema } from '../../shared/edit-ops.ts';
 
 const TEXT = ['Title A', 'a1', 'a2', 'Title B', 'b1', 'b2'].join('\n');
 const ls = lineStarts(TEXT);
@@ -25,7 +27,7 @@ function fakeApi() {
     items,
     revision: 3,
   };
-  const saves: Req<'page.save'>[] = [];
+  const saves: Req<'page.edit'>[] = [];
   let deriveCalls = 0;
   const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> } = {
     'page.get': () => structuredClone(page),
@@ -35,13 +37,14 @@ function fakeApi() {
       deriveCalls++;
       return { items: fakeDerive(r.text, r.starts, r.kinds) };
     },
-    'page.save': (r) => {
+    'page.edit': (r) => {
       if (r.baseRevision !== page.revision) throw new Error('stale revision');
       saves.push(r);
       page.revision++;
-      page.text = r.text;
-      page.items = r.items as StoredItem[];
-      return { revision: page.revision };
+      const after = applyOps(page, editOpsSchema.parse(r.ops));
+      page.text = after.text;
+      page.items = after.items as StoredItem[];
+      return { revision: page.revision, itemIds: [] };
     },
   };
   const api: GalleyApi = {
