@@ -1,0 +1,182 @@
+// `galley sync`: sends a replica's work back to its server, page by page, then brings the page in
+// step with the server (pull). Per page (see README "Working offline"):
+//   - edited here, server still at the base revision -> page.save with that base (tags included);
+//   - edited here and on the server -> CONFLICT: the server keeps its version, the local version
+//     is kept whole in sync_conflicts here and as a `sync-conflict:ID` setting on the server;
+//   - tags changed here -> the adds and removes applied to the server's current tags (sets);
+//   - state changed here (e.g. proofed offline) -> page.setState; approve/export stay server-side;
+//   - a refusal (role, approved issue) or a page gone from the server -> kept as a conflict too.
+// Every server write goes through the service layer as the authenticated user. Afterwards the
+// local page equals the server's, so a second sync sends nothing.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/app-error.ts';
+import type { PageRecord, StoredItem } from '../../shared/domain.ts';
+import type { SqliteArchive } from '../archive/sqlite-archive.ts';
+import type { Actor } from '../archive/archive-api.ts';
+import { copyNewPage, settleLocalPage, SyncError } from './local-copy.ts';
+import { fingerprint, tagDelta } from './page-content.ts';
+import { ReplicaStore, type ConflictReason, type ReplicaPage, type SyncConflict } from './replica-store.ts';
+import { actingProfile, localActor, type SyncServer } from './server.ts';
+
+export interface SyncReport {
+  /** Pages whose local edits were saved on the server. */
+  saved: number;
+  /** Items whose tag changes were applied on the server. */
+  tagged: number;
+  /** Page states sent. */
+  states: number;
+  /** Pages brought in step with the server's newer version. */
+  pulled: number;
+  /** Pages added on the server since the checkout, copied here. */
+  added: number;
+  conflicts: SyncConflict[];
+}
+
+interface Outcome {
+  conflicts: SyncConflict[];
+  saved: boolean;
+  tagged: number;
+  state: boolean;
+}
+
+const reasonOf = (e: unknown): ConflictReason | null =>
+  e instanceof AppError ? (e.code === 'not-found' ? 'gone' : e.code === 'conflict' ? 'both-changed' : ['forbidden', 'refused', 'no-profile', 'read-only'].includes(e.code) ? 'refused' : null) : null;
+
+/** Local items with their server ids (items made here have none), for page.save. */
+function withServerIds(items: StoredItem[], row: ReplicaPage): StoredItem[] {
+  const serverIdOf = new Map(row.items.map((m) => [m.local, m.origin]));
+  return items.map(({ id, ...rest }) => {
+    const origin = id !== undefined ? serverIdOf.get(id) : undefined;
+    return origin !== undefined ? { ...rest, id: origin } : rest;
+  });
+}
+
+async function pushPage(server: SyncServer, row: ReplicaPage, here: PageRecord, there: PageRecord | null, conflict: (reason: ConflictReason, message: string) => SyncConflict): Promise<Outcome> {
+  const out: Outcome = { conflicts: [], saved: false, tagged: 0, state: false };
+  const edited = fingerprint(here) !== row.fingerprint;
+  const deltas = row.items.flatMap((m) => {
+    const item = here.items.find((i) => i.id === m.local);
+    if (!item) return []; // removed here: part of the edit
+    const d = tagDelta(m.tags, item.tags);
+    return d.add.length + d.remove.length > 0 ? [{ origin: m.origin, ...d }] : [];
+  });
+  const stateChanged = here.state !== row.state;
+  if (!edited && deltas.length === 0 && !stateChanged) return out;
+  if (!there) {
+    out.conflicts.push(conflict('gone', `page ${row.originPageId} is no longer on the server`));
+    return out;
+  }
+  const attempt = async (what: string, fn: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      const reason = reasonOf(e);
+      if (!reason) throw e;
+      out.conflicts.push(conflict(reason, `${what}: ${(e as Error).message}`));
+      return false;
+    }
+  };
+
+  let contentConflict = false;
+  if (edited) {
+    if (there.revision === row.baseRevision) {
+      // The server page is as it was at checkout: the local page (tags too) becomes its next revision.
+      out.saved = await attempt('save', () =>
+        server.call('page.save', { pageId: row.originPageId, baseRevision: row.baseRevision, text: here.text, items: withServerIds(here.items, row) }),
+      );
+      contentConflict = !out.saved;
+    } else {
+      contentConflict = true;
+      out.conflicts.push(
+        conflict('both-changed', `page ${row.originPageId} was edited here and on the server (revision ${row.baseRevision} -> ${there.revision}); the server kept its version`),
+      );
+    }
+  }
+  if (!out.saved) {
+    // Tags merge as sets whatever happened to the text: the local adds and removes on the server's current tags.
+    const onServer = new Set(there.items.map((i) => i.id));
+    const missing = deltas.filter((d) => !onServer.has(d.origin));
+    if (missing.length > 0) {
+      out.conflicts.push(conflict('gone', `tags of item(s) ${missing.map((d) => `#${d.origin}`).join(', ')} not applied: the item is no longer on the server page`));
+    }
+    for (const d of deltas.filter((x) => onServer.has(x.origin))) {
+      if (await attempt(`tags of #${d.origin}`, () => server.call('tags.addToItems', { itemIds: [d.origin], add: d.add, remove: d.remove }))) out.tagged++;
+    }
+  } else {
+    out.tagged = deltas.length;
+  }
+  // A state set offline refers to the local version: not sent when that version did not go through.
+  if (stateChanged && !contentConflict) {
+    out.state = await attempt(`state ${here.state}`, () => server.call('page.setState', { pageId: row.originPageId, state: here.state }));
+  }
+  return out;
+}
+
+export async function sync(server: SyncServer, local: SqliteArchive, now: () => string = () => new Date().toISOString()): Promise<SyncReport> {
+  const store = new ReplicaStore(local.db);
+  const info = store.info();
+  if (!info) throw new SyncError(`${local.path} is not a replica (make one with galley checkout ISSUE... --from URL --to ${local.path})`);
+  const who = await actingProfile(server);
+  const actor: Actor = localActor(local, who);
+  const report: SyncReport = { saved: 0, tagged: 0, states: 0, pulled: 0, added: 0, conflicts: [] };
+
+  for (const row of store.pages()) {
+    const here = local.getPage(row.localPageId);
+    const read = () => server.archive.getPage(row.originPageId).catch((e: unknown) => {
+      if (e instanceof Error && (e as { code?: string }).code === 'not-found') return null;
+      throw e;
+    });
+    const conflict = (reason: ConflictReason, message: string): SyncConflict => ({
+      id: randomUUID(),
+      originPageId: row.originPageId,
+      localPageId: row.localPageId,
+      reason,
+      message,
+      baseRevision: row.baseRevision,
+      serverRevision: null,
+      local: { text: here.text, state: here.state, items: here.items, localRevision: here.revision },
+      by: who.name,
+      at: now(),
+      resolvedAt: null,
+    });
+    const out = await pushPage(server, row, here, await read(), conflict);
+    const after = await read();
+    for (const c of out.conflicts) {
+      c.serverRevision = after?.revision ?? null;
+      // Kept on the server too, revision-less: a setting the team's tools can list.
+      await server.archive.setSetting(`sync-conflict:${c.id}`, JSON.stringify({ ...c, source: local.path }));
+    }
+    store.tx(() => {
+      for (const c of out.conflicts) store.addConflict(c);
+      if (!after) return;
+      const settled = settleLocalPage(local, row.localPageId, after, row.originIssueId, row.items, actor);
+      if (settled.baseRevision !== row.baseRevision && !out.saved) report.pulled++;
+      store.putPage(settled);
+    });
+    if (out.saved) report.saved++;
+    report.tagged += out.tagged;
+    if (out.state) report.states++;
+    report.conflicts.push(...out.conflicts);
+  }
+
+  // Pages added on the server to a checked-out issue since the checkout.
+  const titles = new Map((await server.archive.listPublications()).map((p) => [p.id, p.title]));
+  for (const { originIssueId } of store.issues()) {
+    const known = new Set(store.pages(originIssueId).map((p) => p.originPageId));
+    const issue = await server.archive.getIssue(originIssueId).catch(() => null);
+    if (!issue) continue;
+    const fresh: PageRecord[] = [];
+    for (const p of await server.archive.listPages(originIssueId)) if (!known.has(p.id)) fresh.push(await server.archive.getPage(p.id));
+    if (fresh.length === 0) continue;
+    const title = titles.get(issue.publicationId) ?? '';
+    store.tx(() => {
+      for (const page of fresh) {
+        store.putPage(copyNewPage(local, page, issue, title, actor).row);
+        report.added++;
+      }
+    });
+  }
+  store.markSynced(now());
+  return report;
+}
