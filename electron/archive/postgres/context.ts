@@ -11,7 +11,7 @@ import type { Segmenter } from '../engine-segmenter.ts';
 import type { ProfileLearner } from '../profiles-store.ts';
 import type { PgProfilesStore } from './profiles-store-types.ts';
 
-export type PgValue = string | number | boolean | null | Buffer | readonly number[] | readonly string[];
+export type PgValue = string | number | boolean | null | Buffer | readonly (string | number | null)[];
 
 export const PG_SLOW_QUERY_MS = 50;
 

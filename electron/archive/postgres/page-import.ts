@@ -14,7 +14,7 @@ import { settleFirstSplit } from '../profiles-store.ts';
 import { advisoryLock, LOCK_GROUPING, type PgContext, type PgQuery } from './context.ts';
 import { lockEditable, recomputeIssue } from './issue-state.ts';
 import { applyMastheadToIssue, resolveIssue } from './issues.ts';
-import { insertItem, isCorrected, pageChecksum, snapshot, writePageFacts, type PageRow } from './page-rows.ts';
+import { insertItems, isCorrected, pageChecksum, snapshot, writePageFacts, type PageRow } from './page-rows.ts';
 import { putPageScan } from './page-scans.ts';
 import { logRevision } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
@@ -74,7 +74,7 @@ async function importOne(ctx: PgContext, q: PgQuery, p: PreparedPage, actor: Act
       [input.sourceName, input.encoding, hash, text, revision, mastheadJson, at, checksum, existing.id],
     );
     await q.run('items.deleteOfPage', 'DELETE FROM items WHERE page_id = $1', [existing.id]);
-    for (const [ord, item] of items.entries()) await insertItem(q, existing.id, ord, item);
+    await insertItems(q, existing.id, items.map((item, ord) => ({ ord, item })));
     await writePageFacts(ctx, q, existing.id, items, seg.model ?? null);
     await logRevision(ctx, q, actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
     await relinkIssue(q, issueId);
@@ -89,7 +89,7 @@ async function importOne(ctx: PgContext, q: PgQuery, p: PreparedPage, actor: Act
     [issueId, pageNumber, input.sourceName, input.encoding, hash, text, mastheadJson, at, checksum],
   );
   const pageId = r!.id;
-  for (const [ord, item] of items.entries()) await insertItem(q, pageId, ord, item);
+  await insertItems(q, pageId, items.map((item, ord) => ({ ord, item })));
   await writePageFacts(ctx, q, pageId, items, seg.model ?? null);
   await logRevision(ctx, q, actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
   await relinkIssue(q, issueId);
