@@ -9,11 +9,15 @@ export interface LibraryState {
   pages: Record<number, PageSummary[]>;
   expandedPublications: number[];
   expandedIssues: number[];
+  /** Year and month groups opened (true) or closed (false) by the user (model/library-rows.ts has the defaults). */
+  groupToggles: Record<string, boolean>;
 }
 
 export interface LibraryActions {
   refreshLibrary(): Promise<void>;
   togglePublication(id: number): void;
+  /** Opens or closes a year or month group of the library. */
+  setGroupOpen(key: string, open: boolean): void;
   toggleIssue(id: number): Promise<void>;
   /** Loads an issue's pages and shows the issue expanded; returns the pages. */
   loadIssuePages(issueId: number): Promise<PageSummary[]>;
@@ -31,6 +35,7 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     pages: {},
     expandedPublications: [],
     expandedIssues: [],
+    groupToggles: {},
 
     async refreshLibrary() {
       try {
@@ -50,6 +55,10 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     togglePublication(id) {
       const open = get().expandedPublications;
       set({ expandedPublications: open.includes(id) ? open.filter((x) => x !== id) : [...open, id] });
+    },
+
+    setGroupOpen(key, open) {
+      set({ groupToggles: { ...get().groupToggles, [key]: open } });
     },
 
     async toggleIssue(id) {

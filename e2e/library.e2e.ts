@@ -1,0 +1,89 @@
+// The library of a big archive in the running app (issue 14): publication → year → month, folded to
+// the newest month, virtualised, walked with the keyboard; and pages another process imports into
+// the same archive (`galley import` while the app is open) appear without a reload.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ImportPageInput } from '../electron/archive/archive-api.ts';
+import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import { fakeSegment } from '../test/archive/fake-segmenter.ts';
+import { hasChromium, launchChromium, SCREENSHOTS, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+
+const DAYS = 400;
+const quiet = { logger: { warn: () => {} } };
+
+function dailyPage(date: string, publication: string): ImportPageInput {
+  const text = `${publication}\n${date} 要闻\n本报讯（记者 张三）${date}的报道正文。\n`;
+  return { sourceName: `${publication}/${date}/p1.txt`, text, encoding: 'UTF-8', dateHint: date, publicationHint: publication, pageNumberHint: 1, segmentation: fakeSegment(text, {}) };
+}
+
+describe.skipIf(!hasChromium)('library of a big archive', () => {
+  let dir: string;
+  let host: TestHost;
+  let browser: Browser;
+  let page: Page;
+  const archivePath = () => join(dir, 'archive.db');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'galley-e2e-library-'));
+    // More than a year of a daily: the library must open folded, on the newest month.
+    const archive = openArchive(archivePath(), quiet);
+    const pages: ImportPageInput[] = [];
+    for (let d = 0; d < DAYS; d++) pages.push(dailyPage(new Date(Date.UTC(2022, 0, 1) + d * 86_400_000).toISOString().slice(0, 10), '衡阳日报'));
+    archive.importPages(pages, { name: 'seed' });
+    archive.close();
+    host = await startTestHost({ dir });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await page.goto(host.host.url);
+    await skipProfilePicker(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens folded on the newest month, a year opens with a click, and only rows in view are in the page', { timeout: 60_000 }, async () => {
+    await page.getByTestId('year-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('year-row').allInnerTexts()).toEqual([expect.stringContaining('2023 年'), expect.stringContaining('2022 年')]);
+    // The newest month (February 2023: 400 days from 2022-01-01 end on 2023-02-04) is open, the rest folded.
+    expect(await page.getByTestId('issue-row').count()).toBe(4);
+    await page.getByTestId('year-row').nth(1).click();
+    await expect.poll(() => page.getByTestId('month-row').count()).toBe(2 + 12);
+    await page.getByTestId('month-row').filter({ hasText: '12 月' }).click();
+    // December's issues follow its row, newest first (the rows further down are mounted as they scroll into view).
+    await page.getByTestId('issue-row').filter({ hasText: '2022-12-31' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-grouped-zh.png') });
+    await expect.poll(() => page.locator('[data-testid=month-row][aria-expanded=true]').allInnerTexts()).toEqual([expect.stringContaining('2 月'), expect.stringContaining('12 月')]);
+    // 52 rows now (publication, 2 years, 14 months, 35 issues): the page holds only those in view.
+    expect(await page.locator('[role=treeitem]').count()).toBeLessThan(52);
+  });
+
+  it('is walked with the keyboard: ↓ moves, ← closes a group, → opens it', { timeout: 30_000 }, async () => {
+    const first = page.getByTestId('year-row').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('month-row');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('issue-row');
+  });
+
+  it('shows pages another process imports into the same archive, without a reload', { timeout: 60_000 }, async () => {
+    const other = openArchive(archivePath(), quiet);
+    try {
+      other.importPages([dailyPage('2023-02-05', '云溪日报')], { name: 'galley import' });
+    } finally {
+      other.close();
+    }
+    await page.getByText('云溪日报').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-live-import-zh.png') });
+  });
+});
