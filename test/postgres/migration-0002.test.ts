@@ -1,6 +1,7 @@
 // PostgreSQL migration 0002 (search on pg_trgm): the trigram index answers a three-character
 // LIKE over the folded columns, `tokens` counts trigrams as FTS5 does, and search_totals follows
-// every insert, update and delete of search_docs (also rows that were there before 0002).
+// every insert, update and delete of search_docs (also rows that were there before 0002), and
+// search_grams' index finds the rows holding a one- or two-character piece.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg, PG_MIGRATIONS } from '../../electron/archive/postgres/migrations/index.ts';
@@ -59,5 +60,20 @@ describe.skipIf(!available)(`PostgreSQL migration 0002, search${available ? '' :
     expect((await c.query(`SELECT item_id FROM search_docs WHERE ${doc} LIKE '%湘江大桥%'`)).rows).toEqual([{ item_id: 1 }]);
     // The newline between columns: no term spans two of them.
     expect((await c.query(`SELECT item_id FROM search_docs WHERE ${doc} LIKE '%大桥通%'`)).rows).toEqual([]);
+  });
+
+  it('indexes every one- and two-character piece (no space, no newline) for short terms', async () => {
+    const grams = (await c.query<{ g: string[] }>(`SELECT search_grams('湘江  ', 'ab c  ', E'彭\n斌  ', '  ') AS g`)).rows[0]!.g;
+    expect([...grams].sort()).toEqual(['a', 'ab', 'b', 'c', '彭', '斌', '江', '湘', '湘江'].sort());
+    await c.query('SET enable_seqscan = off');
+    const plan = (await c.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT item_id FROM search_docs d WHERE search_grams(d.headline, d.body, d.people, d.tags) @> ARRAY['江河']`,
+    )).rows.map((r) => r['QUERY PLAN']).join('\n');
+    await c.query('RESET enable_seqscan');
+    expect(plan).toContain('search_docs_grams');
+    const rows = await c.query(`SELECT count(*)::int AS n FROM search_docs d WHERE search_grams(d.headline, d.body, d.people, d.tags) @> ARRAY['江河']`);
+    const like = await c.query(`SELECT count(*)::int AS n FROM search_docs d WHERE body LIKE '%江河%' OR headline LIKE '%江河%'`);
+    expect(rows.rows[0]).toEqual(like.rows[0]);
+    expect((rows.rows[0] as { n: number }).n).toBeGreaterThan(0);
   });
 });

@@ -13,8 +13,9 @@
 //   ranks by bm25 over those trigrams; a common term is a newest-first scan. Here the rows that
 //   hold the term are read by a scan (strpos through LIKE) that stops after SHORT_TERM_MAX_DOCS + 1
 //   rows; from those rows the same trigrams and row counts are derived, so the choice between
-//   ranking and the newest-first scan, and the ranks, are SQLite's. A rare short term therefore
-//   reads the whole table once (no index can find it); a common one stops early.
+//   ranking and the newest-first scan, and the ranks, are SQLite's. The rows are found through
+//   the index of one- and two-character pieces (migration 0002's search_grams), so a rare short
+//   term costs its rows, not a table scan.
 // - The whole plan reads one snapshot (ctx.read), so counts, window and hits agree.
 import { queryTerms, RANK_WINDOW, SHORT_TERM_MAX_DOCS, SHORT_TERM_MAX_TRIGRAMS, charCount, filtersSchema, trigrams } from '../search.ts';
 import type { SearchFilters } from '../archive-api.ts';
@@ -81,14 +82,16 @@ export interface PgSearchPlan {
 
 /**
  * The rows holding a one- or two-character term, or null when more than SHORT_TERM_MAX_DOCS rows
- * hold it (common). Ids first — the scan stops at the first SHORT_TERM_MAX_DOCS + 1 and carries
- * no text — then the text of a rare term's rows only.
+ * hold it (common). Ids first — at most SHORT_TERM_MAX_DOCS + 1, no text — then the text of a
+ * rare term's rows only.
  */
 async function rowsHolding(q: PgQuery, term: string): Promise<DocRow[] | null> {
-  const ids = await q.all<{ id: number }>('search.shortIds', `SELECT d.item_id AS id FROM search_docs d WHERE ${inSomeColumn('$1')} LIMIT $2`, [
-    containing(term),
-    SHORT_TERM_MAX_DOCS + 1,
-  ]);
+  // search_grams' GIN index (migration 0002) holds every one- and two-character piece.
+  const ids = await q.all<{ id: number }>(
+    'search.shortIds',
+    'SELECT d.item_id AS id FROM search_docs d WHERE search_grams(d.headline, d.body, d.people, d.tags) @> ARRAY[$1::text] LIMIT $2',
+    [term, SHORT_TERM_MAX_DOCS + 1],
+  );
   if (ids.length > SHORT_TERM_MAX_DOCS) return null;
   if (ids.length === 0) return [];
   return q.all<DocRow>(

@@ -8,6 +8,11 @@
 //   statement triggers: bm25 needs the average row length, which must not cost a table scan per
 //   query. search_totals holds deltas (one row per writing statement, no row every writer would
 //   lock); readers sum them and the archive folds them into one row now and then.
+// - search_grams(): every one- and two-character piece of the four columns (none holding a space
+//   or a newline, which no query term holds), as an array with its own GIN index. Trigrams cannot
+//   find a one- or two-character term; this index finds the rows that hold one, so a rare short
+//   term costs what its rows cost, as SQLite's index vocabulary makes it, not a table scan. An
+//   expression index: the pieces are not stored in the table.
 // pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it.
 //
 // Frozen: this file imports nothing live.
@@ -26,6 +31,16 @@ export const migration: PgMigration = {
 
       CREATE INDEX search_docs_trgm ON search_docs
         USING gin ((headline || E'\\n' || body || E'\\n' || people || E'\\n' || tags) gin_trgm_ops);
+
+      CREATE FUNCTION search_grams(h text, b text, p text, t text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+          SELECT coalesce(array_agg(DISTINCT g), '{}'::text[]) FROM (
+            SELECT substr(c, i, n) AS g
+            FROM unnest(ARRAY[h, b, p, t]) AS c, generate_series(1, char_length(c)) AS i, (VALUES (1), (2)) AS v(n)
+            WHERE i + n - 1 <= char_length(c)) x
+          WHERE strpos(g, ' ') = 0 AND strpos(g, E'\n') = 0
+        $$;
+      CREATE INDEX search_docs_grams ON search_docs USING gin (search_grams(headline, body, people, tags));
 
       CREATE TABLE search_totals (
         id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
