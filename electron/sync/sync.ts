@@ -151,7 +151,8 @@ export async function sync(server: SyncServer, local: SqliteArchive, now: () => 
       for (const c of out.conflicts) store.addConflict(c);
       if (!after) return;
       const settled = settleLocalPage(local, row.localPageId, after, row.originIssueId, row.items, actor);
-      if (settled.baseRevision !== row.baseRevision && !out.saved) report.pulled++;
+      // Pulled: the server's version differed from what this sync left here (its own sends excluded).
+      if (settled.localRevision !== here.revision) report.pulled++;
       store.putPage(settled);
     });
     if (out.saved) report.saved++;
