@@ -1,9 +1,10 @@
 // What autosave sends: the typed edit ops from the doc the archive holds to the doc on screen
 // (renderer/model/edit-links.ts) as page.edit — after an undo these are the inverse ops. A long
 // session's ops go in batches the contract accepts, each on the revision the one before made.
+import type { StoredItem } from '../../shared/domain.ts';
 import { MAX_EDIT_OPS } from '../../shared/edit-ops.ts';
 import type { GalleyApi } from '../../shared/ipc.ts';
-import { opsBetween, pin, type PageDoc } from '../model/edit-links.ts';
+import { linkedMapper, opsBetween, pin, type PageDoc } from '../model/edit-links.ts';
 
 export class UnlinkedDocError extends Error {
   override readonly name = 'UnlinkedDocError';
@@ -20,14 +21,33 @@ export async function sendEdits(
   saved: PageDoc,
   doc: PageDoc,
   opts?: { keepalive?: boolean },
-): Promise<{ revision: number }> {
+): Promise<{ revision: number; itemIds: number[] | null }> {
   const ops = opsBetween(saved, doc);
   if (ops === null) throw new UnlinkedDocError();
   let revision = baseRevision;
+  let itemIds: number[] | null = null;
   for (let i = 0; i < ops.length; i += MAX_EDIT_OPS) {
-    revision = (await api.invoke('page.edit', { pageId, baseRevision: revision, ops: ops.slice(i, i + MAX_EDIT_OPS) }, opts)).revision;
+    ({ revision, itemIds } = await api.invoke('page.edit', { pageId, baseRevision: revision, ops: ops.slice(i, i + MAX_EDIT_OPS) }, opts));
   }
   // The archive now holds `doc`: the next save starts from it, so its link must stay.
   pin(doc);
-  return { revision };
+  return { revision, itemIds };
+}
+
+/**
+ * The archive's ids for the items a save created (a split): every doc holding one of those item
+ * objects gets it with its id, so it can be tagged without reloading. Null when none is new.
+ */
+export function itemIdsMapper(doc: PageDoc, itemIds: readonly number[] | null): ((d: PageDoc) => PageDoc) | null {
+  const ids = new Map<StoredItem, number>();
+  if (itemIds?.length === doc.items.length) doc.items.forEach((it, i) => it.id === undefined && ids.set(it, itemIds[i]!));
+  if (ids.size === 0) return null;
+  const named = new Map<StoredItem, StoredItem>();
+  const withId = (it: StoredItem): StoredItem => {
+    const id = ids.get(it);
+    if (id === undefined) return it;
+    if (!named.has(it)) named.set(it, { ...it, id });
+    return named.get(it)!;
+  };
+  return linkedMapper((d) => (d.items.some((it) => ids.has(it)) ? { ...d, items: d.items.map(withId) } : d));
 }

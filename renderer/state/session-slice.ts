@@ -35,7 +35,7 @@ import {
 import { confirmed } from '../model/doubts.ts';
 import { applyEdit, linkedMapper, pin, pinned } from '../model/edit-links.ts';
 import { itemChangeOps } from '../../core/edit/index.ts';
-import { sendEdits } from './page-save.ts';
+import { itemIdsMapper, sendEdits } from './page-save.ts';
 import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
 import { isRefusal, messageOf, reasonOf, type HostReason, type SliceContext } from './slice.ts';
 
@@ -131,6 +131,12 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
   };
 
   const session = () => get().session;
+  /** Every copy of the page through `map` (memoised: same doc in, same doc out, so "unsaved" keeps its meaning). */
+  const remapDocs = (s: PageSession, map: (d: PageDoc) => PageDoc, revision: number): PageSession => {
+    if (previewDocs.has(s.history.present)) previewDocs.add(map(s.history.present));
+    const h = s.history;
+    return { ...s, revision, savedDoc: pinned(map(s.savedDoc)), history: { ...h, past: h.past.map(map), present: map(h.present), future: h.future.map(map) } };
+  };
   const touched = () => {
     if (inflight) inflight.clean = false;
   };
@@ -177,10 +183,11 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     set({ saveState: 'saving' });
     saving = (async () => {
       try {
-        const { revision } = await sendEdits(api, pageId, s.revision, s.savedDoc, doc, opts);
+        const { revision, itemIds } = await sendEdits(api, pageId, s.revision, s.savedDoc, doc, opts);
         const cur = session();
         if (cur && cur.pageId === pageId) {
-          set({ session: { ...cur, revision, savedDoc: doc } });
+          const ids = itemIdsMapper(doc, itemIds);
+          set({ session: ids ? remapDocs({ ...cur, savedDoc: doc }, ids, revision) : { ...cur, revision, savedDoc: doc } });
           set({ saveState: cur.history.present === doc ? 'saved' : 'pending', saveError: null });
         }
         void afterSave(pageId, s.issueId, s.state, doc.items.length !== s.savedDoc.items.length);
@@ -191,6 +198,8 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
           fail(e);
         } else {
           set({ saveState: 'error', saveError: messageOf(e), saveErrorReason: reasonOf(e) });
+          // Someone else saved the page meanwhile: ask the editor (conflict-slice.ts), never drop the edit.
+          if (reasonOf(e)?.reason === 'revision-conflict') get().onSaveConflict(pageId, doc);
           // A full disk may be freed meanwhile: try again until it saves (the edit stays in the tab).
           if (reasonOf(e)?.code === 'disk-full' && !saveTimer) saveTimer = setTimeout(() => void doSave(), diskFullRetryMs);
         }
@@ -572,19 +581,11 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
       const s = session();
       if (!s) return;
       touched();
-      // Same doc in, same doc out, so "unsaved" (present !== savedDoc) keeps its meaning.
       const map = linkedMapper((doc) => {
         const i = doc.items.findIndex((it) => it.id === itemId);
         return i < 0 ? doc : { ...doc, items: doc.items.map((it, k) => (k === i ? { ...it, tags } : it)) };
       });
-      set({
-        session: {
-          ...s,
-          revision: Math.max(s.revision, revision),
-          savedDoc: pinned(map(s.savedDoc)),
-          history: { ...s.history, past: s.history.past.map(map), present: map(s.history.present), future: s.history.future.map(map) },
-        },
-      });
+      set({ session: remapDocs(s, map, Math.max(s.revision, revision)) });
     },
 
     pageScan: (pageId) => api.invoke('page.scan', { pageId }),

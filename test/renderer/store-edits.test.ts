@@ -27,9 +27,10 @@ function setup() {
       const after = applyOps(page, editOpsSchema.parse(r.ops));
       edits.push(r);
       page.text = after.text;
-      page.items = after.items as StoredItem[];
       page.revision++;
-      return { revision: page.revision, itemIds: [] };
+      // The archive gives a created item its id.
+      page.items = after.items.map((it, i) => (it.id === undefined ? { ...it, id: 100 * page.revision + i } : it)) as StoredItem[];
+      return { revision: page.revision, itemIds: page.items.map((it) => it.id!) };
     },
   };
   const api: GalleyApi = {
@@ -81,6 +82,9 @@ describe('store: typed edits', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(t.edits.at(-1)!.ops[0]).toMatchObject({ op: 'split', at: ls[4] });
     expect(t.stored()).toEqual(t.onScreen());
+    // The item the split made carries the archive's id at once (it can be tagged without a reload).
+    expect(t.store.getState().session!.history.present.items.map((i) => i.id)).toEqual(t.page.items.map((i) => i.id));
+    expect(t.store.getState().saveState).toBe('saved');
     t.store.getState().editText([{ offset: ls[1]!, length: 0, text: '新' }]);
     await vi.advanceTimersByTimeAsync(200);
     expect(t.edits.at(-1)!.ops[0]).toEqual({ op: 'text', at: ls[1], remove: '', insert: '新' });
