@@ -35,9 +35,10 @@ export function settleLocalPage(
       return id !== undefined && present.has(id) ? { ...rest, id } : rest;
     });
     local.savePage({ pageId: localPageId, baseRevision: page.revision, text: server.text, items }, actor);
+    page = local.getPage(localPageId);
   }
-  if (page.state !== server.state || !sameContentAndTags(page, server)) {
-    if (local.getPage(localPageId).state !== server.state) local.setPageState(localPageId, server.state, actor);
+  if (page.state !== server.state) {
+    local.setPageState(localPageId, server.state, actor);
     page = local.getPage(localPageId);
   }
   if (page.items.length !== server.items.length) {

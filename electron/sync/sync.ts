@@ -120,6 +120,15 @@ export async function sync(server: SyncServer, local: SqliteArchive, now: () => 
   const who = await actingProfile(server);
   const actor: Actor = localActor(local, who);
   const report: SyncReport = { saved: 0, tagged: 0, states: 0, pulled: 0, added: 0, conflicts: [] };
+  // Approval is the server's: a replica issue approved here could not take the server's version.
+  for (const { localIssueId, originIssueId } of store.issues()) {
+    const state = local.getIssue(localIssueId).state;
+    if (state === 'approved' || state === 'exported') {
+      throw new SyncError(
+        `issue ${originIssueId} is ${state} in ${local.path}, but approval happens on the server: reopen it there (galley reopen ${localIssueId} --reason … --archive ${local.path}) and sync again; nothing was sent`,
+      );
+    }
+  }
 
   for (const row of store.pages()) {
     const here = local.getPage(row.localPageId);

@@ -180,3 +180,17 @@ describe('galley sync', () => {
     await expect(galley(['sync', localPath(), '--user', 'Sue'])).rejects.toThrow(/no replica at/);
   });
 });
+
+describe('galley sync and approval', () => {
+  it('refuses to sync a replica whose issue was approved offline, before sending anything', async () => {
+    const { server, local } = await checkedOut();
+    const { row, here } = pair(server, local);
+    const l = open(local);
+    open(local).savePage({ pageId: here.id, baseRevision: here.revision, text: `${here.text}\n改。`, items: here.items }, SUE);
+    for (const r of new ReplicaStore(l.db).pages()) l.setPageState(r.localPageId, 'proofed', SUE);
+    const supervisor = l.findProfile('Sue')!;
+    l.issueEvent(here.issueId, { type: 'approve' }, { name: 'Sue', profileId: supervisor.id, role: 'supervisor' });
+    await expect(galley(['sync', local, '--user', 'Sue'])).rejects.toThrow(/approval happens on the server.*nothing was sent/);
+    expect(open(server).getPage(row.originPageId).revision).toBe(row.baseRevision);
+  });
+});
