@@ -12,6 +12,7 @@ import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { HostBanner } from './components/HostBanner.tsx';
 import { ArchiveBadge } from './components/ArchiveBadge.tsx';
+import { ConflictCopies, ConflictDialog } from './components/ConflictDialog.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
 import { localizeHostMessage, deniedKey } from './messages.ts';
@@ -174,6 +175,7 @@ export function App({ api }: { api: GalleyApi }) {
     >
       {api.host !== 'electron' && ctxRef.current && <MenuBar ctx={ctxRef.current} />}
       <HostBanner />
+      <ConflictCopies />
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
@@ -212,6 +214,7 @@ export function App({ api }: { api: GalleyApi }) {
         <PageView />
       </div>
       <StatusBar />
+      <ConflictDialog />
       <ImportPanel />
       <GotoLine />
       <Tour />

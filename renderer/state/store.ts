@@ -5,6 +5,7 @@
 // only the slices talk to the host (a test checks that no component imports the API client).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PageDoc } from '../model/page-model.ts';
+import { createConflictSlice, type ConflictActions, type ConflictState } from './conflict-slice.ts';
 import { createImportSlice, type ImportActions, type ImportState } from './import-slice.ts';
 import { createIssueSlice, type IssueActions } from './issue-slice.ts';
 import { createLibrarySlice, type LibraryActions, type LibraryState } from './library-slice.ts';
@@ -20,8 +21,8 @@ export type { HostReason, StoreOptions } from './slice.ts';
 export type { Dialog } from './review-slice.ts';
 export type { AllMatches } from './search-slice.ts';
 
-export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState;
-export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions;
+export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState & ConflictState;
+export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions & ConflictActions;
 export type Store = StoreApi<AppState & Actions>;
 
 export function createAppStore(options: StoreOptions): Store {
@@ -36,6 +37,7 @@ export function createAppStore(options: StoreOptions): Store {
       ...createIssueSlice(ctx),
       ...createTagsSlice(ctx),
       ...createSearchSlice(ctx),
+      ...createConflictSlice(ctx),
     };
   });
 }
