@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import Database from 'better-sqlite3';
 import {
   SAMPLE_PAGE,
   SCREENSHOTS,
@@ -176,6 +177,23 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     expect(await cards().nth(1).locator('.field-headline.edited').count()).toBe(1);
     const text = await page.locator('[data-testid=raw-editor] .view-lines').innerText();
     expect(text).toContain('。');
+  });
+
+  it('stored every autosave as typed edit ops, undo included: small revisions, no page snapshots', async () => {
+    const db = new Database(join(host.dir, 'archive.db'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db
+        .prepare(`SELECT action, length(before_json) + length(after_json) AS chars FROM revisions WHERE entity = 'page' AND action IN ('save', 'edit') ORDER BY id`)
+        .all() as { action: string; chars: number }[];
+      const page = db.prepare('SELECT length(text) AS chars FROM pages').get() as { chars: number };
+      console.info(`edit revisions: ${rows.length}, characters each ${rows.map((r) => r.chars).join(' ')} (page ${page.chars} characters)`);
+      expect(rows.length).toBeGreaterThan(3);
+      expect(rows.every((r) => r.action === 'edit')).toBe(true);
+      // A whole-page snapshot is the page's text twice and more; every edit here is a fraction of one.
+      expect(Math.max(...rows.map((r) => r.chars))).toBeLessThan(page.chars);
+    } finally {
+      db.close();
+    }
   });
 
   it('sets the page state and the library shows it', async () => {
