@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createApi } from './api/client.ts';
+import { loginGate, withPasswordPrompt } from './api/auth.ts';
+import { AuthGate, createPasswordPrompter } from './AuthGate.tsx';
 import { applyLanguage, initI18n, initialLanguage } from './i18n.ts';
 import { StoreContext } from './state/context.ts';
 import { createWorkerEngine } from './engine/client.ts';
@@ -9,7 +11,10 @@ import { createAppStore } from './state/store.ts';
 import './styles.css';
 
 async function start() {
-  const api = createApi();
+  // Accounts: a call the host refuses for want of a login waits for one; approve, reopen, export
+  // and profile management ask for the password again when the host wants it (AuthGate.tsx).
+  const prompter = createPasswordPrompter();
+  const api = withPasswordPrompt(createApi({ onLoginRequired: () => loginGate.required() }), prompter.ask);
   const language = initialLanguage();
   const i18n = await initI18n(language);
   // Monaco's own strings (context menu, find widget) are chosen when it loads: load its Chinese
@@ -33,7 +38,9 @@ async function start() {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <StoreContext.Provider value={store}>
-          <App api={api} />
+          <AuthGate browser={api.host === 'browser'} prompter={prompter}>
+            <App api={api} />
+          </AuthGate>
         </StoreContext.Provider>
       </I18nextProvider>
     </StrictMode>,

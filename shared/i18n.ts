@@ -5,6 +5,7 @@ import { securityEn, securityZh } from './i18n-security.ts';
 import { doubtsEn, doubtsZh } from './i18n-doubts.ts';
 import { scanEn, scanZh } from './i18n-scan.ts';
 import { errorsEn, errorsZh } from './i18n-errors.ts';
+import { accountsEn, accountsZh } from './i18n-accounts.ts';
 
 const en = {
   desk: deskEn,
@@ -12,6 +13,7 @@ const en = {
   doubt: doubtsEn,
   scan: scanEn,
   errors: errorsEn,
+  accounts: accountsEn,
   app: {
     name: 'Galley',
     hostBrowser: 'Browser host',
@@ -31,7 +33,6 @@ const en = {
     title: 'Library', empty: 'No pages yet. Drop page files or folders here, or use Import.',
     issue: 'No. {{number}}', noNumber: 'No number', noDate: 'Undated', progress: '{{done}}/{{total}} pages proofed',
     page: 'Page {{number}}', pageUnknown: 'Page ?', items: '{{count}} items',
-    year: '{{year}}', month: '{{year}}/{{month}}', groupIssues: '{{count}} issues', undated: 'Undated',
   },
   state: { imported: 'Imported', 'in-progress': 'In progress', proofed: 'Proofed', approved: 'Approved', exported: 'Exported' },
   toolbar: {
@@ -87,20 +88,6 @@ const en = {
     'lost-text': 'the body starts in mid-sentence: text before it may be lost',
     'unterminated-paragraph': 'the last paragraph ends without punctuation: text may be lost or continue elsewhere',
     'orphan-continuation': 'body text without a headline at the top of the page: it may continue an article from another page',
-  },
-  conflict: {
-    title: 'Someone else saved this page',
-    body: 'While you were editing {{page}}, another person saved it. Your change is not saved yet, and nothing you typed is lost.',
-    hint: 'Reload to see their version. Your version stays beside the page as a copy, to copy from or download.',
-    keepCopy: 'Reload and keep my change as a copy',
-    discard: 'Reload and discard my change',
-    kept: 'Your version from {{time}} is kept as a copy.',
-    show: 'Show',
-    drop: 'Delete copy',
-    copyTitle: 'Your version ({{time}})',
-    clipboard: 'Copy all',
-    download: 'Download',
-    fileSuffix: 'my-version',
   },
   common: { close: 'Close', cancel: 'Cancel', save: 'Save', apply: 'Apply', working: 'Working…' },
   profileRole: { editor: 'Editor', archivist: 'Archivist', supervisor: 'Supervisor' },
@@ -189,6 +176,7 @@ const zh: Strings = {
   doubt: doubtsZh,
   scan: scanZh,
   errors: errorsZh,
+  accounts: accountsZh,
   app: {
     name: 'Galley 校对',
     hostBrowser: '浏览器模式',
@@ -208,7 +196,6 @@ const zh: Strings = {
     title: '资料库', empty: '还没有版面。把版面文件或文件夹拖到这里，或使用“导入”。',
     issue: '第 {{number}} 期', noNumber: '无期号', noDate: '无日期', progress: '已校对 {{done}}/{{total}} 版',
     page: '第 {{number}} 版', pageUnknown: '第 ？ 版', items: '{{count}} 条',
-    year: '{{year}} 年', month: '{{month}} 月', groupIssues: '{{count}} 期', undated: '无日期',
   },
   state: { imported: '已导入', 'in-progress': '校对中', proofed: '已校对', approved: '已审核', exported: '已导出' },
   toolbar: {
@@ -263,20 +250,6 @@ const zh: Strings = {
     'lost-text': '正文从句子中间开始，前文可能丢失',
     'unterminated-paragraph': '最后一段没有结束标点，文字可能丢失或转至他版',
     'orphan-continuation': '版面顶部的正文没有标题，可能是他版文章的转接部分',
-  },
-  conflict: {
-    title: '此版面已被他人保存',
-    body: '在您编辑 {{page}} 期间，另一位同事保存了此版面。您的修改尚未保存，但您输入的内容不会丢失。',
-    hint: '重新载入即可看到对方的版本；您的版本会作为副本保留在版面旁，可从中复制或下载。',
-    keepCopy: '重新载入，并把我的修改保留为副本',
-    discard: '重新载入，放弃我的修改',
-    kept: '您在 {{time}} 的版本已保留为副本。',
-    show: '查看',
-    drop: '删除副本',
-    copyTitle: '您的版本（{{time}}）',
-    clipboard: '全部复制',
-    download: '下载',
-    fileSuffix: '我的版本',
   },
   common: { close: '关闭', cancel: '取消', save: '保存', apply: '应用', working: '正在处理…' },
   profileRole: { editor: '编辑', archivist: '资料员', supervisor: '主管' },

@@ -3,8 +3,10 @@
 //   confirm    the acting profile's password, asked again for approve, reopen, export and user
 //              management, and for session.selectProfile of a profile that has one
 // Failures are AppErrors the UI words by reason (shared/i18n-accounts.ts). Wrong passwords are
-// counted per account and per address (rate-limit.ts); past the limit every attempt is refused
-// with the seconds to wait, right or wrong, so guessing gains nothing from the answer.
+// counted per account (5 a minute) and, for logins, per address (20 a minute: everyone on one
+// machine shares 127.0.0.1, so one person's typos must not lock the others out as soon); past a
+// limit every attempt is refused with the seconds to wait, right or wrong, so guessing gains
+// nothing from the answer.
 import { AppError } from '../../shared/app-error.ts';
 import type { Profile } from '../../shared/roles.ts';
 import type { AsyncArchive } from '../archive/async-archive.ts';
@@ -27,21 +29,30 @@ export interface AccountGuard {
   /** The profile a name and password open; refused as 'unauthorized' (wrong or unknown alike), 'forbidden' (disabled, rate-limited). */
   login(name: string, password: string, address?: string): Promise<Profile>;
   /** Checks the acting profile's password when its rule asks for one; throws otherwise. */
-  confirm(profile: Profile, password: string | undefined, address?: string): Promise<void>;
+  confirm(profile: Profile, password: string | undefined): Promise<void>;
 }
 
 export const accountKey = (name: string) => `account:${name.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
 
-export function createAccountGuard(archive: AccountsArchive, limiter: RateLimiter = createRateLimiter()): AccountGuard {
+export interface LoginLimits {
+  account: RateLimiter;
+  address: RateLimiter;
+}
+
+/** One count of failures per process: every host session and the login share it. */
+const processLimits: LoginLimits = { account: createRateLimiter({ limit: 5 }), address: createRateLimiter({ limit: 20 }) };
+
+export function createAccountGuard(archive: AccountsArchive, limits: LoginLimits = processLimits): AccountGuard {
+  const limiterOf = (key: string) => (key.startsWith('address:') ? limits.address : limits.account);
   const limited = (keys: string[]) => {
-    const wait = Math.max(0, ...keys.map((k) => limiter.blockedFor(k) ?? 0));
+    const wait = Math.max(0, ...keys.map((k) => limiterOf(k).blockedFor(k) ?? 0));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new AppError('forbidden', 'rate-limited', `too many wrong passwords; try again in ${seconds} s`, { retryAfterSeconds: seconds });
     }
   };
-  const failed = (keys: string[]) => keys.forEach((k) => limiter.fail(k));
+  const failed = (keys: string[]) => keys.forEach((k) => limiterOf(k).fail(k));
   const keysFor = (name: string, address?: string) => [accountKey(name), ...(address ? [addressKey(address)] : [])];
 
   const rule = async (profile: Profile): Promise<PasswordRule> => {
@@ -67,10 +78,10 @@ export function createAccountGuard(archive: AccountsArchive, limiter: RateLimite
         throw new AppError('unauthorized', 'wrong-credentials', 'wrong name or password');
       }
       if (credentials.disabled) throw new AppError('forbidden', 'account-disabled', `${profile.name} is disabled`, { name: profile.name });
-      limiter.reset(accountKey(name));
+      limits.account.reset(accountKey(name));
       return profile;
     },
-    async confirm(profile, password, address) {
+    async confirm(profile, password) {
       const credentials = await archive.profileCredentials(profile.id);
       if (credentials?.disabled) throw new AppError('forbidden', 'account-disabled', `${profile.name} is disabled`, { name: profile.name });
       const r = await rule(profile);
@@ -83,13 +94,14 @@ export function createAccountGuard(archive: AccountsArchive, limiter: RateLimite
       if (password === undefined || password === '') {
         throw new AppError('forbidden', 'password-required', `${profile.name}'s password is required for this`, { name: profile.name });
       }
-      const keys = keysFor(profile.name, address);
+      // Asked again while logged in: counted against the account only.
+      const keys = [accountKey(profile.name)];
       limited(keys);
       if (!(await verifyPassword(password, credentials!.hash!))) {
         failed(keys);
         throw new AppError('forbidden', 'wrong-password', `wrong password for ${profile.name}`, { name: profile.name });
       }
-      limiter.reset(accountKey(profile.name));
+      limits.account.reset(accountKey(profile.name));
     },
   };
 }

@@ -5,7 +5,8 @@
 // and when its profile is disabled or loses its password (checked on each request by the host).
 import { createHash, randomBytes } from 'node:crypto';
 
-export const SESSION_COOKIE = 'galley_session';
+/** The cookie's name on a port: cookies are not scoped to ports, so two hosts in one browser must not share one. */
+export const sessionCookieName = (port: number) => `galley_session_${port}`;
 export const IDLE_MS = 12 * 60 * 60 * 1000;
 export const MAX_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -20,6 +21,8 @@ export interface WebSessions {
   create(profileId: string): string;
   /** The live session a cookie value names, touched; null when unknown or expired (then dropped). */
   get(cookieValue: string | undefined): WebSession | null;
+  /** Whether a cookie value names a live session, without counting as use. */
+  alive(cookieValue: string): boolean;
   destroy(cookieValue: string | undefined): void;
   /** Ends every session of a profile (disabled, password changed). */
   endAll(profileId: string): void;
@@ -56,6 +59,11 @@ export function createWebSessions({ idleMs = IDLE_MS, maxMs = MAX_MS, now = Date
       s.lastSeen = t;
       return s;
     },
+    alive(cookieValue) {
+      const s = sessions.get(digest(cookieValue));
+      const t = now();
+      return s !== undefined && t - s.lastSeen < idleMs && t - s.createdAt < maxMs;
+    },
     destroy(cookieValue) {
       if (typeof cookieValue === 'string') sessions.delete(digest(cookieValue));
     },
@@ -76,8 +84,8 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function sessionCookie(value: string, { secure = false, maxAgeSeconds = Math.floor(IDLE_MS / 1000) } = {}): string {
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+export function sessionCookie(name: string, value: string, { secure = false, maxAgeSeconds = Math.floor(IDLE_MS / 1000) } = {}): string {
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
 }
 
-export const clearedCookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+export const clearedCookie = (name: string) => `${name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;

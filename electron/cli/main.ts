@@ -31,6 +31,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   verify: { summary: 'Check every row of the archive against its checksum (read-only)', load: () => import('./commands/verify.ts') },
   export: { summary: 'Export an approved issue (json, nitf, newsml, csv, markdown, txt) with a SHA-256 manifest', load: () => import('./commands/export.ts') },
   profiles: { summary: 'List or add profiles (editor, archivist, supervisor)', load: () => import('./commands/profiles.ts') },
+  users: { summary: 'Accounts: add a user with a password, list, change a password, disable', load: () => import('./commands/users.ts') },
   state: { summary: 'Set the state of a page or of every page of an issue (imported, in-progress, proofed)', load: () => import('./commands/state.ts') },
   approve: { summary: 'Approve a proofed issue (supervisors)', load: () => import('./commands/approve.ts') },
   reopen: { summary: 'Reopen an approved issue with a reason (supervisors)', load: () => import('./commands/reopen.ts') },

@@ -9,9 +9,11 @@ import { AppError } from '../../shared/app-error.ts';
 import type { AsyncArchive } from '../archive/async-archive.ts';
 import { createHandlers, dispatch, type HandlerTable } from '../host/handlers.ts';
 import { engineAdapter, importerAdapter } from '../host/load-backend.ts';
-import type { CliIO } from './cli-io.ts';
+import { UsageError, type CliIO } from './cli-io.ts';
 import { version } from './version.ts';
 import { openExistingArchive, profileAs } from './review-cli.ts';
+import { createAccountGuard } from '../accounts/guard.ts';
+import { ownPassword, processPasswordInput, type PasswordInput } from './password-input.ts';
 
 export interface CliService {
   archive: AsyncArchive;
@@ -35,6 +37,8 @@ export interface OpenOptions {
   as?: string | undefined;
   /** Whether --as must name a profile (writes, the default); reads and the first profile need none. */
   needsProfile?: boolean | ((archive: AsyncArchive) => Promise<boolean>);
+  /** Where a password comes from (tests); default GALLEY_PASSWORD, else a prompt on a terminal. */
+  passwords?: PasswordInput;
 }
 
 export async function openService(io: CliIO, options: OpenOptions): Promise<CliService> {
@@ -42,7 +46,20 @@ export async function openService(io: CliIO, options: OpenOptions): Promise<CliS
   try {
     // Resolving the name here gives the command line's own message for a missing or unknown one.
     const needs = typeof options.needsProfile === 'function' ? await options.needsProfile(archive) : options.needsProfile !== false;
-    const profile = !needs && options.as === undefined ? null : await profileAs(archive, options.as);
+    // --as NAME (--user NAME), else GALLEY_USER for a write.
+    const as = options.as ?? (needs && process.env.GALLEY_USER ? process.env.GALLEY_USER : undefined);
+    const profile = !needs && as === undefined ? null : await profileAs(archive, as);
+    // Accounts: a profile with a password acts only with it (GALLEY_PASSWORD or a prompt). Checked
+    // here for the command line's own message; the session checks it again (session.ts).
+    let password: string | undefined;
+    if (profile) {
+      const credentials = await archive.profileCredentials(profile.id);
+      if (credentials?.disabled) throw new UsageError(`${profile.name} is disabled`);
+      if (credentials?.hash) {
+        password = await ownPassword(options.passwords ?? processPasswordInput(), profile.name);
+        await createAccountGuard(archive).confirm(profile, password);
+      }
+    }
     const actor = { name: osUser() };
     const table: HandlerTable = createHandlers({
       archive,
@@ -53,6 +70,7 @@ export async function openService(io: CliIO, options: OpenOptions): Promise<CliS
       actor,
       emit: () => undefined,
       ...(profile ? { profileName: profile.name } : {}),
+      ...(password !== undefined ? { password } : {}),
       // The person at the terminal names the export folder (--out) themselves.
       anyExportFolder: true,
     });

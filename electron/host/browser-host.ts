@@ -1,18 +1,21 @@
 // Starts the browser host: archive + engine + importer behind the handler table, served over
 // loopback HTTP with the built renderer.
 import { userInfo } from 'node:os';
-import { defaultArchivePath } from '../archive/default-path.ts';
+import { defaultArchivePath, defaultArchiveTarget } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../archive/archive-api.ts';
 import { ensureRendererBuilt, ROOT } from './build-renderer.ts';
 import { createHandlers } from './handlers.ts';
-import { startHttpHost, type HttpHost } from './http-host.ts';
+import { startHttpHost, type HttpHost, type HttpHostOptions } from './http-host.ts';
 import { loadBackend } from './load-backend.ts';
 import type { Backend } from './backend.ts';
 import { persistentToken } from './host-token.ts';
 import { watchArchive } from './archive-watch.ts';
+import { createAccountGuard } from '../accounts/guard.ts';
+import { createHttpAuth } from '../accounts/http-auth.ts';
+import type { WebSessions } from '../accounts/web-sessions.ts';
 
 /** The one default archive, shared with the CLI and the Electron host (see archive/default-path.ts). */
 export { defaultArchivePath };
@@ -40,6 +43,21 @@ export interface BrowserHostOptions {
   tokenDir?: string | null;
 }
 
+/**
+ * Accounts: once a profile has a password, a login screen, and each login acts through a table of
+ * its own profile (electron/accounts/http-auth.ts). `sessions`: for tests (a clock of their own).
+ */
+export function teamAuth(backend: Backend, version: string, actor: Actor, sessions?: WebSessions): NonNullable<HttpHostOptions['auth']> {
+  return (emit, port) =>
+    createHttpAuth({
+      archive: backend.archive,
+      guard: createAccountGuard(backend.archive),
+      port,
+      ...(sessions ? { sessions } : {}),
+      tableFor: (profile) => createHandlers({ ...backend, host: 'browser', version, actor, emit, login: profile.id }),
+    });
+}
+
 export interface BrowserHost extends HttpHost {
   readonly archivePath: string;
 }
@@ -47,7 +65,8 @@ export interface BrowserHost extends HttpHost {
 export async function startBrowserHost(options: BrowserHostOptions = {}): Promise<BrowserHost> {
   const actor = currentActor();
   if (options.archivePath === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
-  const archivePath = options.archivePath ?? defaultArchivePath();
+  // A SQLite file, or a postgresql:// URL of a team archive (GALLEY_DB, galley serve --db URL).
+  const archivePath = options.archivePath ?? defaultArchiveTarget();
   const staticDir = await ensureRendererBuilt(options.log);
   const backend = options.backend ?? (await loadBackend(archivePath, actor));
   const version = appVersion();
@@ -63,6 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
         libraryChanged = () => emit('library.changed', {});
         return createHandlers({ ...backend, host: 'browser', version, actor, emit });
       },
+      auth: teamAuth(backend, version, actor),
     });
   } catch (e) {
     await backend.archive.close();

@@ -19,6 +19,7 @@ import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_T
 import { dispatch, type HandlerTable } from './handlers.ts';
 import type { AppErrorCode } from '../../shared/app-error.ts';
 import { CONTENT_SECURITY_POLICY, allowedHosts, allowedOrigins, isLoopbackAddress, newToken, tokensEqual } from './security.ts';
+import { AUTH_PATHS, type HttpAuth } from '../accounts/http-auth.ts';
 
 export interface HttpHostOptions {
   /** Builds the handler table; `emit` pushes an event to every open page. */
@@ -28,6 +29,11 @@ export interface HttpHostOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /**
+   * Accounts (electron/accounts/http-auth.ts): /auth/login, /auth/logout, /auth/status, and once
+   * any profile has a password every /api/ request acts through its login session's own table.
+   */
+  auth?: (emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void, port: () => number) => HttpAuth<HandlerTable>;
 }
 
 export interface HttpHost {
@@ -131,6 +137,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     for (const s of streams) s.write(frame);
   };
   const table = options.createTable(emit);
+  const auth = options.auth?.(emit, () => port);
   let port = 0;
 
   const serveStatic = async (res: ServerResponse, pathname: string, acceptEncoding?: string | string[]) => {
@@ -175,9 +182,42 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const authorised = () => tokensEqual(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token);
 
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      baseHeaders(res);
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+      res.end(JSON.stringify(value));
+    };
+    /** The POST body as JSON after the API's checks; undefined when refused (the answer is sent). */
+    const postedJson = async (): Promise<{ body: unknown } | undefined> => {
+      if (req.method !== 'POST') return void refuse(res, 405, 'method not allowed');
+      if (origin === undefined) return void refuse(res, 403, 'origin required');
+      if (!authorised()) return void refuse(res, 401, 'missing or wrong token; open the URL printed at start');
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return void refuse(res, 415, 'json expected');
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(declared) && declared > maxBody) return void tooLarge(req, res, maxBody);
+      try {
+        const raw = await readBody(req, maxBody);
+        return { body: raw.length ? JSON.parse(raw.toString('utf8')) : {} };
+      } catch (e) {
+        if (e instanceof TooLarge) return void tooLarge(req, res, maxBody);
+        return void refuse(res, 400, 'bad body');
+      }
+    };
+
+    if (auth && (AUTH_PATHS as readonly string[]).includes(url.pathname)) {
+      const posted = await postedJson();
+      if (!posted) return;
+      const answer = await auth.route(url.pathname, posted.body, req.headers.cookie, req.socket.remoteAddress);
+      return json(answer.status, answer.body, answer.headers);
+    }
+
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'method not allowed');
       if (!authorised()) return refuse(res, 401, 'missing or wrong token; open the URL printed at start');
+      if (auth) {
+        const who = await auth.resolve(req.headers.cookie, table);
+        if ('refused' in who) return json(who.refused.status, who.refused.body);
+      }
       baseHeaders(res);
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(`retry: 1000\nevent: hello\ndata: {}\n\n`);
@@ -187,29 +227,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
-      if (origin === undefined) return refuse(res, 403, 'origin required');
-      if (!authorised()) return refuse(res, 401, 'missing or wrong token; open the URL printed at start');
-      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'json expected');
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (Number.isFinite(declared) && declared > maxBody) return tooLarge(req, res, maxBody);
-      let body: unknown;
-      try {
-        const raw = await readBody(req, maxBody);
-        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-      } catch (e) {
-        if (e instanceof TooLarge) return tooLarge(req, res, maxBody);
-        return refuse(res, 400, 'bad body');
-      }
+      const posted = await postedJson();
+      if (!posted) return;
+      // With accounts, the actor is the login session's profile: its own table, never the client's say.
+      const who = auth ? await auth.resolve(req.headers.cookie, table) : { table };
+      if ('refused' in who) return json(who.refused.status, who.refused.body);
       const channel = url.pathname.slice('/api/'.length);
-      const result = await dispatch(table, channel, body);
-      baseHeaders(res);
-      res.writeHead(result.ok ? 200 : HTTP_STATUS[result.code] ?? 500, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Cache-Control': 'no-store',
-      });
+      const result = await dispatch(who.table, channel, posted.body);
       // A failure goes out as the AppError itself (shared/app-error.ts), exactly as the IPC host sends it.
-      return res.end(JSON.stringify(result));
+      return json(result.ok ? 200 : HTTP_STATUS[result.code] ?? 500, result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

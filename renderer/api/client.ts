@@ -106,6 +106,11 @@ export interface HttpApiOptions {
   token: () => string;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /**
+   * Accounts: the host answered 'login-required' (no login, or it expired). Resolves once the user
+   * has logged in again; the call is then retried (renderer/api/auth.ts loginGate).
+   */
+  onLoginRequired?: () => Promise<void>;
 }
 
 export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): GalleyApi {
@@ -190,7 +195,8 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
             headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: opts.token() },
             body,
             keepalive: options?.keepalive ?? false,
-            credentials: 'omit',
+            // The team server's login cookie (HttpOnly, SameSite=Strict) rides along; no other.
+            credentials: 'same-origin',
           });
           if (res.status === 401 && !/json/.test(res.headers.get('content-type') ?? '')) {
             if (options?.keepalive) throw new ApiError('unauthorized', 'the host does not know this tab');
@@ -212,7 +218,14 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
           continue;
         }
         setConnection('online');
-        if (!parsed.ok) throw ApiError.fromFailure(parsed);
+        if (!parsed.ok) {
+          const failure = ApiError.fromFailure(parsed);
+          if (failure.reason === 'login-required' && opts.onLoginRequired && !options?.keepalive) {
+            await opts.onLoginRequired();
+            continue;
+          }
+          throw failure;
+        }
         return parseResponse(channel, parsed.value);
       }
     },
@@ -254,7 +267,7 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
   return api;
 }
 
-export function createApi(): GalleyApi {
+export function createApi(options: Pick<HttpApiOptions, 'onLoginRequired'> = {}): GalleyApi {
   const bridge = (window as unknown as { galley?: PreloadBridge }).galley;
   if (bridge) return electronApi(bridge);
   let token = takeToken(window.location, window.sessionStorage, window.history);
@@ -263,7 +276,7 @@ export function createApi(): GalleyApi {
   window.addEventListener('hashchange', () => {
     token = takeToken(window.location, window.sessionStorage, window.history);
   });
-  return httpApi({ token: () => token });
+  return httpApi({ token: () => token, ...options });
 }
 
 /** Walks dropped folders (webkitGetAsEntry) into files with relative paths. */

@@ -4,6 +4,7 @@ import { issueStateSchema, issueSummarySchema } from '../domain.ts';
 import { roleSchema } from '../roles.ts';
 import { itemKindSchema } from '../segmentation.ts';
 import { exportFormatSchema, EXPORT_FORMATS } from '../export.ts';
+import { passwordField } from './profiles.ts';
 
 const empty = z.object({}).strict();
 const id = z.number().int().positive();
@@ -54,9 +55,10 @@ export const issueChannels = {
     request: z.object({ issueId: id }).strict(),
     response: z.object({ issue: issueSummarySchema, history: z.array(issueHistoryRowSchema) }),
   },
-  'issues.approve': { request: z.object({ issueId: id }).strict(), response: z.object({ issue: issueSummarySchema }) },
+  // password: the acting user's, asked again when that profile has one (accounts; profiles.ts).
+  'issues.approve': { request: z.object({ issueId: id, password: passwordField }).strict(), response: z.object({ issue: issueSummarySchema }) },
   'issues.reopen': {
-    request: z.object({ issueId: id, reason: z.string().max(2000) }).strict(),
+    request: z.object({ issueId: id, reason: z.string().max(2000), password: passwordField }).strict(),
     response: z.object({ issue: issueSummarySchema }),
   },
   'issues.export': {
@@ -66,6 +68,7 @@ export const issueChannels = {
         formats: z.array(exportFormatSchema).min(1).max(EXPORT_FORMATS.length).default([...EXPORT_FORMATS]),
         zip: z.boolean().default(false),
         outDir: absolutePath.optional(),
+        password: passwordField,
       })
       .strict(),
     response: z.object({

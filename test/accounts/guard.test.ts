@@ -20,7 +20,7 @@ async function setup() {
   a.setProfilePassword(sue.id, await hashPassword('sue password', FAST), actor);
   a.setProfilePassword(ed.id, await hashPassword('ed password', FAST), actor);
   let t = 0;
-  const guard = createAccountGuard(inProcess(a), createRateLimiter({ now: () => t }));
+  const guard = createAccountGuard(inProcess(a), { account: createRateLimiter({ limit: 5, now: () => t }), address: createRateLimiter({ limit: 8, now: () => t }) });
   return { a, sue, ed, ann, actor, guard, tick: (ms: number) => (t += ms) };
 }
 
@@ -48,7 +48,9 @@ describe('account guard', () => {
     const { guard, tick } = await setup();
     for (let i = 0; i < 5; i++) expect(await reason(guard.login('Ed', 'bad guess', '10.0.0.1'))).toBe('unauthorized/wrong-credentials');
     expect(await reason(guard.login('Ed', 'ed password', '10.0.0.2'))).toBe('forbidden/rate-limited');
-    // The address that guessed is blocked for other accounts too.
+    // The address that guessed may still try other accounts, up to its own limit (8 here).
+    expect(await reason(guard.login('Sue', 'sue password', '10.0.0.1'))).toBe('ok');
+    for (let i = 0; i < 3; i++) expect(await reason(guard.login('Ann', 'spray', '10.0.0.1'))).toBe('unauthorized/wrong-credentials');
     expect(await reason(guard.login('Sue', 'sue password', '10.0.0.1'))).toBe('forbidden/rate-limited');
     expect(await reason(guard.login('Sue', 'sue password', '10.0.0.3'))).toBe('ok');
     const e = await guard.login('Ed', 'ed password').catch((x: { details: Record<string, unknown> }) => x);

@@ -44,11 +44,12 @@ describe('web sessions', () => {
   });
 
   it('cookie header: HttpOnly, SameSite=Strict, with a max age; parsed back by name', () => {
-    const c = sessionCookie('abc');
+    const c = sessionCookie('galley_session_8080', 'abc');
+    expect(c.startsWith('galley_session_8080=abc;')).toBe(true);
     expect(c).toMatch(/HttpOnly/);
     expect(c).toMatch(/SameSite=Strict/);
     expect(c).toMatch(/Max-Age=43200/);
-    expect(readCookie('x=1; galley_session=abc; y=2', 'galley_session')).toBe('abc');
-    expect(readCookie('x=1', 'galley_session')).toBeUndefined();
+    expect(readCookie('x=1; galley_session_8080=abc; galley_session_9090=def', 'galley_session_9090')).toBe('def');
+    expect(readCookie('x=1', 'galley_session_8080')).toBeUndefined();
   });
 });

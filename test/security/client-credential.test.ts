@@ -41,12 +41,14 @@ describe('token from the URL fragment', () => {
 });
 
 describe('httpApi transport', () => {
-  it('sends the token as a header with credentials omitted (no cookie is involved)', async () => {
+  // 'same-origin': the team server's login cookie (HttpOnly, named per port) must ride along; the
+  // token header stays required, so a cookie replayed without it gets 401 (http-auth.test.ts).
+  it('sends the token as a header, with same-origin credentials (the login cookie only)', async () => {
     const seen: RequestInit[] = [];
     const api = httpApi({ token: () => T, fetch: async (_u, init) => (seen.push(init!), json(200, { ok: true, value: { publications: [], issues: [] } })), sleep: async () => {} });
     await api.invoke('library.tree', {});
     expect((seen[0]!.headers as Record<string, string>)[HTTP_TOKEN_HEADER]).toBe(T);
-    expect(seen[0]!.credentials).toBe('omit');
+    expect(seen[0]!.credentials).toBe('same-origin');
   });
 
   it('waits and retries while the host is gone or answers 401/502, with growing backoff, then succeeds', async () => {

@@ -28,20 +28,21 @@ export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
   return {
     'issues.items': ({ issueId }) => archive.listIssueItems(issueId),
     'issues.history': async ({ issueId }) => ({ issue: await archive.getIssue(issueId), history: await archive.listIssueHistory(issueId) }),
-    'issues.approve': async ({ issueId }) => {
-      const { actor } = await session.may('issue.approve');
+    // Approve, reopen and export take the acting user's password again when the profile has one.
+    'issues.approve': async ({ issueId, password }) => {
+      const { actor } = await session.may('issue.approve', password);
       const issue = await archive.issueEvent(issueId, { type: 'approve' }, actor);
       ctx.changed();
       return { issue };
     },
-    'issues.reopen': async ({ issueId, reason }) => {
-      const { actor } = await session.may('issue.reopen');
+    'issues.reopen': async ({ issueId, reason, password }) => {
+      const { actor } = await session.may('issue.reopen', password);
       const issue = await archive.issueEvent(issueId, { type: 'reopen', reason }, actor);
       ctx.changed();
       return { issue };
     },
-    'issues.export': async ({ issueId, formats, zip, outDir }) => {
-      const { profile } = await session.may('issue.export');
+    'issues.export': async ({ issueId, formats, zip, outDir, password }) => {
+      const { profile } = await session.may('issue.export', password);
       const result = await exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: await exportFolder(outDir) });
       ctx.changed();
       return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue };

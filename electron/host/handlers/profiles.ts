@@ -18,28 +18,30 @@ export function profileHandlers(ctx: ServiceContext): HandlerGroup<ProfileChanne
   };
   return {
     'session.current': () => session.describe(),
-    'session.selectProfile': async ({ profileId }) => {
-      await session.select(profileId);
+    // A profile with a password is selected only with it (a forged id gets 'forbidden'); profile
+    // management takes the acting supervisor's password again when it has one.
+    'session.selectProfile': async ({ profileId, password }) => {
+      await session.select(profileId, password);
       return session.describe();
     },
     'profiles.list': () => archive.listProfiles(),
-    'profiles.create': async ({ name, role }) => {
+    'profiles.create': async ({ name, role, password }) => {
       const first = await session.bootstrap();
-      const actor = first ? { name } : (await session.may('profile.manage')).actor;
+      const actor = first ? { name } : (await session.may('profile.manage', password)).actor;
       const profile = await archive.createProfile({ name, role }, actor);
       if (first) await session.select(profile.id);
       return profile;
     },
-    'profiles.update': async ({ id, name, role }) => {
-      const { actor } = await session.may('profile.manage');
+    'profiles.update': async ({ id, name, role, password }) => {
+      const { actor } = await session.may('profile.manage', password);
       const last = role !== undefined && role !== 'supervisor' ? await lastSupervisor(id) : null;
       if (last) {
         throw new AppError('bad-request', 'last-supervisor', `${last.name} is the last supervisor; make someone else a supervisor first`, { name: last.name });
       }
       return archive.updateProfile(id, { ...(name !== undefined ? { name } : {}), ...(role !== undefined ? { role } : {}) }, actor);
     },
-    'profiles.remove': async ({ id }) => {
-      const { actor } = await session.may('profile.manage');
+    'profiles.remove': async ({ id, password }) => {
+      const { actor } = await session.may('profile.manage', password);
       const last = await lastSupervisor(id);
       if (last) throw new AppError('bad-request', 'last-supervisor-remove', `${last.name} is the last supervisor and cannot be removed`, { name: last.name });
       await archive.removeProfile(id, actor);

@@ -26,6 +26,10 @@ export interface HostContext extends Backend {
    * session.selectProfile but not remembered in the archive (the app's choice stays as it was).
    */
   profileName?: string;
+  /** The command line: the password of the --as profile, which the session checks (accounts). */
+  password?: string;
+  /** The team server: the profile id of the login this table acts for, and only it (http-auth.ts). */
+  login?: string;
   /**
    * The command line: the person at the terminal names the export folder (--out) themselves. A
    * window may only use the configured export folder or one its own native dialog returned.
