@@ -17,7 +17,7 @@
 //   the index of one- and two-character pieces (migration 0002's search_grams), so a rare short
 //   term costs its rows, not a table scan.
 // - The whole plan reads one snapshot (ctx.read), so counts, window and hits agree.
-import { queryTerms, RANK_WINDOW, SHORT_TERM_MAX_DOCS, SHORT_TERM_MAX_TRIGRAMS, charCount, filtersSchema, trigrams } from '../search.ts';
+import { queryTerms, RANK_WINDOW, SEARCH_ID_CAP, SHORT_TERM_MAX_DOCS, SHORT_TERM_MAX_TRIGRAMS, charCount, filtersSchema, trigrams } from '../search.ts';
 import type { SearchFilters } from '../archive-api.ts';
 import { parseOr } from '../context.ts';
 import { bm25, type Bm25Totals, type DocColumns } from './bm25.ts';
@@ -228,9 +228,11 @@ export async function rankWindow(q: PgQuery, plan: PgSearchPlan): Promise<{ rank
 
 /** Matching ids newest first, up to `limit`. */
 export async function newestMatches(q: PgQuery, plan: PgSearchPlan, limit: number, name: string): Promise<number[]> {
+  // A limit that is not a number (a caller's NaN) counts as the cap, never as SQL text.
+  const n = Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : SEARCH_ID_CAP;
   const rows = await q.all<{ id: number }>(
     `search.${name}[${plan.shape}]`,
-    `SELECT d.item_id AS id FROM search_docs d ${plan.joins} WHERE ${plan.where} ORDER BY d.item_id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT d.item_id AS id FROM search_docs d ${plan.joins} WHERE ${plan.where} ORDER BY d.item_id DESC LIMIT ${n}`,
     plan.params,
   );
   return rows.map((r) => r.id);
