@@ -140,6 +140,28 @@ describe.skipIf(!available)(`PostgreSQL archive across processes${available ? ''
     expect(after.revision).toBe(save.status === 'fulfilled' ? base.revision + 1 : base.revision);
   });
 
+  it('refuses to serve a page, item or revision whose content no longer matches its checksum (DamagedRowError)', async () => {
+    const [a, , url] = await twoArchives();
+    const { pageId, issueId } = await a.importPage(page('p01.txt', frontPage()), editor);
+    const p = await a.getPage(pageId);
+    await a.savePage({ pageId, baseRevision: 0, text: p.text + '改', items: p.items }, editor);
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    try {
+      await sql.query(`UPDATE revisions SET after_json = replace(after_json, '改', '政') WHERE action = 'save'`);
+      await expect(a.listRevisionDetails(pageId)).rejects.toMatchObject({ name: 'DamagedRowError', damaged: { part: 'revision', pageId, pageRevision: 1 } });
+      await expect(a.restoreRevision(pageId, 0, editor)).rejects.toMatchObject({ name: 'DamagedRowError' });
+      expect((await a.getPage(pageId)).revision).toBe(1);
+      const item = p.items[1]!.id!;
+      await sql.query(`UPDATE items SET headline = headline || '!' WHERE id = $1`, [item]);
+      await expect(a.getPage(pageId)).rejects.toMatchObject({ name: 'DamagedRowError', damaged: { part: 'item', id: item, pageId } });
+      await expect(a.issueForExport(issueId, 'x')).rejects.toMatchObject({ name: 'DamagedRowError' });
+      await expect(a.savePage({ pageId, baseRevision: 1, text: 'x', items: [] }, editor)).rejects.toMatchObject({ name: 'DamagedRowError' });
+    } finally {
+      await sql.end();
+    }
+  });
+
   it('verify finds a flipped byte in a stored revision, a rewritten page, and a removed audit entry', async () => {
     const [a, , url] = await twoArchives();
     const { pageId, issueId } = await a.importPage(page('p01.txt', frontPage()), editor);

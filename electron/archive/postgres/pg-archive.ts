@@ -18,6 +18,7 @@ import type { ArchiveLogger } from '../db.ts';
 import { engineLearner } from '../engine-learner.ts';
 import { engineSegmenter, type Segmenter } from '../engine-segmenter.ts';
 import type { ProfileLearner } from '../profiles-store.ts';
+import { guardPgReads } from './checksum-reads.ts';
 import { transactions, type PgContext } from './context.ts';
 import { issueForExport } from './export-gather.ts';
 import { listIssueHistory } from './issue-state.ts';
@@ -115,7 +116,7 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
   };
   let closed: Promise<void> | null = null;
 
-  return {
+  const archive: PostgresArchive = {
     path: shown,
     readOnly: false,
     timings,
@@ -185,4 +186,6 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
     publicationProfileJson: (publicationId) => pubProfiles.publicationProfileJson(ctx, publicationId),
     publicationProfileForPage: (pageId) => pubProfiles.publicationProfileForPage(ctx, pageId),
   };
+  // Every read of a page, its items and its history checks their checksums (checksum-reads.ts).
+  return guardPgReads(archive, ctx);
 }
