@@ -2,6 +2,7 @@
 // openService: the handler table, with the actor authenticated by --user and its password), so
 // every write on the server is checked for role and issue state exactly as in a host.
 import type { Channel, Req, Res } from '../../shared/ipc.ts';
+import { resolve } from 'node:path';
 import type { Profile } from '../../shared/roles.ts';
 import type { AsyncArchive } from '../archive/async-archive.ts';
 import type { Actor, Archive } from '../archive/archive-api.ts';
@@ -31,3 +32,6 @@ export function maskSource(source: string): string {
   if (!/^postgres(ql)?:\/\//i.test(source)) return source;
   return source.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }
+
+/** How a replica names its source: a URL masked, a SQLite file by its absolute path (sync may run elsewhere). */
+export const sourceName = (target: string): string => (/^postgres(ql)?:\/\//i.test(target) ? maskSource(target) : resolve(target));

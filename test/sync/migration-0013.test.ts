@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/archive/migrations/index.ts';
 import { migration } from '../../electron/archive/migrations/0013-replica.ts';
-import { maskSource } from '../../electron/sync/server.ts';
+import { resolve } from 'node:path';
+import { maskSource, sourceName } from '../../electron/sync/server.ts';
 
 function archiveV12(): Database.Database {
   const db = new Database(':memory:');
@@ -45,10 +46,13 @@ describe('migration 0013 (replica)', () => {
   });
 });
 
-describe('maskSource', () => {
+describe('maskSource and sourceName', () => {
   it('masks the password of a PostgreSQL URL and leaves user, host and paths alone', () => {
     expect(maskSource('postgresql://sue:s3cret@db.example:5432/galley')).toBe('postgresql://sue:***@db.example:5432/galley');
     expect(maskSource('postgres://sue@db/galley?host=/run/pg')).toBe('postgres://sue@db/galley?host=/run/pg');
     expect(maskSource('/home/sue/archive.sqlite')).toBe('/home/sue/archive.sqlite');
+    // A replica names a SQLite source by its absolute path, so sync works from any folder.
+    expect(sourceName('team/archive.sqlite')).toBe(resolve('team/archive.sqlite'));
+    expect(sourceName('postgresql://sue:pw@db/galley')).toBe('postgresql://sue:***@db/galley');
   });
 });

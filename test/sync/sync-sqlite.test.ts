@@ -2,6 +2,7 @@
 // exactly; sync saves offline edits at the base revision as the authenticated user, merges tags
 // as sets, sends page states, keeps a conflict on both sides without overwriting anything, keeps
 // a refused change, copies pages added on the server, and a second sync is a no-op.
+// The commands open archives and run the server's learning on proofed pages: seconds on a loaded machine, hence the timeouts.
 import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../shared/domain.ts';
 import { ReplicaStore } from '../../electron/sync/replica-store.ts';
@@ -24,7 +25,7 @@ function pair(server: string, local: string, n = 0) {
   return { row, here: open(local).getPage(row.localPageId), there: open(server).getPage(row.originPageId) };
 }
 
-describe('galley checkout', () => {
+describe('galley checkout', { timeout: 60_000 }, () => {
   it('copies the issue exactly (text, items, tags, states), the profiles without passwords, and records each page with its base revision', async () => {
     const { server, local, issueId } = await checkedOut();
     const s = open(server);
@@ -57,7 +58,7 @@ describe('galley checkout', () => {
   });
 });
 
-describe('galley sync', () => {
+describe('galley sync', { timeout: 60_000 }, () => {
   it('saves an offline edit on the server at its base revision, as the authenticated user; a second sync sends nothing', async () => {
     const { server, local } = await checkedOut();
     const { row, here } = pair(server, local);
@@ -174,14 +175,16 @@ describe('galley sync', () => {
     expect(JSON.parse(await galley(['sync', local, '--user', 'Sue', '--json']))).toEqual({ saved: 0, tagged: 0, states: 0, pulled: 0, added: 0, conflicts: [] });
   });
 
-  it('refuses a file that is not a replica, and a missing one, in one line', async () => {
+  it('refuses a file that is not a replica, a missing one, and another server than the source, in one line', async () => {
     const server = await sqliteServer();
+    const { local } = await checkedOut();
+    await expect(galley(['sync', local, '--to', server, '--user', 'Sue'])).rejects.toThrow(/was checked out from .*, not /);
     await expect(galley(['sync', server, '--user', 'Sue'])).rejects.toThrow(/is not a replica/);
     await expect(galley(['sync', localPath(), '--user', 'Sue'])).rejects.toThrow(/no replica at/);
   });
 });
 
-describe('galley sync and approval', () => {
+describe('galley sync and approval', { timeout: 60_000 }, () => {
   it('refuses to sync a replica whose issue was approved offline, before sending anything', async () => {
     const { server, local } = await checkedOut();
     const { row, here } = pair(server, local);

@@ -5,7 +5,7 @@ import { archiveKind } from '../../archive/open-any.ts';
 import { openArchive } from '../../archive/sqlite-archive.ts';
 import { checkout } from '../../sync/checkout.ts';
 import { SyncError } from '../../sync/local-copy.ts';
-import { maskSource } from '../../sync/server.ts';
+import { sourceName } from '../../sync/server.ts';
 import { tokenize, validate } from '../args.ts';
 import { UsageError, type CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
@@ -56,7 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     const local = openArchive(to, { learner: null, logger: { warn: (m) => io.stderr(`${m}\n`) } });
     try {
-      const report = await checkout(server, local, parsed.positionals, maskSource(from));
+      const report = await checkout(server, local, parsed.positionals, sourceName(from));
       if (parsed.flags.json) io.stdout(`${JSON.stringify(report)}\n`);
       else {
         for (const i of report.issues) io.stdout(`issue ${i.originIssueId} -> local issue ${i.localIssueId}: ${i.pages} page(s), ${i.items} item(s)\n`);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openArchive } from '../../archive/sqlite-archive.ts';
 import { SyncError } from '../../sync/local-copy.ts';
 import { ReplicaStore, type SyncConflict } from '../../sync/replica-store.ts';
+import { sourceName } from '../../sync/server.ts';
 import { sync } from '../../sync/sync.ts';
 import { tokenize, validate } from '../args.ts';
 import { UsageError, type CliIO } from '../cli-io.ts';
@@ -93,6 +94,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!parsed.flags.to && target.includes(':***@')) {
       throw new UsageError(`the replica keeps ${target} without its password: give it with --to URL (or PGPASSWORD)`);
     }
+    // Page and item ids are the source's: sending them to another archive would change unrelated pages.
+    if (sourceName(target) !== info.source) throw new UsageError(`${path} was checked out from ${info.source}, not ${sourceName(target)}; sync it with its own server`);
     const server = await openService(io, { archive: target, as: parsed.flags.as });
     try {
       const report = await sync(server, local);
