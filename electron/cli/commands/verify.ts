@@ -5,9 +5,11 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { describeBrokenLink, describeDamage, hasChecksums, verifyAllRows } from '../../archive/checksums.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { defaultArchivePath, defaultArchiveTarget } from '../../archive/default-path.ts';
+import { archiveKind } from '../../archive/open-any.ts';
+import { openPostgresArchive } from '../../archive/postgres/pg-archive.ts';
+import type { VerifyReport } from '../../archive/checksums.ts';
 import { tokenize, validate } from '../args.ts';
-import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Check every row of the archive against its checksum (read-only)';
@@ -17,7 +19,9 @@ const HELP = `Usage: ${usage}
 
 Checks the archive without changing it: SQLite's integrity_check, then the SHA-256 checksum of
 every revision, page text and item. Prints "checked ok" and exits 0 only when all of them match;
-otherwise lists the damaged rows and how to restore a backup, and exits 1.
+otherwise lists the damaged rows and how to restore a backup, and exits 1. A team archive on
+PostgreSQL (--db URL) gets the same row checksums and audit hash chains (its structure is the
+server's: pg_amcheck).
 
 Options:
   --archive PATH  the archive file (default: ${defaultArchivePath()})
@@ -37,7 +41,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  const path = sqliteFileTarget(parsed.flags.archive, 'verify');
+  const target = parsed.flags.archive ?? defaultArchiveTarget();
+  if (archiveKind(target) === 'postgres') return verifyTeamArchive(target, parsed.flags.json === true, io);
+  const path = target;
   if (!existsSync(path)) {
     io.stderr(`galley verify: no archive at ${path}\n`);
     return 1;
@@ -81,5 +87,42 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 1;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * A team archive on PostgreSQL: the server keeps its own structure (pg_amcheck checks it); Galley
+ * checks what only it can — every row against its checksum and both audit logs' hash chains.
+ */
+async function verifyTeamArchive(url: string, json: boolean, io: CliIO): Promise<number> {
+  let archive;
+  try {
+    archive = await openPostgresArchive(url, { logger: { warn: (m) => io.stderr(`${m}\n`) } });
+  } catch (e) {
+    io.stderr(`galley verify: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const rows: VerifyReport = await archive.verify();
+    const ok = rows.damaged.length === 0 && rows.brokenLinks.length === 0;
+    if (json) {
+      io.stdout(JSON.stringify({ archive: archive.path, ok, rows }, null, 2) + '\n');
+      return ok ? 0 : 1;
+    }
+    for (const d of rows.damaged) io.stdout(`${describeDamage(d)}\n`);
+    for (const b of rows.brokenLinks) io.stdout(`${describeBrokenLink(b)}\n`);
+    const counted = `${rows.revisions} revisions, ${rows.pages} pages, ${rows.items} items in ${(rows.ms / 1000).toFixed(1)} s`;
+    if (ok) {
+      io.stdout(`${archive.path}: ${counted}, checked ok\n`);
+      return 0;
+    }
+    const problems = [
+      ...(rows.damaged.length ? [`${rows.damaged.length} damaged row${rows.damaged.length === 1 ? '' : 's'}`] : []),
+      ...(rows.brokenLinks.length ? [`${rows.brokenLinks.length} broken audit chain${rows.brokenLinks.length === 1 ? '' : 's'}`] : []),
+    ];
+    io.stdout(`${archive.path}: ${counted}; ${problems.join(', ')}. Restore the database from the server's last backup (pg_restore).\n`);
+    return 1;
+  } finally {
+    await archive.close();
   }
 }
