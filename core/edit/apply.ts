@@ -83,11 +83,12 @@ export function applyOp(page: EditPage, op: EditOp, n = 0): EditPage {
         return refuse('edit-crosses-item', `the removed text ${at}–${end} holds an item start (${pos})`);
       };
       // An end at the edit stays where it is (the next item starts there), except the last item's
-      // end at the end of the text, which follows the text.
+      // end at the end of the text, which follows the text. An end inside removed text (only on a
+      // page whose items do not run to the next one) snaps to the end of the insert.
       const shiftEnd = (pos: number, last: boolean): number => {
         if (pos < at || (pos === at && !(last && pos === len))) return pos;
         if (pos >= end) return pos + delta;
-        return refuse('edit-crosses-item', `the removed text ${at}–${end} holds an item end (${pos})`);
+        return at + insert.length;
       };
       const next = items.map((it, i) => {
         const start = shiftStart(it.start);

@@ -6,13 +6,6 @@ import { MAX_EDIT_OPS } from '../../shared/edit-ops.ts';
 import type { GalleyApi } from '../../shared/ipc.ts';
 import { linkedMapper, opsBetween, pin, type PageDoc } from '../model/edit-links.ts';
 
-export class UnlinkedDocError extends Error {
-  override readonly name = 'UnlinkedDocError';
-  constructor() {
-    super('the page on screen does not descend from the saved page; reload it');
-  }
-}
-
 /** Sends the ops turning `saved` into `doc`; the archive's new revision (unchanged when there is nothing to send). */
 export async function sendEdits(
   api: GalleyApi,
@@ -23,7 +16,13 @@ export async function sendEdits(
   opts?: { keepalive?: boolean },
 ): Promise<{ revision: number; itemIds: number[] | null }> {
   const ops = opsBetween(saved, doc);
-  if (ops === null) throw new UnlinkedDocError();
+  if (ops === null) {
+    // A doc with no history back to the saved one (nothing makes one today): the whole page is
+    // still saved rather than the edit lost.
+    const { revision } = await api.invoke('page.save', { pageId, baseRevision, text: doc.text, items: [...doc.items] }, opts);
+    pin(doc);
+    return { revision, itemIds: null };
+  }
   let revision = baseRevision;
   let itemIds: number[] | null = null;
   for (let i = 0; i < ops.length; i += MAX_EDIT_OPS) {

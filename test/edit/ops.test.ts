@@ -100,7 +100,7 @@ const pageArb = fc
 const drawsArb = fc.array(fc.array(fc.nat(1000), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 25 });
 
 describe('edit ops', () => {
-  it('apply then the inverse gives the page back (property)', () => {
+  it('apply then the inverse gives the page back (property)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(pageArb, drawsArb, (page, draws) => {
         const ops = fittingBatch(page, draws);
@@ -114,7 +114,7 @@ describe('edit ops', () => {
     );
   });
 
-  it('editor text changes keep items on line starts and invert exactly (property)', () => {
+  it('editor text changes keep items on line starts and invert exactly (property)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(pageArb, fc.array(fc.tuple(fc.nat(60), fc.nat(6), fc.constantFrom('', 'q', '\n', 'r\ns')), { minLength: 1, maxLength: 6 }), (page, raw) => {
         const changes = raw.map(([o, l, t]) => ({ offset: o, length: l, text: t }));
@@ -137,6 +137,13 @@ describe('edit ops', () => {
     expect(out.text).toBe('aXYZ\ncd\nef');
     expect(out.items.map((i) => [i.start, i.end])).toEqual([[0, 5], [5, 8], [8, 10]]);
     expect(out.items[1]).not.toBe(page.items[1]);
+  });
+
+  it('edits a page whose items do not run to the next one: an end inside removed text snaps', () => {
+    const page: EditPage = { text: 'ab\n\ncd', items: [item(0, 2), item(4, 6)] };
+    const out = applyOps(page, [{ op: 'text', at: 1, remove: 'b\n', insert: 'X' }]);
+    expect(out.text).toBe('aX\ncd');
+    expect(out.items.map((i) => [i.start, i.end])).toEqual([[0, 2], [3, 5]]);
   });
 
   it('refuses an op that does not fit, naming the op and the reason', () => {
