@@ -79,7 +79,10 @@ async function pushPage(server: SyncServer, row: ReplicaPage, here: PageRecord, 
   };
 
   let contentConflict = false;
-  if (edited) {
+  // The server already holds this very content (an earlier sync saved it and stopped before the
+  // local refresh, or someone made the same fix): in step, no conflict; tags still merge below.
+  const alreadyThere = edited && fingerprint(there) === fingerprint(here);
+  if (edited && !alreadyThere) {
     if (there.revision === row.baseRevision) {
       // The server page is as it was at checkout: the local page (tags too) becomes its next revision.
       out.saved = await attempt('save', () =>

@@ -137,6 +137,19 @@ describe('galley sync', { timeout: 60_000 }, () => {
     await expect(galley(['sync', local, '--resolve', kept!.id])).rejects.toThrow(/no open conflict/);
   });
 
+  it('a page whose edit already reached the server (a sync stopped before the local refresh) is in step, not a conflict', async () => {
+    const { server, local } = await checkedOut();
+    const { row, here, there } = pair(server, local);
+    const text = `${here.text}\n同一处更正。`;
+    open(local).savePage({ pageId: here.id, baseRevision: here.revision, text, items: here.items }, SUE);
+    open(server).savePage({ pageId: there.id, baseRevision: there.revision, text, items: there.items }, SUE);
+    const report = JSON.parse(await galley(['sync', local, '--user', 'Sue', '--json']));
+    expect(report).toMatchObject({ saved: 0, conflicts: [] });
+    expect(open(server).getPage(row.originPageId).revision).toBe(row.baseRevision + 1);
+    expect(new ReplicaStore(open(local).db).pages()[0]!.baseRevision).toBe(row.baseRevision + 1);
+    expect(JSON.parse(await galley(['sync', local, '--user', 'Sue', '--json']))).toEqual({ saved: 0, tagged: 0, states: 0, pulled: 0, added: 0, conflicts: [] });
+  });
+
   it('sends a page proofed offline as its state; approval stays on the server', async () => {
     const { server, local, issueId } = await checkedOut('Ed');
     const rows = new ReplicaStore(open(local).db).pages();
