@@ -1,4 +1,5 @@
 // Every suite of the shared archive suite; both runners register all of them.
+import { editSuite } from './edit.suite.ts';
 import { importSuite } from './import.suite.ts';
 import { issuesSuite } from './issues.suite.ts';
 import { pagesSuite } from './pages.suite.ts';
@@ -7,4 +8,4 @@ import { searchSuite } from './search.suite.ts';
 import { storiesExportSuite } from './stories-export.suite.ts';
 import type { OpenSuiteArchive } from './support.ts';
 
-export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, pagesSuite, issuesSuite, storiesExportSuite, searchSuite, reviewSuite];
+export const SUITES: readonly ((open: OpenSuiteArchive) => void)[] = [importSuite, pagesSuite, editSuite, issuesSuite, storiesExportSuite, searchSuite, reviewSuite];
