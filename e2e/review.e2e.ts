@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     expect(await page.locator('[data-testid=history-diff]').textContent()).toContain('苏州');
     // The version before the tag.
     const before = page.locator('[data-testid=history-revision][data-restorable=true]').first();
-    expect(await before.getAttribute('data-action')).toBe('save');
+    expect(await before.getAttribute('data-action')).toBe('edit'); // typed edit ops (core/edit), replayed for the diff
     await before.click();
     await expect.poll(() => page.locator('[data-testid=history-diff] .diff-line.del').count()).toBeGreaterThan(0); // the headline fix
     await shot('history-panel-en');
