@@ -25,6 +25,7 @@ import { listIssueHistory } from './issue-state.ts';
 import * as issues from './issues.ts';
 import { getItem, listIssueItems } from './items.ts';
 import { migratePg } from './migrations/index.ts';
+import { checkSearchLocale } from './search-locale.ts';
 import { editPage } from './page-edit.ts';
 import { importFiles, importPages } from './page-import.ts';
 import { getPageImage, getPageScan } from './page-scans.ts';
@@ -92,6 +93,7 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
     });
     try {
       await migratePg(client);
+      await checkSearchLocale(client, logger);
     } finally {
       client.release();
     }
