@@ -58,6 +58,10 @@ export function teamAuth(backend: Backend, version: string, actor: Actor, sessio
     });
 }
 
+/** The browser host's own port on 127.0.0.1 when none is asked for (then the next of PORT_TRIES). */
+export const DEFAULT_BROWSER_PORT = 4870;
+const PORT_TRIES = 20;
+
 export interface BrowserHost extends HttpHost {
   readonly archivePath: string;
 }
@@ -70,20 +74,30 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   const staticDir = await ensureRendererBuilt(options.log);
   const backend = options.backend ?? (await loadBackend(archivePath, actor));
   const version = appVersion();
-  let host: HttpHost;
+  let host!: HttpHost;
   // Changes from outside this host (a CLI import, another team server) refresh the open tabs.
   let libraryChanged = (): void => undefined;
+  // The port asked for, else the host's own (the same address every start, so with the archive's
+  // kept token an open tab survives a restart), else the next free one, else any.
+  const ports = options.port !== undefined ? [options.port] : [...Array.from({ length: PORT_TRIES }, (_, i) => DEFAULT_BROWSER_PORT + i), 0];
   try {
-    host = await startHttpHost({
-      staticDir,
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.tokenDir !== null ? { token: persistentToken(backend.archive.path, options.tokenDir ?? undefined) } : {}),
-      createTable: (emit) => {
-        libraryChanged = () => emit('library.changed', {});
-        return createHandlers({ ...backend, host: 'browser', version, actor, emit });
-      },
-      auth: teamAuth(backend, version, actor),
-    });
+    for (const [i, port] of ports.entries()) {
+      try {
+        host = await startHttpHost({
+          staticDir,
+          port,
+          ...(options.tokenDir !== null ? { token: persistentToken(backend.archive.path, options.tokenDir ?? undefined) } : {}),
+          createTable: (emit) => {
+            libraryChanged = () => emit('library.changed', {});
+            return createHandlers({ ...backend, host: 'browser', version, actor, emit });
+          },
+          auth: teamAuth(backend, version, actor),
+        });
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i === ports.length - 1) throw e;
+      }
+    }
   } catch (e) {
     await backend.archive.close();
     throw e;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
-import { defaultArchivePath, startBrowserHost } from '../../host/browser-host.ts';
+import { DEFAULT_BROWSER_PORT, defaultArchivePath, startBrowserHost } from '../../host/browser-host.ts';
 import { defaultArchiveTarget } from '../../archive/default-path.ts';
 
 export const summary = 'Serve the proofing workspace to a browser on 127.0.0.1';
@@ -12,12 +12,14 @@ export const usage = 'galley serve [--archive PATH | --db URL] [--port N]';
 const HELP = `Usage: ${usage}
 
 Starts the workspace for a browser: the renderer and the app's API on 127.0.0.1 only. Open the
-printed URL; it carries a random token for this run, and requests without it are refused.
+printed URL; it carries a random token kept for this archive, and requests without it are
+refused. The address stays the same from one start to the next (port ${DEFAULT_BROWSER_PORT}, or the next
+free one), so a tab left open reconnects after a restart.
 
 Options:
   --archive PATH  the archive database (default: ${defaultArchivePath()})
   --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --port N        the port (default: any free port)
+  --port N        the port (default: ${DEFAULT_BROWSER_PORT}, or the next free one)
   -h, --help      show this help
 `;
 
