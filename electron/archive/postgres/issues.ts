@@ -127,6 +127,10 @@ async function issueOfPublicationDate(q: PgQuery, publicationId: number, date: s
   return (await q.one<{ id: number }>('issues.byPublicationDate', 'SELECT id FROM issues WHERE publication_id = $1 AND date = $2 ORDER BY id LIMIT 1', [publicationId, date]))?.id;
 }
 
+// SQLite's `date IS ?`; spelled as `= $2` or `IS NULL` so the (folder_key, date) index answers it
+// (PostgreSQL's IS NOT DISTINCT FROM cannot use an index).
+const sameDate = (column: string, date: string | null) => (date === null ? `${column} IS NULL` : `${column} = $2`);
+
 /** The issue a page belongs to, created (with its publication) when there is none yet. */
 export async function resolveIssue(q: PgQuery, masthead: Masthead | null, date: string | null, hint: string | null, folder: string): Promise<number> {
   const title = masthead?.title?.trim() || null;
@@ -139,10 +143,10 @@ export async function resolveIssue(q: PgQuery, masthead: Masthead | null, date: 
     // Pages of this issue that came first, without a masthead, were filed under a folder-name
     // publication: adopt that issue.
     const stray = await q.one<{ id: number; publication_id: number }>(
-      'issues.provisionalInFolder',
+      date === null ? 'issues.provisionalInFolderUndated' : 'issues.provisionalInFolder',
       `SELECT i.id, i.publication_id FROM issues i JOIN publications p ON p.id = i.publication_id
-       WHERE i.folder_key = $1 AND i.date IS NOT DISTINCT FROM $2 AND p.provisional ORDER BY i.id LIMIT 1`,
-      [folder, date],
+       WHERE i.folder_key = $1 AND ${sameDate('i.date', date)} AND p.provisional ORDER BY i.id LIMIT 1`,
+      date === null ? [folder] : [folder, date],
     );
     if (stray) {
       await q.run('issues.rehome', 'UPDATE issues SET publication_id = $1 WHERE id = $2', [pub, stray.id]);
@@ -154,7 +158,11 @@ export async function resolveIssue(q: PgQuery, masthead: Masthead | null, date: 
     return createIssue(q, pub, date, folder);
   }
   // No masthead title: the issue of the same folder and date, else one under the folder name.
-  const sibling = await q.one<{ id: number }>('issues.byFolderDate', 'SELECT id FROM issues WHERE folder_key = $1 AND date IS NOT DISTINCT FROM $2 ORDER BY id LIMIT 1', [folder, date]);
+  const sibling = await q.one<{ id: number }>(
+    date === null ? 'issues.byFolderUndated' : 'issues.byFolderDate',
+    `SELECT id FROM issues WHERE folder_key = $1 AND ${sameDate('date', date)} ORDER BY id LIMIT 1`,
+    date === null ? [folder] : [folder, date],
+  );
   if (sibling) return sibling.id;
   const pub = await ensurePublication(q, hint?.trim() || UNKNOWN_PUBLICATION, true, null);
   if (date) {
