@@ -3,6 +3,7 @@
 // as sets, sends page states, keeps a conflict on both sides without overwriting anything, keeps
 // a refused change, copies pages added on the server, and a second sync is a no-op.
 // The commands open archives and run the server's learning on proofed pages: seconds on a loaded machine, hence the timeouts.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../shared/domain.ts';
 import { ReplicaStore } from '../../electron/sync/replica-store.ts';
@@ -54,7 +55,10 @@ describe('galley checkout', { timeout: 60_000 }, () => {
     await expect(galley(['checkout', '999', '--from', server, '--to', local, '--user', 'Sue'])).rejects.toThrow(/no issue 999/);
     await expect(galley(['checkout', String(issueId), '--from', server, '--to', local, '--user', 'Sue'])).rejects.toThrow(/already checked out/);
     await expect(galley(['checkout', String(issueId), '--from', other, '--to', local, '--user', 'Sue'])).rejects.toThrow(/is a replica of/);
-    await expect(galley(['checkout', String(issueId), '--from', server, '--to', localPath()])).rejects.toThrow(/--as NAME|--user/);
+    const fresh = localPath();
+    await expect(galley(['checkout', String(issueId), '--from', server, '--to', fresh])).rejects.toThrow(/--as NAME|--user/);
+    await expect(galley(['checkout', '999', '--from', server, '--to', fresh, '--user', 'Sue'])).rejects.toThrow(/no issue 999/);
+    expect(existsSync(fresh)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 // `galley checkout ISSUE... --from URL_OR_PATH --to LOCAL.sqlite --user NAME`: copies issues to a
 // laptop archive for offline work (electron/sync/checkout.ts); `galley sync` sends the work back.
+import { existsSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { archiveKind } from '../../archive/open-any.ts';
 import { openArchive } from '../../archive/sqlite-archive.ts';
@@ -54,7 +55,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (archiveKind(to) === 'postgres') throw new UsageError('--to is the laptop copy: a SQLite file path, not a server URL');
   const server = await openService(io, { archive: from, as: parsed.flags.as });
   try {
+    // A checkout that fails leaves no empty archive behind where there was none.
+    const created = !existsSync(to);
     const local = openArchive(to, { learner: null, logger: { warn: (m) => io.stderr(`${m}\n`) } });
+    let ok = false;
     try {
       const report = await checkout(server, local, parsed.positionals, sourceName(from));
       if (parsed.flags.json) io.stdout(`${JSON.stringify(report)}\n`);
@@ -62,12 +66,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         for (const i of report.issues) io.stdout(`issue ${i.originIssueId} -> local issue ${i.localIssueId}: ${i.pages} page(s), ${i.items} item(s)\n`);
         io.stdout(`checked out to ${to} (${report.profilesAdded} profile(s), ${report.vocabularyAdded} vocabulary term(s) added); galley sync ${to} sends your work back\n`);
       }
+      ok = true;
       return 0;
     } catch (e) {
       if (e instanceof SyncError) throw new UsageError(e.message);
       throw e;
     } finally {
       local.close();
+      if (created && !ok) for (const f of [to, `${to}-wal`, `${to}-shm`]) rmSync(f, { force: true });
     }
   } finally {
     await server.close();

@@ -13,7 +13,7 @@ import { UsageError, type CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
 
 export const summary = 'Send the work done on a checked-out replica back to the server; list conflicts';
-export const usage = 'galley sync LOCAL.sqlite [--to URL_OR_PATH] --user NAME [--json] | --conflicts [--all] | --resolve ID';
+export const usage = 'galley sync LOCAL.sqlite [--to URL_OR_PATH] --user NAME [--json] | --conflicts [--all] | --show ID | --resolve ID';
 
 const HELP = `Usage: ${usage}
 
