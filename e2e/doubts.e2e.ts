@@ -14,7 +14,7 @@ import { defaultModel } from '../core/engine/model/index.ts';
 import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
-/** Doubts the committed model (v2) leaves on page 2 (see prepareArchive). */
+/** Doubts the committed model (v3) leaves on page 2 (see prepareArchive); v2 left the same 3. */
 const DOUBTS_ON_PAGE_2 = 3;
 
 /**

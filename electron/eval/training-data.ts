@@ -6,6 +6,7 @@ import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 import { DEFAULT_MODEL_FILE } from '../../core/engine/model/default-model.ts';
 import { DEFAULT_RESOURCES_DIR } from './corpus.ts';
 import { annotatedPages } from './labelled-pages.ts';
+import { OCR_WEIGHT, pageKind, repeatPages } from '../../core/eval/splits.ts';
 
 export const DEFAULT_MODEL_PATH = join(DEFAULT_RESOURCES_DIR, 'model', DEFAULT_MODEL_FILE);
 
@@ -39,7 +40,7 @@ export async function corpusPages(dir: string, months?: readonly string[]): Prom
 }
 
 export async function loadTrainingPages(sources: TrainingSources): Promise<LabelledPage[]> {
-  const corpus = sources.corpus ? await corpusPages(sources.corpus, sources.months) : [];
+  const corpus = sources.corpus ? repeatPages(await corpusPages(sources.corpus, sources.months), (p) => (pageKind(p) === 'ocr' ? OCR_WEIGHT : 1)) : [];
   const annotated = sources.annotated === null ? [] : annotatedPages(sources.annotated ?? DEFAULT_RESOURCES_DIR);
   const weight = Math.max(1, sources.annotatedWeight ?? ANNOTATED_WEIGHT);
   // Copies get their own ids ("…#2"), so the seeded shuffle orders them like any other page.
@@ -56,5 +57,6 @@ export function describePages(pages: readonly LabelledPage[]): string {
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   const copies = pages.filter((p) => /#\d+$/.test(p.id)).length;
-  return `${pages.length - copies} pages${copies ? ` (annotated pages counted ${ANNOTATED_WEIGHT}×)` : ''} (${[...groups].sort().map(([k, n]) => `${k.trim()}: ${n}`).join(', ')})`;
+  const ocr = pages.some((p) => /#\d+$/.test(p.id) && pageKind(p) === 'ocr');
+  return `${pages.length - copies} pages${copies ? ` (annotated pages counted ${ANNOTATED_WEIGHT}×${ocr ? `, OCR pages ${OCR_WEIGHT}×` : ''})` : ''} (${[...groups].sort().map(([k, n]) => `${k.trim()}: ${n}`).join(', ')})`;
 }

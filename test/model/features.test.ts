@@ -67,4 +67,26 @@ describe('line features', () => {
     // The short last line of the page is short against its neighbours, whatever the page's width.
     expect(featuresOf(page, '历经').find((f) => f.startsWith('lrel='))).toMatch(/^lrel=[0-3]\|han$/);
   });
+
+  it('counts the characters a line falls short of the common column width nearby (OCR drops the indent)', () => {
+    // Tesseract text of a 12-character column: the paragraph's first line lost its two-character
+    // indent, a stray mark made one line longer, and a line read across two columns has a gap.
+    const page = [
+      '新华社北京10月2日电',
+      '今年秋粮收购工作已经全面启',
+      '动，各地粮食部门提前做好仓容',
+      '准备，保障农民售粮顺畅。',
+      '据了解，今年粮食生产再获',
+      '丰收，秋粮收购量预计较去年多',
+      '有所增加，市场运行总体平稳。1',
+      '收购资金充足        仓储设施',
+    ].join('\n');
+    const dw = (line: string) => featuresOf(page, line).find((f) => /^dw=[^|]+$/.test(f));
+    expect(dw('动，各地')).toBe('dw=0');
+    expect(dw('据了解')).toBe('dw=-2');
+    expect(dw('有所增加')).toBe('dw=1');
+    expect(dw('收购资金')).toBe('dw=g');
+    // Combined with how the line above ends: "据了解" follows a sentence's end, short.
+    expect(featuresOf(page, '据了解')).toContain('dw=-2|-2|stop');
+  });
 });

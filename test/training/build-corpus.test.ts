@@ -58,6 +58,7 @@ describe('galley build-corpus', () => {
     expect((await galley('build-corpus', '--corpus', FIXTURES, '--variants', '9')).err).toMatch(/--variants: must be 5 or less/);
     expect((await galley('build-corpus', '--corpus', FIXTURES, '--month', '2024-13')).err).toMatch(/--month: must be YYYY-MM/);
     expect((await galley('build-corpus', '--corpus', FIXTURES, '--seed', 'x')).err).toMatch(/--seed: must be a whole number/);
+    expect((await galley('build-corpus', '--corpus', FIXTURES, '--ocr', '1', '--jobs', '3')).err).toMatch(/--jobs: must be 2 or less/);
     expect((await galley('build-corpus', '--corpus', join(tmp, 'nowhere'))).err).toMatch(/corpus folder not found/);
     expect((await galley('build-corpus', '--corpus', FIXTURES, '--month', '2019-10')).err).toMatch(/no corpus file for 2019-10/);
     const help = await galley('build-corpus', '--help');

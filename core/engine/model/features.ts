@@ -13,7 +13,7 @@ import { lineVocabulary } from './vocabulary.ts';
 
 /** Names the feature templates; its hash is recorded with the weights so old weights are not misread. */
 export const FEATURE_SET =
-  'fs7|lrel,bare,endcredit,leadjoin,vocab,prv|photo,indent±2,anchor,since,cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
+  'fs8|dw,gap,lrel,bare,endcredit,leadjoin,vocab,prv|photo,indent±2,anchor,since,cls,cont,rstart,mast,indent,blank,pos,len,rel,modal,close,s1-3,e1-3,sc,ec,pred:enum,table,note,salut,lead,dash,kick,couplet,col,series,edit,ad,notice,sig,date,bullet,trail,loose,mastsig,byl,jump,photo,space,digits,clauses';
 
 export interface PageView {
   lines: ClassifiedLine[];
@@ -35,6 +35,8 @@ const bucket = (n: number, edges: readonly number[]): number => {
   while (b < edges.length && n > edges[b]!) b++;
   return b;
 };
+/** Two or more spaces between characters: neighbouring columns read as one line. */
+const WIDE_GAP = /\S[ \t\u3000]{2,}\S/;
 const LEN_EDGES = [1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 36, 44, 60, 90];
 /** Lines on each side read for the local column width. */
 const LOCAL = 6;
@@ -78,6 +80,23 @@ function columnWidth(lengths: number[]): { width: number; modal: number; modalCo
   return { width, modal, modalCount };
 }
 
+/** The most common length (the longer on a tie) of the running-text lines within ±LOCAL of line i, gaps aside. */
+function modalWidth(lines: readonly ClassifiedLine[], lengths: readonly number[], gap: readonly boolean[], i: number): number {
+  // At most 2·LOCAL+1 candidates: counting pairs is cheaper than a Map per line (this runs for every line).
+  const from = Math.max(0, i - LOCAL);
+  const to = Math.min(lines.length - 1, i + LOCAL);
+  let best = 0;
+  let bestCount = 0;
+  for (let j = from; j <= to; j++) {
+    if (lines[j]!.role !== 'body' || gap[j]) continue;
+    const len = lengths[j]!;
+    let c = 0;
+    for (let k = from; k <= to; k++) if (lengths[k] === len && lines[k]!.role === 'body' && !gap[k]) c++;
+    if (c > bestCount || (c === bestCount && len > best)) [best, bestCount] = [len, c];
+  }
+  return Math.max(1, best);
+}
+
 export function pageFeatures(view: PageView): LineFeatures[] {
   const { lines, pack } = view;
   const compact = lines.map((l) => l.folded.replace(SPACES, ''));
@@ -101,11 +120,17 @@ export function pageFeatures(view: PageView): LineFeatures[] {
   }
   // The local column width: articles on one page may be set at different widths, so the longest of
   // the nearby lines (±LOCAL) measures a line better than the page's modal width alone.
+  // A line with a wide gap inside is two columns OCR read as one: it measures no column.
+  const gap = lines.map((l) => WIDE_GAP.test(l.folded));
   const local = lengths.map((_, i) => {
     let w = 0;
-    for (let j = Math.max(0, i - LOCAL); j <= Math.min(n - 1, i + LOCAL); j++) if (lines[j]!.role === 'body' && lengths[j]! > w) w = lengths[j]!;
+    for (let j = Math.max(0, i - LOCAL); j <= Math.min(n - 1, i + LOCAL); j++) if (lines[j]!.role === 'body' && !gap[j] && lengths[j]! > w) w = lengths[j]!;
     return Math.max(1, w);
   });
+  // Characters short of the local width: OCR drops a paragraph's indent, but its first line still
+  // holds two characters fewer than a full line (a ratio cannot tell 28 of 30 from 30 of 30).
+  // The width is the most common length nearby (OCR's stray marks make the longest line a poor measure).
+  const short = lengths.map((len, i) => (gap[i] ? 'g' : String(Math.max(-6, Math.min(1, len - modalWidth(lines, lengths, gap, i))))));
   // Vocabulary on both sides of the lines that could be titles: crosshead or a new article's headline?
   const vocab = lineVocabulary(
     compact,
@@ -136,6 +161,7 @@ export function pageFeatures(view: PageView): LineFeatures[] {
       `sc=${charClass(c[0])}`,
       `e1=${last ?? ''}`,
       `indent=${line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3}${view.indentMode ? 'I' : ''}`,
+      `dw=${short[i]}`,
     );
     if (col.modalCount >= 3 && Math.abs(len - col.modal) <= 1) shape.push('modal');
     if (line.leadingByline) shape.push('leadbyl');
@@ -178,6 +204,8 @@ export function pageFeatures(view: PageView): LineFeatures[] {
     own.push(prev === null ? 'prv=none' : `prv=${bucket(prev.length / col.width, REL_EDGES)}|${charClass(prev.at(-1))}|bb=${blankBefore ? 1 : 0}|ind=${line.indent > 0 ? 1 : 0}`);
     own.push(`lrel=${bucket(len / local[i]!, REL_EDGES)}|${charClass(last)}`);
     if (prev !== null) own.push(`plrel=${bucket(prev.length / local[i - 1]!, REL_EDGES)}|${charClass(prev.at(-1))}`);
+    // Paragraph start on OCR text: this line's and its neighbours' shortfall with how the line above ends.
+    own.push(`dw=${short[i]}|${prev === null ? 'none' : `${short[i - 1]}|${charClass(prev.at(-1))}`}`, `dw=${short[i]}|n${i + 1 < n ? short[i + 1] : 'none'}`);
     const v = vocab[i];
     if (v) {
       const ab = bucket(v.aboveBelow, VOCAB_EDGES);

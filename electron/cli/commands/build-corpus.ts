@@ -7,7 +7,7 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 
 export const summary = 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)';
-export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N | --realign] [--month YYYY-MM]';
+export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N [--jobs 1|2] | --realign] [--month YYYY-MM]';
 
 const HELP = `Usage: ${usage}
 
@@ -23,6 +23,7 @@ Options:
   --seed N          seed of every layout choice (default: 1)
   --variants K      layout variants per page, 1-5 (default: 2)
   --ocr N           pages per month to render and OCR (default: 0)
+  --jobs N          Tesseract processes at once, 1 or 2 (default: 2)
   --realign         align every page OCR'd before again from its kept text; OCR nothing new
   --month YYYY-MM   only this month
   -h, --help        show this help
@@ -45,6 +46,7 @@ const argsSchema = z
       seed: whole(0, 2 ** 31).optional(),
       variants: whole(1, 5).optional(),
       ocr: whole(0, 1000).optional(),
+      jobs: whole(1, 2).optional(),
       realign: z.boolean().optional(),
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be YYYY-MM' }).optional(),
     }),
@@ -52,7 +54,7 @@ const argsSchema = z
   .refine((a) => a.flags.help || a.flags.corpus, { error: 'missing --corpus DIR' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', realign: 'boolean', month: 'string' } as const;
+  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', jobs: 'string', realign: 'boolean', month: 'string' } as const;
   const parsed = validate(argsSchema, tokenize(args, spec, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
@@ -70,6 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       variants: parsed.flags.variants ?? 2,
       ocr: parsed.flags.ocr ?? 0,
       realign: parsed.flags.realign === true,
+      ...(parsed.flags.jobs ? { jobs: parsed.flags.jobs } : {}),
       ...(parsed.flags.month ? { month: parsed.flags.month } : {}),
       log: (line) => io.stderr(`${line}\n`),
     });

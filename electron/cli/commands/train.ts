@@ -26,7 +26,7 @@ Options:
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
-  --version V      version recorded in the weights (default: v2)
+  --version V      version recorded in the weights (default: v3)
   -h, --help       show this help
 `;
 
@@ -65,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v2', trainedOn: describePages(pages) });
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v3', trainedOn: describePages(pages) });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);

@@ -20,6 +20,8 @@ export interface BuildCorpusOptions {
   realign?: boolean;
   /** Only this month (YYYY-MM); default every month file in the corpus folder. */
   month?: string;
+  /** Tesseract processes at once, 1 or 2 (default 2); 1 on a machine shared with others. */
+  jobs?: number;
   /** Progress lines (one per month, one per OCR page). */
   log?: (line: string) => void;
 }
@@ -89,7 +91,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
         if (again) record(again);
         else if (!o.realign) todo.push(p);
       }
-      await ocrBuiltPages(todo, { workDir, log, onResult: record });
+      await ocrBuiltPages(todo, { workDir, log, onResult: record, ...(o.jobs ? { workers: o.jobs } : {}) });
       log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept, ${counts.ocr.dropped.length} dropped, ${counts.ocr.failed.length} failed`);
     }
     manifest.months.push(counts);
