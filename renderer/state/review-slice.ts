@@ -65,7 +65,8 @@ export function createReviewSlice(ctx: SliceContext): ReviewState & ReviewAction
     async start() {
       const who = await get().loadSession();
       if (!who) return;
-      const answered = asked() && (who.bootstrap || who.profile !== null);
+      // A team-server login already says who is working: never ask.
+      const answered = who.login === true || (asked() && (who.bootstrap || who.profile !== null));
       if (!answered) set({ pickerOpen: true });
     },
 

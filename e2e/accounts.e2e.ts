@@ -1,0 +1,148 @@
+// Accounts on the team server (issue 13 §2) through the real UI in Debian Chromium: three users of
+// different roles, each in a browser of their own, log in on the zh-CN login screen (a wrong
+// password is refused there); the editor proofs the page, the archivist tags an item, the
+// supervisor approves and is asked for the password again (cancel: nothing happens; wrong: said
+// so; right: approved). The revision log and issue history name each user. Screenshots of the
+// login screen and the password dialog.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '../electron/accounts/password.ts';
+import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import { SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
+
+const USERS = {
+  主编王: { role: 'supervisor', password: 'wang-zhubian-2024' },
+  编辑李: { role: 'editor', password: 'li-bianji-2024' },
+  资料员赵: { role: 'archivist', password: 'zhao-ziliao-2024' },
+} as const;
+type Name = keyof typeof USERS;
+
+describe.skipIf(!hasChromium)('team server accounts in the browser', () => {
+  let host: TestHost;
+  let browser: Browser;
+  const pages = new Map<Name, Page>();
+  const ids = new Map<Name, string>();
+  let pageId = 0;
+  let issueId = 0;
+  let dir = '';
+
+  const open = async (name: Name): Promise<Page> => {
+    // A browser context of its own: its own cookie, as on another person's machine.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    await context.addInitScript(() => localStorage.setItem('galley.language', 'zh-CN'));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('pageerror:', e.message));
+    await page.goto(host.host.url);
+    await page.getByTestId('login-screen').waitFor();
+    pages.set(name, page);
+    return page;
+  };
+  const login = async (page: Page, name: Name, password: string = USERS[name].password) => {
+    await page.getByTestId('login-name').fill(name);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  };
+  const openSamplePage = async (page: Page) => {
+    await page.getByTestId('issue-row').first().click();
+    await page.getByTestId('page-row').first().click();
+    await page.waitForSelector('[data-testid=item-card]');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'galley-e2e-accounts-'));
+    const archive = openArchive(join(dir, 'archive.db'));
+    const [out] = archive.importPages([{ sourceName: '衡阳日报/2021-10-29/p01.txt', text: readFileSync(SAMPLE_PAGE, 'utf8'), encoding: 'UTF-8' }], { name: 'setup' });
+    pageId = out!.pageId;
+    issueId = archive.getPage(pageId).issueId;
+    let first: { name: string; profileId: string; role: 'supervisor' } | null = null;
+    for (const [name, u] of Object.entries(USERS) as [Name, (typeof USERS)[Name]][]) {
+      const p = archive.createProfile({ name, role: u.role }, first ?? { name: 'setup' });
+      first ??= { name: p.name, profileId: p.id, role: 'supervisor' };
+      archive.setProfilePassword(p.id, await hashPassword(u.password), first);
+      ids.set(name, p.id);
+    }
+    archive.close();
+    host = await startTestHost({ dir });
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('shows the login screen in Chinese and refuses a wrong password', async () => {
+    const page = await open('编辑李');
+    expect(await page.getByTestId('login-screen').textContent()).toContain('登录 Galley 校对');
+    await page.screenshot({ path: join(SCREENSHOTS, 'login-zh.tmp.png') });
+    await login(page, '编辑李', 'not-the-password');
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').textContent()).toBe('用户名或密码错误。');
+    // The workspace has not been shown, and the API answers nothing without the login.
+    expect(await page.getByTestId('issue-row').count()).toBe(0);
+  });
+
+  it('the editor logs in and proofs the page', async () => {
+    const page = pages.get('编辑李')!;
+    await login(page, '编辑李');
+    await page.getByTestId('account-chip').waitFor();
+    expect(await page.getByTestId('account-chip').textContent()).toContain('已登录：编辑李');
+    await openSamplePage(page);
+    await page.getByTestId('page-state-select').selectOption('proofed');
+    await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state')).toBe('proofed');
+  });
+
+  it('the archivist logs in and tags an item', async () => {
+    const page = await open('资料员赵');
+    await login(page, '资料员赵');
+    await openSamplePage(page);
+    const tagged = await page.evaluate(async (id) => {
+      const api = (window as unknown as { __galley: { api: { invoke(c: string, r: unknown): Promise<{ items?: { id: number }[] }> } } }).__galley.api;
+      const p = (await api.invoke('page.get', { pageId: id })) as unknown as { items: { id: number }[] };
+      await api.invoke('tags.setForItem', { itemId: p.items[1]!.id, tags: ['衡阳'] });
+      return p.items[1]!.id;
+    }, pageId);
+    expect(tagged).toBeGreaterThan(0);
+  });
+
+  it('the supervisor approves with the password asked again', async () => {
+    const page = await open('主编王');
+    await login(page, '主编王');
+    await openSamplePage(page);
+    await page.getByTestId('issue-approve').click();
+    await page.getByTestId('password-dialog').waitFor();
+    expect(await page.getByTestId('password-dialog').textContent()).toContain('批准本期需要再次输入您的密码。');
+    await page.screenshot({ path: join(SCREENSHOTS, 'password-dialog-zh.tmp.png') });
+    // Cancel: nothing approved.
+    await page.getByTestId('password-cancel').click();
+    await expect.poll(() => page.getByTestId('password-dialog').count()).toBe(0);
+    expect(await page.getByTestId('issue-state').first().getAttribute('data-state')).toBe('proofed');
+    // A wrong password is said so, in the dialog; the right one approves.
+    await page.getByTestId('issue-approve').click();
+    await page.getByTestId('password-input').fill('wrong-password-1');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-error').waitFor();
+    expect(await page.getByTestId('password-error').textContent()).toBe('主编王 的密码错误。');
+    await page.getByTestId('password-input').fill(USERS['主编王'].password);
+    await page.getByTestId('password-submit').click();
+    await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
+  });
+
+  it('the archive names each user for what they did, and holds no clear password', async () => {
+    const archive = openArchive(join(dir, 'archive.db'));
+    try {
+      const revisions = archive.listRevisionDetails(pageId);
+      expect(revisions.some((r) => r.profileId === ids.get('编辑李') && r.role === 'editor')).toBe(true);
+      expect(revisions.some((r) => r.profileId === ids.get('资料员赵') && r.role === 'archivist')).toBe(true);
+      expect(archive.listIssueHistory(issueId).at(-1)).toMatchObject({ event: 'approve', profileId: ids.get('主编王') });
+      const dump = JSON.stringify([archive.db.raw.prepare('SELECT * FROM profiles').all(), archive.db.raw.prepare('SELECT * FROM revisions').all()]);
+      for (const u of Object.values(USERS)) expect(dump).not.toContain(u.password);
+    } finally {
+      archive.close();
+    }
+  });
+});
