@@ -16,6 +16,9 @@ printed URL; it carries a random token kept for this archive, and requests witho
 refused. The address stays the same from one start to the next (port ${DEFAULT_BROWSER_PORT}, or the next
 free one), so a tab left open reconnects after a restart.
 
+Once any profile has a password (galley users), the workspace shows a login screen; each login
+acts as its own user, and approve, reopen and export ask for the password again.
+
 Options:
   --archive PATH  the archive database (default: ${defaultArchivePath()})
   --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
