@@ -65,6 +65,12 @@ export function App({ api }: { api: GalleyApi }) {
   const who = useApp((s) => s.who);
   const [dragOver, setDragOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A folder picker: the browser lists every file below the chosen folder with its relative path.
+  const folderInput = useRef<HTMLInputElement>(null);
+  const folderInputRef = (el: HTMLInputElement | null) => {
+    folderInput.current = el;
+    el?.setAttribute('webkitdirectory', '');
+  };
 
   useEffect(() => {
     const s = () => store.getState();
@@ -110,6 +116,10 @@ export function App({ api }: { api: GalleyApi }) {
     if (api.host === 'electron') void store.getState().importDialog();
     else fileInput.current?.click();
   };
+  const startImportFolder = () => {
+    if (api.host === 'electron') void store.getState().importDialog(true);
+    else folderInput.current?.click();
+  };
 
   // Every command (menu bar, Electron menu, keys, toolbar) runs through the registry's handlers.
   const ctxRef = useRef<CommandContext | null>(null);
@@ -117,6 +127,7 @@ export function App({ api }: { api: GalleyApi }) {
     store,
     api,
     startImport,
+    startImportFolder,
     openSample: () => void store.getState().openSample(),
     t: i18nT,
   };
@@ -195,6 +206,7 @@ export function App({ api }: { api: GalleyApi }) {
         </button>
         {/* The importer's formats, scans included (electron/importer/formats.ts ACCEPT_ATTRIBUTE; test/importer/formats.test.ts keeps them equal). */}
         <input ref={fileInput} type="file" multiple hidden accept=".txt,.text,.xml,.alto,.html,.htm,.hocr,.xhtml,.png,.jpg,.jpeg,.tif,.tiff,.jp2,.jpx,.pdf" onChange={onFiles} data-testid="import-input" />
+        <input ref={folderInputRef} type="file" multiple hidden onChange={onFiles} data-testid="import-folder-input" />
         <label className="lang-switch">
           <span>{t('lang.label')}</span>
           <select value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)} data-testid="language-select">

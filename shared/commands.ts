@@ -45,6 +45,7 @@ export interface CommandSpec {
 export const COMMANDS = [
   // File
   { id: 'import', label: 'menu.import', menu: 'file', keys: ['CmdOrCtrl+O'], scope: 'global' },
+  { id: 'importFolder', label: 'menu.importFolder', menu: 'file', keys: ['CmdOrCtrl+Shift+O'], scope: 'global' },
   { id: 'sample', label: 'desk.cmd.sample', menu: 'file', keys: [], scope: 'global' },
   { id: 'export', label: 'menu.export', menu: 'file', keys: [], scope: 'global', separatorBefore: true },
   { id: 'quit', label: 'menu.quit', menu: 'file', keys: [], scope: 'global', separatorBefore: true, electronRole: 'quit' },

@@ -23,7 +23,7 @@ const en = {
     archiveTitle: 'The archive this window works on: {{path}}',
   },
   menu: {
-    file: 'File', import: 'Import…', export: 'Export… (supervisor only)', quit: 'Quit',
+    file: 'File', import: 'Import…', importFolder: 'Import folder…', export: 'Export… (supervisor only)', quit: 'Quit',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', split: 'Split here', merge: 'Merge with previous',
     view: 'View', zoomIn: 'Zoom in', zoomOut: 'Zoom out', zoomReset: 'Actual size', language: 'Language',
     help: 'Help', shortcuts: 'Keyboard shortcuts',
@@ -201,7 +201,7 @@ const zh: Strings = {
     archiveTitle: '本窗口所用的档案：{{path}}',
   },
   menu: {
-    file: '文件', import: '导入…', export: '导出…（仅限主管）', quit: '退出',
+    file: '文件', import: '导入…', importFolder: '导入文件夹…', export: '导出…（仅限主管）', quit: '退出',
     edit: '编辑', undo: '撤销', redo: '重做', split: '在此拆分', merge: '与上一条合并',
     view: '视图', zoomIn: '放大', zoomOut: '缩小', zoomReset: '实际大小', language: '语言',
     help: '帮助', shortcuts: '键盘快捷键',

@@ -119,9 +119,10 @@ async function start(): Promise<void> {
     version: appVersion(),
     actor,
     emit,
-    showOpenDialog: async () => {
+    showOpenDialog: async ({ folder }) => {
       const result = await dialog.showOpenDialog(win, {
-        properties: ['openFile', 'multiSelections'],
+        // Folders are walked by the importer (every page file below them); files are taken as they are.
+        properties: folder ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
         // The importer's format registry: text, ALTO/PAGE/METS, hOCR, page images and PDFs.
         filters: dialogFilters(STRINGS[language].errors.importFormats),
       });

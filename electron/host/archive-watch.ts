@@ -7,7 +7,7 @@ import type { AsyncArchive } from '../archive/async-archive.ts';
 export const WATCH_INTERVAL_MS = 2000;
 
 /** Starts polling; returns the function that stops it. An archive without a marker is not watched. */
-export function watchArchive(archive: Pick<AsyncArchive, 'changeMarker'>, onChange: () => void, intervalMs = WATCH_INTERVAL_MS): () => void {
+export function watchArchive(archive: { changeMarker?: AsyncArchive['changeMarker'] }, onChange: () => void, intervalMs = WATCH_INTERVAL_MS): () => void {
   const read = archive.changeMarker;
   if (!read) return () => undefined;
   let last: string | null = null;

@@ -15,6 +15,8 @@ export interface CommandContext {
   api: GalleyApi;
   /** Opens the host's file picker (native dialog or the hidden file input). */
   startImport(): void;
+  /** Opens the host's folder picker: every page file in the folder and below is imported. */
+  startImportFolder(): void;
   /** Opens the bundled sample issue. */
   openSample(): void;
   t(key: string, options?: Record<string, unknown>): string;
@@ -51,6 +53,7 @@ const editable = (ctx: CommandContext) => hasPage(ctx) && canEditText(ctx);
 
 export const HANDLERS: Partial<Record<CommandId, CommandHandler>> = {
   import: { run: (ctx) => ctx.startImport() },
+  importFolder: { run: (ctx) => ctx.startImportFolder() },
   sample: { run: (ctx) => ctx.openSample() },
   export: {
     run: (ctx) => {

@@ -10,7 +10,8 @@ export interface ImportState {
 
 export interface ImportActions {
   importDrop(drop: Drop): Promise<void>;
-  importDialog(): Promise<void>;
+  /** The native dialog (Electron): files, or with `folder` one or more folders. */
+  importDialog(folder?: boolean): Promise<void>;
   onImportProgress(p: ImportProgress): void;
   /** Asks the host to stop the running import (pages imported so far stay). */
   cancelImport(): Promise<void>;
@@ -35,9 +36,9 @@ export function createImportSlice(ctx: SliceContext): ImportState & ImportAction
       await get().refreshLibrary();
     },
 
-    async importDialog() {
+    async importDialog(folder = false) {
       try {
-        const report = await api.invoke('import.dialog', {});
+        const report = await api.invoke('import.dialog', folder ? { folder: true } : {});
         if (report) set({ importReport: report });
       } catch (e) {
         set({ importError: messageOf(e) });

@@ -58,7 +58,7 @@ export const importChannels = {
   /** Cancels the running import: no further file is read and a running OCR is stopped. */
   'import.cancel': { request: empty, response: z.object({ ok: z.literal(true) }) },
   /** Electron host only: native open dialog, then import. Null when the dialog was cancelled. */
-  'import.dialog': { request: empty, response: importReportSchema.nullable() },
+  'import.dialog': { request: z.object({ folder: z.boolean().optional() }).strict(), response: importReportSchema.nullable() },
   /** First run: imports the bundled sample issue (once) and returns its first page. */
   'sample.open': { request: empty, response: z.object({ pageId: z.number().int(), imported: z.boolean() }) },
 } as const;

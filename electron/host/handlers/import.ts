@@ -79,10 +79,10 @@ export function importHandlers(ctx: ServiceContext): HandlerGroup<ImportChannel>
         importing = false;
       }
     },
-    'import.dialog': async () => {
+    'import.dialog': async ({ folder }) => {
       if (!ctx.showOpenDialog) throw new AppError('unavailable', 'no-dialog', 'no native dialog in this host');
       const { actor } = await session.may('import.run');
-      const paths = await ctx.showOpenDialog();
+      const paths = await ctx.showOpenDialog({ folder: folder === true });
       if (paths.length === 0) return null;
       return runImport((onProgress, signal) => ctx.importer.importPaths(paths, archive, { onProgress, actor, signal }));
     },

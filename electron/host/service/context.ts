@@ -14,7 +14,7 @@ export interface HostContext extends Backend {
   actor: Actor;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Electron only: shows the native open dialog; resolves to chosen paths (empty when cancelled). */
-  showOpenDialog?: () => Promise<string[]>;
+  showOpenDialog?: (options: { folder: boolean }) => Promise<string[]>;
   /** Electron only: rebuild the menu in the new language. */
   setLanguage?: (language: Language) => void;
   /** Electron only: files the user dropped or picked, behind opaque handles (file-handles.ts). */
