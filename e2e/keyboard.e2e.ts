@@ -27,10 +27,12 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
   });
 
   it('opens a page from the library with the keyboard', async () => {
+    // The library is a tree: one row takes Tab, the arrows walk it (role=tree, roving focus).
     await page.keyboard.press('Control+Shift+Digit1');
-    for (let i = 0; i < 10 && (await focused()) !== 'issue-row'; i++) await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('publication-row');
+    for (let i = 0; i < 10 && (await focused()) !== 'issue-row'; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter'); // expand the issue
-    for (let i = 0; i < 10 && (await focused()) !== 'page-row'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await focused()) !== 'page-row'; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=item-card]');
     // The page opened by keyboard alone: its cards are shown and its row is the selected one.
