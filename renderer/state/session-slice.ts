@@ -200,8 +200,6 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
           set({ saveState: 'error', saveError: messageOf(e), saveErrorReason: reasonOf(e) });
           // Someone else saved the page meanwhile: ask the editor (conflict-slice.ts), never drop the edit.
           if (reasonOf(e)?.reason === 'revision-conflict') get().onSaveConflict(pageId, doc);
-          // Someone else saved the page meanwhile: ask the editor (conflict-slice.ts), never drop the edit.
-          if (reasonOf(e)?.reason === 'revision-conflict') get().onSaveConflict(pageId, doc);
           // A full disk may be freed meanwhile: try again until it saves (the edit stays in the tab).
           if (reasonOf(e)?.code === 'disk-full' && !saveTimer) saveTimer = setTimeout(() => void doSave(), diskFullRetryMs);
         }
