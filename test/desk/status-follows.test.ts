@@ -6,6 +6,8 @@ import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeDerive } from '../renderer/fake-engine.ts';
+import { applyOps } from '../../core/edit/index.ts';
+import { editOpsSchema } from '../../shared/edit-ops.ts';
 
 const TEXT = ['Title A', 'a1', 'a2', 'Title B', 'b1', 'b2'].join('\n');
 const ls = lineStarts(TEXT);
@@ -22,10 +24,13 @@ function fake(state: PageRecord['state']) {
     'library.pages': () => [summary()],
     'library.tree': () => ({ publications: [], issues: [] }),
     'engine.derive': (r) => ({ items: fakeDerive(r.text, r.starts, r.kinds) }),
-    'page.save': (r) => {
+    // The archive applies the editor's ops with the same core as the real one.
+    'page.edit': (r) => {
+      const after = applyOps(page, editOpsSchema.parse(r.ops));
+      page.text = after.text;
+      page.items = after.items as StoredItem[];
       page.revision++;
-      page.items = r.items as StoredItem[];
-      return { revision: page.revision };
+      return { revision: page.revision, itemIds: page.items.map((_, i) => i + 1) };
     },
     'page.setState': (r) => {
       page.state = r.state;

@@ -19,6 +19,8 @@ import { ApiError } from '../../renderer/api/client.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import type { GalleyApi } from '../../shared/ipc.ts';
+import { applyOps } from '../../core/edit/index.ts';
+import { editOpsSchema } from '../../shared/edit-ops.ts';
 
 const quiet = { logger: { warn: () => {} } };
 const TEXT = '衡阳日报\n\n标题一\n本报讯（记者 张三）第一篇的内容。\n';
@@ -133,10 +135,11 @@ describe('worded failures', () => {
         async invoke(channel, request) {
           await Promise.resolve();
           if (channel === 'page.get') return structuredClone(page) as never;
-          if (channel === 'page.save') {
+          if (channel === 'page.edit') {
             if (full) throw new ApiError('disk-full', 'disk full');
-            saved.push((request as { text: string }).text);
-            return { revision: 2 } as never;
+            // The page as the archive would store it: the editor's ops applied by the same core.
+            saved.push(applyOps(page as never, editOpsSchema.parse((request as { ops: unknown }).ops)).text);
+            return { revision: 2, itemIds: [] } as never;
           }
           return { publications: [], issues: [] } as never;
         },
