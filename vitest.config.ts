@@ -10,6 +10,12 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'core/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
           environment: 'node',
+          // Vitest's default on a 2-core machine is one worker, and the e2e files (run alone, after
+          // these) cannot overlap: two unit files at once keep CI well under 20 minutes. Two files
+          // on two cores make a test slower, not wrong, so the per-test ceiling is raised to match.
+          maxWorkers: 2,
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {
