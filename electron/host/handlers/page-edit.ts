@@ -3,7 +3,7 @@
 // not fit is refused with its reason (edit-text-mismatch, edit-crosses-item…) and the op's place,
 // and a stale base revision is a conflict. The archive applies them again inside its transaction.
 import { AppError } from '../../../shared/app-error.ts';
-import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS, pageSizeProblem } from '../../../shared/page-limits.ts';
+import { assertPageFits } from '../service/page-size.ts';
 import { assertAllowed, assertIssueEditable } from '../../../core/review/index.ts';
 import { actionsForOps, applyOps, EditError } from '../../../core/edit/index.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
@@ -27,16 +27,7 @@ export function pageEditHandlers(ctx: ServiceContext): HandlerGroup<'page.edit'>
         if (e instanceof EditError) throw new AppError('bad-request', e.reason, e.message, { op: e.opIndex });
         throw e;
       }
-      const tooBig = pageSizeProblem(after.text.length, after.items.length);
-      if (tooBig) {
-        const long = after.text.length > MAX_PAGE_TEXT_CHARS;
-        throw new AppError(
-          'bad-request',
-          long ? 'page-too-long' : 'page-too-many-items',
-          `The edit makes the page too big: ${tooBig}.`,
-          long ? { chars: after.text.length, max: MAX_PAGE_TEXT_CHARS } : { items: after.items.length, max: MAX_PAGE_ITEMS },
-        );
-      }
+      assertPageFits(after, (problem) => `The edit makes the page too big: ${problem}.`);
       return archive.editPage(req, actor);
     },
   };

@@ -2,7 +2,7 @@
 // A save needs the permissions its difference implies (segmentation, metadata, tags) and an open
 // issue; a stale save is refused by the archive as a conflict.
 import { AppError } from '../../../shared/app-error.ts';
-import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS, pageSizeProblem } from '../../../shared/page-limits.ts';
+import { assertPageFits } from '../service/page-size.ts';
 import { assertIssueEditable, assertPageSaveAllowed } from '../../../core/review/index.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
 import { pageScan } from '../scan-handler.ts';
@@ -17,16 +17,7 @@ export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
     'page.get': async ({ pageId }) => {
       const rec = await archive.getPage(pageId);
       // A page stored before the size limit existed: say so instead of sending what cannot be saved.
-      const tooBig = pageSizeProblem(rec.text.length, rec.items.length);
-      if (tooBig) {
-        const long = rec.text.length > MAX_PAGE_TEXT_CHARS;
-        throw new AppError(
-          'bad-request',
-          long ? 'page-too-long' : 'page-too-many-items',
-          `This page is too big to proof: ${tooBig}.`,
-          long ? { chars: rec.text.length, max: MAX_PAGE_TEXT_CHARS } : { items: rec.items.length, max: MAX_PAGE_ITEMS },
-        );
-      }
+      assertPageFits(rec, (problem) => `This page is too big to proof: ${problem}.`);
       return rec;
     },
     'page.scan': ({ pageId }) => pageScan(archive, pageId),
