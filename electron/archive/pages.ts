@@ -24,8 +24,25 @@ export const snapshotSchema = z.object({
   items: z.array(storedItemSchema),
 });
 
-export function getPage(ctx: ArchiveContext, pageId: number): PageRecord {
-  const p = pageRow(ctx, pageId);
+/** The columns of a page row both archives read (SQLite's and PostgreSQL's share their names). */
+export interface PageRecordRow {
+  id: number;
+  issue_id: number;
+  page_number: number | null;
+  source_name: string;
+  encoding: string;
+  content_hash: string;
+  text: string;
+  state: PageState;
+  masthead_json: string | null;
+  revision: number;
+  model_version: string | null;
+  model_profile: string | null;
+  model_profile_pages: number | null;
+}
+
+/** A page row and its items as the record the interface returns (the same for both archives). */
+export function pageRecordFromRow(p: PageRecordRow, items: PageRecord['items']): PageRecord {
   return {
     id: p.id,
     issueId: p.issue_id,
@@ -36,10 +53,15 @@ export function getPage(ctx: ArchiveContext, pageId: number): PageRecord {
     text: p.text,
     state: p.state,
     masthead: p.masthead_json ? mastheadSchema.parse(JSON.parse(p.masthead_json)) : null,
-    items: loadItems(ctx, p.id),
+    items,
     revision: p.revision,
     model: p.model_version ? { version: p.model_version, profile: p.model_profile, profilePages: p.model_profile_pages } : null,
   };
+}
+
+export function getPage(ctx: ArchiveContext, pageId: number): PageRecord {
+  const p = pageRow(ctx, pageId);
+  return pageRecordFromRow(p, loadItems(ctx, p.id));
 }
 
 export function listPages(ctx: ArchiveContext, issueId: number): PageSummary[] {

@@ -5,12 +5,11 @@
 // page's — a second save from the same base waits for the first to commit and is then refused.
 import { z } from 'zod';
 import { pageStateSchema, type PageRecord, type PageState, type PageSummary } from '../../../shared/domain.ts';
-import { mastheadSchema } from '../../../shared/segmentation.ts';
 import { actionsForPageSave } from '../../../core/review/index.ts';
 import { assertIssueEditable, isLocked } from '../../../core/review/index.ts';
 import type { Actor, SavePageInput } from '../archive-api.ts';
 import { checkActor, fail, normaliseNewlines, parseOr } from '../context.ts';
-import { savePageInputSchema, snapshotSchema } from '../pages.ts';
+import { pageRecordFromRow, savePageInputSchema, snapshotSchema } from '../pages.ts';
 import { isRowId, type PgContext, type PgQuery } from './context.ts';
 import { lockEditable, recomputeIssue } from './issue-state.ts';
 import { loadItems, pageChecksum, pageRow, replaceItems, snapshot, writePageFacts, type PageRow } from './page-rows.ts';
@@ -19,20 +18,7 @@ import { relinkIssue } from './stories.ts';
 
 export async function getPageIn(q: PgQuery, pageId: number): Promise<PageRecord> {
   const p = await pageRow(q, pageId);
-  return {
-    id: p.id,
-    issueId: p.issue_id,
-    pageNumber: p.page_number,
-    sourceName: p.source_name,
-    encoding: p.encoding,
-    contentHash: p.content_hash,
-    text: p.text,
-    state: p.state,
-    masthead: p.masthead_json ? mastheadSchema.parse(JSON.parse(p.masthead_json)) : null,
-    items: await loadItems(q, p.id),
-    revision: p.revision,
-    model: p.model_version ? { version: p.model_version, profile: p.model_profile, profilePages: p.model_profile_pages } : null,
-  };
+  return pageRecordFromRow(p, await loadItems(q, p.id));
 }
 
 export const getPage = (ctx: PgContext, pageId: number) => ctx.read((q) => getPageIn(q, pageId));
