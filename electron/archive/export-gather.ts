@@ -5,6 +5,46 @@ import { ISSUE_EXPORT_SCHEMA, type ExportPage, type IssueExport } from '../../sh
 import type { ArchiveContext } from './context.ts';
 import { getIssue } from './issues.ts';
 import { getPage, listPages } from './pages.ts';
+import type { IssueSummary, PageRecord } from '../../shared/domain.ts';
+
+/** The rows an export is made of, read by either archive. */
+export interface ExportRows {
+  issue: IssueSummary;
+  pub: { title: string; title_latin: string | null; serial: string | null };
+  mastheadJson: string | null;
+  pages: ExportPage[];
+  approvals: { at: string; by_name: string; role: Role; event: 'approve' | 'reopen' | 'export'; reason: string | null }[];
+  revisions: { n: number; last: { at: string; actor: string } | null };
+  exportedAt: string;
+}
+
+/** A page for the export: its items with their ids and story ids (`stories`: item id → story id). */
+export function exportPage(page: PageRecord, stories: ReadonlyMap<number, number | null>): ExportPage {
+  return {
+    pageNumber: page.pageNumber !== null && page.pageNumber > 0 ? page.pageNumber : null,
+    sourceName: page.sourceName,
+    text: page.text,
+    items: page.items.map((item) => {
+      const id = item.id!;
+      const storyId = stories.get(id) ?? null;
+      return { ...item, id, tags: item.tags, ...(storyId !== null ? { storyId } : {}) };
+    }),
+  };
+}
+
+/** galley.issue-export/1 from the rows (the same for both archives). */
+export function issueExportFrom(r: ExportRows): IssueExport {
+  const { issue, pub } = r;
+  return {
+    schema: ISSUE_EXPORT_SCHEMA,
+    publication: { title: pub.title, titleLatin: pub.title_latin, serial: pub.serial, code: null },
+    issue: { date: issue.date, issueNumber: issue.issueNumber, pageCount: issue.pageCount, state: issue.state, masthead: r.mastheadJson ? JSON.parse(r.mastheadJson) : null },
+    pages: r.pages,
+    approvals: r.approvals.map((a) => ({ at: a.at, by: a.by_name, role: a.role, action: a.event, reason: a.reason })),
+    revisions: { count: r.revisions.n, lastAt: r.revisions.last?.at ?? null, lastBy: r.revisions.last?.actor ?? null },
+    exportedAt: r.exportedAt,
+  };
+}
 
 export function issueForExport(ctx: ArchiveContext, issueId: number, exportedAt: string): IssueExport {
   const { db } = ctx;
@@ -16,22 +56,11 @@ export function issueForExport(ctx: ArchiveContext, issueId: number, exportedAt:
   const storyIds = db.stmt('items.storyIdsOfPage', 'SELECT id, story_id FROM items WHERE page_id = ?');
   const pages: ExportPage[] = listPages(ctx, issueId).map((summary) => {
     const page = getPage(ctx, summary.id);
-    const stories = new Map(storyIds.all<{ id: number; story_id: number | null }>(page.id).map((r) => [r.id, r.story_id]));
-    return {
-      pageNumber: page.pageNumber !== null && page.pageNumber > 0 ? page.pageNumber : null,
-      sourceName: page.sourceName,
-      text: page.text,
-      items: page.items.map((item) => {
-        const id = item.id!;
-        const storyId = stories.get(id) ?? null;
-        return { ...item, id, tags: item.tags, ...(storyId !== null ? { storyId } : {}) };
-      }),
-    };
+    return exportPage(page, new Map(storyIds.all<{ id: number; story_id: number | null }>(page.id).map((r) => [r.id, r.story_id])));
   });
   const approvals = db
     .stmt('issue_history.approvals', `SELECT at, by_name, role, event, reason FROM issue_history WHERE issue_id = ? AND event <> 'pages-changed' ORDER BY id`)
-    .all<{ at: string; by_name: string; role: Role; event: 'approve' | 'reopen' | 'export'; reason: string | null }>(issueId)
-    .map((r) => ({ at: r.at, by: r.by_name, role: r.role, action: r.event, reason: r.reason }));
+    .all<ExportRows['approvals'][number]>(issueId);
   const revs = db
     .stmt(
       'revisions.summaryOfIssue',
@@ -39,15 +68,6 @@ export function issueForExport(ctx: ArchiveContext, issueId: number, exportedAt:
        WHERE r.entity = 'page' AND p.issue_id = ? AND r.action IN ('save', 'restore', 'tag')`,
     )
     .get<{ n: number; last: number | null }>(issueId)!;
-  const last = revs.last === null ? null : db.stmt('revisions.whoWhen', 'SELECT at, actor FROM revisions WHERE id = ?').get<{ at: string; actor: string }>(revs.last);
-  const masthead = mastheadRow?.masthead_json ? JSON.parse(mastheadRow.masthead_json) : null;
-  return {
-    schema: ISSUE_EXPORT_SCHEMA,
-    publication: { title: pub.title, titleLatin: pub.title_latin, serial: pub.serial, code: null },
-    issue: { date: issue.date, issueNumber: issue.issueNumber, pageCount: issue.pageCount, state: issue.state, masthead },
-    pages,
-    approvals,
-    revisions: { count: revs.n, lastAt: last?.at ?? null, lastBy: last?.actor ?? null },
-    exportedAt,
-  };
+  const last = revs.last === null ? null : (db.stmt('revisions.whoWhen', 'SELECT at, actor FROM revisions WHERE id = ?').get<{ at: string; actor: string }>(revs.last) ?? null);
+  return issueExportFrom({ issue, pub, mastheadJson: mastheadRow?.masthead_json ?? null, pages, approvals, revisions: { n: revs.n, last }, exportedAt });
 }
