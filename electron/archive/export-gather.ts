@@ -61,11 +61,12 @@ export function issueForExport(ctx: ArchiveContext, issueId: number, exportedAt:
   const approvals = db
     .stmt('issue_history.approvals', `SELECT at, by_name, role, event, reason FROM issue_history WHERE issue_id = ? AND event <> 'pages-changed' ORDER BY id`)
     .all<ExportRows['approvals'][number]>(issueId);
+  // The content changes: typed-op edits ('edit', the workspace's saves) count as whole-page saves did.
   const revs = db
     .stmt(
       'revisions.summaryOfIssue',
       `SELECT count(*) AS n, max(r.id) AS last FROM revisions r JOIN pages p ON p.id = r.entity_id
-       WHERE r.entity = 'page' AND p.issue_id = ? AND r.action IN ('save', 'restore', 'tag')`,
+       WHERE r.entity = 'page' AND p.issue_id = ? AND r.action IN ('save', 'restore', 'tag', 'edit')`,
     )
     .get<{ n: number; last: number | null }>(issueId)!;
   const last = revs.last === null ? null : (db.stmt('revisions.whoWhen', 'SELECT at, actor FROM revisions WHERE id = ?').get<{ at: string; actor: string }>(revs.last) ?? null);

@@ -58,6 +58,9 @@ export function storiesExportSuite(open: OpenSuiteArchive): void {
       const p6 = await a.importPage(page('p06.txt', innerPage(6, '湘江大桥今日通车\n(上接第1版)正文'), { folderHint: '/d', dateHint: '2021-10-29' }), imp);
       const front = await a.getPage(p1.pageId);
       await a.savePage({ pageId: front.id, baseRevision: 0, text: front.text + '\n', items: front.items }, { name: '王编辑', role: 'editor' });
+      // The workspace saves by typed ops ('edit' revisions): they count too, and a state change does not.
+      const inner = await a.getPage(p6.pageId);
+      await a.editPage({ pageId: inner.id, baseRevision: inner.revision, ops: [{ op: 'text', at: inner.text.length, remove: '', insert: '。' }] }, { name: '李编辑', role: 'editor' });
       for (const id of [p1.pageId, p6.pageId]) await a.setPageState(id, 'proofed', editor);
       await a.issueEvent(p1.issueId, { type: 'approve' }, supervisor);
 
@@ -76,7 +79,7 @@ export function storiesExportSuite(open: OpenSuiteArchive): void {
       expect(out.pages[0]!.items.filter((i) => i.storyId === undefined).length).toBeGreaterThan(0);
       expect(out.pages[0]!.text).toBe(front.text + '\n');
       expect(out.approvals).toEqual([{ at: expect.any(String), by: 'boss', role: 'supervisor', action: 'approve', reason: null }]);
-      expect(out.revisions).toEqual({ count: 1, lastAt: expect.any(String), lastBy: '王编辑' });
+      expect(out.revisions).toEqual({ count: 2, lastAt: expect.any(String), lastBy: '李编辑' });
       expect(out.exportedAt).toBe('2021-11-01T08:00:00.000Z');
       await expect(a.issueForExport(987654, 'x')).rejects.toMatchObject({ code: 'not-found' });
     });

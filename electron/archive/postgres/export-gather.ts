@@ -27,10 +27,11 @@ export function issueForExport(ctx: PgContext, issueId: number, exportedAt: stri
       `SELECT at, by_name, role, event, reason FROM issue_history WHERE issue_id = $1 AND event <> 'pages-changed' ORDER BY id`,
       [issueId],
     );
+    // The content changes: typed-op edits ('edit', the workspace's saves) count as whole-page saves did.
     const revs = (await q.one<{ n: number; last: number | null }>(
       'revisions.summaryOfIssue',
       `SELECT count(*)::int AS n, max(r.id) AS last FROM revisions r JOIN pages p ON p.id = r.entity_id
-       WHERE r.entity = 'page' AND p.issue_id = $1 AND r.action IN ('save', 'restore', 'tag')`,
+       WHERE r.entity = 'page' AND p.issue_id = $1 AND r.action IN ('save', 'restore', 'tag', 'edit')`,
       [issueId],
     ))!;
     const last = revs.last === null ? null : ((await q.one<{ at: string; actor: string }>('revisions.whoWhen', 'SELECT at, actor FROM revisions WHERE id = $1', [revs.last])) ?? null);
