@@ -3,8 +3,8 @@
 // as a copy that survives a new store (a reload of the tab); "discard" reloads only.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
-import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
+import { fakeApi, type FakeHandlers } from './fake-api.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeDerive } from './fake-engine.ts';
 
@@ -30,7 +30,7 @@ function setup() {
   const items: StoredItem[] = fakeDerive(TEXT, [0, ls[3]!]).map((i, k) => ({ ...i, id: k + 1, editedFields: [], tags: [] }));
   const page: PageRecord = { id: 7, issueId: 1, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: TEXT, state: 'in-progress', masthead: null, items, revision: 3 };
   let gets = 0;
-  const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> } = {
+  const handlers: FakeHandlers = {
     'page.get': () => {
       gets++;
       return structuredClone(page);
@@ -43,17 +43,7 @@ function setup() {
       throw Object.assign(new Error('page 7 changed since revision 3'), { code: 'conflict', reason: 'revision-conflict', details: null });
     },
   };
-  const api: GalleyApi = {
-    host: 'browser',
-    async invoke(channel, request) {
-      const h = handlers[channel] as ((r: unknown) => unknown) | undefined;
-      if (!h) throw new Error(`no fake for ${channel}`);
-      await Promise.resolve();
-      return h(request) as never;
-    },
-    on: () => () => undefined,
-    importDropped: async () => ({ outcomes: [], cancelled: false }),
-  };
+  const api = fakeApi(handlers);
   const make = () => createAppStore({ api, language: 'en', saveDelayMs: 50, rederiveDelayMs: 20, now: () => 1_765_000_000_000 });
   return { make, page, gets: () => gets };
 }

@@ -3,10 +3,11 @@
 // same core ends up with the page on screen.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
-import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
+import type { Req } from '../../shared/ipc.ts';
 import { editOpsSchema } from '../../shared/edit-ops.ts';
 import { applyOps } from '../../core/edit/index.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
+import { fakeApi, type FakeHandlers } from './fake-api.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeDerive } from './fake-engine.ts';
 
@@ -17,7 +18,7 @@ function setup() {
   const items: StoredItem[] = fakeDerive(TEXT, [0, ls[3]!]).map((i, k) => ({ ...i, id: k + 1, editedFields: [], tags: [] }));
   const page: PageRecord = { id: 7, issueId: 1, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: TEXT, state: 'in-progress', masthead: null, items, revision: 3 };
   const edits: Req<'page.edit'>[] = [];
-  const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> } = {
+  const handlers: FakeHandlers = {
     'page.get': () => structuredClone(page),
     'library.pages': () => [],
     'library.tree': () => ({ publications: [], issues: [] }),
@@ -33,17 +34,7 @@ function setup() {
       return { revision: page.revision, itemIds: page.items.map((it) => it.id!) };
     },
   };
-  const api: GalleyApi = {
-    host: 'browser',
-    async invoke(channel, request) {
-      const h = handlers[channel] as ((r: unknown) => unknown) | undefined;
-      if (!h) throw new Error(`no fake for ${channel}`);
-      await Promise.resolve();
-      return h(request) as never;
-    },
-    on: () => () => undefined,
-    importDropped: async () => ({ outcomes: [], cancelled: false }),
-  };
+  const api = fakeApi(handlers);
   const store = createAppStore({ api, language: 'en', saveDelayMs: 50, rederiveDelayMs: 20 });
   const content = (p: { text: string; items: readonly StoredItem[] }) => ({ text: p.text, items: p.items.map(({ id: _id, ...rest }) => rest) });
   return { store, page, edits, onScreen: () => content(store.getState().session!.history.present), stored: () => content(page) };

@@ -3,10 +3,11 @@
 // after a short pause and a preview that comes after the host's items is dropped as stale.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
-import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
+import type { Req } from '../../shared/ipc.ts';
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { PreviewEngine } from '../../renderer/engine/client.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
+import { fakeApi, type FakeHandlers } from './fake-api.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { applyOps } from '../../core/edit/index.ts';
 import { editOpsSchema } from '../../shared/edit-ops.ts';
@@ -27,7 +28,7 @@ function setup(options: { hostFails?: boolean } = {}) {
   const saves: (Req<'page.edit'> & { items: StoredItem[] })[] = [];
   // Host derivations wait until the test lets them through.
   const held: (() => void)[] = [];
-  const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> | Promise<Res<C>> } = {
+  const handlers: FakeHandlers = {
     'page.get': () => structuredClone(page),
     'library.pages': () => [],
     'library.tree': () => ({ publications: [], issues: [] }),
@@ -44,17 +45,7 @@ function setup(options: { hostFails?: boolean } = {}) {
       return { revision: page.revision, itemIds: [] };
     },
   };
-  const api: GalleyApi = {
-    host: 'browser',
-    async invoke(channel, request) {
-      const h = handlers[channel] as ((r: unknown) => unknown) | undefined;
-      if (!h) throw new Error(`no fake for ${channel}`);
-      await Promise.resolve();
-      return (await h(request)) as never;
-    },
-    on: () => () => undefined,
-    importDropped: async () => ({ outcomes: [], cancelled: false }),
-  };
+  const api = fakeApi(handlers);
   const previews: { text: string; resolve: (items: Item[] | null) => void; starts: readonly number[]; kinds: readonly (ItemKind | null)[] }[] = [];
   let immediate = true;
   const engine: PreviewEngine = {

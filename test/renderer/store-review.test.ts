@@ -2,8 +2,8 @@
 // without an undo step, and a save the host refuses for good puts the archive's copy back.
 import { describe, expect, it } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
-import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
+import { fakeApi, type FakeHandlers } from './fake-api.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { applyOps } from '../../core/edit/index.ts';
 import { editOpsSchema } from '../../shared/edit-ops.ts';
@@ -15,7 +15,7 @@ function setup(options: { refuse?: boolean } = {}) {
   const ls = lineStarts(TEXT);
   const items: StoredItem[] = fakeDerive(TEXT, [0, ls[3]!]).map((i, k) => ({ ...i, id: k + 1, editedFields: [], tags: [] }));
   const page: PageRecord = { id: 7, issueId: 1, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: TEXT, state: 'imported', masthead: null, items, revision: 3 };
-  const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> } = {
+  const handlers: FakeHandlers = {
     'page.get': () => structuredClone(page),
     'library.pages': () => [],
     'library.tree': () => ({ publications: [], issues: [] }),
@@ -27,17 +27,7 @@ function setup(options: { refuse?: boolean } = {}) {
       return { revision: page.revision, itemIds: [] };
     },
   };
-  const api: GalleyApi = {
-    host: 'browser',
-    async invoke(channel, request) {
-      const h = handlers[channel] as ((r: unknown) => unknown) | undefined;
-      if (!h) throw new Error(`no fake for ${channel}`);
-      await Promise.resolve();
-      return h(request) as never;
-    },
-    on: () => () => undefined,
-    importDropped: async () => ({ outcomes: [], cancelled: false }),
-  };
+  const api = fakeApi(handlers);
   return { store: createAppStore({ api, language: 'en', saveDelayMs: 5, rederiveDelayMs: 5 }), page };
 }
 

@@ -2,8 +2,9 @@
 // structural and field edits, debounced autosave with the base revision, stale saves.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
-import type { Channel, GalleyApi, Req, Res } from '../../shared/ipc.ts';
+import type { Req } from '../../shared/ipc.ts';
 import { lineStarts } from '../../renderer/model/page-model.ts';
+import { fakeApi, type FakeHandlers } from './fake-api.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeDerive } from './fake-engine.ts';
 import { applyOps } from '../../core/edit/index.ts';
@@ -12,7 +13,7 @@ import { editOpsSchema } from '../../shared/edit-ops.ts';
 const TEXT = ['Title A', 'a1', 'a2', 'Title B', 'b1', 'b2'].join('\n');
 const ls = lineStarts(TEXT);
 
-function fakeApi() {
+function fakeHost() {
   const items: StoredItem[] = fakeDerive(TEXT, [0, ls[3]!]).map((i) => ({ ...i, editedFields: [], tags: [] }));
   const page: PageRecord = {
     id: 7,
@@ -29,7 +30,7 @@ function fakeApi() {
   };
   const saves: Req<'page.edit'>[] = [];
   let deriveCalls = 0;
-  const handlers: { [C in Channel]?: (r: Req<C>) => Res<C> } = {
+  const handlers: FakeHandlers = {
     'page.get': () => structuredClone(page),
     'library.pages': () => [],
     'library.tree': () => ({ publications: [], issues: [] }),
@@ -47,17 +48,7 @@ function fakeApi() {
       return { revision: page.revision, itemIds: [] };
     },
   };
-  const api: GalleyApi = {
-    host: 'browser',
-    async invoke(channel, request) {
-      const h = handlers[channel] as ((r: unknown) => unknown) | undefined;
-      if (!h) throw new Error(`no fake for ${channel}`);
-      await Promise.resolve();
-      return h(request) as never;
-    },
-    on: () => () => undefined,
-    importDropped: async () => ({ outcomes: [], cancelled: false }),
-  };
+  const api = fakeApi(handlers);
   return { api, page, saves, derives: () => deriveCalls };
 }
 
@@ -66,7 +57,7 @@ describe('app store', () => {
   afterEach(() => vi.useRealTimers());
 
   it('splits with the host engine items in one undo step', async () => {
-    const f = fakeApi();
+    const f = fakeHost();
     const store = createAppStore({ api: f.api, language: 'en', saveDelayMs: 400 });
     await store.getState().openPage(7);
     const p = store.getState().split(ls[4]!);
@@ -83,7 +74,7 @@ describe('app store', () => {
   });
 
   it('keeps hand edits through merges and undoes field and structural edits alike', async () => {
-    const f = fakeApi();
+    const f = fakeHost();
     const store = createAppStore({ api: f.api, language: 'en' });
     await store.getState().openPage(7);
     store.getState().setField(0, 'headline', 'Hand A');
@@ -101,7 +92,7 @@ describe('app store', () => {
   });
 
   it('autosaves within a second with the base revision, showing saving/saved', async () => {
-    const f = fakeApi();
+    const f = fakeHost();
     const store = createAppStore({ api: f.api, language: 'en', saveDelayMs: 400 });
     await store.getState().openPage(7);
     store.getState().setField(1, 'byline', 'by X');
@@ -120,7 +111,7 @@ describe('app store', () => {
   });
 
   it('reports a stale revision instead of overwriting', async () => {
-    const f = fakeApi();
+    const f = fakeHost();
     const store = createAppStore({ api: f.api, language: 'en', saveDelayMs: 10 });
     await store.getState().openPage(7);
     f.page.revision = 99; // changed elsewhere
@@ -131,7 +122,7 @@ describe('app store', () => {
   });
 
   it('shifts split points through a text edit and re-derives keeping hand edits', async () => {
-    const f = fakeApi();
+    const f = fakeHost();
     const store = createAppStore({ api: f.api, language: 'en', rederiveDelayMs: 100 });
     await store.getState().openPage(7);
     store.getState().setField(1, 'headline', 'Hand B');
