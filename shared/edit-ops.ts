@@ -60,8 +60,12 @@ export const fieldOpSchema = z.discriminatedUnion('name', [
 export const editOpSchema = z.union([
   /** Replace `remove` (exactly the text at `at`) by `insert`; item offsets after it shift. */
   z.object({ op: z.literal('text'), at: offset, remove: text, insert: text }).strict(),
-  /** A new item starts at `at`, cut from the item holding it. */
-  z.object({ op: z.literal('split'), at: offset, item: newItemSchema }).strict(),
+  /**
+   * A new item starts at `at`, cut from the item holding it. `restoreId`: the id the item had
+   * before a merge removed it (the merge's inverse carries it), so undo gives the item back its
+   * id; the archive honours it when no item holds that id, else assigns a new one.
+   */
+  z.object({ op: z.literal('split'), at: offset, item: newItemSchema, restoreId: z.number().int().positive().optional() }).strict(),
   /** Item `index` (starting at `start`) joins the item before it. */
   z.object({ op: z.literal('merge'), index: index.min(1), start: offset }).strict(),
   /** Item `index`'s start (and the previous item's end) moves from `from` to `to`. */

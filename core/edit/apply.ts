@@ -118,7 +118,10 @@ export function applyOp(page: EditPage, op: EditOp, n = 0): EditPage {
       const cut = items[k]!;
       if (items[k + 1] && items[k + 1]!.start <= at) refuse('edit-boundary-order', `an item already starts at ${at}`);
       if (at > cut.end) refuse('edit-boundary-order', `the split at ${at} lies after item ${k}'s end (${cut.end})`);
-      const added: StoredItem = { ...op.item, start: at, end: cut.end };
+      if (op.restoreId !== undefined && items.some((it) => it.id === op.restoreId)) {
+        refuse('edit-item-mismatch', `the split restores item id ${op.restoreId}, which an item of the page holds`);
+      }
+      const added: StoredItem = { ...op.item, start: at, end: cut.end, ...(op.restoreId !== undefined ? { id: op.restoreId } : {}) };
       const next = items.slice();
       next.splice(k, 1, { ...cut, end: at }, added);
       return { text: page.text, items: next };

@@ -39,7 +39,9 @@ function invertOne(page: EditPage, op: EditOp, n: number): { inverse: EditOp[]; 
     }
     case 'merge': {
       const gone = page.items[op.index]!;
-      return { inverse: [{ op: 'split', at: gone.start, item: withoutId(gone) }], after };
+      // The item comes back with its own id (tags, stories and open views refer to it).
+      const restore = gone.id !== undefined ? { restoreId: gone.id } : {};
+      return { inverse: [{ op: 'split', at: gone.start, item: withoutId(gone), ...restore }], after };
     }
     case 'boundary':
       return { inverse: [{ op: 'boundary', index: op.index, from: op.to, to: op.from }], after };

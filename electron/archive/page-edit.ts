@@ -64,7 +64,7 @@ export function editPage(ctx: ArchiveContext, input: EditPageInput, actor: Actor
 function writeChangedItems(ctx: ArchiveContext, pageId: number, before: readonly (StoredItem & { id: number })[], after: readonly StoredItem[]): void {
   const sameRows = before.length === after.length && after.every((it, i) => it.id === before[i]!.id);
   if (!sameRows) {
-    replaceItems(ctx, pageId, [...after]);
+    replaceItems(ctx, pageId, [...after], true);
     return;
   }
   after.forEach((item, ord) => {

@@ -203,22 +203,35 @@ export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: Sto
   }
 }
 
-export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem): number {
-  const r = ctx.db
-    .stmt(
-      'items.insert',
-      `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
-         paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(pageId, ord, ...itemValues(item));
+export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, restoreId?: number): number {
+  const r =
+    restoreId === undefined
+      ? ctx.db
+          .stmt(
+            'items.insert',
+            `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
+               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(pageId, ord, ...itemValues(item))
+      : ctx.db
+          .stmt(
+            'items.insertWithId',
+            `INSERT INTO items(id, page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
+               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(restoreId, pageId, ord, ...itemValues(item));
   const id = Number(r.lastInsertRowid);
   writeItemChildren(ctx, id, item, true);
   return id;
 }
 
-/** Replaces a page's items, keeping the ids of items that carry an id of this page. */
-export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredItem[]): void {
+/**
+ * Replaces a page's items, keeping the ids of items that carry an id of this page. restoreFreeIds
+ * (typed edits): an item carrying an id no item holds gets that id back (undoing a merge).
+ */
+export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredItem[], restoreFreeIds = false): void {
   const { db } = ctx;
   const existing = new Set(
     db.stmt('items.idsOfPage', 'SELECT id FROM items WHERE page_id = ?').all<{ id: number }>(pageId).map((r) => r.id),
@@ -239,6 +252,9 @@ export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredI
          WHERE id = ?`,
       ).run(ord, ...itemValues(item), item.id);
       writeItemChildren(ctx, item.id, item, false);
+    } else if (restoreFreeIds && item.id !== undefined && !used.has(item.id) && !db.stmt('items.idTaken', 'SELECT 1 AS x FROM items WHERE id = ?').get(item.id)) {
+      used.add(item.id);
+      insertItem(ctx, pageId, ord, { ...item, id: undefined }, item.id);
     } else {
       insertItem(ctx, pageId, ord, { ...item, id: undefined });
     }

@@ -34,12 +34,14 @@ export async function sendEdits(
 }
 
 /**
- * The archive's ids for the items a save created (a split): every doc holding one of those item
- * objects gets it with its id, so it can be tagged without reloading. Null when none is new.
+ * The archive's ids for the items a save created (a split), or gave another id than the doc
+ * expected (an undone merge whose old id was taken meanwhile): every doc holding one of those
+ * item objects gets it with the archive's id, so it can be tagged without reloading. Null when
+ * every id already agrees.
  */
 export function itemIdsMapper(doc: PageDoc, itemIds: readonly number[] | null): ((d: PageDoc) => PageDoc) | null {
   const ids = new Map<StoredItem, number>();
-  if (itemIds?.length === doc.items.length) doc.items.forEach((it, i) => it.id === undefined && ids.set(it, itemIds[i]!));
+  if (itemIds?.length === doc.items.length) doc.items.forEach((it, i) => it.id !== itemIds[i] && ids.set(it, itemIds[i]!));
   if (ids.size === 0) return null;
   const named = new Map<StoredItem, StoredItem>();
   const withId = (it: StoredItem): StoredItem => {

@@ -1,6 +1,7 @@
 // Typed edit ops through the AsyncArchive interface (editPage): applied in one transaction with one
 // small revision (the ops and their inverse), history and restore replaying it, and the refusals.
 import { describe, expect, it } from 'vitest';
+import type { EditOp } from '../../shared/edit-ops.ts';
 import { editor, frontPage, imp, page, supervisor, type OpenSuiteArchive } from './support.ts';
 
 export function editSuite(open: OpenSuiteArchive): void {
@@ -46,21 +47,28 @@ export function editSuite(open: OpenSuiteArchive): void {
       const { pageId, issueId } = await a.importPage(page('p01.txt', frontPage()), imp);
       const p = await a.getPage(pageId);
       const last = p.items.length - 1;
-      const merged = await a.editPage({ pageId, baseRevision: 0, ops: [{ op: 'merge', index: last, start: p.items[last]!.start }] }, editor);
+      // A middle item: SQLite would hand the last (highest) id out again by chance.
+      const merged = await a.editPage({ pageId, baseRevision: 0, ops: [{ op: 'merge', index: 1, start: p.items[1]!.start }] }, editor);
       expect(merged.itemIds).toHaveLength(p.items.length - 1);
       expect((await a.getPage(pageId)).items).toHaveLength(p.items.length - 1);
+      // Undo (the stored inverse) gives the merged-away item back its own id; a redo merges it again.
+      const inverse = ((await a.getRevision((await a.listRevisions(pageId)).at(-1)!.id)).before as { ops: EditOp[] }).ops;
+      const undone = await a.editPage({ pageId, baseRevision: 1, ops: inverse }, editor);
+      expect(undone.itemIds).toEqual(p.items.map((i) => i.id));
+      expect((await a.getPage(pageId)).items.map((i) => [i.id, i.headline, i.start])).toEqual(p.items.map((i) => [i.id, i.headline, i.start]));
+      await a.editPage({ pageId, baseRevision: 2, ops: [{ op: 'merge', index: last, start: p.items[last]!.start }] }, editor);
 
       await expect(a.editPage({ pageId, baseRevision: 0, ops: [{ op: 'text', at: 0, remove: '衡', insert: '衝' }] }, editor)).rejects.toMatchObject({ code: 'revision-conflict' });
-      await expect(a.editPage({ pageId, baseRevision: 1, ops: [{ op: 'text', at: 0, remove: '不是这个', insert: 'x' }] }, editor)).rejects.toMatchObject({
+      await expect(a.editPage({ pageId, baseRevision: 3, ops: [{ op: 'text', at: 0, remove: '不是这个', insert: 'x' }] }, editor)).rejects.toMatchObject({
         code: 'invalid-input',
         message: expect.stringMatching(/edit-text-mismatch/),
       });
-      await expect(a.editPage({ pageId, baseRevision: 1, ops: [] }, editor)).rejects.toMatchObject({ code: 'invalid-input' });
-      expect((await a.getPage(pageId)).revision).toBe(1);
+      await expect(a.editPage({ pageId, baseRevision: 3, ops: [] }, editor)).rejects.toMatchObject({ code: 'invalid-input' });
+      expect((await a.getPage(pageId)).revision).toBe(3);
 
       await a.setPageState(pageId, 'proofed', editor);
       await a.issueEvent(issueId, { type: 'approve' }, supervisor);
-      await expect(a.editPage({ pageId, baseRevision: 1, ops: [{ op: 'text', at: 0, remove: '衡', insert: '衝' }] }, editor)).rejects.toMatchObject({ code: 'issue-locked' });
+      await expect(a.editPage({ pageId, baseRevision: 3, ops: [{ op: 'text', at: 0, remove: '衡', insert: '衝' }] }, editor)).rejects.toMatchObject({ code: 'issue-locked' });
     });
   });
 }

@@ -175,6 +175,19 @@ describe('edit ops', () => {
     expect(sameValue(stripIds(applyOps(after, inverse)), stripIds(page))).toBe(true);
   });
 
+  it('undoing a merge gives the item back its id; a split cannot take an id the page holds', () => {
+    const base = pageOf('ab\ncd\nef', [1, 2]);
+    const page: EditPage = { text: base.text, items: base.items.map((it, i) => ({ ...it, id: 10 + i })) };
+    const { inverse, after } = invertOps(page, [{ op: 'merge', index: 1, start: 3 }]);
+    expect(inverse[0]).toMatchObject({ op: 'split', at: 3, restoreId: 11 });
+    expect(applyOps(after, inverse).items.map((i) => i.id)).toEqual([10, 11, 12]);
+    expect(() => applyOps(page, [{ op: 'merge', index: 2, start: 6 }, { op: 'split', at: 6, item: stripIds(page).items[2]!, restoreId: 10 }])).toThrow(
+      expect.objectContaining({ reason: 'edit-item-mismatch', opIndex: 1 }),
+    );
+    // A page whose items carry no ids (the renderer before a first save) inverts without one.
+    expect(invertOps(base, [{ op: 'merge', index: 1, start: 3 }]).inverse[0]).not.toHaveProperty('restoreId');
+  });
+
   it('names the actions a batch needs', () => {
     expect(actionsForOps([{ op: 'field', index: 0, name: 'byline', from: null, to: 'B' }])).toEqual(['item.editMetadata']);
     expect(actionsForOps([{ op: 'tags', index: 0, from: [], to: ['x'] }, { op: 'text', at: 0, remove: '', insert: 'x' }])).toEqual(['item.tag', 'page.save']);

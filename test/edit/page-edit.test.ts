@@ -105,8 +105,11 @@ describe('page.edit', () => {
     const edited = page(w);
     expect(edited.items).toHaveLength(original.items.length - 1);
     const inverse = JSON.parse(revisionRows(w).at(-1)!.before_json).ops as EditOp[];
-    await w.ok('page.edit', { pageId: w.pageId, baseRevision: 1, ops: inverse });
+    const undone = await w.ok('page.edit', { pageId: w.pageId, baseRevision: 1, ops: inverse });
     expect(strip(page(w))).toEqual(strip(original));
+    // The merged-away item is back under its own id, not a new one.
+    expect(page(w).items.map((i) => i.id)).toEqual(original.items.map((i) => i.id));
+    expect(undone.itemIds).toEqual(original.items.map((i) => i.id));
 
     const history = (await w.ok('history.forPage', { pageId: w.pageId })).revisions as { action: string; summaryData: { code: string }; diff: string; id: number; pageRevision: number }[];
     const edits = history.filter((h) => h.action === 'edit');

@@ -63,7 +63,7 @@ export function editPage(ctx: PgContext, input: EditPageInput, actor: Actor): Pr
 async function writeChangedItems(q: PgQuery, pageId: number, before: readonly (StoredItem & { id: number })[], after: readonly StoredItem[]): Promise<void> {
   const sameRows = before.length === after.length && after.every((it, i) => it.id === before[i]!.id);
   if (!sameRows) {
-    await replaceItems(q, pageId, [...after]);
+    await replaceItems(q, pageId, [...after], true);
     return;
   }
   for (const [ord, item] of after.entries()) {

@@ -186,8 +186,35 @@ export async function insertItem(q: PgQuery, pageId: number, ord: number, item: 
   return (await insertItems(q, pageId, [{ ord, item }]))[0]!;
 }
 
-/** Replaces a page's items, keeping the ids of items that carry an id of this page. */
-export async function replaceItems(q: PgQuery, pageId: number, items: StoredItem[]): Promise<void> {
+/**
+ * An item inserted with the id it had (undoing a merge), when no item holds that id and the
+ * identity sequence has already handed it out (so a later insert can never draw it); else false.
+ */
+async function insertWithFreeId(q: PgQuery, pageId: number, ord: number, item: StoredItem, id: number): Promise<boolean> {
+  const free = await q.one<{ ok: boolean }>(
+    'items.idRestorable',
+    `SELECT NOT EXISTS (SELECT 1 FROM items WHERE id = $1::int)
+       AND $1::int <= COALESCE(pg_sequence_last_value(pg_get_serial_sequence('items', 'id')::regclass), 0) AS ok`,
+    [id],
+  );
+  if (!free?.ok) return false;
+  const { values, checksum } = itemColumns(pageId, ord, item);
+  await q.run(
+    'items.insertWithId',
+    `INSERT INTO items(id, page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
+       paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json, checksum)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [id, ...values, checksum],
+  );
+  await writeItemChildren(q, id, item, true);
+  return true;
+}
+
+/**
+ * Replaces a page's items, keeping the ids of items that carry an id of this page. restoreFreeIds
+ * (typed edits): an item carrying an id no item holds gets that id back (undoing a merge).
+ */
+export async function replaceItems(q: PgQuery, pageId: number, items: StoredItem[], restoreFreeIds = false): Promise<void> {
   const existing = new Set((await q.all<{ id: number }>('items.idsOfPage', 'SELECT id FROM items WHERE page_id = $1', [pageId])).map((r) => r.id));
   const keep = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined && existing.has(id)));
   const gone = [...existing].filter((id) => !keep.has(id));
@@ -207,6 +234,8 @@ export async function replaceItems(q: PgQuery, pageId: number, items: StoredItem
         [item.id, ...values.slice(1), checksum],
       );
       await writeItemChildren(q, item.id, item, false);
+    } else if (restoreFreeIds && item.id !== undefined && !used.has(item.id) && (await insertWithFreeId(q, pageId, ord, item, item.id))) {
+      used.add(item.id);
     } else {
       fresh.push({ ord, item: { ...item, id: undefined } });
     }
