@@ -46,6 +46,13 @@ const REASON_KEYS: Record<string, string> = {
   'wrong-password': 'accounts.err.wrongPassword',
   'password-not-set': 'accounts.err.passwordNotSet',
   'logged-in': 'accounts.err.loggedIn',
+  'password-too-short': 'accounts.err.passwordTooShort',
+  'password-too-long': 'accounts.err.passwordTooLong',
+  'password-blank': 'accounts.err.passwordBlank',
+  'own-password': 'accounts.err.ownPassword',
+  'self-disable': 'accounts.err.selfDisable',
+  'no-password': 'accounts.err.noPassword',
+  'logged-in-clear': 'accounts.err.loggedInClear',
 };
 
 /** Reasons with a sentence in the `errors` table (shared/i18n-errors.ts). */
@@ -85,11 +92,6 @@ function damagedWhat(t: T, d: Readonly<Record<string, unknown>>): string {
   const { part, id, page, revision } = values(d);
   if (part === 'revision') return page && revision ? t('security.damagedRevision', { revision, page }) : t('security.damagedLogEntry', { id });
   if (part === 'page') return t('security.damagedPage', { page: id });
-  if (part === 'item-set') {
-    return d.expected === null || d.expected === undefined
-      ? t('security.damagedItemSetMissing', { page, found: values(d).found })
-      : t('security.damagedItemSet', { page, expected: values(d).expected, found: values(d).found });
-  }
   return t('security.damagedItem', { id, page });
 }
 

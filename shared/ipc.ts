@@ -7,9 +7,11 @@ import { appChannels } from './contract/app.ts';
 import { pageChannels } from './contract/pages.ts';
 import { importChannels, missingProgramSchema, type ImportReport } from './contract/import.ts';
 import { reviewChannels } from './ipc-review.ts';
+import { accountChannels } from './contract/accounts.ts';
 
 export * from './contract/app.ts';
 export * from './contract/import.ts';
+export * from './contract/accounts.ts';
 
 /** Every channel, by domain (shared/contract/: app, pages, import, profiles, tags, issues, history, search). */
 export const channels = {
@@ -17,6 +19,7 @@ export const channels = {
   ...pageChannels,
   ...importChannels,
   ...reviewChannels,
+  ...accountChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -6,7 +6,8 @@
 // Every /api/ request then acts as the profile of its cookie's session, through a handler table of
 // that profile alone (tableFor); a missing, forged or expired cookie gets 401 'login-required'.
 // Failed logins are rate-limited per account and per address (guard.ts): 429 with Retry-After.
-// The session ends when its profile is disabled, removed or loses its password.
+// The session ends when its profile is disabled, removed, loses its password or has it changed
+// (a supervisor's reset, or the user's own change: every browser logs in again with the new one).
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error.ts';
 import type { Profile } from '../../shared/roles.ts';
@@ -58,21 +59,23 @@ const loginRequired = (): AuthAnswer => failure(401, new AppError('unauthorized'
 export function createHttpAuth<T>(options: HttpAuthOptions<T>): HttpAuth<T> {
   const sessions = options.sessions ?? createWebSessions();
   // One table per login, made at login and dropped with the session.
-  const tables = new Map<string, { profileId: string; name: string; table: T }>();
+  // `hash`: the password hash at login; another one later means the password was changed.
+  const tables = new Map<string, { profileId: string; name: string; hash: string | null; table: T }>();
   const cookieName = () => sessionCookieName(options.port());
 
   /** The live session of a cookie with its profile, or null (and the session ended if its profile may no longer log in). */
-  const current = async (cookieHeader: string | undefined): Promise<{ value: string; profile: Profile } | null> => {
+  const current = async (cookieHeader: string | undefined): Promise<{ value: string; profile: Profile; hash: string } | null> => {
     const value = readCookie(cookieHeader, cookieName());
     const session = sessions.get(value);
     if (!session || value === undefined) return null;
     const [profile, credentials] = await Promise.all([options.archive.getProfile(session.profileId), options.archive.profileCredentials(session.profileId)]);
-    if (!profile || !credentials || credentials.disabled || credentials.hash === null) {
+    const entry = value !== undefined ? tables.get(value) : undefined;
+    if (!profile || !credentials || credentials.disabled || credentials.hash === null || (entry !== undefined && entry.hash !== credentials.hash)) {
       sessions.destroy(value);
       tables.delete(value);
       return null;
     }
-    return { value, profile };
+    return { value, profile, hash: credentials.hash };
   };
 
   return {
@@ -97,7 +100,8 @@ export function createHttpAuth<T>(options: HttpAuthOptions<T>): HttpAuth<T> {
         const value = sessions.create(profile.id);
         // Tables of sessions that expired without coming back go with them.
         for (const k of tables.keys()) if (!sessions.alive(k)) tables.delete(k);
-        tables.set(value, { profileId: profile.id, name: profile.name, table: options.tableFor(profile) });
+        const hash = (await options.archive.profileCredentials(profile.id))?.hash ?? null;
+        tables.set(value, { profileId: profile.id, name: profile.name, hash, table: options.tableFor(profile) });
         return { status: 200, body: { ok: true, value: { profile } }, headers: { 'Set-Cookie': sessionCookie(cookieName(), value, { secure: options.secure === true }) } };
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
@@ -112,7 +116,7 @@ export function createHttpAuth<T>(options: HttpAuthOptions<T>): HttpAuth<T> {
       let entry = tables.get(who.value);
       // A renamed profile gets a fresh table under its new name.
       if (!entry || entry.name !== who.profile.name) {
-        entry = { profileId: who.profile.id, name: who.profile.name, table: options.tableFor(who.profile) };
+        entry = { profileId: who.profile.id, name: who.profile.name, hash: who.hash, table: options.tableFor(who.profile) };
         tables.set(who.value, entry);
       }
       return { table: entry.table, profile: who.profile };

@@ -4,6 +4,7 @@
 // Requests are validated against shared/ipc.ts before a handler runs (dispatch.ts).
 import type { HandlerTable, HostContext, ServiceContext } from './service/context.ts';
 import { createSession } from './service/session.ts';
+import { accountHandlers } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
 import { importHandlers } from './handlers/import.ts';
 import { issueHandlers } from './handlers/issues.ts';
@@ -32,6 +33,7 @@ export function createHandlers(host: HostContext): HandlerTable {
     ...pageEditHandlers(ctx),
     ...importHandlers(ctx),
     ...profileHandlers(ctx),
+    ...accountHandlers(ctx),
     ...tagHandlers(ctx),
     ...issueHandlers(ctx),
     ...historyHandlers(ctx),

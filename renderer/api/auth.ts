@@ -88,6 +88,9 @@ export const PASSWORD_CHANNELS = [
   'profiles.create',
   'profiles.update',
   'profiles.remove',
+  'accounts.setPassword',
+  'accounts.setDisabled',
+  'accounts.create',
 ] as const satisfies readonly Channel[];
 export type PasswordChannel = (typeof PASSWORD_CHANNELS)[number];
 

@@ -83,6 +83,14 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'import.dialog': fc.constant({}),
   'sample.open': fc.constant({}),
   ...reviewGoodPayloads,
+  // Passwords in the app (shared/contract/accounts.ts).
+  'accounts.self': fc.constant({}),
+  'accounts.list': fc.constant({}),
+  'accounts.changeOwn': fc.record({ oldPassword: fc.string({ minLength: 1, maxLength: 30 }), newPassword: fc.string({ maxLength: 30 }) }, { requiredKeys: ['newPassword'] }),
+  'accounts.clearOwn': fc.record({ oldPassword: fc.string({ minLength: 1, maxLength: 30 }) }),
+  'accounts.setPassword': fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,20}$/), newPassword: fc.string({ maxLength: 30 }) }),
+  'accounts.setDisabled': fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,20}$/), disabled: fc.boolean() }),
+  'accounts.create': fc.record({ name: fc.stringMatching(/^[a-z\u4e00-\u4e10]{1,6}$/), role: fc.constantFrom('editor', 'archivist', 'supervisor'), newPassword: fc.string({ maxLength: 30 }) }),
 };
 
 /** Bad payloads: mutations of a good one, and arbitrary values. Some may happen to be valid; those are skipped. */
