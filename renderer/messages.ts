@@ -92,6 +92,11 @@ function damagedWhat(t: T, d: Readonly<Record<string, unknown>>): string {
   const { part, id, page, revision } = values(d);
   if (part === 'revision') return page && revision ? t('security.damagedRevision', { revision, page }) : t('security.damagedLogEntry', { id });
   if (part === 'page') return t('security.damagedPage', { page: id });
+  if (part === 'item-set') {
+    return d.expected === null || d.expected === undefined
+      ? t('security.damagedItemSetMissing', { page, found: values(d).found })
+      : t('security.damagedItemSet', { page, expected: values(d).expected, found: values(d).found });
+  }
   return t('security.damagedItem', { id, page });
 }
 

@@ -17,6 +17,8 @@ export const securityEn = {
   damagedLogEntry: 'revision log entry {{id}}',
   damagedPage: 'the text of page {{page}}',
   damagedItem: 'item {{id}} of page {{page}}',
+  damagedItemSet: 'the item set of page {{page}}: {{expected}} items expected, {{found}} found',
+  damagedItemSetMissing: 'the item set of page {{page}}: no checksum record, {{found}} items found',
   exportFolder: 'Exports are written to the export folder {{folder}} (in the desktop app also to a folder chosen with Choose…); other folders are not accepted.',
   handleExpired: 'Those dropped files are no longer known to Galley; drop them again.',
 };
@@ -33,6 +35,8 @@ export const securityZh: typeof securityEn = {
   damagedLogEntry: '修订记录 {{id}}',
   damagedPage: '第 {{page}} 版的文本',
   damagedItem: '第 {{page}} 版的条目 {{id}}',
+  damagedItemSet: '第 {{page}} 版的条目集合：应有 {{expected}} 条，实有 {{found}} 条',
+  damagedItemSetMissing: '第 {{page}} 版的条目集合：缺少校验记录，实有 {{found}} 条',
   exportFolder: '导出文件只写入导出文件夹 {{folder}}（桌面版也可写入用“选择……”选定的文件夹）；不接受其他文件夹。',
   handleExpired: 'Galley 已不再记得这些拖入的文件，请重新拖入。',
 };

@@ -29,19 +29,27 @@ export function registerChecksumFunction(db: Database.Database): void {
   db.function(CHECKSUM_FUNCTION, { deterministic: true, varargs: true }, (...values: unknown[]) => rowChecksum(values));
 }
 
-export type DamagedPart = 'revision' | 'page' | 'item';
+export type DamagedPart = 'revision' | 'page' | 'item' | 'item-set';
 
 export interface DamagedRow {
   part: DamagedPart;
-  /** The row's id (revision id, page id, item id). */
+  /** The row's id (revision id, page id, item id; for an item set, the page id). */
   id: number;
   /** The page it belongs to (null for a revision of something that is not a page). */
   pageId: number | null;
   /** For a revision of a page: the page's revision number it records. */
   pageRevision: number | null;
+  /** For an item set: the items its checksum record counts (null: the record is missing) and the items there. */
+  items?: { expected: number | null; found: number };
 }
 
 export function describeDamage(d: DamagedRow): string {
+  if (d.part === 'item-set') {
+    const found = d.items?.found ?? 0;
+    return d.items?.expected === null || d.items === undefined
+      ? `item set of page ${d.pageId} has no checksum record (${found} items found)`
+      : `item set of page ${d.pageId} does not match: ${d.items.expected} items expected, ${found} found`;
+  }
   if (d.part === 'revision') {
     return d.pageId !== null && d.pageRevision !== null
       ? `damaged revision ${d.pageRevision} of page ${d.pageId}`
@@ -87,12 +95,96 @@ function revisionDamage(r: Row): DamagedRow {
   return { part: 'revision', id: r.id, pageId: isPage ? (r.entity_id as number) : null, pageRevision: isPage ? ((r.page_revision as number | null) ?? null) : null };
 }
 
-/** Checks one page's text and items; throws DamagedRowError on the first mismatch. */
+/** Checks one page's text, its items and its item set; throws DamagedRowError on the first mismatch. */
 export function checkPageRows(db: Database.Database, archivePath: string, pageId: number): void {
   const page = stmt(db, `SELECT id, checksum, ${cols(PAGE_COLUMNS)} FROM pages WHERE id = ?`).get(pageId) as Row | undefined;
   if (page && !matches(page, PAGE_COLUMNS)) throw new DamagedRowError(archivePath, { part: 'page', id: pageId, pageId, pageRevision: null });
-  for (const item of stmt(db, `SELECT id, checksum, ${cols(ITEM_COLUMNS)} FROM items WHERE page_id = ?`).iterate(pageId) as Iterable<Row>) {
+  const set: ItemSetRow[] = [];
+  for (const item of stmt(db, `SELECT id, checksum, ${cols(ITEM_COLUMNS)} FROM items WHERE page_id = ? ORDER BY ord, id`).iterate(pageId) as Iterable<Row>) {
     if (!matches(item, ITEM_COLUMNS)) throw new DamagedRowError(archivePath, { part: 'item', id: item.id, pageId, pageRevision: null });
+    set.push({ id: item.id, checksum: item.checksum });
+  }
+  if (page) checkItemSet(db, archivePath, pageId, set);
+}
+
+/**
+ * Checks a page's items as read (in ord, id order) against its item-set record (migration 0014);
+ * throws DamagedRowError naming the difference. For readers that load the rows anyway (page-read.ts).
+ */
+export function checkItemSet(db: Database.Database, archivePath: string, pageId: number, rows: readonly ItemSetRow[]): void {
+  if (!hasItemSets(db)) return;
+  const damage = itemSetDamage(pageId, stmt(db, 'SELECT item_count, checksum FROM item_sets WHERE page_id = ?').get(pageId) as StoredItemSet | undefined, rows);
+  if (damage) throw new DamagedRowError(archivePath, damage);
+}
+
+// ---- The item set of a page (migration 0014) ---------------------------------------------------
+// A checksum over the ids and row checksums of a page's items in order, with their number, so a row
+// deleted whole or added is found (each row's own checksum cannot see that). Written by the
+// archive's page writes (sealItemSet), never by a trigger, so a DELETE from anywhere else shows.
+
+export interface ItemSetRow {
+  id: number;
+  checksum: string | null;
+}
+interface StoredItemSet {
+  item_count: number;
+  checksum: string;
+}
+
+/** SHA-256 over "id:checksum" lines joined by "\n", in the items' order (as migration 0014 wrote it). */
+export function itemSetChecksum(rows: readonly ItemSetRow[]): string {
+  return createHash('sha256')
+    .update(rows.map((r) => `${r.id}:${r.checksum ?? ''}`).join('\n'))
+    .digest('hex');
+}
+
+/** The damage of one page's item set, or null when the stored record matches the items found. */
+export function itemSetDamage(pageId: number, stored: StoredItemSet | undefined, found: readonly ItemSetRow[]): DamagedRow | null {
+  if (stored && stored.item_count === found.length && stored.checksum === itemSetChecksum(found)) return null;
+  return { part: 'item-set', id: pageId, pageId, pageRevision: null, items: { expected: stored ? stored.item_count : null, found: found.length } };
+}
+
+const itemSetsKnown = new WeakMap<Database.Database, boolean>();
+/** Whether the archive has item set records (migration 0014 applied); cached per connection. */
+export function hasItemSets(db: Database.Database): boolean {
+  let known = itemSetsKnown.get(db);
+  if (known === undefined) {
+    known = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'item_sets'`).get() as { n: number }).n === 1;
+    // Only a positive answer is cached: an archive migrated later on this connection gains the table.
+    if (known) itemSetsKnown.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * Records the item set of a page as it now is. Every archive write that inserts, deletes or rewrites
+ * a page's items calls this inside the same transaction, after the items (their row checksums are
+ * written by 0009's triggers, so they are read back rather than recomputed).
+ */
+export function sealItemSet(db: Database.Database, pageId: number): void {
+  const rows = stmt(db, 'SELECT id, checksum FROM items WHERE page_id = ? ORDER BY ord, id').all(pageId) as ItemSetRow[];
+  stmt(
+    db,
+    `INSERT INTO item_sets(page_id, item_count, checksum) VALUES (?, ?, ?)
+     ON CONFLICT(page_id) DO UPDATE SET item_count = excluded.item_count, checksum = excluded.checksum`,
+  ).run(pageId, rows.length, itemSetChecksum(rows));
+}
+
+/** Every page's item set against its items (for verifyAllRows); calls note for each mismatch. */
+function verifyItemSets(db: Database.Database, note: (d: DamagedRow) => void): void {
+  const stored = new Map<number, StoredItemSet>();
+  for (const r of db.prepare('SELECT page_id, item_count, checksum FROM item_sets').iterate() as Iterable<StoredItemSet & { page_id: number }>) {
+    stored.set(r.page_id, r);
+  }
+  const found = new Map<number, ItemSetRow[]>();
+  for (const r of db.prepare('SELECT page_id, id, checksum FROM items ORDER BY page_id, ord, id').iterate() as Iterable<ItemSetRow & { page_id: number }>) {
+    let list = found.get(r.page_id);
+    if (!list) found.set(r.page_id, (list = []));
+    list.push({ id: r.id, checksum: r.checksum });
+  }
+  for (const { id } of db.prepare('SELECT id FROM pages ORDER BY id').iterate() as Iterable<{ id: number }>) {
+    const damage = itemSetDamage(id, stored.get(id), found.get(id) ?? []);
+    if (damage) note(damage);
   }
 }
 
@@ -183,6 +275,11 @@ export function verifyAllRows(db: Database.Database, options: { maxDamaged?: num
   const pages = scan('pages', PAGE_COLUMNS, '', (r) => ({ part: 'page', id: r.id, pageId: r.id, pageRevision: null }));
   const items = scan('items', ITEM_COLUMNS, '', (r) => ({ part: 'item', id: r.id, pageId: r.page_id as number, pageRevision: null }));
   const revisions = scan('revisions', REVISION_COLUMNS, '', revisionDamage);
+  if (hasItemSets(db)) {
+    verifyItemSets(db, (d) => {
+      if (damaged.length < max) damaged.push(d);
+    });
+  }
   const brokenLinks = hasAuditChain(db) ? verifyAuditChains(db) : [];
   return { revisions, pages, items, damaged, brokenLinks, ms: performance.now() - t0 };
 }

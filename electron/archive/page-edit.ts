@@ -8,6 +8,7 @@ import type { StoredItem } from '../../shared/domain.ts';
 import { EditError, invertOps } from '../../core/edit/index.ts';
 import type { Actor, EditPageInput } from './archive-api.ts';
 import { checkActor, fail, parseOr, type ArchiveContext } from './context.ts';
+import { sealItemSet } from './checksums.ts';
 import { assertEditable } from './issue-state.ts';
 import { itemValues, loadItems, pageRow, replaceItems, writeItemChildren } from './page-rows.ts';
 import { logRevision } from './revisions.ts';
@@ -81,4 +82,6 @@ function writeChangedItems(ctx: ArchiveContext, pageId: number, before: readonly
       .run(...itemValues(item), id);
     writeItemChildren(ctx, id, item, false);
   });
+  // Rewritten rows have new checksums: the page's item set record follows them (migration 0014).
+  sealItemSet(ctx.db.raw, pageId);
 }

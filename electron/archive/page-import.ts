@@ -8,6 +8,7 @@ import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { pageNumberFromText } from '../../core/import/page-facts.ts';
 import { ArchiveError, type Actor, type ImportFileOutcome, type ImportOutcome, type ImportPageInput } from './archive-api.ts';
 import { checkActor, contentHash, dateSchema, normaliseNewlines, parseOr, type ArchiveContext } from './context.ts';
+import { sealItemSet } from './checksums.ts';
 import { assertEditable, recomputeIssue } from './issue-state.ts';
 import { applyMastheadToIssue, resolveIssue } from './issues.ts';
 import { insertItem, isCorrected, snapshot, type PageRow } from './page-rows.ts';
@@ -91,6 +92,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
     ).run(input.sourceName, input.encoding, hash, text, text, revision, mastheadJson, at, at, existing.id);
     db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
     items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item));
+    sealItemSet(db.raw, existing.id);
     ctx.profiles.writePageFacts(existing.id, items, seg.model ?? null);
     logRevision(ctx, actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
     relinkIssue(ctx, issueId);
@@ -107,6 +109,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
     .run(issueId, pageNumber, input.sourceName, input.encoding, hash, text, text, mastheadJson, at, at);
   const pageId = Number(r.lastInsertRowid);
   items.forEach((item, ord) => insertItem(ctx, pageId, ord, item));
+  sealItemSet(db.raw, pageId);
   ctx.profiles.writePageFacts(pageId, items, seg.model ?? null);
   logRevision(ctx, actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
   relinkIssue(ctx, issueId);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { editableFieldSchema, type PageState, type StoredItem } from '../../shared/domain.ts';
 import { storedSearchDoc } from '../../core/search/search-doc.ts';
+import { sealItemSet } from './checksums.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
 
@@ -259,4 +260,6 @@ export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredI
       insertItem(ctx, pageId, ord, { ...item, id: undefined });
     }
   });
+  // The page's item set as now written (migration 0014), so a row removed or added later shows.
+  sealItemSet(db.raw, pageId);
 }

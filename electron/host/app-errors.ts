@@ -39,6 +39,8 @@ export function toAppError(e: unknown): AppError {
       id: d.id,
       page: d.pageId ?? null,
       revision: d.pageRevision ?? null,
+      // An item set (a row deleted or added): how many items its record counts and how many are there.
+      ...(d.items ? { expected: d.items.expected, found: d.items.found } : {}),
       path: e.archivePath,
     });
   }

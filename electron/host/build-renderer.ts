@@ -31,7 +31,17 @@ export function ensureRendererBuilt(log: (line: string) => void = () => undefine
   building ??= (async () => {
     log('Building the renderer (first run or sources changed)…');
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    // Vite builds React's development bundle whenever NODE_ENV is set to anything but
+    // "production" — and vitest sets it to "test", so a build started by a test run (the e2e
+    // host) served a development renderer, several times slower, to every later run and bench.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     return RENDERER_DIST;
   })().finally(() => {
     building = null;

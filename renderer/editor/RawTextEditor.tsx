@@ -16,6 +16,7 @@ import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
+import { firstSpanEndingAtOrAfter, itemLineSpans } from './span-lines.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
   kicker: monaco.KeyCode.KeyK,
@@ -46,6 +47,10 @@ function lineCount(text: string): number {
 
 /** Items up to which each split gets a labelled rule above its line. */
 export const ZONES_UP_TO = 400;
+
+/** Items above which the span decorations cover only the lines in view and WINDOW_MARGIN_LINES either side. */
+export const WINDOWED_FROM = ZONES_UP_TO;
+const WINDOW_MARGIN_LINES = 300;
 
 export function RawTextEditor() {
   const store = useContext(StoreContext)!;
@@ -113,6 +118,9 @@ export function RawTextEditor() {
     let shownReveal = -1;
     let shownLanguage = '';
     let suppress = 0;
+    // The text the model holds, kept as it changes: comparing it with the doc's is a pointer check
+    // where model.getValue() built a copy of the whole page on every store change.
+    let modelText = '';
 
     const doc = () => store.getState().session?.history.present ?? null;
     const offsetAtCursor = () => {
@@ -152,6 +160,7 @@ export function RawTextEditor() {
         if (editor.getOption(monaco.editor.EditorOption.wrappingStrategy) !== strategy) editor.updateOptions({ wrappingStrategy: strategy });
         const next = monaco.editor.createModel(d.text, 'plaintext');
         next.setEOL(monaco.editor.EndOfLineSequence.LF);
+        modelText = next.getValue();
         suppress++;
         editor.setModel(next);
         suppress--;
@@ -163,9 +172,9 @@ export function RawTextEditor() {
         shownSelected = -1;
       }
       const m = editor.getModel()!;
-      if (m.getValue() !== d.text) {
+      if (modelText !== d.text) {
         // Undo/redo or another external change: apply the difference, not a whole new value.
-        const c = diffText(m.getValue(), d.text);
+        const c = diffText(modelText, d.text);
         if (c) {
           const a = m.getPositionAt(c.offset);
           const b = m.getPositionAt(c.offset + c.length);
@@ -173,6 +182,7 @@ export function RawTextEditor() {
           m.applyEdits([{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: c.text }]);
           suppress--;
         }
+        modelText = m.getValue();
       }
       const language = i18n.language;
       if (d !== shownDoc || session.selected !== shownSelected || language !== shownLanguage) {
@@ -272,15 +282,14 @@ export function RawTextEditor() {
           : [],
       );
     };
-    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
+    // The item spans' decorations (rule, tint, gutter marker: two per item). A big page gets them
+    // only for the lines in view and a margin, redone as it scrolls: 20,000 decorations cost Monaco
+    // ~250 ms per change on a 10,000-item page, a few hundred cost nothing.
+    let spanDoc: PageDoc | null = null;
+    let windowFrom = 0;
+    let windowTo = -1;
+    const paintSpans = (d: PageDoc, force: boolean) => {
       const tt = tRef.current;
-      if (spansKey === d && spansLanguage === i18n.language) {
-        paintSelection(selected);
-        paintZones(d, selected, spanLines.map((l) => l[0]));
-        return;
-      }
-      spansKey = d;
-      spansLanguage = i18n.language;
       const kindLabels = new Map<string, [string, string]>();
       const labelsOf = (kind: string): [string, string] => {
         let l = kindLabels.get(kind);
@@ -291,15 +300,23 @@ export function RawTextEditor() {
         }
         return l;
       };
-      spanLines = [];
+      let first = 0;
+      let last = d.items.length - 1;
+      if (d.items.length > WINDOWED_FROM) {
+        const visible = editor.getVisibleRanges();
+        const top = visible[0]?.startLineNumber ?? 1;
+        const bottom = visible[visible.length - 1]?.endLineNumber ?? top;
+        if (!force && top >= windowFrom && bottom <= windowTo) return;
+        windowFrom = Math.max(1, top - WINDOW_MARGIN_LINES);
+        windowTo = bottom + WINDOW_MARGIN_LINES;
+        first = Math.max(0, firstSpanEndingAtOrAfter(spanLines, windowFrom));
+        last = first;
+        while (last + 1 < spanLines.length && spanLines[last + 1]![0] <= windowTo) last++;
+      }
       const decos: monaco.editor.IModelDeltaDecoration[] = [];
-      const starts: number[] = [];
-      d.items.forEach((item, i) => {
-        const startLine = m.getPositionAt(item.start).lineNumber;
-        const endOffset = i + 1 < d.items.length ? d.items[i + 1]!.start : m.getValueLength();
-        const endLine = Math.max(startLine, m.getPositionAt(Math.max(item.start, endOffset - 1)).lineNumber);
-        starts.push(startLine);
-        spanLines.push([startLine, endLine]);
+      for (let i = first; i <= last && i < d.items.length; i++) {
+        const item = d.items[i]!;
+        const [startLine, endLine] = spanLines[i]!;
         const [kindLabel, dragLabel] = labelsOf(item.kind);
         // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
         const doubt = doubtOf(item);
@@ -326,8 +343,23 @@ export function RawTextEditor() {
             linesDecorationsClassName: `span-bar kind-${item.kind}`,
           },
         });
-      });
+      }
+      spanDoc = d;
       decorations.set(decos);
+    };
+    const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
+      if (spansKey === d && spansLanguage === i18n.language) {
+        paintSelection(selected);
+        paintZones(d, selected, spanLines.map((l) => l[0]));
+        return;
+      }
+      const tt = tRef.current;
+      spansKey = d;
+      spansLanguage = i18n.language;
+      // Lines from one sweep over the text (item starts ascend), not a model lookup per item.
+      spanLines = itemLineSpans(d.text, d.items);
+      const starts = spanLines.map((l) => l[0]);
+      paintSpans(d, true);
       paintSelection(selected);
       paintZones(d, selected, starts);
       if (!docChanged) return;
@@ -356,11 +388,16 @@ export function RawTextEditor() {
 
     const disposables: monaco.IDisposable[] = [];
     disposables.push(
+      // A big page's span decorations follow the view (paintSpans keeps a margin, so most scrolls do nothing).
+      editor.onDidScrollChange(() => {
+        if (spanDoc && spanDoc.items.length > WINDOWED_FROM) paintSpans(spanDoc, false);
+      }),
       editor.onDidChangeModelContent((e) => {
         if (suppress > 0) return;
+        const now = editor.getModel()!.getValue();
+        modelText = now;
         const d = doc();
         if (!d) return;
-        const now = editor.getModel()!.getValue();
         let changes: TextChange[] = [];
         const c0 = e.changes[0];
         if (e.changes.length === 1 && c0) {

@@ -4,6 +4,7 @@
 // matches its checksum is a DamagedRowError naming the row, never served as if sound.
 import type { AsyncArchive } from '../async-archive.ts';
 import { DamagedRowError, ITEM_COLUMNS, PAGE_COLUMNS, REVISION_COLUMNS, rowChecksum, type DamagedRow } from '../checksums.ts';
+import { itemSetDamageOf } from './checksum-sets.ts';
 import { isRowId, type PgContext, type PgQuery } from './context.ts';
 
 type Row = Record<string, unknown> & { id: number; checksum: string | null };
@@ -19,9 +20,14 @@ async function checkPageRows(q: PgQuery, path: string, pageId: number): Promise<
   if (!isRowId(pageId)) return;
   const page = await q.one<Row>('checks.page', `SELECT id, checksum, ${PAGE_COLUMNS.join(', ')} FROM pages WHERE id = $1`, [pageId]);
   if (page && !matches(page, PAGE_COLUMNS)) throw new DamagedRowError(path, { part: 'page', id: pageId, pageId, pageRevision: null });
-  for (const item of await q.all<Row>('checks.items', `SELECT id, checksum, ${ITEM_COLUMNS.join(', ')} FROM items WHERE page_id = $1 ORDER BY id`, [pageId])) {
+  // (ord, id): the order the item set's checksum is taken in (migration 0003).
+  const items = await q.all<Row>('checks.itemsInOrder', `SELECT id, checksum, ${ITEM_COLUMNS.join(', ')} FROM items WHERE page_id = $1 ORDER BY ord, id`, [pageId]);
+  for (const item of items) {
     if (!matches(item, ITEM_COLUMNS)) throw new DamagedRowError(path, { part: 'item', id: item.id, pageId, pageRevision: null });
   }
+  // A row deleted or added whole (no row damaged): the page's item-set record.
+  const set = page ? await itemSetDamageOf(q, pageId, items) : null;
+  if (set) throw new DamagedRowError(path, set);
 }
 
 async function checkRevisions(q: PgQuery, path: string, where: 'page' | 'id', id: number): Promise<void> {

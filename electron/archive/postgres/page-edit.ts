@@ -9,6 +9,7 @@ import { EditError, invertOps } from '../../../core/edit/index.ts';
 import type { Actor, EditPageInput } from '../archive-api.ts';
 import { checkActor, fail, parseOr } from '../context.ts';
 import { itemValues } from '../page-rows.ts';
+import { sealItemSet } from './checksum-sets.ts';
 import type { PgContext, PgQuery, PgValue } from './context.ts';
 import { lockEditable } from './issue-state.ts';
 import { loadItems, pageChecksum, pageRow, replaceItems, writeItemChildren, writePageFacts } from './page-rows.ts';
@@ -80,4 +81,6 @@ async function writeChangedItems(q: PgQuery, pageId: number, before: readonly (S
     );
     await writeItemChildren(q, id, item, false);
   }
+  // Rewritten rows have new checksums: the page's item-set record follows them (migration 0003).
+  await sealItemSet(q, pageId);
 }

@@ -11,6 +11,7 @@ import { ArchiveError, type Actor, type ImportFileOutcome, type ImportOutcome, t
 import { checkActor, contentHash, normaliseNewlines, parseOr } from '../context.ts';
 import { importPageInputSchema, stem } from '../page-import.ts';
 import { settleFirstSplit } from '../profiles-store.ts';
+import { sealItemSet } from './checksum-sets.ts';
 import { advisoryLock, LOCK_GROUPING, type PgContext, type PgQuery } from './context.ts';
 import { lockEditable, recomputeIssue } from './issue-state.ts';
 import { applyMastheadToIssue, resolveIssue } from './issues.ts';
@@ -75,6 +76,7 @@ async function importOne(ctx: PgContext, q: PgQuery, p: PreparedPage, actor: Act
     );
     await q.run('items.deleteOfPage', 'DELETE FROM items WHERE page_id = $1', [existing.id]);
     await insertItems(q, existing.id, items.map((item, ord) => ({ ord, item })));
+    await sealItemSet(q, existing.id);
     await writePageFacts(ctx, q, existing.id, items, seg.model ?? null);
     await logRevision(ctx, q, actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
     await relinkIssue(q, issueId);
@@ -90,6 +92,7 @@ async function importOne(ctx: PgContext, q: PgQuery, p: PreparedPage, actor: Act
   );
   const pageId = r!.id;
   await insertItems(q, pageId, items.map((item, ord) => ({ ord, item })));
+  await sealItemSet(q, pageId);
   await writePageFacts(ctx, q, pageId, items, seg.model ?? null);
   await logRevision(ctx, q, actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
   await relinkIssue(q, issueId);

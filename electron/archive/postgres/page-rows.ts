@@ -8,6 +8,7 @@ import { ITEM_COLUMNS, PAGE_COLUMNS, rowChecksum } from '../checksums.ts';
 import { fail } from '../context.ts';
 import { itemFromRow, itemValues, type ItemRow, type PageRow as SqlitePageRow, type PageSnapshot } from '../page-rows.ts';
 import { countDoubts } from '../profiles-store.ts';
+import { sealItemSet } from './checksum-sets.ts';
 import { isRowId, type PgContext, type PgQuery, type PgValue } from './context.ts';
 
 /** A page row as PostgreSQL returns it (edited is a boolean there). */
@@ -241,6 +242,8 @@ export async function replaceItems(q: PgQuery, pageId: number, items: StoredItem
     }
   }
   await insertItems(q, pageId, fresh);
+  // The page's item set as now written (migration 0003), so a row removed or added later shows.
+  await sealItemSet(q, pageId);
 }
 
 /** Per-page facts kept beside the items: the doubt count, and (on import) the model that segmented it. */

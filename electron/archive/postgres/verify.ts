@@ -12,6 +12,7 @@ import {
   type DamagedRow,
   type VerifyReport,
 } from '../checksums.ts';
+import { verifyItemSets } from './checksum-sets.ts';
 import type { PgContext, PgQuery } from './context.ts';
 
 type Row = Record<string, unknown> & { id: number; checksum: string | null; chain?: string | null };
@@ -52,6 +53,8 @@ export function verifyPostgres(ctx: PgContext, options: { maxDamaged?: number } 
       items++;
       if (r.checksum !== rowChecksum(values(r, ITEM_COLUMNS))) note({ part: 'item', id: r.id, pageId: r.page_id as number, pageRevision: null });
     }
+    // Rows deleted or added whole: each page's item set against its record (migration 0003).
+    for (const d of await verifyItemSets(q)) note(d);
     const brokenLinks: BrokenLink[] = [];
     let revisions = 0;
     let previous: { id: number; chain: string | null } | null = null;
