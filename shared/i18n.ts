@@ -155,6 +155,8 @@ const en = {
   exportDlg: {
     title: 'Export {{issue}}', formats: 'Formats', zip: 'Also write a zip file', folder: 'Folder', choose: 'Choose…', run: 'Export',
     done: 'Exported to', zipFile: 'Zip file', manifest: 'Manifest', file: 'File', size: 'Bytes', noFormat: 'Choose at least one format',
+    downloadNote: 'The export is downloaded by your browser as a zip file; a copy is kept in the export folder.',
+    downloaded: 'Downloaded: {{name}}', tooBig: 'The zip is too large to download here; it is in the export folder.',
     fmt: { json: 'JSON (galley.issue-export/1)', nitf: 'NITF 3.6', newsml: 'NewsML-G2', csv: 'CSV', markdown: 'Markdown', txt: 'Plain text' },
   },
   vocab: {
@@ -332,6 +334,8 @@ const zh: Strings = {
   exportDlg: {
     title: '导出 {{issue}}', formats: '格式', zip: '同时生成 zip 文件', folder: '文件夹', choose: '选择…', run: '导出',
     done: '已导出到', zipFile: 'zip 文件', manifest: '清单', file: '文件', size: '字节', noFormat: '请至少选择一种格式',
+    downloadNote: '导出内容由浏览器以 zip 文件下载；导出文件夹中另存一份。',
+    downloaded: '已下载：{{name}}', tooBig: 'zip 文件太大，无法在此下载；它在导出文件夹中。',
     fmt: { json: 'JSON (galley.issue-export/1)', nitf: 'NITF 3.6', newsml: 'NewsML-G2', csv: 'CSV', markdown: 'Markdown', txt: '纯文本' },
   },
   vocab: {
