@@ -8,7 +8,7 @@
 // cannot write those tables at all: "no such function: galley_sha256", never a row without its
 // checksum. The digest is SHA-256 over JSON.stringify of the column values in a fixed order,
 // computed in JavaScript both when written and when checked.
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 export const CHECKSUM_FUNCTION = 'galley_sha256';
@@ -22,9 +22,7 @@ export const ITEM_COLUMNS = [
 ] as const;
 
 export function rowChecksum(values: readonly unknown[]): string {
-  // One-shot hash: the same digest as createHash().update().digest('hex'), without a Hash object
-  // per row (opening a page checks every one of its rows).
-  return hash('sha256', JSON.stringify(values), 'hex');
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
 }
 
 export function registerChecksumFunction(db: Database.Database): void {

@@ -13,7 +13,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Archive } from './archive-api.ts';
 import { guardArchiveReads } from './checksum-reads.ts';
-import { readCheckedPage } from './page-read.ts';
 import { registerChecksumFunction } from './checksums.ts';
 import { checkActor, now, type ArchiveContext } from './context.ts';
 import { Db, type ArchiveLogger } from './db.ts';
@@ -129,8 +128,7 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     changeMarker: () => String(ctx.db.raw.pragma('data_version', { simple: true })),
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
-    // One read that verifies each row's checksum as it builds the page (page-read.ts).
-    getPage: (pageId) => readCheckedPage(ctx, pageId),
+    getPage: (pageId) => pages.getPage(ctx, pageId),
     savePage: (input, actor) => pages.savePage(ctx, input, actor),
     editPage: (input, actor) => editPage(ctx, input, actor),
     setPageState: (pageId, state, actor) => pages.setPageState(ctx, pageId, state, actor),
