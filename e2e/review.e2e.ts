@@ -3,7 +3,9 @@
 // approve (greyed out in the UI and refused by the host), approve, export, the approved issue
 // refuses edits, reopen with a reason, tag an item by accepting a suggestion, find it by that tag,
 // restore an earlier version. Screenshots of every new panel in both languages.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,13 +120,34 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await page.getByTestId('locked-bar').waitFor();
   });
 
-  it('exports json, NITF and CSV and shows the folder and manifest', async () => {
+  it('exports json, NITF and CSV as a browser download (a zip) and shows the folder and manifest', async () => {
     await page.getByTestId('issue-export').click();
     await page.getByTestId('export-dialog').waitFor();
     for (const f of ['newsml', 'markdown', 'txt']) await page.getByTestId(`export-format-${f}`).uncheck();
-    await page.getByTestId('export-folder').fill(exportDir);
-    await page.getByTestId('export-run').click();
+    // The browser host's renderer names no folder: it shows the configured one and gets a download.
+    expect(await page.getByTestId('export-folder').evaluate((e) => e.tagName)).toBe('CODE');
+    expect(await page.getByTestId('export-folder').textContent()).toBe(exportDir);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('export-run').click()]);
     await page.getByTestId('export-result').waitFor({ timeout: 20_000 });
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    const saved = join(exportDir, '..', 'downloaded.zip');
+    await download.saveAs(saved);
+    const files = unzipSync(new Uint8Array(readFileSync(saved)));
+    const names = Object.keys(files);
+    expect(names.some((n) => n.endsWith('.json') && !n.endsWith('/manifest.json'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.csv'))).toBe(true);
+    expect(names.some((n) => /nitf/i.test(n))).toBe(true);
+    expect(names.some((n) => n.endsWith('.md'))).toBe(false);
+    // The zip holds what the manifest lists, byte for byte (SHA-256).
+    const manifestName = names.find((n) => n.endsWith('/manifest.json'))!;
+    const listed = JSON.parse(strFromU8(files[manifestName]!)) as { files: { path: string; sha256: string }[] };
+    expect(listed.files.length).toBeGreaterThan(2);
+    for (const f of listed.files) {
+      const entry = names.find((n) => n.endsWith(`/${f.path}`));
+      expect(entry, f.path).toBeDefined();
+      expect(createHash('sha256').update(files[entry!]!).digest('hex')).toBe(f.sha256);
+    }
+    expect(await page.getByTestId('export-downloaded').textContent()).toContain(download.suggestedFilename());
     const folder = (await page.getByTestId('export-folder-path').textContent())!;
     expect(folder.startsWith(exportDir)).toBe(true);
     expect(existsSync(folder)).toBe(true);
@@ -271,9 +294,8 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await page.getByTestId('issue-approve').click();
     await expect.poll(issueState).toBe('approved');
     await page.getByTestId('issue-export').click();
-    await page.getByTestId('export-folder').fill(exportDir);
     await page.getByTestId('export-zip').check();
-    await page.getByTestId('export-run').click();
+    await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('export-run').click()]);
     await page.getByTestId('export-result').waitFor({ timeout: 20_000 });
     await shot('export-dialog-zh-CN');
     await closeDialog();

@@ -6,7 +6,6 @@ import { doubtsEn, doubtsZh } from './i18n-doubts.ts';
 import { scanEn, scanZh } from './i18n-scan.ts';
 import { errorsEn, errorsZh } from './i18n-errors.ts';
 import { accountsEn, accountsZh } from './i18n-accounts.ts';
-import { archivesEn, archivesZh } from './i18n-archives.ts';
 
 const en = {
   desk: deskEn,
@@ -15,7 +14,6 @@ const en = {
   scan: scanEn,
   errors: errorsEn,
   accounts: accountsEn,
-  archives: archivesEn,
   app: {
     name: 'Galley',
     hostBrowser: 'Browser host',
@@ -129,7 +127,6 @@ const en = {
     'issue.reopen': 'Only a supervisor can reopen an issue',
     'issue.export': 'Only a supervisor can export an issue',
     'profile.manage': 'Only a supervisor can manage profiles',
-    'archive.switch': 'Only a supervisor can open another archive in this host',
     noProfile: 'Choose a profile first',
   },
   tags: {
@@ -158,6 +155,8 @@ const en = {
   exportDlg: {
     title: 'Export {{issue}}', formats: 'Formats', zip: 'Also write a zip file', folder: 'Folder', choose: 'Choose…', run: 'Export',
     done: 'Exported to', zipFile: 'Zip file', manifest: 'Manifest', file: 'File', size: 'Bytes', noFormat: 'Choose at least one format',
+    downloadNote: 'The export is downloaded by your browser as a zip file; a copy is kept in the export folder.',
+    downloaded: 'Downloaded: {{name}}', tooBig: 'The zip is too large to download here; it is in the export folder.',
     fmt: { json: 'JSON (galley.issue-export/1)', nitf: 'NITF 3.6', newsml: 'NewsML-G2', csv: 'CSV', markdown: 'Markdown', txt: 'Plain text' },
   },
   vocab: {
@@ -195,7 +194,6 @@ const zh: Strings = {
   scan: scanZh,
   errors: errorsZh,
   accounts: accountsZh,
-  archives: archivesZh,
   app: {
     name: 'Galley 校对',
     hostBrowser: '浏览器模式',
@@ -308,7 +306,6 @@ const zh: Strings = {
     'issue.reopen': '只有主管可以重新打开期次',
     'issue.export': '只有主管可以导出期次',
     'profile.manage': '只有主管可以管理用户档案',
-    'archive.switch': '只有主管可以在此主机上打开另一个档案',
     noProfile: '请先选择用户档案',
   },
   tags: {
@@ -337,6 +334,8 @@ const zh: Strings = {
   exportDlg: {
     title: '导出 {{issue}}', formats: '格式', zip: '同时生成 zip 文件', folder: '文件夹', choose: '选择…', run: '导出',
     done: '已导出到', zipFile: 'zip 文件', manifest: '清单', file: '文件', size: '字节', noFormat: '请至少选择一种格式',
+    downloadNote: '导出内容由浏览器以 zip 文件下载；导出文件夹中另存一份。',
+    downloaded: '已下载：{{name}}', tooBig: 'zip 文件太大，无法在此下载；它在导出文件夹中。',
     fmt: { json: 'JSON (galley.issue-export/1)', nitf: 'NITF 3.6', newsml: 'NewsML-G2', csv: 'CSV', markdown: 'Markdown', txt: '纯文本' },
   },
   vocab: {

@@ -7,7 +7,6 @@ import { appChannels } from './contract/app.ts';
 import { pageChannels } from './contract/pages.ts';
 import { importChannels, missingProgramSchema, type ImportReport } from './contract/import.ts';
 import { reviewChannels } from './ipc-review.ts';
-import { archiveChannels } from './contract/archives.ts';
 import { accountChannels } from './contract/accounts.ts';
 
 export * from './contract/app.ts';
@@ -20,7 +19,6 @@ export const channels = {
   ...pageChannels,
   ...importChannels,
   ...reviewChannels,
-  ...archiveChannels,
   ...accountChannels,
 } as const;
 
@@ -56,8 +54,6 @@ export const events = {
   'import.progress': importProgressSchema,
   'library.changed': z.object({}),
   menu: z.object({ command: menuCommandSchema }),
-  /** The host now works on another archive (archives.open): every window reloads. */
-  'archive.switched': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -18,3 +18,9 @@ export const MAX_UPLOAD_BATCH_CHARS = MAX_REQUEST_BODY_BYTES - 4 * 1024 * 1024;
 export const MAX_HEADER_BYTES = 16 * 1024;
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * The largest export zip the browser host sends to the tab as a download (base64 in one answer);
+ * a larger one stays in the export folder and the dialog says where.
+ */
+export const MAX_EXPORT_DOWNLOAD_BYTES = 64 * 1024 * 1024;

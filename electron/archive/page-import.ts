@@ -14,6 +14,7 @@ import { applyMastheadToIssue, resolveIssue } from './issues.ts';
 import { insertItem, isCorrected, snapshot, type PageRow } from './page-rows.ts';
 import { pageScanInputSchema, putPageScan } from './page-scans.ts';
 import { settleFirstSplit } from './profiles-store.ts';
+import { PAGE_REF } from './revision-refs.ts';
 import { logRevision } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
 
@@ -78,6 +79,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
   const items: StoredItem[] = settleFirstSplit(seg.items.map((i) => ({ ...i, editedFields: [], tags: [] })));
   const mastheadJson = masthead ? JSON.stringify(masthead) : null;
   const at = ctx.now();
+  // raw_text is '' while the text is the imported one: the text is stored once (migration 0015, raw-text.ts).
 
   if (existing) {
     if (isCorrected(ctx, existing) && !overwrite) {
@@ -89,12 +91,13 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
       'pages.reimport',
       `UPDATE pages SET source_name = ?, encoding = ?, content_hash = ?, raw_text = ?, text = ?, state = 'imported',
          revision = ?, edited = 0, masthead_json = ?, imported_at = ?, updated_at = ? WHERE id = ?`,
-    ).run(input.sourceName, input.encoding, hash, text, text, revision, mastheadJson, at, at, existing.id);
+    ).run(input.sourceName, input.encoding, hash, '', text, revision, mastheadJson, at, at, existing.id);
     db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
     items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item));
     sealItemSet(db.raw, existing.id);
     ctx.profiles.writePageFacts(existing.id, items, seg.model ?? null);
-    logRevision(ctx, actor, 'page', existing.id, 'reimport', revision, before, { text, state: 'imported', items });
+    // The page as imported is the row just written: the revision refers to it (revision-refs.ts).
+    logRevision(ctx, actor, 'page', existing.id, 'reimport', revision, before, PAGE_REF);
     relinkIssue(ctx, issueId);
     recomputeIssue(ctx, issueId, actor);
     return { status: 'imported', pageId: existing.id, issueId };
@@ -106,12 +109,12 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
       `INSERT INTO pages(issue_id, page_number, source_name, encoding, content_hash, raw_text, text, masthead_json,
          imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(issueId, pageNumber, input.sourceName, input.encoding, hash, text, text, mastheadJson, at, at);
+    .run(issueId, pageNumber, input.sourceName, input.encoding, hash, '', text, mastheadJson, at, at);
   const pageId = Number(r.lastInsertRowid);
   items.forEach((item, ord) => insertItem(ctx, pageId, ord, item));
   sealItemSet(db.raw, pageId);
   ctx.profiles.writePageFacts(pageId, items, seg.model ?? null);
-  logRevision(ctx, actor, 'page', pageId, 'import', 0, null, { text, state: 'imported', items });
+  logRevision(ctx, actor, 'page', pageId, 'import', 0, null, PAGE_REF);
   relinkIssue(ctx, issueId);
   recomputeIssue(ctx, issueId, actor);
   return { status: 'imported', pageId, issueId };

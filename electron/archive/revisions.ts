@@ -2,7 +2,8 @@
 import { roleSchema, type Role } from '../../shared/roles.ts';
 import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
 import { fail, type ArchiveContext } from './context.ts';
-import { pageRow } from './page-rows.ts';
+import { pageRow, snapshot } from './page-rows.ts';
+import { isPageRef, PAGE_REF_JSON, resolvePageRefs } from './revision-refs.ts';
 import { withEditSnapshots } from '../../core/edit/index.ts';
 
 export interface RevisionRow {
@@ -87,14 +88,18 @@ export function listRevisionDetails(ctx: ArchiveContext, pageId: number): Revisi
   const rows = ctx.db
     .stmt('revisions.detailsOfPage', `SELECT * FROM revisions WHERE entity = 'page' AND entity_id = ? ORDER BY id`)
     .all<RevisionRow>(pageId);
-  // An 'edit' revision stores ops: its before/after pages are replayed from the snapshot before it.
-  return withEditSnapshots(rows.map(toDetail));
+  // An import refers to the page (revision-refs.ts): read back first. An 'edit' revision stores
+  // ops: its before/after pages are replayed from the snapshot before it.
+  return withEditSnapshots(resolvePageRefs(rows.map(toDetail), () => snapshot(ctx, pageId)));
 }
 
 export function getRevision(ctx: ArchiveContext, revisionId: number): RevisionDetail {
   const r = ctx.db.stmt('revisions.get', 'SELECT * FROM revisions WHERE id = ?').get<RevisionRow>(revisionId);
   if (!r) fail('not-found', `revision ${revisionId} does not exist`);
-  return toDetail(r);
+  const detail = toDetail(r);
+  // An import that refers to the page is read back through the page's history (revision-refs.ts).
+  if (r.entity === 'page' && isPageRef(detail.after)) return listRevisionDetails(ctx, r.entity_id).find((x) => x.id === r.id) ?? detail;
+  return detail;
 }
 
 /** The page snapshot a revision produced (null: no change made that revision). */
@@ -106,6 +111,11 @@ export function snapshotJsonAt(ctx: ArchiveContext, pageId: number, revision: nu
          AND action IN ('import', 'reimport', 'save', 'restore', 'tag', 'edit') ORDER BY id DESC LIMIT 1`,
     )
     .get<{ id: number; action: string; after_json: string | null }>(pageId, revision);
+  if (entry && entry.after_json === PAGE_REF_JSON) {
+    // An import that refers to the page (revision-refs.ts): the page as it stored it, read back.
+    const resolved = listRevisionDetails(ctx, pageId).find((r) => r.id === entry.id);
+    return resolved?.after ? JSON.stringify(resolved.after) : null;
+  }
   if (!entry || entry.action !== 'edit') return entry?.after_json ?? null;
   // An edit stores ops: the page it produced is replayed from the snapshot before it.
   const replayed = listRevisionDetails(ctx, pageId).find((r) => r.id === entry.id);

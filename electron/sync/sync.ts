@@ -1,6 +1,9 @@
 // `galley sync`: sends a replica's work back to its server, page by page, then brings the page in
 // step with the server (pull). Per page (see README "Working offline"):
-//   - edited here, server still at the base revision -> page.save with that base (tags included);
+//   - edited here, server still at the base revision -> page.edit with that base: the replica's
+//     own edit ops since it was last in step, replayed (push-ops.ts); a replica page with older
+//     whole-page revisions takes the legacy path, ops worked out from the two pages; tags follow
+//     as set deltas on the items as they now stand;
 //   - edited here and on the server -> CONFLICT: the server keeps its version, the local version
 //     is kept whole in sync_conflicts here and as a `sync-conflict:ID` setting on the server;
 //   - tags changed here -> the adds and removes applied to the server's current tags (sets);
@@ -10,16 +13,19 @@
 // local page equals the server's, so a second sync sends nothing.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/app-error.ts';
-import type { PageRecord, StoredItem } from '../../shared/domain.ts';
+import { MAX_EDIT_OPS } from '../../shared/edit-ops.ts';
+import type { PageRecord } from '../../shared/domain.ts';
+import { EditError } from '../../core/edit/index.ts';
 import type { SqliteArchive } from '../archive/sqlite-archive.ts';
 import type { Actor } from '../archive/archive-api.ts';
 import { copyNewPage, settleLocalPage, SyncError } from './local-copy.ts';
 import { fingerprint, tagDelta } from './page-content.ts';
+import { pushPlan } from './push-ops.ts';
 import { ReplicaStore, type ConflictReason, type ReplicaPage, type SyncConflict } from './replica-store.ts';
 import { actingProfile, localActor, type SyncServer } from './server.ts';
 
 export interface SyncReport {
-  /** Pages whose local edits were saved on the server. */
+  /** Pages whose local edits were sent to the server (as edit ops). */
   saved: number;
   /** Items whose tag changes were applied on the server. */
   tagged: number;
@@ -39,19 +45,53 @@ interface Outcome {
   state: boolean;
 }
 
+// bad-request: an edit op the server's page refuses (edit-*): kept as a refused change, never dropped.
 const reasonOf = (e: unknown): ConflictReason | null =>
-  e instanceof AppError ? (e.code === 'not-found' ? 'gone' : e.code === 'conflict' ? 'both-changed' : ['forbidden', 'refused', 'no-profile', 'read-only'].includes(e.code) ? 'refused' : null) : null;
+  e instanceof AppError
+    ? e.code === 'not-found'
+      ? 'gone'
+      : e.code === 'conflict'
+        ? 'both-changed'
+        : ['forbidden', 'refused', 'no-profile', 'read-only', 'bad-request'].includes(e.code)
+          ? 'refused'
+          : null
+    : null;
 
-/** Local items with their server ids (items made here have none), for page.save. */
-function withServerIds(items: StoredItem[], row: ReplicaPage): StoredItem[] {
-  const serverIdOf = new Map(row.items.map((m) => [m.local, m.origin]));
-  return items.map(({ id, ...rest }) => {
-    const origin = id !== undefined ? serverIdOf.get(id) : undefined;
-    return origin !== undefined ? { ...rest, id: origin } : rest;
-  });
+type Conflict = (reason: ConflictReason, message: string) => SyncConflict;
+
+/**
+ * Sends the local page's content change as edit ops on the server page `there` (still at the
+ * base revision), in batches the contract takes, each on the revision the one before made.
+ * False (with the conflict kept) when it cannot be expressed as ops or the server refuses it.
+ */
+async function pushContent(server: SyncServer, local: SqliteArchive, row: ReplicaPage, here: PageRecord, there: PageRecord, out: Outcome, conflict: Conflict): Promise<boolean> {
+  let plan: ReturnType<typeof pushPlan>;
+  try {
+    plan = pushPlan(local, row, here, there);
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    out.conflicts.push(conflict('refused', `page ${row.originPageId}: the offline version cannot be sent as edit operations (${e.message}); it is kept here`));
+    return false;
+  }
+  if (plan.ops.length === 0) return true;
+  out.tagged = plan.ops.filter((op) => op.op === 'tags').length;
+  let revision = row.baseRevision;
+  try {
+    for (let i = 0; i < plan.ops.length; i += MAX_EDIT_OPS) {
+      ({ revision } = await server.call('page.edit', { pageId: row.originPageId, baseRevision: revision, ops: plan.ops.slice(i, i + MAX_EDIT_OPS) }));
+    }
+  } catch (e) {
+    const reason = reasonOf(e);
+    if (!reason) throw e;
+    const how = plan.path === 'legacy' ? ` (legacy path: ${plan.why})` : '';
+    out.conflicts.push(conflict(reason, `edit${how}: ${(e as Error).message}`));
+    out.tagged = 0;
+    return false;
+  }
+  return true;
 }
 
-async function pushPage(server: SyncServer, row: ReplicaPage, here: PageRecord, there: PageRecord | null, conflict: (reason: ConflictReason, message: string) => SyncConflict): Promise<Outcome> {
+async function pushPage(server: SyncServer, local: SqliteArchive, row: ReplicaPage, here: PageRecord, there: PageRecord | null, conflict: Conflict): Promise<Outcome> {
   const out: Outcome = { conflicts: [], saved: false, tagged: 0, state: false };
   const edited = fingerprint(here) !== row.fingerprint;
   const deltas = row.items.flatMap((m) => {
@@ -84,11 +124,17 @@ async function pushPage(server: SyncServer, row: ReplicaPage, here: PageRecord, 
   const alreadyThere = edited && fingerprint(there) === fingerprint(here);
   if (edited && !alreadyThere) {
     if (there.revision === row.baseRevision) {
-      // The server page is as it was at checkout: the local page (tags too) becomes its next revision.
-      out.saved = await attempt('save', () =>
-        server.call('page.save', { pageId: row.originPageId, baseRevision: row.baseRevision, text: here.text, items: withServerIds(here.items, row) }),
-      );
+      // The server page is as it was at checkout: the local edits, as ops, make its next revision(s).
+      out.saved = await pushContent(server, local, row, here, there, out, conflict);
       contentConflict = !out.saved;
+      if (out.saved) {
+        const sent = await server.archive.getPage(row.originPageId);
+        if (fingerprint(sent) !== fingerprint(here)) {
+          // Replayed ops gave another page than this copy (they should not): keep the copy whole.
+          contentConflict = true;
+          out.conflicts.push(conflict('refused', `page ${row.originPageId}: the server's page after the edit differs from the offline version; the offline version is kept here`));
+        }
+      }
     } else {
       contentConflict = true;
       out.conflicts.push(
@@ -107,7 +153,16 @@ async function pushPage(server: SyncServer, row: ReplicaPage, here: PageRecord, 
       if (await attempt(`tags of #${d.origin}`, () => server.call('tags.addToItems', { itemIds: [d.origin], add: d.add, remove: d.remove }))) out.tagged++;
     }
   } else {
-    out.tagged = deltas.length;
+    // The batch ended with the tags; should the server still differ (it should not), deltas follow.
+    const sent = await server.archive.getPage(row.originPageId);
+    if (sent.items.length === here.items.length) {
+      for (const [i, item] of here.items.entries()) {
+        const d = tagDelta(sent.items[i]!.tags, item.tags);
+        const id = sent.items[i]!.id;
+        if (id === undefined || d.add.length + d.remove.length === 0) continue;
+        if (await attempt(`tags of #${id}`, () => server.call('tags.addToItems', { itemIds: [id], add: d.add, remove: d.remove }))) out.tagged++;
+      }
+    }
   }
   // A state set offline refers to the local version: not sent when that version did not go through.
   if (stateChanged && !contentConflict) {
@@ -152,7 +207,7 @@ export async function sync(server: SyncServer, local: SqliteArchive, now: () => 
       at: now(),
       resolvedAt: null,
     });
-    const out = await pushPage(server, row, here, await read(), conflict);
+    const out = await pushPage(server, local, row, here, await read(), conflict);
     const after = await read();
     for (const c of out.conflicts) {
       c.serverRevision = after?.revision ?? null;

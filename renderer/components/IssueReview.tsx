@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssueSummary } from '../../shared/domain.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
 import type { Res } from '../../shared/ipc.ts';
+import { saveDownload } from '../download.ts';
 import { issueActionReasons } from '../review-reasons.ts';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { Dialog, Guarded } from './Dialog.tsx';
@@ -104,6 +105,8 @@ export function ExportDialog({ issueId }: { issueId: number }) {
   const [zip, setZip] = useState(false);
   const [outDir, setOutDir] = useState('');
   const [canChoose, setCanChoose] = useState(false);
+  // The browser host: the export comes back as a download; the folder is shown, never sent.
+  const [offersDownload, setOffersDownload] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const reasons = useActionReasons(issue?.state ?? 'imported');
@@ -115,6 +118,7 @@ export function ExportDialog({ issueId }: { issueId: number }) {
         if (!f) return;
         setOutDir(f.outDir);
         setCanChoose(f.canChoose);
+        setOffersDownload(f.download === true);
       });
   }, [store]);
   const choose = async () => {
@@ -125,8 +129,9 @@ export function ExportDialog({ issueId }: { issueId: number }) {
     e.preventDefault();
     if (formats.length === 0) return;
     setBusy(true);
-    const done = await store.getState().exportIssue({ issueId, formats, zip, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
+    const done = await store.getState().exportIssue({ issueId, formats, zip, ...(!offersDownload && outDir.trim() ? { outDir: outDir.trim() } : {}) });
     if (done) setResult(done);
+    if (done?.download) saveDownload(done.download.name, done.download.base64);
     setBusy(false);
   };
   const close = () => store.getState().closeDialog();
@@ -156,13 +161,18 @@ export function ExportDialog({ issueId }: { issueId: number }) {
         </fieldset>
         <label className="folder-row">
           <span>{t('exportDlg.folder')}</span>
-          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} data-testid="export-folder" />
+          {offersDownload ? (
+            <code data-testid="export-folder">{outDir}</code>
+          ) : (
+            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} data-testid="export-folder" />
+          )}
           {canChoose && (
             <button type="button" onClick={() => void choose()}>
               {t('exportDlg.choose')}
             </button>
           )}
         </label>
+        {offersDownload && <p className="muted small">{t('exportDlg.downloadNote')}</p>}
         <div className="buttons">
           <Guarded reason={busy ? t('common.working') : reason} onClick={() => undefined} testId="export-run" className="primary">
             {busy ? t('common.working') : t('exportDlg.run')}
@@ -177,6 +187,10 @@ export function ExportDialog({ issueId }: { issueId: number }) {
           <p>
             {t('exportDlg.done')} <code data-testid="export-folder-path">{result.folderPath}</code>
           </p>
+          {result.download && (
+            <p data-testid="export-downloaded">{t('exportDlg.downloaded', { name: result.download.name })}</p>
+          )}
+          {result.download === null && <p>{t('exportDlg.tooBig')}</p>}
           {result.zipPath && (
             <p>
               {t('exportDlg.zipFile')} <code>{result.zipPath}</code>

@@ -76,8 +76,14 @@ export const issueChannels = {
       zipPath: z.string().nullable(),
       manifest: exportManifestSchema,
       issue: issueSummarySchema,
+      /**
+       * The browser host: the export's zip for the tab to save as a download (the renderer names no
+       * path); null when it is larger than MAX_EXPORT_DOWNLOAD_BYTES (it stays in the export folder).
+       */
+      download: z.object({ name: z.string().min(1).max(255), base64: z.string() }).nullable().optional(),
     }),
   },
-  'export.folder': { request: empty, response: z.object({ outDir: z.string(), canChoose: z.boolean() }) },
+  /** download: the host hands exports over as a download (the browser host); the folder is then shown, never sent. */
+  'export.folder': { request: empty, response: z.object({ outDir: z.string(), canChoose: z.boolean(), download: z.boolean().optional() }) },
   'export.chooseFolder': { request: empty, response: z.object({ outDir: z.string().nullable() }) },
 } as const;

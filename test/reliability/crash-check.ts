@@ -19,6 +19,7 @@ export interface CheckReport {
   items: number;
 }
 
+const PAGE_REF_JSON = '{"ref":"page"}';
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
 interface PageRow {
@@ -86,6 +87,17 @@ export function checkArchive(path: string, acks: readonly Ack[], verified: Set<n
       if (!docs.has(i.id)) problems.push(`item ${i.id} has no search document`);
     }
     if (docs.size !== items.length) problems.push(`${docs.size} search documents for ${items.length} items`);
+    // An import revision refers to the page instead of copying it (electron/archive/revision-refs.ts):
+    // its content is the "before" of the page's next change that logged a whole page, or the page row.
+    const beforeOf = db.prepare('SELECT before_json FROM revisions WHERE id = ?').pluck();
+    const contentOf = (r: RevRow, json: string | null): string | null => {
+      if (json !== PAGE_REF_JSON) return json;
+      const next = (revsOf.get(r.entity_id) ?? []).find((x) => x.id > r.id && x.action !== 'state');
+      if (next) return beforeOf.get(next.id) as string | null;
+      const page = pages.find((p) => p.id === r.entity_id);
+      const items = (itemsOf.get(r.entity_id) ?? []).map((i) => ({ start: i.start_offset, end: i.end_offset, headline: i.headline }));
+      return page ? JSON.stringify({ text: page.text, state: page.state, items }) : null;
+    };
     const revsOf = new Map<number, RevRow[]>();
     const revById = new Map<number, RevRow>();
     const withSnapshot = new Set(latest);
@@ -114,8 +126,9 @@ export function checkArchive(path: string, acks: readonly Ack[], verified: Set<n
         });
       }
       const contentRev = [...log].reverse().find((r) => r.action !== 'state');
-      if (contentRev?.after_json) {
-        const after = JSON.parse(contentRev.after_json) as { text: string; items: { headline: string | null; start: number; end: number }[] };
+      const contentJson = contentRev ? contentOf(contentRev, contentRev.after_json) : null;
+      if (contentRev && contentJson) {
+        const after = JSON.parse(contentJson) as { text: string; items: { headline: string | null; start: number; end: number }[] };
         if (contentRev.page_revision !== p.revision) problems.push(`page ${p.id}: revision ${p.revision}, log says ${contentRev.page_revision}`);
         if (sha(after.text) !== sha(p.text)) problems.push(`page ${p.id}: text differs from its revision ${p.revision}`);
         if (after.items.length !== list.length) problems.push(`page ${p.id}: ${list.length} items, revision ${p.revision} has ${after.items.length}`);
@@ -153,7 +166,7 @@ export function checkArchive(path: string, acks: readonly Ack[], verified: Set<n
           continue;
         }
         if (ack.op !== 'state' && !verified.has(a.log)) {
-          const json = row.after_json ?? (snapshotOf.get(a.log) as string | null);
+          const json = contentOf(row, row.after_json ?? (snapshotOf.get(a.log) as string | null));
           const after = json ? (JSON.parse(json) as { text: string; items: unknown[] }) : null;
           if (!after || sha(after.text) !== a.hash || after.items.length !== a.items) lost++;
           else verified.add(a.log);

@@ -97,7 +97,7 @@ describe('issues.export (handler)', () => {
     w.archive.setSetting('export.outDir', join(file, 'below'));
     expect(await w.call('issues.export', { issueId: w.issueId, formats: ['txt'] })).toMatchObject({ ok: false, code: 'bad-request', message: /cannot be (created|used)|is a file/ });
     w.archive.setSetting('export.outDir', join(w.dir, 'default-exports'));
-    expect(await w.ok('export.folder', {})).toEqual({ outDir: join(w.dir, 'default-exports'), canChoose: false });
+    expect(await w.ok('export.folder', {})).toEqual({ outDir: join(w.dir, 'default-exports'), canChoose: false, download: true });
     expect(await w.call('export.chooseFolder', {})).toMatchObject({ ok: false, code: 'unavailable' });
     const r = await w.ok('issues.export', { issueId: w.issueId, formats: ['txt'] });
     expect(r.folderPath.startsWith(join(w.dir, 'default-exports'))).toBe(true);

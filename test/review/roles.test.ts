@@ -20,7 +20,6 @@ const EXPECTED: Record<Action, Role[]> = {
   'issue.reopen': ['supervisor'],
   'issue.export': ['supervisor'],
   'profile.manage': ['supervisor'],
-  'archive.switch': ['supervisor'],
 };
 
 describe('ACTIONS', () => {

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,26 @@ const hook = require('../../scripts/after-pack.cjs') as ((context: unknown) => P
 const { FuseV1Options: F } = fuses;
 const ON = 49; // '1'
 const OFF = 48; // '0'
+/** The fuses the shipped binary must carry, by name (hard-coded: not read from the hook under test). */
+const EXPECTED_FUSES: Record<string, boolean> = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+};
+
+/** A fuse config ({ version, [index]: on }) as { name: on }, every key kept (an unknown index keeps its number). */
+function fuseTable(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'version') continue;
+    out[Object.keys(F).find((name) => String(F[name]) === key) ?? key] = value;
+  }
+  return out;
+}
+
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -41,11 +62,16 @@ describe('Electron fuses', () => {
     expect(existsSync(join(ROOT, 'scripts', 'after-pack.cjs'))).toBe(true);
   });
 
-  it('sets the fuses the issue names', () => {
-    expect(hook.GALLEY_FUSES[F.RunAsNode!]).toBe(false);
-    expect(hook.GALLEY_FUSES[F.EnableNodeOptionsEnvironmentVariable!]).toBe(false);
-    expect(hook.GALLEY_FUSES[F.EnableNodeCliInspectArguments!]).toBe(false);
-    expect(hook.GALLEY_FUSES[F.OnlyLoadAppFromAsar!]).toBe(true);
+  it('sets exactly these fuses, to exactly these values (any change to the hook fails here)', () => {
+    expect(fuseTable(hook.GALLEY_FUSES)).toEqual(EXPECTED_FUSES);
+  });
+
+  it('the fuse check catches a fuse switched, dropped or added', () => {
+    const flipped = { ...hook.GALLEY_FUSES, [F.RunAsNode!]: true };
+    const dropped = { ...hook.GALLEY_FUSES } as Record<string, unknown>;
+    delete dropped[F.OnlyLoadAppFromAsar!];
+    const added = { ...hook.GALLEY_FUSES, [F.LoadBrowserProcessSpecificV8Snapshot!]: true };
+    for (const bad of [flipped, dropped, added]) expect(fuseTable(bad)).not.toEqual(EXPECTED_FUSES);
   });
 
   it('flips them in the packaged binary', async () => {
@@ -55,11 +81,11 @@ describe('Electron fuses', () => {
     standInBinary(binary);
     await hook(linuxContext(out));
     const wire = await fuses.getCurrentFuseWire(binary);
-    expect(wire[F.RunAsNode!]).toBe(OFF);
-    expect(wire[F.EnableNodeOptionsEnvironmentVariable!]).toBe(OFF);
-    expect(wire[F.EnableNodeCliInspectArguments!]).toBe(OFF);
-    expect(wire[F.OnlyLoadAppFromAsar!]).toBe(ON);
-    expect(wire[F.EnableCookieEncryption!]).toBe(ON);
+    // Every fuse of the table as set, every other one as the binary had it (all on in the stand-in).
+    for (let i = 0; i < 9; i++) {
+      const name = Object.keys(EXPECTED_FUSES).find((k) => F[k] === i);
+      expect(wire[i], name ?? `fuse ${i}`).toBe(name === undefined ? ON : EXPECTED_FUSES[name] ? ON : OFF);
+    }
   });
 
   const electron = join(ROOT, 'node_modules', 'electron', 'dist', 'electron');
@@ -74,20 +100,64 @@ describe('Electron fuses', () => {
   });
 });
 
+/** Every property of each `webPreferences: { … }` object literal in a source, as name -> source text of its value. */
+function webPreferencesOf(source: string): Record<string, string>[] {
+  const file = ts.createSourceFile('main.ts', source, ts.ScriptTarget.Latest, true);
+  const found: Record<string, string>[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && node.name.getText(file) === 'webPreferences' && ts.isObjectLiteralExpression(node.initializer)) {
+      const props: Record<string, string> = {};
+      for (const p of node.initializer.properties) {
+        // A spread, a shorthand or a duplicate name would hide what is set: record it so the table differs.
+        const name = ts.isPropertyAssignment(p) ? p.name.getText(file) : `<${ts.SyntaxKind[p.kind]}>`;
+        props[name in props ? `${name} (again)` : name] = ts.isPropertyAssignment(p) ? p.initializer.getText(file) : p.getText(file);
+      }
+      found.push(props);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** The window's web preferences, hard-coded (the issue's finding 6 and Electron's security checklist). */
+const EXPECTED_WEB_PREFERENCES: Record<string, string> = {
+  preload: 'PRELOAD_OUT',
+  contextIsolation: 'true',
+  nodeIntegration: 'false',
+  sandbox: 'true',
+  webSecurity: 'true',
+  webviewTag: 'false',
+  spellcheck: 'false',
+  navigateOnDragDrop: 'false',
+  disableBlinkFeatures: "'Auxclick'",
+  allowRunningInsecureContent: 'false',
+  experimentalFeatures: 'false',
+  safeDialogs: 'true',
+};
+
 describe('Electron web preferences', () => {
   const main = readFileSync(join(ROOT, 'electron', 'electron-main', 'main.ts'), 'utf8');
-  const prefs = /webPreferences: \{([\s\S]*?)\n    \}/.exec(main)?.[1] ?? '';
-  it.each([
-    ["disableBlinkFeatures: 'Auxclick'"],
-    ['contextIsolation: true'],
-    ['nodeIntegration: false'],
-    ['sandbox: true'],
-    ['webSecurity: true'],
-    ['webviewTag: false'],
-    ['navigateOnDragDrop: false'],
-    ['allowRunningInsecureContent: false'],
-  ])('has %s', (setting) => {
-    expect(prefs).toContain(setting);
+  it('the one window has exactly these web preferences (a value changed, a key added or removed fails here)', () => {
+    expect(webPreferencesOf(main)).toEqual([EXPECTED_WEB_PREFERENCES]);
+  });
+  it('the check catches a weakened preference, an added one, a spread and a second window', () => {
+    const variants = [
+      main.replace('sandbox: true', 'sandbox: false'),
+      main.replace("disableBlinkFeatures: 'Auxclick',", ''),
+      main.replace('safeDialogs: true,', 'safeDialogs: true,\n      nodeIntegrationInWorker: true,'),
+      main.replace('safeDialogs: true,', 'safeDialogs: true,\n      ...extra,'),
+      main.replace('safeDialogs: true,', 'safeDialogs: true,\n      sandbox: false,'),
+      main + '\nnew BrowserWindow({ webPreferences: { sandbox: false } });\n',
+    ];
+    for (const v of variants) {
+      expect(v).not.toBe(main);
+      expect(webPreferencesOf(v)).not.toEqual([EXPECTED_WEB_PREFERENCES]);
+    }
+  });
+  it('denies new windows, navigation, redirects and webviews', () => {
+    expect(main).toContain("win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))");
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) expect(main).toContain(`win.webContents.on('${event}', (e) => e.preventDefault())`);
   });
   it('never hands the page a file path (the drop goes to the main process as handles)', () => {
     const preload = readFileSync(join(ROOT, 'electron', 'electron-main', 'preload.ts'), 'utf8');

@@ -19,7 +19,7 @@ describe('migration 0013 (replica)', () => {
   it('adds the replica tables to an archive of version 12 without touching its rows', () => {
     expect(migration.version).toBe(13);
     const db = archiveV12();
-    migrate(db);
+    migrate(db, 13);
     expect(db.pragma('user_version', { simple: true })).toBe(13);
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('replica', 'replica_issues', 'replica_pages', 'sync_conflicts') ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(['replica', 'replica_issues', 'replica_pages', 'sync_conflicts']);

@@ -64,7 +64,8 @@ describe.skipIf(!available)(`galley checkout/sync with a PostgreSQL server${avai
     expect(after0.revision).toBe(r0.baseRevision + 1);
     const onServer = after0.items.find((i) => i.headline === '加强两地交流合作(校)')!;
     expect(onServer.tags).toEqual(['交流']);
-    expect((await pgArchive.listRevisionDetails(r0.originPageId)).at(-1)).toMatchObject({ actor: 'Sue', action: 'save' });
+    // Content and tags as one revision of edit ops.
+    expect((await pgArchive.listRevisionDetails(r0.originPageId)).at(-1)).toMatchObject({ actor: 'Sue', action: 'edit' });
     // The server kept Ed's version of page 2; Sue's is kept on both sides.
     expect((await pgArchive.getPage(r1.originPageId)).text).toBe(serverText);
     const kept = new ReplicaStore(open(local).db).conflicts();

@@ -63,7 +63,7 @@ describe('galley checkout', { timeout: 60_000 }, () => {
 });
 
 describe('galley sync', { timeout: 60_000 }, () => {
-  it('saves an offline edit on the server at its base revision, as the authenticated user; a second sync sends nothing', async () => {
+  it('sends an offline edit (a legacy whole-page save here) to the server at its base revision as edit ops, as the authenticated user; a second sync sends nothing', async () => {
     const { server, local } = await checkedOut();
     const { row, here } = pair(server, local);
     const items = here.items.map((it) => (it.kind === 'masthead' ? it : { ...it, headline: `${it.headline}(改)`, editedFields: ['headline' as const] }));
@@ -74,10 +74,12 @@ describe('galley sync', { timeout: 60_000 }, () => {
     const there = open(server).getPage(row.originPageId);
     expect(there.revision).toBe(row.baseRevision + 1);
     expect(there.items.map((i) => i.headline)).toEqual(items.map((i) => i.headline));
-    // Item ids on the server are kept (the save updated them, it did not replace them).
+    // Item ids on the server are kept (the ops updated them, they did not replace them).
     expect(there.items.map((i) => i.id)).toEqual(row.items.map((m) => m.origin));
     const last = open(server).listRevisionDetails(row.originPageId).at(-1)!;
-    expect({ actor: last.actor, role: last.role, action: last.action }).toEqual({ actor: 'Sue', role: 'supervisor', action: 'save' });
+    expect({ actor: last.actor, role: last.role, action: last.action }).toEqual({ actor: 'Sue', role: 'supervisor', action: 'edit' });
+    // The text did not change: the legacy path sends field ops only, not the page.
+    expect(new Set(((open(server).getRevision(last.id).after as { ops: { op: string }[] }).ops).map((o) => o.op))).toEqual(new Set(['field']));
 
     const again = JSON.parse(await galley(['sync', local, '--user', 'Sue', '--json']));
     expect(again).toEqual({ saved: 0, tagged: 0, states: 0, pulled: 0, added: 0, conflicts: [] });

@@ -1,12 +1,22 @@
-// The weight file `galley.line-roles/1`: what is stored, how it is read back and checked.
-// Written deterministically (sorted keys, fixed rounding) so one seed gives byte-identical files.
+// The weight file: what is stored, how it is read back and checked. Written deterministically
+// (sorted feature names, fixed rounding) so one seed gives byte-identical files.
+//
+// `galley.line-roles/2` (written since v4) is packed: the feature names as one string, and the
+// weight rows as base64 arrays (which offsets each feature has, how many labels each row has, the
+// labels, the weights in hundredths), with an FNV-1a checksum over all of it. It loads in a few
+// milliseconds: zod checks only the small header, the arrays are checked by length, range and
+// checksum, and no object is made per row. `galley.line-roles/1` (one JSON row per feature and
+// offset; v1–v3) is still read.
 import { z } from 'zod';
 import { LINE_ROLES } from './line-roles.ts';
 import { LABEL_COUNT, labelName } from './labels-space.ts';
 import { FEATURE_SET } from './features.ts';
-import type { LineRoleModel } from './weights.ts';
+import type { LineRoleModel, ModelInfo } from './weights.ts';
+import { FeatureIndex, OFFSETS, packRows, registerPacked, unpackRows, type PackedWeights } from './packed.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
 
-export const MODEL_SCHEMA = 'galley.line-roles/1' as const;
+export const MODEL_SCHEMA = 'galley.line-roles/2' as const;
+export const LEGACY_MODEL_SCHEMA = 'galley.line-roles/1' as const;
 
 /** FNV-1a over the feature templates and the label space: weights are only valid for the same pair. */
 export function hashString(s: string): string {
@@ -21,10 +31,9 @@ export const FEATURE_SET_HASH = hashString(`${FEATURE_SET}#${LINE_ROLES.join(','
 
 export const LABEL_NAMES = Array.from({ length: LABEL_COUNT }, (_, y) => labelName(y));
 
-const sparseRow = z.array(z.number()).refine((a) => a.length % 2 === 0, 'must hold label/weight pairs');
+const W = OFFSETS.length;
 
-export const modelFileSchema = z.strictObject({
-  schema: z.literal(MODEL_SCHEMA),
+const infoShape = {
   version: z.string().min(1),
   seed: z.number().int(),
   epochs: z.number().int().nonnegative(),
@@ -33,26 +42,37 @@ export const modelFileSchema = z.strictObject({
   confidenceScale: z.number().positive(),
   labels: z.array(z.string()),
   transitions: z.array(z.number()).length((LABEL_COUNT + 1) * LABEL_COUNT),
-  rows: z.record(z.string(), sparseRow),
+};
+
+const count = z.number().int().nonnegative();
+export const modelFileSchema = z.strictObject({
+  schema: z.literal(MODEL_SCHEMA),
+  ...infoShape,
+  /** Feature names, one per line, sorted. */
+  features: z.string(),
+  featureCount: count,
+  rowCount: count,
+  weightCount: count,
+  /** Bytes per weight in `weights` (little-endian signed hundredths). */
+  weightBytes: z.union([z.literal(2), z.literal(4)]),
+  /** Base64, one byte per feature: bit s set when the feature has a row at offset slot s (OFFSETS). */
+  slots: z.string(),
+  /** Base64, one byte per row (features in order, slots ascending): its number of non-zero labels. */
+  counts: z.string(),
+  /** Base64, one byte per weight: its label. */
+  weightLabels: z.string(),
+  weights: z.string(),
+  /** FNV-1a (hex) over the feature names and the four decoded arrays. */
+  checksum: z.string(),
 });
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
-/**
- * The header checked by zod; the tens of thousands of weight rows are checked by a plain loop
- * (zod over the whole record costs seconds at start-up).
- */
-const headerSchema = modelFileSchema.extend({
+/** The legacy file's header; its tens of thousands of rows are checked by a plain loop (zod over them costs seconds). */
+const legacySchema = z.strictObject({
+  schema: z.literal(LEGACY_MODEL_SCHEMA),
+  ...infoShape,
   rows: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object of weight rows'),
 });
-
-function checkRows(rows: Record<string, unknown>): Record<string, number[]> {
-  for (const [key, pairs] of Object.entries(rows)) {
-    if (!Array.isArray(pairs) || pairs.length % 2 !== 0 || !pairs.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: rows.${key}: must hold label/weight pairs of numbers`);
-    }
-  }
-  return rows as Record<string, number[]>;
-}
 
 export class ModelFileError extends Error {
   constructor(message: string) {
@@ -83,37 +103,141 @@ export function fromSparse(pairs: readonly number[], into = new Float64Array(LAB
   return into;
 }
 
-/** Reads and checks a weight file's JSON. */
-export function loadModel(json: unknown): LineRoleModel {
-  const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+/** FNV-1a, continued over a string's UTF-16 units or an array's bytes. */
+function fnv(h: number, data: string | Uint8Array): number {
+  if (typeof data === 'string') {
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data.charCodeAt(i), 0x01000193);
+  } else {
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
   }
-  const f = { ...parsed.data, rows: checkRows(parsed.data.rows) };
+  return h;
+}
+const checksumOf = (features: string, arrays: Uint8Array[]): string =>
+  (arrays.reduce((h, a) => fnv(h, a), fnv(0x811c9dc5, features)) >>> 0).toString(16).padStart(8, '0');
+
+function checkInfo(f: z.infer<z.ZodObject<typeof infoShape>>): void {
   if (f.featureSetHash !== FEATURE_SET_HASH || f.labels.join(',') !== LABEL_NAMES.join(',')) {
     throw new ModelFileError(`weights ${f.version} were trained for feature set ${f.featureSetHash}; this engine reads ${FEATURE_SET_HASH}: retrain with galley train`);
   }
-  const rows = new Map<string, Float64Array>();
-  for (const [key, pairs] of Object.entries(f.rows)) rows.set(key, fromSparse(pairs));
-  return {
-    version: f.version,
-    seed: f.seed,
-    epochs: f.epochs,
-    trainedOn: f.trainedOn,
-    featureSetHash: f.featureSetHash,
-    confidenceScale: f.confidenceScale,
-    transitions: Float64Array.from(f.transitions),
-    rows,
+}
+
+const issuesOf = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+
+/** Reads and checks a weight file's JSON (either schema). */
+export function loadModel(json: unknown): LineRoleModel {
+  const schema = typeof json === 'object' && json !== null ? (json as { schema?: unknown }).schema : undefined;
+  if (schema === LEGACY_MODEL_SCHEMA) return loadLegacy(json);
+  const parsed = modelFileSchema.safeParse(json);
+  if (!parsed.success) throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${issuesOf(parsed.error)}`);
+  const f = parsed.data;
+  checkInfo(f);
+  const model = withPacked(infoOf(f), Float64Array.from(f.transitions), unpackFile(f));
+  return model;
+}
+
+const infoOf = (f: ModelInfo): ModelInfo => ({
+  version: f.version,
+  seed: f.seed,
+  epochs: f.epochs,
+  trainedOn: f.trainedOn,
+  featureSetHash: f.featureSetHash,
+  confidenceScale: f.confidenceScale,
+});
+
+/** A model over packed weights: the row map that training and profiles read is made on first use. */
+function withPacked(info: ModelInfo, transitions: Float64Array, packed: PackedWeights): LineRoleModel {
+  let rows: Map<string, Float64Array> | undefined;
+  const model: LineRoleModel = {
+    ...info,
+    transitions,
+    get rows() {
+      return (rows ??= unpackRows(packed));
+    },
   };
+  registerPacked(model, packed);
+  return model;
+}
+
+function field(f: ModelFile, name: 'slots' | 'counts' | 'weightLabels' | 'weights'): Uint8Array {
+  const bytes = decodeBase64(f[name]);
+  if (!bytes) throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${name}: not base64`);
+  return bytes;
+}
+
+/** The packed arrays of a checked header: shapes, ranges and checksum, then the lookup tables. */
+function unpackFile(f: ModelFile): PackedWeights {
+  const bad = (what: string): ModelFileError => new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${what}`);
+  const [slots, counts, labels, weightBytes] = [field(f, 'slots'), field(f, 'counts'), field(f, 'weightLabels'), field(f, 'weights')];
+  if (checksumOf(f.features, [slots, counts, labels, weightBytes]) !== f.checksum) throw bad('checksum does not match (the file is damaged)');
+  let features: FeatureIndex;
+  try {
+    features = new FeatureIndex(f.features, f.featureCount);
+  } catch (e) {
+    throw bad(`features: ${(e as Error).message}`);
+  }
+  if (slots.length !== f.featureCount) throw bad(`slots: ${slots.length} bytes for ${f.featureCount} features`);
+  if (counts.length !== f.rowCount) throw bad(`counts: ${counts.length} bytes for ${f.rowCount} rows`);
+  if (labels.length !== f.weightCount) throw bad(`weightLabels: ${labels.length} bytes for ${f.weightCount} weights`);
+  if (weightBytes.length !== f.weightCount * f.weightBytes) throw bad(`weights: ${weightBytes.length} bytes for ${f.weightCount} weights of ${f.weightBytes} bytes`);
+  const table = new Int32Array(f.featureCount * W).fill(-1);
+  let r = 0;
+  for (let fid = 0; fid < slots.length; fid++) {
+    const mask = slots[fid]!;
+    if (mask === 0 || mask >= 1 << W) throw bad(`slots: feature ${fid} has offset mask ${mask}`);
+    for (let s = 0; s < W; s++) if (mask & (1 << s)) table[fid * W + s] = r++;
+  }
+  if (r !== f.rowCount) throw bad(`slots: ${r} rows, header says ${f.rowCount}`);
+  const rowStart = new Int32Array(f.rowCount + 1);
+  for (let k = 0; k < counts.length; k++) {
+    if (counts[k]! === 0 || counts[k]! > LABEL_COUNT) throw bad(`counts: row ${k} has ${counts[k]} labels`);
+    rowStart[k + 1] = rowStart[k]! + counts[k]!;
+  }
+  if (rowStart[f.rowCount] !== f.weightCount) throw bad(`counts: ${rowStart[f.rowCount]} weights, header says ${f.weightCount}`);
+  for (let k = 0; k < labels.length; k++) if (labels[k]! >= LABEL_COUNT) throw bad(`weightLabels: label ${labels[k]} outside 0…${LABEL_COUNT - 1}`);
+  const view = new DataView(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength);
+  const exact = new Float64Array(f.weightCount);
+  for (let k = 0; k < exact.length; k++) {
+    // Hundredths divided by 100 give exactly the double that "0.75" in a JSON file parses to.
+    exact[k] = (f.weightBytes === 2 ? view.getInt16(k * 2, true) : view.getInt32(k * 4, true)) / 100;
+  }
+  return { features, table, rowStart, labels, weights: Float32Array.from(exact), exact };
+}
+
+function loadLegacy(json: unknown): LineRoleModel {
+  const parsed = legacySchema.safeParse(json);
+  if (!parsed.success) throw new ModelFileError(`not a ${LEGACY_MODEL_SCHEMA} weight file: ${issuesOf(parsed.error)}`);
+  const f = parsed.data;
+  for (const [key, pairs] of Object.entries(f.rows)) {
+    if (!Array.isArray(pairs) || pairs.length % 2 !== 0 || !pairs.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new ModelFileError(`not a ${LEGACY_MODEL_SCHEMA} weight file: rows.${key}: must hold label/weight pairs of numbers`);
+    }
+  }
+  checkInfo(f);
+  const rows = new Map<string, Float64Array>();
+  for (const [key, pairs] of Object.entries(f.rows as Record<string, number[]>)) rows.set(key, fromSparse(pairs));
+  return { ...infoOf(f), transitions: Float64Array.from(f.transitions), rows };
 }
 
 /** The model as a weight file object; `JSON.stringify` of it is deterministic. */
 export function serializeModel(model: LineRoleModel): ModelFile {
-  const rows: Record<string, number[]> = {};
-  for (const key of [...model.rows.keys()].sort()) {
-    const sparse = toSparse(model.rows.get(key)!);
-    if (sparse.length) rows[key] = sparse;
+  // Rows as written: rounded, all-zero rows dropped, features in name order.
+  const rounded = new Map<string, Float64Array>();
+  for (const [key, row] of model.rows) {
+    const r = row.map(roundWeight);
+    if (r.some((v) => v !== 0)) rounded.set(key, r);
   }
+  const packed = packRows(rounded, true);
+  const slots = new Uint8Array(packed.features.count);
+  for (let fid = 0; fid < slots.length; fid++) for (let s = 0; s < W; s++) if (packed.table[fid * W + s]! >= 0) slots[fid]! |= 1 << s;
+  const rowCount = packed.rowStart.length - 1;
+  const counts = new Uint8Array(rowCount);
+  for (let r = 0; r < rowCount; r++) counts[r] = packed.rowStart[r + 1]! - packed.rowStart[r]!;
+  const hundredths = Array.from(packed.exact, (w) => Math.round(w * 100));
+  const weightBytes = hundredths.every((c) => c >= -0x8000 && c < 0x8000) ? 2 : 4;
+  const bytes = new Uint8Array(hundredths.length * weightBytes);
+  const view = new DataView(bytes.buffer);
+  hundredths.forEach((c, k) => (weightBytes === 2 ? view.setInt16(k * 2, c, true) : view.setInt32(k * 4, c, true)));
+  const features = packed.features.joined;
   return {
     schema: MODEL_SCHEMA,
     version: model.version,
@@ -124,6 +248,15 @@ export function serializeModel(model: LineRoleModel): ModelFile {
     confidenceScale: roundWeight(model.confidenceScale),
     labels: LABEL_NAMES,
     transitions: [...model.transitions].map(roundWeight),
-    rows,
+    features,
+    featureCount: packed.features.count,
+    rowCount,
+    weightCount: packed.labels.length,
+    weightBytes,
+    slots: encodeBase64(slots),
+    counts: encodeBase64(counts),
+    weightLabels: encodeBase64(packed.labels),
+    weights: encodeBase64(bytes),
+    checksum: checksumOf(features, [slots, counts, packed.labels, bytes]),
   };
 }

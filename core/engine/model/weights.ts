@@ -5,8 +5,9 @@
 // Transitions: one weight per (previous label, label), plus a row for the page's first line.
 import { LABEL_COUNT } from './labels-space.ts';
 import type { LineFeatures } from './features.ts';
+import { OFFSETS, packedWeights } from './packed.ts';
 
-export const OFFSETS = [-2, -1, 0, 1, 2] as const;
+export { OFFSETS };
 
 export interface ModelInfo {
   version: string;
@@ -65,48 +66,11 @@ export function emissions(rows: ReadonlyMap<string, Float64Array>, keys: string[
   return score;
 }
 
-/**
- * The weights laid out for fast scoring: feature string → feature number, (feature, offset) →
- * row number in one contiguous array. A page then costs one string lookup per feature of each
- * line, however many offsets read it.
- */
-interface Compiled {
-  features: Map<string, number>;
-  /** features.size × OFFSETS.length: row number or -1. */
-  table: Int32Array;
-  flat: Float32Array;
-}
-const compiledModels = new WeakMap<LineRoleModel, Compiled>();
-
-function compile(model: LineRoleModel): Compiled {
-  const cached = compiledModels.get(model);
-  if (cached) return cached;
-  const features = new Map<string, number>();
-  const entries: [number, number, Float64Array][] = [];
-  for (const [key, row] of model.rows) {
-    const bar = key.indexOf('|');
-    const d = Number(key.slice(0, bar));
-    const f = key.slice(bar + 1);
-    let fid = features.get(f);
-    if (fid === undefined) features.set(f, (fid = features.size));
-    entries.push([fid, d + 2, row]);
-  }
-  const table = new Int32Array(features.size * OFFSETS.length).fill(-1);
-  const flat = new Float32Array(entries.length * LABEL_COUNT);
-  entries.forEach(([fid, slot, row], r) => {
-    table[fid * OFFSETS.length + slot] = r;
-    flat.set(row, r * LABEL_COUNT);
-  });
-  const compiled = { features, table, flat };
-  compiledModels.set(model, compiled);
-  return compiled;
-}
-
 const EDGE = 'edge';
 
 /** Emission scores of a page's lines from their features (the decoding path). */
 export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): Emissions {
-  const { features: dict, table, flat } = compile(model);
+  const { features: dict, table, rowStart, labels, weights } = packedWeights(model);
   const W = OFFSETS.length;
   const L = LABEL_COUNT;
   const n = features.length;
@@ -119,10 +83,10 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
   for (let i = 0; i < n; i++) {
     const own = features[i]!.own;
     const at = from[i]!;
-    for (let k = 0; k < own.length; k++) fids[at + k] = dict.get(own[k]!) ?? -1;
+    for (let k = 0; k < own.length; k++) fids[at + k] = dict.get(own[k]!);
     shapeCount[i] = features[i]!.shape.length;
   }
-  const edge = dict.get(EDGE) ?? -1;
+  const edge = dict.get(EDGE);
   const out = new Float64Array(n * L);
   const edgeList = Int32Array.of(edge);
   for (let i = 0; i < n; i++) {
@@ -142,14 +106,15 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
         start = from[j]!;
         end = slot === 2 ? from[j + 1]! : start + shapeCount[j]!;
       }
-      // Inlined (no call per weight row): this loop is the model's hot path.
+      // Inlined (no call per weight row): this loop is the model's hot path. Only a row's non-zero
+      // labels are stored, in label order, so every score sums the same numbers in the same order.
       for (let k = start; k < end; k++) {
         const fid = list[k]!;
         if (fid < 0) continue;
         const r = table[fid * W + slot]!;
         if (r < 0) continue;
-        const o = r * L;
-        for (let y = 0; y < L; y++) out[at + y]! += flat[o + y]!;
+        const stop = rowStart[r + 1]!;
+        for (let p = rowStart[r]!; p < stop; p++) out[at + labels[p]!]! += weights[p]!;
       }
     }
   }

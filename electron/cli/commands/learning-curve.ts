@@ -21,7 +21,7 @@ Options:
   --match REGEX  only pages whose id matches (e.g. '^pd-2020-02-.*-v1$')
   --steps N      pages per run (default 9: k = 0..8)
   --runs N       runs per paper (default 10), spread over the paper's pages
-  --base FILE    the base model (galley.line-roles/1, e.g. from galley train --months 2019-10):
+  --base FILE    the base model (galley.line-roles/1 or /2, e.g. from galley train --months 2019-10):
                  pages the base was trained on say nothing about learning (default: the
                  committed model)
   --json         print the curves as JSON

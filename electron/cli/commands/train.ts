@@ -15,7 +15,7 @@ export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE]
 
 const HELP = `Usage: ${usage}
 
-Trains the averaged-perceptron line-role model and writes its weights (galley.line-roles/1).
+Trains the averaged-perceptron line-role model and writes its weights (galley.line-roles/2).
 
 Options:
   --corpus DIR     built pages of the page builder (see /work/team/corpus-status.md); without it,

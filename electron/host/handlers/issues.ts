@@ -1,9 +1,17 @@
 // issues.*, export.*: an issue's items and history, approval, reopening and export. Supervisors
 // approve, reopen (with a reason) and export; the review rules decide what each issue state allows.
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/app-error.ts';
 import { checkOutDir, defaultExportDir, exportArchivedIssue } from '../../export/archive-export.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
+import { MAX_EXPORT_DOWNLOAD_BYTES } from '../../../shared/limits.ts';
+
+/** The zip as a download for the tab, or null when it is too large to send in one answer. */
+async function downloadOf(zipPath: string): Promise<{ name: string; base64: string } | null> {
+  if ((await stat(zipPath)).size > MAX_EXPORT_DOWNLOAD_BYTES) return null;
+  return { name: basename(zipPath), base64: (await readFile(zipPath)).toString('base64') };
+}
 
 type IssueChannel = 'issues.items' | 'issues.history' | 'issues.approve' | 'issues.reopen' | 'issues.export' | 'export.folder' | 'export.chooseFolder';
 
@@ -43,11 +51,15 @@ export function issueHandlers(ctx: ServiceContext): HandlerGroup<IssueChannel> {
     },
     'issues.export': async ({ issueId, formats, zip, outDir, password }) => {
       const { profile } = await session.may('issue.export', password);
-      const result = await exportArchivedIssue(archive, issueId, profile, { formats, zip, outDir: await exportFolder(outDir) });
+      // The browser host hands the export to the tab as a download (a zip: one file), so the user
+      // gets it where their browser saves files; a copy stays in the configured export folder.
+      const offer = ctx.host === 'browser';
+      const result = await exportArchivedIssue(archive, issueId, profile, { formats, zip: zip || offer, outDir: await exportFolder(outDir) });
       ctx.changed();
-      return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue };
+      const download = offer && result.zipPath ? await downloadOf(result.zipPath) : null;
+      return { folderPath: result.folderPath, zipPath: result.zipPath, manifest: result.manifest, issue: result.issue, ...(offer ? { download } : {}) };
     },
-    'export.folder': async () => ({ outDir: await defaultExportDir(archive), canChoose: ctx.showFolderDialog !== undefined }),
+    'export.folder': async () => ({ outDir: await defaultExportDir(archive), canChoose: ctx.showFolderDialog !== undefined, download: ctx.host === 'browser' }),
     'export.chooseFolder': async () => {
       if (!ctx.showFolderDialog) throw new AppError('unavailable', 'no-dialog', 'no native folder dialog in this host; the export goes to the default folder');
       const chosen = await ctx.showFolderDialog(await defaultExportDir(archive));
