@@ -66,14 +66,20 @@ export function DoubtCounter() {
 export function ModelChip() {
   const { t } = useTranslation();
   const model = useApp((s) => s.session?.model ?? null);
+  // The engine worker's profile (undefined: no worker): named when it is not the one that segmented the page.
+  const preview = useApp((s) => s.session?.previewProfile);
   if (!model) return null;
   const withProfile = model.profile !== null;
-  const label = withProfile
+  let label = withProfile
     ? t('doubt.modelProfile', { profile: model.profile, count: model.profilePages ?? 0 })
     : t('doubt.model', { version: model.version });
-  const title = withProfile ? t('doubt.modelTitleProfile', { version: model.version, profile: model.profile }) : t('doubt.modelTitle', { version: model.version });
+  if (preview && preview.publication !== model.profile) label += ` · ${t('doubt.previewProfile', { profile: preview.publication })}`;
+  let title = withProfile ? t('doubt.modelTitleProfile', { version: model.version, profile: model.profile }) : t('doubt.modelTitle', { version: model.version });
+  if (preview !== undefined) {
+    title += `\n${preview ? t('doubt.previewTitleProfile', { profile: preview.publication, count: preview.pages }) : t('doubt.previewTitleBase')}`;
+  }
   return (
-    <span className={`model-chip${withProfile ? ' with-profile' : ''}`} data-testid="model-chip" title={title}>
+    <span className={`model-chip${withProfile ? ' with-profile' : ''}`} data-testid="model-chip" data-preview-profile={preview?.publication ?? ''} title={title}>
       {label}
     </span>
   );

@@ -3,13 +3,18 @@
 // newest wins: a request still waiting when a newer one comes is answered null (stale) and never
 // reaches the worker, so a burst of typing costs one derive, not one per keystroke.
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
-import { engineResponseSchema, type EngineRequest } from './messages.ts';
+import { engineResponseSchema, type EngineRequest, type ProfileInUse } from './messages.ts';
 
 export interface PreviewEngine {
   /** The engine's items for these split points; null when a newer request replaced this one, or the worker is unavailable. */
   derive(text: string, starts: readonly number[], kinds: readonly (ItemKind | null)[]): Promise<Item[] | null>;
   /** Starts the worker and loads the model, so the first preview is quick. */
   warm(): void;
+  /**
+   * Previews from now on with this publication profile (engine.profile's answer; null: the base
+   * model). Resolves to the profile the worker took (null when none, or it did not fit).
+   */
+  useProfile?(profile: unknown): Promise<ProfileInUse>;
   dispose(): void;
 }
 
@@ -32,6 +37,9 @@ export function createPreviewEngine(spawn: () => WorkerLike): PreviewEngine {
   let nextId = 1;
   let inFlight: (Pending & { id: number }) | null = null;
   let waiting: Pending | null = null;
+  // Profile changes skip the derive queue (the worker takes messages in order, so every derive
+  // sent after one uses it) and are answered by id.
+  const profileWaiters = new Map<number, (p: ProfileInUse) => void>();
 
   const fail = () => {
     // A worker that cannot start (or crashed) gives no previews; the host's derive still runs.
@@ -39,6 +47,8 @@ export function createPreviewEngine(spawn: () => WorkerLike): PreviewEngine {
     inFlight?.resolve(null);
     waiting?.resolve(null);
     inFlight = waiting = null;
+    for (const resolve of profileWaiters.values()) resolve(null);
+    profileWaiters.clear();
     worker?.terminate();
     worker = null;
   };
@@ -52,6 +62,11 @@ export function createPreviewEngine(spawn: () => WorkerLike): PreviewEngine {
 
   const onAnswer = (data: unknown) => {
     const parsed = engineResponseSchema.safeParse(data);
+    const waiter = parsed.success ? profileWaiters.get(parsed.data.id) : undefined;
+    if (parsed.success && waiter) {
+      profileWaiters.delete(parsed.data.id);
+      return waiter(parsed.data.ok ? (parsed.data.profile ?? null) : null);
+    }
     const current = inFlight;
     if (!current || !parsed.success || parsed.data.id !== current.id) return;
     inFlight = null;
@@ -92,13 +107,17 @@ export function createPreviewEngine(spawn: () => WorkerLike): PreviewEngine {
     warm() {
       if (!worker && !broken) void enqueue({ type: 'warm', id: nextId++ });
     },
+    useProfile(profile) {
+      return new Promise((resolve) => {
+        const w = ensure();
+        if (!w) return resolve(null);
+        const id = nextId++;
+        profileWaiters.set(id, resolve);
+        w.postMessage({ type: 'profile', id, profile });
+      });
+    },
     dispose() {
-      worker?.terminate();
-      worker = null;
-      broken = true;
-      inFlight?.resolve(null);
-      waiting?.resolve(null);
-      inFlight = waiting = null;
+      fail();
     },
   };
 }

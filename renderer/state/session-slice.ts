@@ -38,6 +38,7 @@ import { itemChangeOps } from '../../core/edit/index.ts';
 import { itemIdsMapper, sendEdits } from './page-save.ts';
 import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
 import { isRefusal, messageOf, reasonOf, type HostReason, type SliceContext } from './slice.ts';
+import type { ProfileInUse } from '../engine/messages.ts';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -58,6 +59,8 @@ export interface PageSession {
   revealSeq: number;
   /** Which model (and publication profile) segmented the page; null for pages stored before the model. */
   model: PageRecord['model'] | null;
+  /** The publication profile the engine worker previews with (the host's, engine.profile); null: base model or no worker. */
+  previewProfile?: ProfileInUse;
 }
 
 export interface SessionState {
@@ -424,8 +427,10 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
 
   const load = async (pageId: number, openOptions?: { quiet?: boolean; keepSelection?: boolean }): Promise<void> => {
     set({ loadingPage: true });
-    // The worker loads the model while the page is fetched.
+    // The worker loads the model while the page is fetched, and takes the page's publication profile.
     engine?.warm();
+    const use = engine?.useProfile?.bind(engine); // a failed fetch previews with the base model
+    const previewProfile: Promise<ProfileInUse> = use ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null).then(use) : Promise.resolve(null);
     try {
       const rec = await api.invoke('page.get', { pageId });
       const doc: PageDoc = { text: rec.text, items: rec.items };
@@ -448,6 +453,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
           selected: keep ? Math.min(keep.selected, Math.max(0, doc.items.length - 1)) : 0,
           revealSeq: keep ? keep.revealSeq : 0,
           model: rec.model ?? null,
+          previewProfile: await previewProfile,
         },
         saveState: 'saved',
         saveError: null,

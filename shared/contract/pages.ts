@@ -57,4 +57,13 @@ export const pageChannels = {
       .refine((r) => r.kinds.length === r.starts.length, 'kinds and starts differ in length'),
     response: z.object({ items: z.array(itemSchema) }),
   },
+  /**
+   * The learned profile of the page's publication (galley.profile/1, checked by the engine that
+   * applies it), so the renderer's engine worker previews with the model engine.derive uses; null
+   * when the publication has none (or one learned over another base model).
+   */
+  'engine.profile': {
+    request: z.object({ pageId }).strict(),
+    response: z.object({ profile: z.unknown().nullable() }),
+  },
 } as const;

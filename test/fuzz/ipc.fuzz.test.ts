@@ -76,6 +76,7 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
     ),
   }),
   'engine.derive': derive,
+  'engine.profile': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'import.handles': fc.record({ handles: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { minLength: 1, maxLength: 5 }) }),
   'import.files': fc.record({
     files: fc.array(fc.record({ name: relName, data: fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString('base64')) }), { minLength: 1, maxLength: 3 }),

@@ -1,6 +1,7 @@
 // Learning from editors through the handler table (the path the app takes): the first page of a
 // publication is corrected and marked proofed; the publication's next page is segmented with the
 // profile learned from it, and says so.
+import { createEngineHandler } from '../../renderer/engine/handler.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +73,10 @@ describe('learning from proofed pages, through the handlers', { timeout: 120_000
     const kinds2 = rec.items.map((i) => i.kind);
     const derived = await ok('engine.derive', { text: rec.text, starts: starts2, kinds: kinds2, pageId: rec.id });
     expect(derived.items).toEqual(JSON.parse(JSON.stringify(deriveItems(rec.text, starts2, kinds2, { profile }))));
+    // The renderer's engine worker, given engine.profile's answer, previews exactly the host's items.
+    const worker = createEngineHandler();
+    expect(worker({ type: 'profile', id: 1, profile: (await ok('engine.profile', { pageId: rec.id })).profile })).toEqual({ id: 1, ok: true, profile: { publication: '云溪日报', pages: 1 } });
+    const preview = worker({ type: 'derive', id: 2, request: { text: rec.text, starts: starts2, kinds: kinds2 } });
+    expect(preview.ok && JSON.parse(JSON.stringify(preview.items))).toEqual(derived.items);
   });
 });

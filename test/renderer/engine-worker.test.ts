@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveItems, segmentPage } from '../../core/engine/index.ts';
-import { handleEngineRequest } from '../../renderer/engine/handler.ts';
+import { createEngineHandler, handleEngineRequest } from '../../renderer/engine/handler.ts';
+import { defaultModel } from '../../core/engine/model/default-model.ts';
+import type { Profile } from '../../core/engine/model/profile.ts';
 import { createPreviewEngine, type WorkerLike } from '../../renderer/engine/client.ts';
 import type { EngineRequest } from '../../renderer/engine/messages.ts';
 import { fakeDerive } from './fake-engine.ts';
@@ -18,7 +20,27 @@ describe('engine worker handler', () => {
     const starts = seg.items.map((i) => i.start);
     const kinds = seg.items.map(() => null);
     const res = handleEngineRequest({ type: 'derive', id: 3, request: { text: PAGE, starts, kinds } });
-    expect(res).toEqual({ id: 3, ok: true, items: deriveItems(PAGE, starts, kinds) });
+    expect(res).toEqual({ id: 3, ok: true, items: deriveItems(PAGE, starts, kinds), profile: null });
+  });
+
+  it("previews with the page's publication profile as the host does, and says which; null goes back to the base model", () => {
+    const handle = createEngineHandler();
+    const base = defaultModel();
+    // Deltas strong enough to change the reading: the host would derive with them too (load-backend.ts).
+    const transitions = [...base.transitions].flatMap((_, k) => [k, k % 5 === 0 ? 40 : -40]);
+    const profile: Profile = { schema: 'galley.profile/1', publication: '东陵日报', baseVersion: base.version, featureSetHash: base.featureSetHash, pages: 3, transitions, rows: {} };
+    const seg = segmentPage(PAGE);
+    const starts = seg.items.slice(0, 4).map((i) => i.start);
+    const kinds = starts.map(() => null);
+    const withProfile = deriveItems(PAGE, starts, kinds, { profile });
+    expect(withProfile).not.toEqual(deriveItems(PAGE, starts, kinds));
+
+    expect(handle({ type: 'profile', id: 1, profile })).toEqual({ id: 1, ok: true, profile: { publication: '东陵日报', pages: 3 } });
+    expect(handle({ type: 'derive', id: 2, request: { text: PAGE, starts, kinds } })).toEqual({ id: 2, ok: true, items: withProfile, profile: { publication: '东陵日报', pages: 3 } });
+    // A profile over other weights is not applied; a malformed one is refused; null is the base model.
+    expect(handle({ type: 'profile', id: 3, profile: { ...profile, baseVersion: 'v0' } })).toEqual({ id: 3, ok: true, profile: null });
+    expect(handle({ type: 'profile', id: 4, profile: { schema: 'nope' } })).toMatchObject({ id: 4, ok: false });
+    expect(handle({ type: 'derive', id: 5, request: { text: PAGE, starts, kinds } })).toEqual({ id: 5, ok: true, items: deriveItems(PAGE, starts, kinds), profile: null });
   });
 
   it('refuses malformed requests and split points the host refuses', () => {
@@ -44,6 +66,7 @@ function fakeWorker() {
     answer() {
       const m = sent.shift();
       if (m?.type === 'derive') w.onmessage?.({ data: { id: m.id, ok: true, items: fakeDerive(m.request.text, m.request.starts, m.request.kinds) } });
+      else if (m?.type === 'profile') w.onmessage?.({ data: { id: m.id, ok: true, profile: m.profile ? { publication: 'P', pages: 1 } : null } });
       else if (m) w.onmessage?.({ data: { id: m.id, ok: true } });
     },
     crash() {
@@ -83,6 +106,25 @@ describe('preview engine client', () => {
       throw new Error('no Worker here');
     });
     expect(await throwing.derive(text, [0], [null])).toBeNull();
+  });
+
+  it('hands a profile to the worker past the derive queue, in order, and resolves with what it took', async () => {
+    const { w, sent } = fakeWorker();
+    const engine = createPreviewEngine(() => w);
+    const pending = engine.derive(text, [0], [null]);
+    const took = engine.useProfile!({ schema: 'galley.profile/1' });
+    // Sent at once behind the derive in flight: every later derive uses it.
+    expect(sent.map((m) => m.type)).toEqual(['derive', 'profile']);
+    w.answer();
+    w.answer();
+    expect(await pending).not.toBeNull();
+    expect(await took).toEqual({ publication: 'P', pages: 1 });
+    const cleared = engine.useProfile!(null);
+    w.answer();
+    expect(await cleared).toBeNull();
+    const lost = engine.useProfile!({});
+    w.crash();
+    expect(await lost).toBeNull();
   });
 
   it('ignores answers that are not for the request in flight', async () => {

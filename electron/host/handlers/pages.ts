@@ -7,7 +7,7 @@ import { assertIssueEditable, assertPageSaveAllowed } from '../../../core/review
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
 import { pageScan } from '../scan-handler.ts';
 
-type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.save' | 'page.setState' | 'engine.derive';
+type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.save' | 'page.setState' | 'engine.derive' | 'engine.profile';
 
 export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
   const { archive, session } = ctx;
@@ -45,5 +45,7 @@ export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
       const profile = pageId !== undefined ? ((await archive.publicationProfileForPage?.(pageId)) ?? null) : null;
       return { items: ctx.engine.deriveItems(text, starts, kinds, profile) };
     },
+    // The same profile engine.derive applies, for the renderer's preview worker.
+    'engine.profile': async ({ pageId }) => ({ profile: (await archive.publicationProfileForPage?.(pageId)) ?? null }),
   };
 }
