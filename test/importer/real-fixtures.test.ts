@@ -2,6 +2,7 @@
 // fixture is imported into an archive and the characters Galley stores (white space aside) are
 // compared with a count taken independently from the file by a different parser
 // (fast-xml-parser's tree, not the streaming readers the importer uses).
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -121,6 +122,16 @@ const FILES: [string, (p: string) => number][] = [
   ['abbyy/finereader_10_sample.hocr', hocrCount],
 ];
 
+/** Characters of an ABBYY FineReader XML counted from the XML itself: the text of every <formatting> (or its <charParams>). */
+function abbyyCount(path: string): number {
+  let n = 0;
+  for (const f of all(xml(path), 'formatting')) {
+    const chars = all([f], 'charParams');
+    n += chars.length ? chars.reduce((m, c) => m + visible(str(c['#text'])), 0) : visible(str(f['#text']));
+  }
+  return n;
+}
+
 export const counts: Record<string, { file: number; stored: number }> = {};
 
 describe('real OCR files: nothing lost', () => {
@@ -220,6 +231,43 @@ describe('real OCR files: nothing lost', () => {
     counts['ocrd/OCR-D-OCR-TESS_0001.xml'] = { file: expected, stored: stored(page) };
     expect(stored(page)).toBe(expected);
   }, 30_000);
+
+  it('a real JPEG 2000 scan (OCR-D bag, Berlinische Monatsschrift 1784): checked against the bag\'s SHA-512, decoded as the page\'s image beside its PAGE ground truth, nothing lost', async () => {
+    const src = real('ocrd-kant-jp2');
+    // The bytes are the bag's own (its manifest lists them under data/).
+    for (const line of readFileSync(join(src, 'manifest-sha512.txt'), 'utf8').trim().split('\n')) {
+      const [sum, path] = line.split(/\s+/) as [string, string];
+      expect(createHash('sha512').update(readFileSync(join(src, path.replace(/^data\//, '')))).digest('hex'), path).toBe(sum);
+    }
+    const dir = join(tempDir(), 'kant_aufklaerung_1784-jp2');
+    cpSync(src, dir, { recursive: true });
+    const { archive, results, stored } = await importOne([dir]);
+    const page = results.find((r) => r.file.endsWith('PAGE_0020_PAGE.xml'));
+    expect(page).toMatchObject({ status: 'imported', format: 'page-xml' });
+    expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+    const expected = pageCount(join(dir, 'OCR-D-GT-PAGE', 'PAGE_0020_PAGE.xml'));
+    counts['ocrd-kant-jp2/PAGE_0020_PAGE.xml'] = { file: expected, stored: stored(page) };
+    expect(stored(page)).toBe(expected);
+    // The JPEG 2000 (1457 x 2084, three components, per its codestream header) became the page's image.
+    const jp2 = readFileSync(join(dir, 'OCR-D-IMG', 'INPUT_0020.jp2'));
+    const siz = jp2.indexOf(Buffer.from([0xff, 0x51]));
+    expect([jp2.readUInt32BE(siz + 6), jp2.readUInt32BE(siz + 10)]).toEqual([1457, 2084]);
+    const image = archive.getPageImage!(page!.pageId!);
+    expect(image?.mime).toBe('image/png');
+    expect(image!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([image!.bytes.readUInt32BE(16), image!.bytes.readUInt32BE(20)]).toEqual([1457, 2084]);
+  }, 60_000);
+
+  it('a 186-page ABBYY FineReader 8 XML (Emory yearbook): the hOCR made from it keeps every character the ABBYY file holds', async () => {
+    const abbyy = abbyyCount(real('abbyy/abbyyocr_fr8v2.xml'));
+    expect(abbyy).toBeGreaterThan(50_000);
+    const { results, stored } = await importOne([real('abbyy/abbyyocr_fr8v2.hocr')]);
+    expect(results[0]).toMatchObject({ status: 'imported', format: 'hocr' });
+    counts['abbyy/abbyyocr_fr8v2.hocr'] = { file: hocrCount(real('abbyy/abbyyocr_fr8v2.hocr')), stored: stored(results[0]) };
+    counts['abbyy/abbyyocr_fr8v2.xml (counted in the ABBYY XML)'] = { file: abbyy, stored: stored(results[0]) };
+    expect(stored(results[0])).toBe(hocrCount(real('abbyy/abbyyocr_fr8v2.hocr')));
+    expect(stored(results[0])).toBe(abbyy);
+  }, 180_000);
 
   it('prints the comparison (for the report)', () => {
     for (const [f, c] of Object.entries(counts)) console.log(`nothing-lost ${f}: file ${c.file}, stored ${c.stored}`);
