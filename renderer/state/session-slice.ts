@@ -308,13 +308,15 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
       set({ busy: get().busy + 1 });
       inflight = { changes: [], clean: true, dropped: false };
       try {
+        // The worker's request goes first: building the host's (the whole page's text as JSON) would
+        // otherwise delay the preview that paints the change.
+        const preview = previewStructure(doc, plan);
         const host = hostDerive(doc, plan, s.pageId);
         const hostDone = host.then(
           (items) => ({ from: 'host' as const, items }),
           (error: unknown) => ({ from: 'failed' as const, error }),
         );
         // The worker's preview usually comes first; if the host is quicker, its items are shown at once.
-        const preview = previewStructure(doc, plan);
         let first = await Promise.race([preview.then((items) => ({ from: 'worker' as const, items })), hostDone]);
         // No preview (stale, no worker): wait for the host; a host that fails still leaves the preview.
         if (first.from === 'worker' && !first.items) first = await hostDone;
