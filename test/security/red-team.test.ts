@@ -8,6 +8,8 @@ import { connect } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupArchive } from '../../electron/archive/backup.ts';
 import { EXPORT_DIR_SETTING } from '../../electron/export/archive-export.ts';
@@ -49,6 +51,7 @@ const results: Record<string, string> = {};
 const segment = (text: string) => ({ schema: SEGMENTATION_SCHEMA, masthead: null, items: fakeDerive(text, [0]) });
 const quiet = { logger: { warn: () => {} }, segment };
 const note = (attack: string, result: string) => (results[attack] = result);
+const PROSE = '衡阳日报讯　本报记者报道，城市建设取得新进展，市民生活更加便利。\n';
 
 describe('red team (issue 16)', () => {
   let dir: string;
@@ -132,6 +135,64 @@ describe('red team (issue 16)', () => {
     note('slow bodies and slow headers (100 + 100 held open) with 200 concurrent requests', `all 200 answered 200 in ${Math.round(ms)} ms`);
   });
 
+  it('held before, holds now: XML bombs, XXE, external DTDs, 200k-deep nesting and mixed encodings uploaded to the browser host', async () => {
+    const countPages = async () => {
+      let n = 0;
+      for (const i of await backend.archive.listIssues()) n += (await backend.archive.listPages(i.id)).length;
+      return n;
+    };
+    const pagesBefore = await countPages();
+    const b64 = (s: string | Buffer) => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s).toString('base64');
+    const alto = (body: string, prolog = '') => `<?xml version="1.0" encoding="UTF-8"?>${prolog}<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page><PrintSpace>${body}</PrintSpace></Page></Layout></alto>`;
+    const line = (t: string) => `<TextBlock><TextLine><String CONTENT="${t}"/></TextLine></TextBlock>`;
+    const hostile: [string, string | Buffer][] = [
+      ['bomb.xml', alto(line('&lol9;'), '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol9 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>')],
+      ['xxe.xml', alto(line('&xxe;'), '<!DOCTYPE alto [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')],
+      ['dtd.xml', alto(line('x'), '<!DOCTYPE alto SYSTEM "http://evil.example/alto.dtd">')],
+      ['param.xml', alto(line('x'), '<!DOCTYPE alto [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>')],
+      ['deep.xml', alto('<TextBlock>'.repeat(200_000) + '</TextBlock>'.repeat(200_000))],
+      ['mixed.txt', Buffer.concat([Buffer.from(PROSE.repeat(40), 'utf8'), Buffer.from(iconv.encode(PROSE.repeat(20), 'gb18030'))])],
+    ];
+    const t0 = Date.now();
+    const r = await api('import.files', { files: hostile.map(([name, data]) => ({ name, data: b64(data) })) });
+    const ms = Date.now() - t0;
+    expect(r.status).toBe(200);
+    const report = JSON.parse(r.body) as { value: { outcomes: { source: string; status: string; error?: string; errorCode?: string }[] } };
+    const outcomes = report.value.outcomes;
+    for (const [name] of hostile) {
+      const o = outcomes.find((x) => x.source.endsWith(name));
+      expect(o, name).toBeDefined();
+      expect(o!.status, name).toBe('failed');
+      expect(o!.error, name).toMatch(/\S/);
+      expect(o!.error!, name).not.toMatch(/root:x:0:0|\n\s+at /);
+    }
+    const pagesAfter = await countPages();
+    expect(pagesAfter).toBe(pagesBefore);
+    expect((await api('library.tree', {})).status).toBe(200);
+    note('XML bomb, XXE (file:///etc/passwd), external DTD, parameter entity, 200k-deep nesting, mixed UTF-8/GB18030 — uploaded to the browser host', `all 6 refused one by one with a worded error (${outcomes.map((o) => o.errorCode ?? '?').join(', ')}) in ${ms} ms; no page added, nothing expanded or fetched, host answering`);
+  }, 120_000);
+
+  it('held before, holds now: two hosts on one archive file', async () => {
+    const second = inProcess(openArchive(join(dir, 'archive.sqlite'), quiet));
+    const other = await startHttpHost({ staticDir: join(dir, 'static'), createTable: (emit) => createHandlers({ ...backend, archive: second, host: 'browser', version: 'red', actor: { name: 'red' }, emit }) });
+    try {
+      const viaOther = (channel: string, body: unknown) =>
+        send(other.port, `/api/${channel}`, { method: 'POST', headers: { origin: `http://127.0.0.1:${other.port}`, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: other.token }, body: JSON.stringify(body) });
+      const a = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string; items: unknown[] } };
+      // The same save from the same base through both hosts at once: one wins, the other is a conflict.
+      const save = (via: typeof api, text: string) => via('page.save', { pageId: 1, baseRevision: a.value.revision, text, items: a.value.items });
+      const [x, y] = await Promise.all([save(api, a.value.text + '甲'), save(viaOther, a.value.text + '乙')]);
+      expect([x.status, y.status].sort()).toEqual([200, 409]);
+      const seenA = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string } };
+      const seenB = JSON.parse((await viaOther('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string } };
+      expect(seenA.value).toMatchObject({ revision: a.value.revision + 1, text: seenB.value.text });
+      note('two hosts on one archive file, the same save at once', 'one 200, the other 409 revision-conflict; both hosts then read the same page');
+    } finally {
+      await other.close();
+      await second.close();
+    }
+  }, 60_000);
+
   it('finding 1: the credential is not a cookie; replaying the old cookie from anywhere gets 401', async () => {
     const r = await api('library.tree', {}, { [HTTP_TOKEN_HEADER]: '', cookie: `galley_session=${host.token}` });
     expect(r.status).toBe(401);
@@ -157,6 +218,7 @@ describe('red team (issue 16)', () => {
     expect(existsSync(join(dir, 'client'))).toBe(false);
     note('import.paths of /etc/passwd then page.get', 'channel gone (404); import.handles with unknown handles 400, same answer for any value');
     note('issues.export.outDir creating a nested folder', '400, nothing created');
+    note('browser-host export', 'a download: the zip in the answer, saved by the browser; the dialog names no folder (export-download.test.ts, e2e/review.e2e.ts)');
   });
 
   it('finding 3: a few flipped bytes in a revision are found on read and stop the backup', async () => {
@@ -208,5 +270,23 @@ describe('red team (issue 16)', () => {
     const main = readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'electron-main', 'main.ts'), 'utf8');
     expect(main).toContain("disableBlinkFeatures: 'Auxclick'");
     note('Electron fuses / Auxclick', 'after-pack hook flips RunAsNode, NODE_OPTIONS, --inspect off, asar-only on (fuses.test.ts); Auxclick disabled');
+  });
+
+  // Last: it damages the shared archive on purpose.
+  it('leftover of finding 3: an item row deleted behind the archive\'s back is named on read and by backup', async () => {
+    const page = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { items: { id: number }[] } };
+    const n = page.value.items.length;
+    const raw = new Database(join(dir, 'archive.sqlite'));
+    raw.prepare('DELETE FROM items WHERE id = ?').run(page.value.items[0]!.id);
+    raw.close();
+    const r = await api('page.get', { pageId: 1 });
+    const body = JSON.parse(r.body) as { ok: boolean; code: string; message: string };
+    expect(r.status).toBe(500);
+    expect(body).toMatchObject({ ok: false, code: 'damaged' });
+    expect(body.message).toContain(`item set of page 1 does not match: ${n} items expected, ${n - 1} found`);
+    expect(body.message).toContain('galley restore BACKUP_FILE');
+    await expect(backupArchive(join(dir, 'archive.sqlite'), join(dir, 'deleted.bak'))).rejects.toThrow(/item set of page 1 does not match/);
+    expect(existsSync(join(dir, 'deleted.bak'))).toBe(false);
+    note('an item row deleted whole (sqlite3 shell)', `page.get answers "damaged": item set of page 1 does not match: ${n} items expected, ${n - 1} found + galley restore; backup refuses (item-sets.test.ts, PG: test/postgres/item-sets.test.ts)`);
   });
 });
