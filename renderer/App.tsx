@@ -19,6 +19,8 @@ import { localizeHostMessage, deniedKey } from './messages.ts';
 import { useApp, useStoreApi } from './state/context.ts';
 import { ExportDialog, IssueHistoryDialog, ReopenDialog } from './components/IssueReview.tsx';
 import { ProfileBadge, ProfilePicker, ProfilesManager } from './components/Profiles.tsx';
+import { MyPasswordDialog } from './components/PasswordPanels.tsx';
+import { ReplicaBadge, ReplicaConflicts } from './components/ReplicaConflicts.tsx';
 // Loaded as chunks of their own (Monaco with the page view): lazy-panels.tsx.
 import { HistoryPanel, IssueItemsDialog, PageView, SearchPanel, VocabularyManager } from './lazy-panels.tsx';
 
@@ -29,6 +31,10 @@ function ReviewDialogs() {
   switch (dialog.type) {
     case 'profiles':
       return <ProfilesManager />;
+    case 'myPassword':
+      return <MyPasswordDialog />;
+    case 'replicaConflicts':
+      return <ReplicaConflicts />;
     case 'vocabulary':
       return <VocabularyManager />;
     case 'search':
@@ -191,6 +197,7 @@ export function App({ api }: { api: GalleyApi }) {
         <span className="brand">{t('app.name')}</span>
         <span className="host-badge">{api.host === 'electron' ? t('app.hostElectron') : t('app.hostBrowser')}</span>
         <ArchiveBadge />
+        <ReplicaBadge />
         <span className="spacer" />
         <ProfileBadge />
         <button onClick={() => store.getState().openDialog({ type: 'search' })} data-testid="search-button">

@@ -6,6 +6,7 @@ import { doubtsEn, doubtsZh } from './i18n-doubts.ts';
 import { scanEn, scanZh } from './i18n-scan.ts';
 import { errorsEn, errorsZh } from './i18n-errors.ts';
 import { accountsEn, accountsZh } from './i18n-accounts.ts';
+import { replicaEn, replicaZh } from './i18n-replica.ts';
 
 const en = {
   desk: deskEn,
@@ -14,6 +15,7 @@ const en = {
   scan: scanEn,
   errors: errorsEn,
   accounts: accountsEn,
+  replica: replicaEn,
   app: {
     name: 'Galley',
     hostBrowser: 'Browser host',
@@ -194,6 +196,7 @@ const zh: Strings = {
   scan: scanZh,
   errors: errorsZh,
   accounts: accountsZh,
+  replica: replicaZh,
   app: {
     name: 'Galley 校对',
     hostBrowser: '浏览器模式',

@@ -8,10 +8,12 @@ import { pageChannels } from './contract/pages.ts';
 import { importChannels, missingProgramSchema, type ImportReport } from './contract/import.ts';
 import { reviewChannels } from './ipc-review.ts';
 import { accountChannels } from './contract/accounts.ts';
+import { replicaChannels } from './contract/replica.ts';
 
 export * from './contract/app.ts';
 export * from './contract/import.ts';
 export * from './contract/accounts.ts';
+export * from './contract/replica.ts';
 
 /** Every channel, by domain (shared/contract/: app, pages, import, profiles, tags, issues, history, search). */
 export const channels = {
@@ -20,6 +22,7 @@ export const channels = {
   ...importChannels,
   ...reviewChannels,
   ...accountChannels,
+  ...replicaChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
 import type { EditOp } from '../../shared/edit-ops.ts';
+import type { ConflictChoice, ReplicaStatus, SyncConflictView } from '../../shared/contract/replica.ts';
 import type { IssueExport } from '../../shared/export.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
@@ -209,6 +210,13 @@ export interface Archive {
    * it and tell their windows to refresh (electron/host/archive-watch.ts). Optional for test doubles.
    */
   changeMarker?(): string;
+
+  // ---- a replica's sync conflicts in the app (issue 13 §5; replica-conflicts.ts). SQLite only:
+  // a replica is a laptop's SQLite archive; hosts on PostgreSQL answer that it is not one.
+  /** The replica's origin (null: not a replica) and its conflicts, open ones only unless `all`. */
+  listSyncConflicts?(all: boolean): ReplicaStatus;
+  /** Resolves an open conflict: 'mine' saves the kept local version as the page's next revision. */
+  resolveSyncConflict?(id: string, choice: ConflictChoice, actor: Actor): SyncConflictView;
 
   // ---- additions (issue "Roles, tagging, review and approval, history, export") ----
   // Role checks are the service layer's (electron/host/service); the archive keeps the

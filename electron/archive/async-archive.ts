@@ -27,6 +27,7 @@ export type AnyArchive = Archive | AsyncArchive;
 export const ARCHIVE_METHODS = [
   'importPage', 'importPages', 'importFiles', 'getPageScan', 'getPageImage',
   'listPublications', 'listIssues', 'getIssue', 'findIssue', 'getIssueMasthead', 'issueEvent', 'listIssueHistory', 'stats', 'changeMarker',
+  'listSyncConflicts', 'resolveSyncConflict',
   'listPages', 'getPage', 'savePage', 'editPage', 'setPageState', 'restoreRevision', 'getStory',
   'listRevisions', 'listRevisionDetails', 'getRevision',
   'search', 'searchAllIds', 'searchPage',

@@ -33,6 +33,7 @@ import * as accounts from './accounts.ts';
 import { createProfilesStore, type ProfileLearner } from './profiles-store.ts';
 import { getRevision, listRevisionDetails, listRevisions } from './revisions.ts';
 import { search, searchAllIds, searchPage } from './search.ts';
+import { listSyncConflicts, resolveSyncConflict } from './replica-conflicts.ts';
 import { refoldSearchDocs } from './search-refold.ts';
 import { flushSearchIndex } from './search-index.ts';
 import { getStory } from './stories.ts';
@@ -126,6 +127,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     stats: () => issues.stats(ctx),
     // SQLite's data_version moves when another connection commits (never for this one's own writes).
     changeMarker: () => String(ctx.db.raw.pragma('data_version', { simple: true })),
+    listSyncConflicts: (all) => listSyncConflicts(db, archive, all),
+    resolveSyncConflict: (id, choice, actor) => resolveSyncConflict(db, archive, id, choice, checkActor(actor), ctx.now),
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),

@@ -12,6 +12,7 @@ import { historyHandlers } from './handlers/history.ts';
 import { pageHandlers } from './handlers/pages.ts';
 import { pageEditHandlers } from './handlers/page-edit.ts';
 import { profileHandlers } from './handlers/profiles.ts';
+import { replicaHandlers } from './handlers/replica.ts';
 import { searchHandlers } from './handlers/search.ts';
 import { tagHandlers } from './handlers/tags.ts';
 
@@ -34,6 +35,7 @@ export function createHandlers(host: HostContext): HandlerTable {
     ...importHandlers(ctx),
     ...profileHandlers(ctx),
     ...accountHandlers(ctx),
+    ...replicaHandlers(ctx),
     ...tagHandlers(ctx),
     ...issueHandlers(ctx),
     ...historyHandlers(ctx),

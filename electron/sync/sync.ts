@@ -23,6 +23,7 @@ import { fingerprint, tagDelta } from './page-content.ts';
 import { pushPlan } from './push-ops.ts';
 import { ReplicaStore, type ConflictReason, type ReplicaPage, type SyncConflict } from './replica-store.ts';
 import { actingProfile, localActor, type SyncServer } from './server.ts';
+import { sendConflictChoices } from './conflict-choices.ts';
 
 export interface SyncReport {
   /** Pages whose local edits were sent to the server (as edit ops). */
@@ -36,6 +37,8 @@ export interface SyncReport {
   /** Pages added on the server since the checkout, copied here. */
   added: number;
   conflicts: SyncConflict[];
+  /** Choices made on earlier conflicts in the app, carried to the server (conflict-choices.ts); absent when none. */
+  choices?: number;
 }
 
 interface Outcome {
@@ -245,6 +248,9 @@ export async function sync(server: SyncServer, local: SqliteArchive, now: () => 
       }
     });
   }
+  // After the pages: a conflict resolved as 'mine' has just gone back as an edit.
+  const choices = await sendConflictChoices(server, local.db, now);
+  if (choices > 0) report.choices = choices;
   store.markSynced(now());
   return report;
 }

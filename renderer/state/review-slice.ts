@@ -6,6 +6,8 @@ import type { SliceContext } from './slice.ts';
 
 export type Dialog =
   | { type: 'profiles' }
+  | { type: 'myPassword' }
+  | { type: 'replicaConflicts' }
   | { type: 'vocabulary' }
   | { type: 'search' }
   | { type: 'issueItems'; issueId: number }

@@ -5,6 +5,8 @@
 // only the slices talk to the host (a test checks that no component imports the API client).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PageDoc } from '../model/page-model.ts';
+import { createAccountsSlice, type AccountsActions, type AccountsState } from './accounts-slice.ts';
+import { createReplicaSlice, type ReplicaActions, type ReplicaState } from './replica-slice.ts';
 import { createConflictSlice, type ConflictActions, type ConflictState } from './conflict-slice.ts';
 import { createImportSlice, type ImportActions, type ImportState } from './import-slice.ts';
 import { createIssueSlice, type IssueActions } from './issue-slice.ts';
@@ -21,8 +23,8 @@ export type { HostReason, StoreOptions } from './slice.ts';
 export type { Dialog } from './review-slice.ts';
 export type { AllMatches } from './search-slice.ts';
 
-export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState & ConflictState;
-export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions & ConflictActions;
+export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState & ConflictState & AccountsState & ReplicaState;
+export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions & ConflictActions & AccountsActions & ReplicaActions;
 export type Store = StoreApi<AppState & Actions>;
 
 export function createAppStore(options: StoreOptions): Store {
@@ -38,6 +40,8 @@ export function createAppStore(options: StoreOptions): Store {
       ...createTagsSlice(ctx),
       ...createSearchSlice(ctx),
       ...createConflictSlice(ctx),
+      ...createAccountsSlice(ctx),
+      ...createReplicaSlice(ctx),
     };
   });
 }

@@ -85,6 +85,8 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'sample.open': fc.constant({}),
   ...reviewGoodPayloads,
   // Passwords in the app (shared/contract/accounts.ts).
+  'replica.conflicts': fc.record({ all: fc.boolean() }, { requiredKeys: [] }),
+  'replica.resolveConflict': fc.record({ id: fc.stringMatching(/^[a-z0-9-]{1,36}$/), choice: fc.constantFrom('mine', 'server', 'both') }),
   'accounts.self': fc.constant({}),
   'accounts.list': fc.constant({}),
   'accounts.changeOwn': fc.record({ oldPassword: fc.string({ minLength: 1, maxLength: 30 }), newPassword: fc.string({ maxLength: 30 }) }, { requiredKeys: ['newPassword'] }),

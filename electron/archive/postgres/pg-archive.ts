@@ -140,6 +140,11 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
     listIssueHistory: (issueId) => listIssueHistory(ctx, issueId),
     stats: () => issues.stats(ctx),
     changeMarker: () => changeMarker(ctx),
+    // A replica is a laptop's SQLite archive (galley checkout): a team archive has no sync conflicts.
+    listSyncConflicts: async () => ({ replica: null, conflicts: [] }),
+    resolveSyncConflict: async (id) => {
+      throw new ArchiveError('not-found', `no conflict ${id}: a team archive on PostgreSQL is not a replica`);
+    },
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),
