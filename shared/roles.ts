@@ -38,6 +38,8 @@ export const ACTIONS = {
   'issue.reopen': { does: 'reopen an issue', roles: ['supervisor'] },
   'issue.export': { does: 'export an issue', roles: ['supervisor'] },
   'profile.manage': { does: 'manage profiles', roles: ['supervisor'] },
+  // Switching the host to another archive moves everyone working in it (issue 13 §6).
+  'archive.switch': { does: 'open another archive in this host', roles: ['supervisor'] },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,5 +1,5 @@
 // Puts the checksum checks (checksums.ts) in front of the archive's reads: a page is checked when
-// it is opened, saved over or exported, a page's history when it is listed or restored from, and a
+// it is saved over or exported (and when opened, by page-read.ts as it reads the rows), a page's history when it is listed or restored from, and a
 // revision when it is read. A mismatch is a DamagedRowError naming the row and the way to restore,
 // instead of a JSON parse error deep in the history view or damaged text served as if sound.
 import type Database from 'better-sqlite3';
@@ -19,7 +19,7 @@ export function guardArchiveReads<T extends Archive>(archive: T, db: Database.Da
   };
   const pagesOfIssue = db.prepare('SELECT id FROM pages WHERE issue_id = ? ORDER BY id').pluck();
 
-  before('getPage', (pageId) => checkPageRows(db, path, pageId));
+  // getPage checks its rows as it reads them (page-read.ts): one pass over a page's items, not two.
   before('savePage', (input) => checkPageRows(db, path, input.pageId));
   before('editPage', (input) => checkPageRows(db, path, input.pageId));
   before('listRevisions', (pageId) => checkPageRevisions(db, path, pageId));

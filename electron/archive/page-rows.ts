@@ -68,8 +68,12 @@ export function pageRow(ctx: ArchiveContext, pageId: number): PageRow {
 }
 
 export function loadItems(ctx: ArchiveContext, pageId: number): (StoredItem & { id: number })[] {
+  return itemsOfRows(ctx, pageId, ctx.db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId));
+}
+
+/** A page's item rows (already read, in order) as stored items with their contributors and tags. */
+export function itemsOfRows(ctx: ArchiveContext, pageId: number, rows: readonly ItemRow[]): (StoredItem & { id: number })[] {
   const { db } = ctx;
-  const rows = db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId);
   const contributors = db
     .stmt(
       'items.contributorsOfPage',

@@ -3,7 +3,7 @@
 import { userInfo } from 'node:os';
 import { defaultArchivePath, defaultArchiveTarget } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../archive/archive-api.ts';
 import { ensureRendererBuilt, ROOT } from './build-renderer.ts';
@@ -11,11 +11,17 @@ import { createHandlers } from './handlers.ts';
 import { startHttpHost, type HttpHost, type HttpHostOptions } from './http-host.ts';
 import { loadBackend } from './load-backend.ts';
 import type { Backend } from './backend.ts';
-import { persistentToken } from './host-token.ts';
+import { defaultTokenDir, persistentToken } from './host-token.ts';
 import { watchArchive } from './archive-watch.ts';
 import { createAccountGuard } from '../accounts/guard.ts';
 import { createHttpAuth } from '../accounts/http-auth.ts';
 import type { WebSessions } from '../accounts/web-sessions.ts';
+import type { Language } from '../../shared/ipc.ts';
+import { serverNames, type ListenAddress } from './listen.ts';
+import type { TlsFiles } from './tls.ts';
+import { checkTeamReach } from './team-reach.ts';
+import { createArchiveSwitch, rememberTarget, type ArchiveSwitchHook } from './archive-switch.ts';
+import { knownArchives } from './known-archives.ts';
 
 /** The one default archive, shared with the CLI and the Electron host (see archive/default-path.ts). */
 export { defaultArchivePath };
@@ -41,20 +47,38 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** Where the per-archive token is kept (host-token.ts); null: a fresh token for this run only. */
   tokenDir?: string | null;
+  /**
+   * The team server (galley serve --listen): where to listen. Beyond loopback the archive must
+   * have accounts, and TLS is required unless insecureHttp (team-reach.ts).
+   */
+  listen?: ListenAddress;
+  /** PEM files, already checked (tls.ts). */
+  tls?: TlsFiles;
+  insecureHttp?: boolean;
+  /** Extra names clients use to reach the server (--server-name), for the Host/Origin check. */
+  serverNames?: readonly string[];
+  /** The language of refusals and warnings at start (the CLI's locale). */
+  language?: Language;
+  /** The archives "Open archive…" offers (known-archives.ts); default next to the token folder, null: in memory. */
+  knownArchivesFile?: string | null;
+  /** For tests: serve this folder instead of building the renderer. */
+  staticDir?: string;
 }
 
 /**
  * Accounts: once a profile has a password, a login screen, and each login acts through a table of
  * its own profile (electron/accounts/http-auth.ts). `sessions`: for tests (a clock of their own).
  */
-export function teamAuth(backend: Backend, version: string, actor: Actor, sessions?: WebSessions): NonNullable<HttpHostOptions['auth']> {
+export function teamAuth(backend: Backend, version: string, actor: Actor, sessions?: WebSessions, secure = false, archives?: ArchiveSwitchHook): NonNullable<HttpHostOptions['auth']> {
   return (emit, port) =>
     createHttpAuth({
       archive: backend.archive,
       guard: createAccountGuard(backend.archive),
       port,
+      // Under TLS the session cookie is Secure: never sent over plain HTTP.
+      secure,
       ...(sessions ? { sessions } : {}),
-      tableFor: (profile) => createHandlers({ ...backend, host: 'browser', version, actor, emit, login: profile.id }),
+      tableFor: (profile) => createHandlers({ ...backend, host: 'browser', version, actor, emit, login: profile.id, ...(archives ? { archives } : {}) }),
     });
 }
 
@@ -71,27 +95,58 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
   if (options.archivePath === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   // A SQLite file, or a postgresql:// URL of a team archive (GALLEY_DB, galley serve --db URL).
   const archivePath = options.archivePath ?? defaultArchiveTarget();
-  const staticDir = await ensureRendererBuilt(options.log);
-  const backend = options.backend ?? (await loadBackend(archivePath, actor));
+  let backend = options.backend ?? rememberTarget(await loadBackend(archivePath, actor), archivePath);
+  // Beyond loopback: accounts required, TLS unless --insecure-http (refused before any port opens).
+  try {
+    await checkTeamReach(backend.archive, options, options.log);
+  } catch (e) {
+    await backend.archive.close();
+    throw e;
+  }
+  const staticDir = options.staticDir ?? (await ensureRendererBuilt(options.log));
   const version = appVersion();
   let host!: HttpHost;
   // Changes from outside this host (a CLI import, another team server) refresh the open tabs.
   let libraryChanged = (): void => undefined;
+  let archiveSwitched = (): void => undefined;
+  let stopWatching = (): void => undefined;
+  // "Open archive…": on this computer only — a team server on the network serves its one archive.
+  const knownFile = options.knownArchivesFile !== undefined ? options.knownArchivesFile : options.tokenDir === null ? null : join(dirname(options.tokenDir ?? defaultTokenDir()), 'known-archives.json');
+  const switcher = createArchiveSwitch({
+    known: knownArchives(knownFile),
+    canSwitch: options.listen === undefined || options.listen.loopback,
+    current: () => backend,
+    load: async (target) => rememberTarget(await loadBackend(target, actor), target),
+    async install(next) {
+      const old = backend;
+      stopWatching();
+      backend = next;
+      host.rebuild();
+      stopWatching = watchArchive(backend.archive, () => libraryChanged());
+      await old.archive.close().catch((e: unknown) => options.log?.(`closing the previous archive failed: ${(e as Error).message}`));
+      archiveSwitched();
+    },
+  });
   // The port asked for, else the host's own (the same address every start, so with the archive's
   // kept token an open tab survives a restart), else the next free one, else any.
-  const ports = options.port !== undefined ? [options.port] : [...Array.from({ length: PORT_TRIES }, (_, i) => DEFAULT_BROWSER_PORT + i), 0];
+  const askedPort = options.port ?? options.listen?.port;
+  const ports = askedPort !== undefined ? [askedPort] : [...Array.from({ length: PORT_TRIES }, (_, i) => DEFAULT_BROWSER_PORT + i), 0];
   try {
     for (const [i, port] of ports.entries()) {
       try {
         host = await startHttpHost({
           staticDir,
           port,
+          ...(options.listen ? { listen: options.listen, serverNames: serverNames(options.listen, options.serverNames) } : {}),
+          ...(options.tls ? { tls: options.tls } : {}),
           ...(options.tokenDir !== null ? { token: persistentToken(backend.archive.path, options.tokenDir ?? undefined) } : {}),
+          // Called again after "Open archive…" (rebuild): the tables then act on the new backend.
           createTable: (emit) => {
             libraryChanged = () => emit('library.changed', {});
-            return createHandlers({ ...backend, host: 'browser', version, actor, emit });
+            archiveSwitched = () => emit('archive.switched', {});
+            return createHandlers({ ...backend, host: 'browser', version, actor, emit, archives: switcher });
           },
-          auth: teamAuth(backend, version, actor),
+          auth: (emit, port) => teamAuth(backend, version, actor, undefined, options.tls !== undefined, switcher)(emit, port),
         });
         break;
       } catch (e) {
@@ -102,7 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     await backend.archive.close();
     throw e;
   }
-  const stopWatching = watchArchive(backend.archive, () => libraryChanged());
+  stopWatching = watchArchive(backend.archive, () => libraryChanged());
   return {
     get url() {
       return host.url;
@@ -110,7 +165,11 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
     port: host.port,
     token: host.token,
     server: host.server,
-    archivePath: backend.archive.path,
+    scheme: host.scheme,
+    rebuild: () => host.rebuild(),
+    get archivePath() {
+      return backend.archive.path;
+    },
     async close() {
       stopWatching();
       await host.close();

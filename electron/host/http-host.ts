@@ -11,6 +11,9 @@
 // loopback peer, carry our own Host header (DNS rebinding: 421), and either no Origin or our own
 // (403); API calls must carry our Origin.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { hostForUrl, type ListenAddress } from './listen.ts';
+import type { TlsFiles } from './tls.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { staticVariant } from './static-files.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -34,6 +37,15 @@ export interface HttpHostOptions {
    * any profile has a password every /api/ request acts through its login session's own table.
    */
   auth?: (emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void, port: () => number) => HttpAuth<HandlerTable>;
+  /**
+   * Team server (galley serve --listen, listen.ts): the address to bind (default 127.0.0.1) and the
+   * names clients may use in Host/Origin (serverNames). Beyond loopback the peer check is off; the
+   * host's caller (browser-host.ts) then insists on accounts and TLS.
+   */
+  listen?: ListenAddress;
+  serverNames?: readonly string[];
+  /** PEM certificate and key (tls.ts): HTTPS, and https:// origins. */
+  tls?: TlsFiles;
 }
 
 export interface HttpHost {
@@ -42,6 +54,13 @@ export interface HttpHost {
   readonly port: number;
   readonly token: string;
   readonly server: Server;
+  /** 'https' under TLS. */
+  readonly scheme: 'http' | 'https';
+  /**
+   * Builds the handler table and the login table again (the archive was switched, archive-switch.ts):
+   * every login session of the old archive ends, and open pages are told to reload.
+   */
+  rebuild(): void;
   close(): Promise<void>;
 }
 
@@ -136,9 +155,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const s of streams) s.write(frame);
   };
-  const table = options.createTable(emit);
-  const auth = options.auth?.(emit, () => port);
+  let table = options.createTable(emit);
+  let auth = options.auth?.(emit, () => port);
   let port = 0;
+  const scheme = options.tls ? 'https' : 'http';
+  const bindHost = options.listen?.host ?? '127.0.0.1';
+  // A socket bound to loopback only admits loopback peers; that check stays as a second fence.
+  const loopbackOnly = options.listen === undefined || options.listen.loopback;
+  const names = options.serverNames ?? ['127.0.0.1', 'localhost'];
 
   const serveStatic = async (res: ServerResponse, pathname: string, acceptEncoding?: string | string[]) => {
     let rel: string;
@@ -166,17 +190,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    // 1. Loopback peers only (the socket is bound to 127.0.0.1, this is a second fence).
-    if (!isLoopbackAddress(req.socket.remoteAddress)) return refuse(res, 403, 'forbidden');
-    // 2. Our own Host header only: a rebinding DNS name pointing at 127.0.0.1 is refused.
-    if (!req.headers.host || !allowedHosts(port).has(req.headers.host.toLowerCase())) return refuse(res, 421, 'wrong host');
+    // 1. Loopback peers only while bound to loopback (a second fence behind the socket's own address).
+    if (loopbackOnly && !isLoopbackAddress(req.socket.remoteAddress)) return refuse(res, 403, 'forbidden');
+    // 2. Our own Host header only: a rebinding DNS name pointing at our address is refused.
+    if (!req.headers.host || !allowedHosts(port, names, scheme).has(req.headers.host.toLowerCase())) return refuse(res, 421, 'wrong host');
     // 3. No foreign Origin, ever.
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins(port).has(origin)) return refuse(res, 403, 'foreign origin');
+    if (origin !== undefined && !allowedOrigins(port, names, scheme).has(origin.toLowerCase())) return refuse(res, 403, 'foreign origin');
 
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      url = new URL(req.url ?? '/', `${scheme}://127.0.0.1:${port}`);
     } catch {
       return refuse(res, 400, 'bad path');
     }
@@ -242,25 +266,36 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     return serveStatic(res, url.pathname, req.headers['accept-encoding']);
   };
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) refuse(res, 500, 'internal error');
       else res.end();
       console.error('[galley host]', e);
     });
-  });
+  };
+  const serverOptions = { maxHeaderSize: MAX_HEADER_BYTES, headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS };
+  const server: Server = options.tls
+    ? createTlsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(serverOptions, onRequest);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+    server.listen(options.port ?? 0, bindHost, () => ok());
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
   port = address.port;
+  // The printed address: loopback when it reaches us, else the listen host (or, on a wildcard, the first name clients may use).
+  const shown = loopbackOnly || options.listen?.wildcard ? (names.includes('127.0.0.1') ? '127.0.0.1' : names[0]!) : hostForUrl(bindHost);
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: `${scheme}://${shown}:${port}/#token=${token}`,
     port,
     token,
     server,
+    scheme,
+    rebuild() {
+      table = options.createTable(emit);
+      auth = options.auth?.(emit, () => port);
+    },
     close: () =>
       new Promise<void>((ok) => {
         for (const s of streams) s.end();

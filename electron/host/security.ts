@@ -35,10 +35,15 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
+
+/** The Host headers we answer: each name with our port (and bare on the scheme's default port). */
+export function allowedHosts(port: number, names: readonly string[] = LOOPBACK_NAMES, scheme: 'http' | 'https' = 'http'): Set<string> {
+  const bare = port === (scheme === 'https' ? 443 : 80);
+  return new Set(names.flatMap((n) => [`${n}:${port}`, ...(bare ? [n] : [])]));
 }
 
-export function allowedOrigins(port: number): Set<string> {
-  return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+/** The Origins we accept: our scheme (https under TLS) with each allowed Host. */
+export function allowedOrigins(port: number, names: readonly string[] = LOOPBACK_NAMES, scheme: 'http' | 'https' = 'http'): Set<string> {
+  return new Set([...allowedHosts(port, names, scheme)].map((h) => `${scheme}://${h}`));
 }

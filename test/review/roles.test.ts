@@ -20,6 +20,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'issue.reopen': ['supervisor'],
   'issue.export': ['supervisor'],
   'profile.manage': ['supervisor'],
+  'archive.switch': ['supervisor'],
 };
 
 describe('ACTIONS', () => {

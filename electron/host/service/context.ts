@@ -6,6 +6,7 @@ import type { Actor } from '../../archive/archive-api.ts';
 import type { Backend } from '../backend.ts';
 import type { FileHandles } from '../file-handles.ts';
 import type { Session } from './session.ts';
+import type { ArchiveSwitchHook } from '../archive-switch.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser' | 'cli';
@@ -35,6 +36,8 @@ export interface HostContext extends Backend {
    * window may only use the configured export folder or one its own native dialog returned.
    */
   anyExportFolder?: boolean;
+  /** Hosts that can open another archive while running ("Open archive…", archive-switch.ts). */
+  archives?: ArchiveSwitchHook;
 }
 
 /** A handler's view: the host context plus the session acting for this host. */

@@ -25,7 +25,7 @@ import type { AsyncArchive } from '../../archive/async-archive.ts';
 export const SESSION_PROFILE_SETTING = 'session.profile';
 
 /** Actions that take the acting user's password again whenever the profile has one (issue 13 §2). */
-export const RECONFIRM: ReadonlySet<Action> = new Set<Action>(['issue.approve', 'issue.reopen', 'issue.export', 'profile.manage']);
+export const RECONFIRM: ReadonlySet<Action> = new Set<Action>(['issue.approve', 'issue.reopen', 'issue.export', 'profile.manage', 'archive.switch']);
 
 export interface Acting {
   profile: Profile;

@@ -1,0 +1,103 @@
+// Strings of the team server's reach and of opening another archive (issue 13 §2/§6): the
+// `galley serve --listen/--tls-*` refusals (server), and the "Open archive…" dialog (dialog).
+// Merged into shared/i18n.ts as `archives`; zh-CN uses full-width punctuation.
+
+export const archivesEn = {
+  server: {
+    listenInvalid: '--listen {{value}}: give HOST:PORT (for example 0.0.0.0:4870, 192.168.1.20:4870 or [::]:4870), HOST or PORT.',
+    listenPort: '--listen {{value}}: the port must be a whole number from 1 to 65535.',
+    listenHost: '--listen {{value}}: “{{host}}” is neither an IP address nor a host name.',
+    serverName: '--server-name {{name}}: not a host name or IP address.',
+    needsAccounts:
+      'Listening on {{listen}} reaches beyond this computer, so the archive must have accounts: add a supervisor with a password first (galley users add NAME --role supervisor), then start again.',
+    needsTls:
+      'Listening on {{listen}} without TLS would send passwords and pages over the network unencrypted. Give --tls-cert FILE --tls-key FILE, or accept that explicitly with --insecure-http (only on a network you trust).',
+    insecure: 'Warning: serving plain HTTP on {{listen}} (--insecure-http): passwords and pages cross the network unencrypted.',
+    tlsPair: '--tls-cert and --tls-key go together: give both files.',
+    tlsMissing: '{{flag}} {{file}}: no such file.',
+    tlsUnreadable: '{{flag}} {{file}}: cannot be used ({{reason}}).',
+    tlsBadCert: '--tls-cert {{file}}: not a PEM certificate (-----BEGIN CERTIFICATE-----).',
+    tlsBadKey: '--tls-key {{file}}: not an unencrypted PEM private key.',
+    tlsMismatch: '--tls-key {{key}} does not belong to the certificate in {{cert}}.',
+    tlsExpired: '--tls-cert {{file}}: the certificate expired on {{date}}.',
+  },
+  dialog: {
+    open: 'Open archive…',
+    title: 'Open an archive',
+    current: 'This window works on: {{name}}',
+    local: 'Local archive',
+    postgres: 'PostgreSQL archive',
+    server: 'Team server',
+    known: 'Archives this host knows',
+    none: 'No other archive is known to this host yet. Archives opened with galley serve or the desktop app are listed here.',
+    browse: 'Choose a file…',
+    postgresUrl: 'PostgreSQL address',
+    postgresHint: 'postgresql://user:password@host:5432/database',
+    serverUrl: 'Team server address',
+    serverHint: 'the address galley serve printed: https://host:port/#token=…',
+    who: 'Only a supervisor may open another archive here (or anyone while this local archive has no profiles), and the password is asked again. Everyone working in this host moves to the new archive and logs in again.',
+    submit: 'Open',
+    busy: 'Opening…',
+    cancel: 'Cancel',
+    badPostgres: 'Give an address starting with postgresql:// or postgres://.',
+    badServer: 'Give an address starting with http:// or https://.',
+    opened: 'Now on {{name}}.',
+  },
+  err: {
+    switchUnavailable: 'This host cannot open another archive.',
+    switchTeamServer: 'This is a team server for the network: it serves one archive. Restart galley serve with --db to serve another.',
+    switchUnknown: 'That archive is no longer on this host’s list.',
+    switchFailed: 'The archive could not be opened: {{detail}}. The previous archive stays open.',
+    switchSame: 'That archive is already open.',
+  },
+};
+
+export const archivesZh: typeof archivesEn = {
+  server: {
+    listenInvalid: '--listen {{value}}：请写成 主机:端口（例如 0.0.0.0:4870、192.168.1.20:4870 或 [::]:4870）、主机 或 端口。',
+    listenPort: '--listen {{value}}：端口必须是 1 到 65535 之间的整数。',
+    listenHost: '--listen {{value}}：“{{host}}”既不是 IP 地址，也不是主机名。',
+    serverName: '--server-name {{name}}：不是主机名或 IP 地址。',
+    needsAccounts:
+      '在 {{listen}} 上监听会让本机以外的电脑访问，因此档案必须启用账户：请先添加一位设有密码的主管（galley users add 名称 --role supervisor），然后重新启动。',
+    needsTls:
+      '不使用 TLS 在 {{listen}} 上监听，密码和版面内容会以明文在网络上传输。请提供 --tls-cert 文件 --tls-key 文件，或用 --insecure-http 明确接受这一点（仅限可信网络）。',
+    insecure: '警告：正在 {{listen}} 上以明文 HTTP 提供服务（--insecure-http）：密码和版面内容以明文在网络上传输。',
+    tlsPair: '--tls-cert 和 --tls-key 必须同时提供。',
+    tlsMissing: '{{flag}} {{file}}：文件不存在。',
+    tlsUnreadable: '{{flag}} {{file}}：无法使用（{{reason}}）。',
+    tlsBadCert: '--tls-cert {{file}}：不是 PEM 格式的证书（-----BEGIN CERTIFICATE-----）。',
+    tlsBadKey: '--tls-key {{file}}：不是未加密的 PEM 私钥。',
+    tlsMismatch: '--tls-key {{key}} 与 {{cert}} 中的证书不匹配。',
+    tlsExpired: '--tls-cert {{file}}：证书已于 {{date}} 过期。',
+  },
+  dialog: {
+    open: '打开档案……',
+    title: '打开档案',
+    current: '此窗口正在使用：{{name}}',
+    local: '本地档案',
+    postgres: 'PostgreSQL 档案',
+    server: '团队服务器',
+    known: '此主机已知的档案',
+    none: '此主机还不知道其他档案。用 galley serve 或桌面版打开过的档案会列在这里。',
+    browse: '选择文件……',
+    postgresUrl: 'PostgreSQL 地址',
+    postgresHint: 'postgresql://用户:密码@主机:5432/数据库',
+    serverUrl: '团队服务器地址',
+    serverHint: 'galley serve 输出的地址：https://主机:端口/#token=……',
+    who: '只有主管可以在这里打开另一个档案（本地档案尚无任何人员档案时任何人都可以），并且需要再次输入密码。在此主机上工作的所有人都会转到新档案并重新登录。',
+    submit: '打开',
+    busy: '正在打开……',
+    cancel: '取消',
+    badPostgres: '请输入以 postgresql:// 或 postgres:// 开头的地址。',
+    badServer: '请输入以 http:// 或 https:// 开头的地址。',
+    opened: '现在使用：{{name}}。',
+  },
+  err: {
+    switchUnavailable: '此主机无法打开其他档案。',
+    switchTeamServer: '这是面向网络的团队服务器，只提供一个档案。如需提供其他档案，请用 --db 重新启动 galley serve。',
+    switchUnknown: '该档案已不在此主机的列表中。',
+    switchFailed: '无法打开该档案：{{detail}}。之前的档案仍保持打开。',
+    switchSame: '该档案已经打开。',
+  },
+};
