@@ -7,6 +7,7 @@ import { scanEn, scanZh } from './i18n-scan.ts';
 import { errorsEn, errorsZh } from './i18n-errors.ts';
 import { accountsEn, accountsZh } from './i18n-accounts.ts';
 import { replicaEn, replicaZh } from './i18n-replica.ts';
+import { archivesEn, archivesZh } from './i18n-archives.ts';
 
 const en = {
   desk: deskEn,
@@ -16,6 +17,7 @@ const en = {
   errors: errorsEn,
   accounts: accountsEn,
   replica: replicaEn,
+  archives: archivesEn,
   app: {
     name: 'Galley',
     hostBrowser: 'Browser host',
@@ -129,6 +131,7 @@ const en = {
     'issue.reopen': 'Only a supervisor can reopen an issue',
     'issue.export': 'Only a supervisor can export an issue',
     'profile.manage': 'Only a supervisor can manage profiles',
+    'archive.switch': 'Only a supervisor can open another archive in this host',
     noProfile: 'Choose a profile first',
   },
   tags: {
@@ -197,6 +200,7 @@ const zh: Strings = {
   errors: errorsZh,
   accounts: accountsZh,
   replica: replicaZh,
+  archives: archivesZh,
   app: {
     name: 'Galley 校对',
     hostBrowser: '浏览器模式',
@@ -309,6 +313,7 @@ const zh: Strings = {
     'issue.reopen': '只有主管可以重新打开期次',
     'issue.export': '只有主管可以导出期次',
     'profile.manage': '只有主管可以管理用户档案',
+    'archive.switch': '只有主管可以在此主机上打开另一个档案',
     noProfile: '请先选择用户档案',
   },
   tags: {

@@ -7,6 +7,7 @@ import { appChannels } from './contract/app.ts';
 import { pageChannels } from './contract/pages.ts';
 import { importChannels, missingProgramSchema, type ImportReport } from './contract/import.ts';
 import { reviewChannels } from './ipc-review.ts';
+import { archiveChannels } from './contract/archives.ts';
 import { accountChannels } from './contract/accounts.ts';
 import { replicaChannels } from './contract/replica.ts';
 
@@ -21,6 +22,7 @@ export const channels = {
   ...pageChannels,
   ...importChannels,
   ...reviewChannels,
+  ...archiveChannels,
   ...accountChannels,
   ...replicaChannels,
 } as const;
@@ -57,6 +59,8 @@ export const events = {
   'import.progress': importProgressSchema,
   'library.changed': z.object({}),
   menu: z.object({ command: menuCommandSchema }),
+  /** The host now works on another archive (archives.open): every window reloads. */
+  'archive.switched': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -6,6 +6,7 @@ import type { HandlerTable, HostContext, ServiceContext } from './service/contex
 import { createSession } from './service/session.ts';
 import { accountHandlers } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
+import { archiveHandlers } from './handlers/archives.ts';
 import { importHandlers } from './handlers/import.ts';
 import { issueHandlers } from './handlers/issues.ts';
 import { historyHandlers } from './handlers/history.ts';
@@ -40,5 +41,6 @@ export function createHandlers(host: HostContext): HandlerTable {
     ...issueHandlers(ctx),
     ...historyHandlers(ctx),
     ...searchHandlers(ctx),
+    ...archiveHandlers(ctx),
   };
 }

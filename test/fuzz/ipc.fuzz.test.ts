@@ -50,6 +50,13 @@ const relName = fc
 const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'app.info': fc.constant({}),
   'app.setLanguage': fc.record({ language: fc.constantFrom('en', 'zh-CN') }),
+  // Open archive… (shared/contract/archives.ts): an id of the host's list, the desktop dialog, or a PostgreSQL URL.
+  'archives.known': fc.constant({}),
+  'archives.open': fc.oneof(
+    fc.record({ target: fc.record({ known: fc.stringMatching(/^[0-9a-f]{16}$/) }) }),
+    fc.record({ target: fc.constant({ browse: true }) }),
+    fc.record({ target: fc.record({ postgres: fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\/[a-z]{1,8}$/).map((s) => `postgresql://${s}`) }), password: fc.string({ maxLength: 30 }) }),
+  ),
   'library.tree': fc.constant({}),
   'library.pages': fc.record({ issueId: fc.integer() }),
   'page.get': fc.record({ pageId: fc.integer({ min: 1 }) }),
