@@ -7,7 +7,7 @@ import { defaultModel, loadModel, ModelFileError, serializeModel, trainModel, ty
 import { LEGACY_MODEL_SCHEMA, LABEL_NAMES, MODEL_SCHEMA, toSparse } from '../../core/engine/model/model-file.ts';
 import { LABEL_COUNT } from '../../core/engine/model/labels-space.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
-import { pageEmissions, rowKeys, viterbi } from '../../core/engine/model/weights.ts';
+import { decodeWithMarginals, maxMarginals, pageEmissions, rowKeys, viterbi } from '../../core/engine/model/weights.ts';
 import { FeatureIndex, packRows } from '../../core/engine/model/packed.ts';
 import { decodeBase64, encodeBase64 } from '../../core/engine/model/base64.ts';
 import { zhDailyRules } from '../../core/engine/rules/zh-daily.ts';
@@ -135,5 +135,22 @@ describe('base64', () => {
     expect(encodeBase64(Uint8Array.of(0xfb, 0xff))).toBe('+/8=');
     expect(decodeBase64('abc')).toBeNull();
     expect(decodeBase64('ab$=')).toBeNull();
+  });
+});
+
+describe('one pass for the path and the max-marginals', () => {
+  it('decodeWithMarginals gives exactly viterbi() and maxMarginals() under the same mask', () => {
+    let seed = 5;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 20 - 10;
+    const L = LABEL_COUNT;
+    const transitions = Float64Array.from({ length: (L + 1) * L }, random);
+    for (const n of [1, 2, 7, 30]) {
+      const em = Float64Array.from({ length: n * L }, random);
+      const mask = [Uint8Array.from({ length: L }, (_, y) => (y % 2 === 0 ? 1 : 0))];
+      const { path, marginals } = decodeWithMarginals(em, transitions, mask);
+      expect(path).toEqual(viterbi(em, transitions, mask));
+      expect(marginals).toEqual(maxMarginals(em, transitions, mask));
+      expect(path[0]! % 2).toBe(0);
+    }
   });
 });

@@ -4,7 +4,7 @@
 import type { LineRole } from './line-roles.ts';
 import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
 import { boundaryMargin, titleMargin, squash } from './confidence.ts';
-import { maxMarginals, pageEmissions, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
+import { decodeWithMarginals, pageEmissions, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
 import type { LineFeatures } from './features.ts';
 
 export interface DecodedPage {
@@ -33,8 +33,9 @@ export function decodePage(model: LineRoleModel, features: LineFeatures[], fixed
   const n = features.length;
   if (n === 0) return { roles: [], starts: [], boundaryConfidence: [], roleConfidence: [] };
   const em = pageEmissions(model, features);
-  // The first text line always opens an item.
-  const free = viterbi(em, model.transitions, features.map((_, i) => (i === 0 ? START_ONLY : null)));
+  // The first text line always opens an item. Confidence compares against every alternative,
+  // constraints aside (the editor's splits are certain anyway), so the free path's max-marginals serve both.
+  const { path: free, marginals: mm } = decodeWithMarginals(em, model.transitions, [START_ONLY]);
   // An editor's split at a line the model reads as running text keeps that reading: the line
   // opens the new item as the paragraph it is, not as a title the split would otherwise invent.
   const mask: LabelMask = fixedStarts
@@ -46,8 +47,6 @@ export function decodePage(model: LineRoleModel, features: LineFeatures[], fixed
       })
     : features.map((_, i) => (i === 0 ? START_ONLY : null));
   const path = fixedStarts ? viterbi(em, model.transitions, mask) : free;
-  // Confidence compares against every alternative, constraints aside: the editor's splits are certain anyway.
-  const mm = maxMarginals(em, model.transitions, features.map((_, i) => (i === 0 ? START_ONLY : null)));
   const scale = model.confidenceScale;
   return {
     roles: path.map(roleOf),

@@ -9,6 +9,9 @@ import type { LineRoleModel } from './weights.ts';
 export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 const W = OFFSETS.length;
 
+/** Names remembered by FeatureIndex.get before it starts afresh. */
+const MEMO_LIMIT = 200_000;
+
 /**
  * Feature name → feature number over the names as one "\n"-joined string: an open-addressing hash
  * table of numbers, no string object per name. Loading 80,000 names into a Map costs ~100 ms (every
@@ -54,8 +57,24 @@ export class FeatureIndex {
     return new FeatureIndex(names.join('\n'), names.length);
   }
 
-  /** The feature number of a name, or -1. */
+  /**
+   * The feature number of a name, or -1, remembered per name: a page's feature names are mostly
+   * the same few thousand strings, and the engine's string hash (kept in the string) is cheaper
+   * than hashing here. At most MEMO_LIMIT names are remembered (text pages bring new n-grams).
+   */
   get(name: string): number {
+    let fid = this.memo.get(name);
+    if (fid === undefined) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(name, (fid = this.find(name)));
+    }
+    return fid;
+  }
+
+  private readonly memo = new Map<string, number>();
+
+  /** The feature number of a name, or -1 (the hash table itself). */
+  find(name: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
     let slot = h & this.mask;

@@ -36,15 +36,39 @@ export interface LineVocabulary {
  */
 export function lineVocabulary(texts: readonly string[], candidate: (i: number) => boolean, isBody: (i: number) => boolean): (LineVocabulary | undefined)[] {
   const n = texts.length;
-  // Bigrams of a line, computed when a window first reads it.
-  const gramsOf: (number[] | undefined)[] = new Array(n);
-  const grams = (j: number): number[] => (gramsOf[j] ??= bigrams(texts[j]!));
+  // Bigrams of a line as page-local numbers 0…k (one Map lookup per bigram, once per line), so
+  // the windows below mark them in typed arrays: a window reads hundreds of bigrams per candidate.
+  const ids = new Map<number, number>();
+  const gramsOf: (Int32Array | undefined)[] = new Array(n);
+  const grams = (j: number): Int32Array => {
+    let g = gramsOf[j];
+    if (!g) {
+      const raw = bigrams(texts[j]!);
+      g = new Int32Array(raw.length);
+      for (let k = 0; k < raw.length; k++) {
+        let id = ids.get(raw[k]!);
+        if (id === undefined) ids.set(raw[k]!, (id = ids.size));
+        g[k] = id;
+      }
+      gramsOf[j] = g;
+    }
+    return g;
+  };
   const out: (LineVocabulary | undefined)[] = new Array(n);
   // Which bigrams the windows of the current candidate hold, by stamp (no set per candidate: this
-  // runs on every page the engine segments).
-  const aboveAt = new Map<number, number>();
-  const belowAt = new Map<number, number>();
-  const ownAt = new Map<number, number>();
+  // runs on every page the engine segments). Grown as new bigrams are numbered.
+  let aboveAt = new Int32Array(1024);
+  let belowAt = new Int32Array(1024);
+  let ownAt = new Int32Array(1024);
+  const fit = (): void => {
+    if (ids.size <= aboveAt.length) return;
+    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(Math.max(ids.size, a.length * 2));
+      b.set(a);
+      return b;
+    };
+    [aboveAt, belowAt, ownAt] = [grow(aboveAt), grow(belowAt), grow(ownAt)];
+  };
   for (let i = 0; i < n; i++) {
     if (!candidate(i)) continue;
     const stamp = i + 1;
@@ -52,9 +76,11 @@ export function lineVocabulary(texts: readonly string[], candidate: (i: number) 
     let chars = 0;
     for (let j = i - 1; j >= 0 && chars < WINDOW; j--) {
       if (!isBody(j)) continue;
-      for (const g of grams(j)) {
-        if (aboveAt.get(g) !== stamp) {
-          aboveAt.set(g, stamp);
+      const g = grams(j);
+      fit();
+      for (let k = 0; k < g.length; k++) {
+        if (aboveAt[g[k]!] !== stamp) {
+          aboveAt[g[k]!] = stamp;
           aboveSize++;
         }
       }
@@ -65,23 +91,29 @@ export function lineVocabulary(texts: readonly string[], candidate: (i: number) 
     chars = 0;
     for (let j = i + 1; j < n && chars < WINDOW; j++) {
       if (!isBody(j)) continue;
-      for (const g of grams(j)) {
-        if (belowAt.get(g) === stamp) continue;
-        belowAt.set(g, stamp);
+      const g = grams(j);
+      fit();
+      for (let k = 0; k < g.length; k++) {
+        const id = g[k]!;
+        if (belowAt[id] === stamp) continue;
+        belowAt[id] = stamp;
         belowSize++;
-        if (aboveAt.get(g) === stamp) belowInAbove++;
+        if (aboveAt[id] === stamp) belowInAbove++;
       }
       chars += texts[j]!.length;
     }
     let ownSize = 0;
     let ownBelow = 0;
     let ownAbove = 0;
-    for (const g of grams(i)) {
-      if (ownAt.get(g) === stamp) continue;
-      ownAt.set(g, stamp);
+    const own = grams(i);
+    fit();
+    for (let k = 0; k < own.length; k++) {
+      const id = own[k]!;
+      if (ownAt[id] === stamp) continue;
+      ownAt[id] = stamp;
       ownSize++;
-      if (belowAt.get(g) === stamp) ownBelow++;
-      if (aboveAt.get(g) === stamp) ownAbove++;
+      if (belowAt[id] === stamp) ownBelow++;
+      if (aboveAt[id] === stamp) ownAbove++;
     }
     out[i] = {
       // Share of the text below's distinct bigrams found above.

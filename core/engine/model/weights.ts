@@ -204,3 +204,60 @@ export function maxMarginals(em: Emissions, transitions: Float64Array, mask?: La
   for (let k = 0; k < n * L; k++) fwd[k]! += bwd[k]!;
   return fwd;
 }
+
+/**
+ * Viterbi's best path and the max-marginals in one forward and one backward pass: the forward
+ * scores are the ones Viterbi keeps (same sums, same first-best tie-breaking), so the path comes
+ * from them and a third pass is saved. Equal to viterbi() and maxMarginals() with the same mask.
+ */
+export function decodeWithMarginals(em: Emissions, transitions: Float64Array, mask?: LabelMask): { path: number[]; marginals: Float64Array } {
+  const L = LABEL_COUNT;
+  const n = em.length / L;
+  if (n === 0) return { path: [], marginals: new Float64Array(0) };
+  const fwd = new Float64Array(n * L);
+  const back = new Int16Array(n * L);
+  const first = mask?.[0];
+  for (let y = 0; y < L; y++) fwd[y] = first && first[y] !== 1 ? -Infinity : transitions[L * L + y]! + em[y]!;
+  for (let i = 1; i < n; i++) {
+    const m = mask?.[i];
+    const at = i * L;
+    const prev = at - L;
+    for (let y = 0; y < L; y++) {
+      if (m && m[y] !== 1) {
+        fwd[at + y] = -Infinity;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let x = 0; x < L; x++) {
+        const s = fwd[prev + x]! + transitions[x * L + y]!;
+        if (s > best) {
+          best = s;
+          arg = x;
+        }
+      }
+      fwd[at + y] = best + em[at + y]!;
+      back[at + y] = arg;
+    }
+  }
+  const lastRow = (n - 1) * L;
+  let y = 0;
+  for (let k = 1; k < L; k++) if (fwd[lastRow + k]! > fwd[lastRow + y]!) y = k;
+  const path = new Array<number>(n);
+  path[n - 1] = y;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = y = back[i * L + y]!;
+  const bwd = new Float64Array(n * L);
+  for (let i = n - 2; i >= 0; i--) {
+    const next = (i + 1) * L;
+    for (let x = 0; x < L; x++) {
+      let best = -Infinity;
+      for (let z = 0; z < L; z++) {
+        const s = transitions[x * L + z]! + em[next + z]! + bwd[next + z]!;
+        if (s > best) best = s;
+      }
+      bwd[i * L + x] = best;
+    }
+  }
+  for (let k = 0; k < n * L; k++) fwd[k]! += bwd[k]!;
+  return { path, marginals: fwd };
+}
