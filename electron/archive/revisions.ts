@@ -2,6 +2,7 @@
 import { roleSchema, type Role } from '../../shared/roles.ts';
 import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
 import { fail, type ArchiveContext } from './context.ts';
+import { checkPageRows } from './checksums.ts';
 import { pageRow, snapshot } from './page-rows.ts';
 import { isPageRef, PAGE_REF_JSON, resolvePageRefs } from './revision-refs.ts';
 import { withEditSnapshots } from '../../core/edit/index.ts';
@@ -90,7 +91,12 @@ export function listRevisionDetails(ctx: ArchiveContext, pageId: number): Revisi
     .all<RevisionRow>(pageId);
   // An import refers to the page (revision-refs.ts): read back first. An 'edit' revision stores
   // ops: its before/after pages are replayed from the snapshot before it.
-  return withEditSnapshots(resolvePageRefs(rows.map(toDetail), () => snapshot(ctx, pageId)));
+  // The page rows it reads back are checked like any read of the page (checksums, item set).
+  const current = () => {
+    checkPageRows(ctx.db.raw, ctx.path, pageId);
+    return snapshot(ctx, pageId);
+  };
+  return withEditSnapshots(resolvePageRefs(rows.map(toDetail), current));
 }
 
 export function getRevision(ctx: ArchiveContext, revisionId: number): RevisionDetail {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../shared/domain.ts';
 import { PAGE_REF_JSON, resolvePageRefs } from '../../electron/archive/revision-refs.ts';
 import type { RevisionDetail } from '../../electron/archive/archive-api.ts';
-import { verifyAllRows } from '../../electron/archive/checksums.ts';
+import { DamagedRowError, verifyAllRows } from '../../electron/archive/checksums.ts';
 import { editor, freshArchive, frontPage } from './helpers.ts';
 
 const strip = (items: (StoredItem & { id?: number })[]) => items.map(({ id: _id, ...rest }) => rest);
@@ -86,6 +86,17 @@ describe('import revision as a reference to the page', () => {
     const [imp, re] = a.listRevisionDetails(first!.pageId);
     expect(imp!.after).toEqual({ text: p0.text, state: 'imported', items: strip(p0.items) });
     expect(re!.after).toEqual({ text: p1.text, state: 'imported', items: strip(p1.items) });
+  });
+
+  it('checks the page rows it reads back: damaged page text is refused, not shown as the import', () => {
+    const a = freshArchive();
+    const [out] = a.importPages([{ sourceName: '2021-10-29/p01.txt', text: frontPage(), encoding: 'UTF-8' }], { name: 'import' });
+    // A damaged row, as a flipped byte on disk leaves it: its checksum no longer matches its bytes.
+    a.db.raw.prepare(`UPDATE pages SET checksum = ? WHERE id = ?`).run('0'.repeat(64), out!.pageId);
+    expect(() => a.listRevisionDetails(out!.pageId)).toThrow(DamagedRowError);
+    const importId = a.db.raw.prepare(`SELECT id FROM revisions WHERE action = 'import'`).pluck().get() as number;
+    expect(() => a.getRevision(importId)).toThrow(DamagedRowError);
+    expect(() => a.restoreRevision(out!.pageId, 0, editor)).toThrow(DamagedRowError);
   });
 
   it('leaves a reference it cannot read back unresolved (null), never a wrong page', () => {
