@@ -9,7 +9,7 @@ import { LABEL_COUNT } from '../../core/engine/model/labels-space.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
 import { decodeWithMarginals, maxMarginals, pageEmissions, rowKeys, viterbi } from '../../core/engine/model/weights.ts';
 import { FeatureIndex, packRows } from '../../core/engine/model/packed.ts';
-import { decodeBase64, encodeBase64 } from '../../core/engine/model/base64.ts';
+import { decodeBase64, decodeInScript, encodeBase64 } from '../../core/engine/model/base64.ts';
 import { zhDailyRules } from '../../core/engine/rules/zh-daily.ts';
 import { segmentPage } from '../../core/engine/index.ts';
 import committed from '../../resources/model/line-roles-v1.json' with { type: 'json' };
@@ -130,11 +130,14 @@ describe('base64', () => {
       const bytes = Uint8Array.from({ length: n }, (_, k) => (k * 97 + 13) & 255);
       const text = encodeBase64(bytes);
       expect(text.length % 4).toBe(0);
-      expect(decodeBase64(text)).toEqual(bytes);
+      expect(new Uint8Array(decodeBase64(text)!)).toEqual(bytes);
+      expect(decodeInScript(text)).toEqual(bytes);
     }
     expect(encodeBase64(Uint8Array.of(0xfb, 0xff))).toBe('+/8=');
-    expect(decodeBase64('abc')).toBeNull();
-    expect(decodeBase64('ab$=')).toBeNull();
+    for (const bad of ['abc', 'ab$=', 'a=bc', '====']) {
+      expect(decodeBase64(bad), bad).toBeNull();
+      expect(decodeInScript(bad), bad).toBeNull();
+    }
   });
 });
 

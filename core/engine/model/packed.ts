@@ -24,6 +24,8 @@ export class FeatureIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
   readonly count: number;
+  /** FNV-1a of every name, folded in order: the weight file's checksum covers the names through it. */
+  readonly digest: number;
   /** @throws Error naming the first name found twice */
   constructor(private readonly text: string, count: number) {
     this.count = count;
@@ -38,11 +40,13 @@ export class FeatureIndex {
     while (size < count * 2) size <<= 1;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    let digest = 0x811c9dc5;
     for (let fid = 0; fid < count; fid++) {
       const from = starts[fid]!;
       const to = starts[fid + 1]! - 1;
       let h = 0x811c9dc5;
       for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      digest = Math.imul(digest ^ h, 0x01000193);
       let slot = h & this.mask;
       while (this.slots[slot] !== 0) {
         if (this.equals(this.slots[slot]! - 1, text, from, to)) throw new Error(`feature "${text.slice(from, to)}" is listed twice`);
@@ -50,6 +54,7 @@ export class FeatureIndex {
       }
       this.slots[slot] = fid + 1;
     }
+    this.digest = digest >>> 0;
   }
 
   static of(names: readonly string[]): FeatureIndex {
