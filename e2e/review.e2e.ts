@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await page.getByTestId('export-dialog').waitFor();
     for (const f of ['newsml', 'markdown', 'txt']) await page.getByTestId(`export-format-${f}`).uncheck();
     // The browser host's renderer names no folder: it shows the configured one and gets a download.
-    expect(await page.getByTestId('export-folder').evaluate((e) => e.tagName)).toBe('CODE');
+    await expect.poll(() => page.getByTestId('export-folder').evaluate((e) => e.tagName)).toBe('CODE');
     expect(await page.getByTestId('export-folder').textContent()).toBe(exportDir);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('export-run').click()]);
     await page.getByTestId('export-result').waitFor({ timeout: 20_000 });
@@ -294,7 +294,9 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await page.getByTestId('issue-approve').click();
     await expect.poll(issueState).toBe('approved');
     await page.getByTestId('issue-export').click();
-    await page.getByTestId('export-zip').check();
+    // The browser host always zips (the zip is the download): no zip choice is offered.
+    await expect.poll(() => page.getByTestId('export-folder').evaluate((e) => e.tagName)).toBe('CODE');
+    expect(await page.getByTestId('export-zip').count()).toBe(0);
     await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('export-run').click()]);
     await page.getByTestId('export-result').waitFor({ timeout: 20_000 });
     await shot('export-dialog-zh-CN');

@@ -154,10 +154,13 @@ export function ExportDialog({ issueId }: { issueId: number }) {
               </label>
             ))}
           </div>
-          <label>
-            <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} data-testid="export-zip" />
-            <span>{t('exportDlg.zip')}</span>
-          </label>
+          {/* The browser host always makes the zip (it is the download), so there is nothing to choose. */}
+          {!offersDownload && (
+            <label>
+              <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} data-testid="export-zip" />
+              <span>{t('exportDlg.zip')}</span>
+            </label>
+          )}
         </fieldset>
         <label className="folder-row">
           <span>{t('exportDlg.folder')}</span>
