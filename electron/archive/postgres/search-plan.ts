@@ -14,8 +14,9 @@
 //   hold the term are read by a scan (strpos through LIKE) that stops after SHORT_TERM_MAX_DOCS + 1
 //   rows; from those rows the same trigrams and row counts are derived, so the choice between
 //   ranking and the newest-first scan, and the ranks, are SQLite's. The rows are found through
-//   the index of one- and two-character pieces (migration 0002's search_grams), so a rare short
-//   term costs its rows, not a table scan.
+//   the index of single characters (migration 0005's search_chars; a pair is checked as a
+//   substring of the rows holding both its characters), so a rare short term costs its rows,
+//   not a table scan.
 // - The whole plan reads one snapshot (ctx.read), so counts, window and hits agree.
 import { queryTerms, RANK_WINDOW, SEARCH_ID_CAP, SHORT_TERM_MAX_DOCS, SHORT_TERM_MAX_TRIGRAMS, charCount, filtersSchema, trigrams } from '../search.ts';
 import type { SearchFilters } from '../archive-api.ts';
@@ -86,11 +87,14 @@ export interface PgSearchPlan {
  * rare term's rows only.
  */
 async function rowsHolding(q: PgQuery, term: string): Promise<DocRow[] | null> {
-  // search_grams' GIN index (migration 0002) holds every one- and two-character piece.
+  // search_chars' GIN index (migration 0005) finds the rows holding every character of the term;
+  // the per-column substring check keeps those that hold the term itself (a pair, in one column).
+  const chars = [...new Set([...term])];
+  const pair = charCount(term) > 1;
   const ids = await q.all<{ id: number }>(
-    'search.shortIds',
-    'SELECT d.item_id AS id FROM search_docs d WHERE search_grams(d.headline, d.body, d.people, d.tags) @> ARRAY[$1::text] LIMIT $2',
-    [term, SHORT_TERM_MAX_DOCS + 1],
+    pair ? 'search.shortIdsPair' : 'search.shortIds',
+    `SELECT d.item_id AS id FROM search_docs d WHERE search_chars(d.headline, d.body, d.people, d.tags) @> $1::text[]${pair ? ` AND ${inSomeColumn('$3')}` : ''} LIMIT $2`,
+    pair ? [chars, SHORT_TERM_MAX_DOCS + 1, containing(term)] : [chars, SHORT_TERM_MAX_DOCS + 1],
   );
   if (ids.length > SHORT_TERM_MAX_DOCS) return null;
   if (ids.length === 0) return [];
