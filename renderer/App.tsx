@@ -12,6 +12,7 @@ import { dropFromDataTransfer } from './api/client.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { HostBanner } from './components/HostBanner.tsx';
 import { ArchiveBadge } from './components/ArchiveBadge.tsx';
+import { OpenArchiveDialog } from './components/OpenArchiveDialog.tsx';
 import { ConflictCopies, ConflictDialog } from './components/ConflictDialog.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { LibraryPane } from './components/LibraryPane.tsx';
@@ -104,8 +105,14 @@ export function App({ api }: { api: GalleyApi }) {
         void store.getState().loadSession();
       }),
       api.on('menu', ({ command }) => runCommand(command)),
+      // The host now works on another archive: this page's ids mean nothing there, so nothing is saved on the way out.
+      api.on('archive.switched', () => {
+        switched = true;
+        window.location.reload();
+      }),
     ];
-    const flush = () => void s().flushSave({ keepalive: true });
+    let switched = false;
+    const flush = () => void (switched ? undefined : s().flushSave({ keepalive: true }));
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
     return () => {
@@ -237,6 +244,7 @@ export function App({ api }: { api: GalleyApi }) {
       <ImportPanel />
       <GotoLine />
       <Tour />
+      <OpenArchiveDialog browser={api.host === 'browser'} />
       {error && (
         <div className="error-bar" role="alert">
           <span data-testid="error-message" data-kind={errorKey}>

@@ -37,6 +37,13 @@ const REASON_KEYS: Record<string, string> = {
   'page-too-many-items': 'desk.err.tooManyItems',
   'sample-missing': 'desk.err.sampleMissing',
   'sample-failed': 'desk.err.sampleFailed',
+  // Open archive… (shared/i18n-archives.ts).
+  'switch-unavailable': 'archives.err.switchUnavailable',
+  'switch-team-server': 'archives.err.switchTeamServer',
+  'switch-unknown': 'archives.err.switchUnknown',
+  'switch-failed': 'archives.err.switchFailed',
+  'switch-same': 'archives.err.switchSame',
+  'switch-busy': 'archives.err.switchBusy',
   // Accounts (shared/i18n-accounts.ts).
   'wrong-credentials': 'accounts.err.wrongCredentials',
   'login-required': 'accounts.err.loginRequired',

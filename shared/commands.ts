@@ -47,6 +47,8 @@ export const COMMANDS = [
   { id: 'import', label: 'menu.import', menu: 'file', keys: ['CmdOrCtrl+O'], scope: 'global' },
   { id: 'importFolder', label: 'menu.importFolder', menu: 'file', keys: ['CmdOrCtrl+Shift+O'], scope: 'global' },
   { id: 'sample', label: 'desk.cmd.sample', menu: 'file', keys: [], scope: 'global' },
+  // Issue 13 §6: a local archive, a PostgreSQL archive or a team server (renderer/components/OpenArchiveDialog.tsx).
+  { id: 'openArchive', label: 'archives.dialog.open', menu: 'file', keys: [], scope: 'global', separatorBefore: true },
   { id: 'export', label: 'menu.export', menu: 'file', keys: [], scope: 'global', separatorBefore: true },
   { id: 'quit', label: 'menu.quit', menu: 'file', keys: [], scope: 'global', separatorBefore: true, electronRole: 'quit' },
   // Edit

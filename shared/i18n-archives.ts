@@ -49,6 +49,7 @@ export const archivesEn = {
     switchUnknown: 'That archive is no longer on this host’s list.',
     switchFailed: 'The archive could not be opened: {{detail}}. The previous archive stays open.',
     switchSame: 'That archive is already open.',
+    switchBusy: 'Another archive is being opened; wait a moment.',
   },
 };
 
@@ -99,5 +100,6 @@ export const archivesZh: typeof archivesEn = {
     switchUnknown: '该档案已不在此主机的列表中。',
     switchFailed: '无法打开该档案：{{detail}}。之前的档案仍保持打开。',
     switchSame: '该档案已经打开。',
+    switchBusy: '正在打开另一个档案，请稍候。',
   },
 };

@@ -88,6 +88,7 @@ export const PASSWORD_CHANNELS = [
   'profiles.create',
   'profiles.update',
   'profiles.remove',
+  'archives.open',
   'accounts.setPassword',
   'accounts.setDisabled',
   'accounts.create',

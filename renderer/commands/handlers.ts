@@ -55,6 +55,7 @@ export const HANDLERS: Partial<Record<CommandId, CommandHandler>> = {
   import: { run: (ctx) => ctx.startImport() },
   importFolder: { run: (ctx) => ctx.startImportFolder() },
   sample: { run: (ctx) => ctx.openSample() },
+  openArchive: { run: (ctx) => void ctx.store.getState().showArchiveDialog() },
   export: {
     run: (ctx) => {
       const st = ctx.store.getState();

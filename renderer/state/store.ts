@@ -5,9 +5,10 @@
 // only the slices talk to the host (a test checks that no component imports the API client).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PageDoc } from '../model/page-model.ts';
-import { createAccountsSlice, type AccountsActions, type AccountsState } from './accounts-slice.ts';
 import { createReplicaSlice, type ReplicaActions, type ReplicaState } from './replica-slice.ts';
+import { createAccountsSlice, type AccountsActions, type AccountsState } from './accounts-slice.ts';
 import { createConflictSlice, type ConflictActions, type ConflictState } from './conflict-slice.ts';
+import { createArchivesSlice, type ArchivesActions, type ArchivesState } from './archives-slice.ts';
 import { createImportSlice, type ImportActions, type ImportState } from './import-slice.ts';
 import { createIssueSlice, type IssueActions } from './issue-slice.ts';
 import { createLibrarySlice, type LibraryActions, type LibraryState } from './library-slice.ts';
@@ -23,8 +24,8 @@ export type { HostReason, StoreOptions } from './slice.ts';
 export type { Dialog } from './review-slice.ts';
 export type { AllMatches } from './search-slice.ts';
 
-export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState & ConflictState & AccountsState & ReplicaState;
-export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions & ConflictActions & AccountsActions & ReplicaActions;
+export type AppState = UiState & LibraryState & SessionState & ImportState & ReviewState & ConflictState & AccountsState & ReplicaState & ArchivesState;
+export type Actions = UiActions & LibraryActions & SessionActions & ImportActions & ReviewActions & IssueActions & TagsActions & SearchActions & ConflictActions & AccountsActions & ReplicaActions & ArchivesActions;
 export type Store = StoreApi<AppState & Actions>;
 
 export function createAppStore(options: StoreOptions): Store {
@@ -42,6 +43,7 @@ export function createAppStore(options: StoreOptions): Store {
       ...createConflictSlice(ctx),
       ...createAccountsSlice(ctx),
       ...createReplicaSlice(ctx),
+      ...createArchivesSlice(ctx),
     };
   });
 }
