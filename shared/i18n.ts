@@ -36,8 +36,8 @@ const en = {
   library: {
     title: 'Library', empty: 'No pages yet. Drop page files or folders here, or use Import.',
     issue: 'No. {{number}}', noNumber: 'No number', noDate: 'Undated', progress: '{{done}}/{{total}} pages proofed',
-    page: 'Page {{number}}', pageUnknown: 'Page ?', items: '{{count}} items',
-    year: '{{year}}', month: '{{year}}/{{month}}', groupIssues: '{{count}} issues', undated: 'Undated',
+    page: 'Page {{number}}', pageUnknown: 'Page ?', items_one: '{{count}} item', items_other: '{{count}} items',
+    year: '{{year}}', month: '{{year}}/{{month}}', groupIssues_one: '{{count}} issue', groupIssues_other: '{{count}} issues', undated: 'Undated',
   },
   state: { imported: 'Imported', 'in-progress': 'In progress', proofed: 'Proofed', approved: 'Approved', exported: 'Exported' },
   toolbar: {
@@ -219,8 +219,8 @@ const zh: Strings = {
   library: {
     title: '资料库', empty: '还没有版面。把版面文件或文件夹拖到这里，或使用“导入”。',
     issue: '第 {{number}} 期', noNumber: '无期号', noDate: '无日期', progress: '已校对 {{done}}/{{total}} 版',
-    page: '第 {{number}} 版', pageUnknown: '第 ？ 版', items: '{{count}} 条',
-    year: '{{year}} 年', month: '{{month}} 月', groupIssues: '{{count}} 期', undated: '无日期',
+    page: '第 {{number}} 版', pageUnknown: '第 ？ 版', items_one: '{{count}} 条', items_other: '{{count}} 条',
+    year: '{{year}} 年', month: '{{month}} 月', groupIssues_one: '{{count}} 期', groupIssues_other: '{{count}} 期', undated: '无日期',
   },
   state: { imported: '已导入', 'in-progress': '校对中', proofed: '已校对', approved: '已审核', exported: '已导出' },
   toolbar: {
