@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Archive } from './archive-api.ts';
 import { guardArchiveReads } from './checksum-reads.ts';
+import { readCheckedPage } from './page-read.ts';
 import { registerChecksumFunction } from './checksums.ts';
 import { checkActor, now, type ArchiveContext } from './context.ts';
 import { Db, type ArchiveLogger } from './db.ts';
@@ -131,7 +132,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     resolveSyncConflict: (id, choice, actor) => resolveSyncConflict(db, archive, id, choice, checkActor(actor), ctx.now),
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
-    getPage: (pageId) => pages.getPage(ctx, pageId),
+    // One read that verifies each row's checksum as it builds the page (page-read.ts).
+    getPage: (pageId) => readCheckedPage(ctx, pageId),
     savePage: (input, actor) => pages.savePage(ctx, input, actor),
     editPage: (input, actor) => editPage(ctx, input, actor),
     setPageState: (pageId, state, actor) => pages.setPageState(ctx, pageId, state, actor),
