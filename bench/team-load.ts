@@ -94,7 +94,7 @@ export async function bench(): Promise<BenchResult[]> {
     const backend = await loadBackend(url, { name: 'load' });
     const host = await startBrowserHost({ archivePath: url, backend, tokenDir: null });
     const origin = `http://127.0.0.1:${host.port}`;
-    const times: Record<string, number[]> = { login: [], 'page.get': [], 'page.save': [], 'tags.setForItem': [], search: [] };
+    const times: Record<string, number[]> = { login: [], 'page.get': [], 'page.edit': [], 'tags.setForItem': [], search: [] };
     const errors: string[] = [];
     const ackedSaves = new Map<number, string[]>();
     const ackedTags = new Map<number, string[]>();
@@ -127,10 +127,17 @@ export async function bench(): Promise<BenchResult[]> {
             const page = await timed('page.get', () => c.call<{ revision: number; text: string; items: Item[] }>('page.get', { pageId: pageIds[c.user] }));
             if (!page) continue;
             const marker = `〔改${c.user}-${n}〕`;
-            // The edit goes into the body: the item grows with the text it covers.
-            const text = page.text.replace(/\n$/, `${marker}\n`);
-            const items = page.items.map((it, i) => (i === page.items.length - 1 ? { ...it, end: text.length, paragraphs: [...it.paragraphs.slice(0, -1), `${it.paragraphs.at(-1) ?? ''}${marker}`] } : it));
-            const saved = await timed('page.save', () => c.call('page.save', { pageId: pageIds[c.user], baseRevision: page.revision, text, items }));
+            // The edit goes into the body, as typed ops: the text and the last item's last paragraph.
+            const at = page.text.endsWith('\n') ? page.text.length - 1 : page.text.length;
+            const last = page.items.length - 1;
+            const paras = page.items[last]!.paragraphs;
+            const ops = [
+              { op: 'text', at, remove: '', insert: marker },
+              paras.length > 0
+                ? { op: 'paragraphs', index: last, at: paras.length - 1, remove: [paras.at(-1)!], insert: [`${paras.at(-1)!}${marker}`] }
+                : { op: 'paragraphs', index: last, at: 0, remove: [], insert: [marker] },
+            ];
+            const saved = await timed('page.edit', () => c.call('page.edit', { pageId: pageIds[c.user], baseRevision: page.revision, ops }));
             if (saved) ackedSaves.set(c.user, [...(ackedSaves.get(c.user) ?? []), marker]);
           } else if (c.role === 'archivist' && n % 3 !== 0) {
             const tag = `标签${c.user}-${n}`;

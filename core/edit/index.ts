@@ -5,5 +5,6 @@ export { invertOps } from './invert.ts';
 export { textChangeOps, textChangesOps, type TextChange } from './text-ops.ts';
 export { itemChangeOps, newItem, paragraphSplice } from './item-ops.ts';
 export { planOps } from './plan-ops.ts';
+export { pageDiffOps } from './page-diff.ts';
 export { actionForOp, actionsForOps } from './actions.ts';
 export { pageAtRevision, withEditSnapshots, SNAPSHOT_ACTIONS, storedEdit, opsOfStored, type EditRevisionRow } from './replay.ts';

@@ -129,9 +129,12 @@ function summarise(r: RevisionSource, before: Snapshot | null, after: Snapshot |
       return { code: 'restored', from: before?.restoredFrom ?? null };
     case 'save':
     case 'edit': {
-      const old = new Map((before?.items ?? []).map((i) => [i.id, renderItem(i)]));
-      const itemsChanged = (after?.items ?? []).filter((i) => old.get(i.id) !== renderItem(i)).length;
-      const itemsRemoved = (before?.items ?? []).filter((i) => !(after?.items ?? []).some((a) => a.id === i.id)).length;
+      // By id; items without one (an import snapshot, and an edit replayed from it) by position.
+      const key = (i: StoredItem, n: number): number | string => i.id ?? `@${n}`;
+      const old = new Map((before?.items ?? []).map((i, n) => [key(i, n), renderItem({ ...i, id: undefined })]));
+      const now = new Set((after?.items ?? []).map(key));
+      const itemsChanged = (after?.items ?? []).filter((i, n) => old.get(key(i, n)) !== renderItem({ ...i, id: undefined })).length;
+      const itemsRemoved = (before?.items ?? []).filter((i, n) => !now.has(key(i, n))).length;
       const text = before?.text !== undefined && after?.text !== undefined && before.text !== after.text;
       return { code: 'saved', text, itemsChanged, itemsRemoved };
     }

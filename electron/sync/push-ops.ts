@@ -2,15 +2,14 @@
 // the whole page. The replica's own edit revisions since it was last in step are replayed as
 // they were made (the workspace stores every change as ops); a page whose local history holds
 // an older whole-page revision (a replica written before edits were ops: `save`, `restore`)
-// takes the legacy path, which works the ops out from the two pages: one text change (as the
-// editor's text-ops.ts turns it into ops) and then the structure and fields (plan-ops.ts).
+// takes the legacy path, which works the ops out from the two pages (core/edit page-diff.ts).
 // Either way the local `tags` ops are left out and the batch ends with one `tags` op per item
 // whose tags differ, from the server's tags (in the server's order) to the local ones, so the
 // content and the tags arrive as ONE revision and a tag op never trips on the order of a list.
 import { editOpsSchema, type EditOp } from '../../shared/edit-ops.ts';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
 import type { Archive } from '../archive/archive-api.ts';
-import { applyOp, EditError, planOps, textChangeOps, type EditPage } from '../../core/edit/index.ts';
+import { applyOp, EditError, pageDiffOps, type EditPage } from '../../core/edit/index.ts';
 import type { ReplicaPage } from './replica-store.ts';
 
 /** How the offline change reaches the server: the replica's own ops, or ops worked out from the pages (and why). */
@@ -30,27 +29,6 @@ export function localEditsSince(local: Archive, row: ReplicaPage): { ops: EditOp
 }
 
 const asEditPage = (p: Pick<PageRecord, 'text' | 'items'>): EditPage => ({ text: p.text, items: p.items });
-
-/** The legacy path: ops taking `base` (the server page at the base revision) to `here`'s text and items. */
-export function opsBetweenPages(base: Pick<PageRecord, 'text' | 'items'>, here: Pick<PageRecord, 'text' | 'items'>): EditOp[] {
-  const a = base.text;
-  const b = here.text;
-  let head = 0;
-  const max = Math.min(a.length, b.length);
-  while (head < max && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < max - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const text = head === a.length && head === b.length ? { ops: [], page: asEditPage(base) } : textChangeOps(asEditPage(base), { offset: head, length: a.length - head - tail, text: b.slice(head, b.length - tail) });
-  let structure: ReturnType<typeof planOps>;
-  try {
-    structure = planOps(text.page, asEditPage(here));
-  } catch (e) {
-    // Items no op sequence reaches (the first item's start moved): said as a refusal, like any misfit.
-    if (e instanceof EditError) throw e;
-    throw new EditError('edit-item-mismatch', text.ops.length, e instanceof Error ? e.message : String(e));
-  }
-  return [...text.ops, ...structure.ops];
-}
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && new Set([...a, ...b]).size === new Set(a).size;
 
@@ -92,7 +70,7 @@ export function serverOps(base: Pick<PageRecord, 'text' | 'items'>, ops: readonl
 
 /**
  * The ops that take the server page (at the base revision) to the local page, by the path the
- * local history allows. Throws EditError (or planOps' Error) when not even the legacy path can
+ * local history allows. Throws EditError when not even the legacy path can
  * express the change: the caller keeps the local page as a conflict.
  */
 export function pushPlan(local: Archive, row: ReplicaPage, here: PageRecord, base: PageRecord): PushPlan {
@@ -109,5 +87,5 @@ export function pushPlan(local: Archive, row: ReplicaPage, here: PageRecord, bas
   } else {
     why = `the local history holds whole-page revisions (${edits.legacy.join(', ')})`;
   }
-  return { path: 'legacy', ops: serverOps(base, opsBetweenPages(base, here), row, here, true), why };
+  return { path: 'legacy', ops: serverOps(base, pageDiffOps(asEditPage(base), asEditPage(here)), row, here, true), why };
 }

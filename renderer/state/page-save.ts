@@ -5,6 +5,7 @@ import type { StoredItem } from '../../shared/domain.ts';
 import { MAX_EDIT_OPS } from '../../shared/edit-ops.ts';
 import type { GalleyApi } from '../../shared/ipc.ts';
 import { linkedMapper, opsBetween, pin, type PageDoc } from '../model/edit-links.ts';
+import { pageDiffOps } from '../../core/edit/index.ts';
 
 /** Sends the ops turning `saved` into `doc`; the archive's new revision (unchanged when there is nothing to send). */
 export async function sendEdits(
@@ -15,13 +16,12 @@ export async function sendEdits(
   doc: PageDoc,
   opts?: { keepalive?: boolean },
 ): Promise<{ revision: number; itemIds: number[] | null }> {
-  const ops = opsBetween(saved, doc);
-  if (ops === null) {
-    // A doc with no history back to the saved one (nothing makes one today): the whole page is
-    // still saved rather than the edit lost.
-    const { revision } = await api.invoke('page.save', { pageId, baseRevision, text: doc.text, items: [...doc.items] }, opts);
+  // A doc with no history back to the saved one (nothing makes one today): the ops are worked out
+  // from the two pages rather than the edit lost (an EditError when none reach it: the save fails).
+  const ops = opsBetween(saved, doc) ?? pageDiffOps(saved, doc);
+  if (ops.length === 0) {
     pin(doc);
-    return { revision, itemIds: null };
+    return { revision: baseRevision, itemIds: null };
   }
   let revision = baseRevision;
   let itemIds: number[] | null = null;

@@ -1,8 +1,8 @@
-// Contract of the library and its pages: the tree, opening, saving and re-deriving a page.
+// Contract of the library and its pages: the tree, opening, editing (typed ops only) and re-deriving a page.
 import { z } from 'zod';
 import { pageScanSchema } from '../scan.ts';
 import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS } from '../page-limits.ts';
-import { issueSummarySchema, pageRecordSchema, pageStateSchema, pageSummarySchema, publicationSummarySchema, storedItemSchema } from '../domain.ts';
+import { issueSummarySchema, pageRecordSchema, pageStateSchema, pageSummarySchema, publicationSummarySchema } from '../domain.ts';
 import { itemKindSchema, itemSchema } from '../segmentation.ts';
 import { editOpsSchema } from '../edit-ops.ts';
 
@@ -21,17 +21,6 @@ export const pageChannels = {
   'page.get': { request: z.object({ pageId }).strict(), response: pageRecordSchema },
   /** The page's scan (image and line regions); null when the page has none (shared/scan.ts). */
   'page.scan': { request: z.object({ pageId }).strict(), response: pageScanSchema.nullable() },
-  'page.save': {
-    request: z
-      .object({
-        pageId,
-        baseRevision: z.number().int().nonnegative(),
-        text: z.string().max(MAX_PAGE_TEXT_CHARS),
-        items: z.array(storedItemSchema).max(MAX_PAGE_ITEMS),
-      })
-      .strict(),
-    response: z.object({ revision: z.number().int().nonnegative() }),
-  },
   /**
    * Typed edit ops made on `baseRevision` (shared/edit-ops.ts): stored with their inverse as one
    * revision; undo sends the inverse. Refused when stale (conflict) or when an op does not fit.

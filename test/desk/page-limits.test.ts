@@ -22,13 +22,15 @@ describe('page size limit', () => {
     const ok = a.importPage(page(MAX_PAGE_ITEMS), { name: 'x' });
     expect(ok.status).toBe('imported');
     const rec = a.getPage(ok.pageId!);
-    // What import kept passes the save schema (open and save take the same page).
-    const save = channels['page.save'].request.safeParse({ pageId: rec.id, baseRevision: rec.revision, text: rec.text, items: rec.items });
-    expect(save.success).toBe(true);
+    // What import kept can be opened and re-derived whole (the same limits as every edit).
+    expect(pageSizeProblem(rec.text.length, rec.items.length)).toBeNull();
+    const derive = channels['engine.derive'].request.safeParse({ text: rec.text, starts: rec.items.map((i) => i.start), kinds: rec.items.map(() => null), pageId: rec.id });
+    expect(derive.success).toBe(true);
   });
 
-  it('the save and derive schemas use the same limits', () => {
-    expect(channels['page.save'].request.safeParse({ pageId: 1, baseRevision: 0, text: 'x'.repeat(MAX_PAGE_TEXT_CHARS + 1), items: [] }).success).toBe(false);
+  it('the edit and derive schemas use the same limits', () => {
+    expect(channels['page.edit'].request.safeParse({ pageId: 1, baseRevision: 0, ops: [{ op: 'text', at: 0, remove: '', insert: 'x'.repeat(MAX_PAGE_TEXT_CHARS + 1) }] }).success).toBe(false);
+    expect(channels['engine.derive'].request.safeParse({ text: 'x'.repeat(MAX_PAGE_TEXT_CHARS + 1), starts: [], kinds: [] }).success).toBe(false);
     expect(pageSizeProblem(MAX_PAGE_TEXT_CHARS, MAX_PAGE_ITEMS)).toBeNull();
     expect(pageSizeProblem(MAX_PAGE_TEXT_CHARS + 1, 1)).toMatch(/characters/);
   });

@@ -62,12 +62,6 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   'page.get': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'page.scan': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'import.cancel': fc.constant({}),
-  'page.save': fc.record({
-    pageId: fc.integer({ min: 1, max: 5 }),
-    baseRevision: fc.nat({ max: 3 }),
-    text: fc.string({ maxLength: 300 }),
-    items: fc.array(storedItem, { maxLength: 4 }),
-  }),
   'page.setState': fc.record({ pageId: fc.integer({ min: 1, max: 5 }), state: fc.constantFrom('imported', 'in-progress', 'proofed') }),
   'page.edit': fc.record({
     pageId: fc.integer({ min: 1, max: 5 }),

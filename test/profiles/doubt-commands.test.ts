@@ -57,7 +57,7 @@ describe('doubt commands', () => {
       invoke: async (channel: string) => {
         if (channel === 'page.get') return page;
         if (channel === 'library.pages') return [];
-        if (channel === 'page.save') return { revision: 1 };
+        if (channel === 'page.edit') return { revision: 1, itemIds: page.items.map((i) => i.id) };
         throw new Error(channel);
       },
       on: () => () => {},

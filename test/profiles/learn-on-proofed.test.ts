@@ -2,6 +2,7 @@
 // publication is corrected and marked proofed; the publication's next page is segmented with the
 // profile learned from it, and says so.
 import { createEngineHandler } from '../../renderer/engine/handler.ts';
+import { pageDiffOps } from '../../core/edit/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('learning from proofed pages, through the handlers', { timeout: 120_000
     const starts = first.items.map((i) => i.start).slice(0, -1);
     const { items } = await ok('engine.derive', { text: first.text, starts, kinds: first.items.slice(0, -1).map((i) => i.kind) });
     const corrected: StoredItem[] = items.map((it: StoredItem, k: number) => ({ ...it, id: first.items[k]!.id, editedFields: [], tags: [] }));
-    await ok('page.save', { pageId: first.id, baseRevision: first.revision, text: first.text, items: corrected });
+    await ok('page.edit', { pageId: first.id, baseRevision: first.revision, ops: pageDiffOps(first, { text: first.text, items: corrected }) });
     expect(archive.getPublicationProfile(pub!.id)).toBeNull();
     await ok('page.setState', { pageId: first.id, state: 'proofed' });
     expect(warnings.filter((w) => /learning/.test(w))).toEqual([]);

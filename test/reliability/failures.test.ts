@@ -78,7 +78,7 @@ describe('worded failures', () => {
       const page = await dispatch(table, 'page.get', { pageId: 1 });
       expect(page.ok).toBe(true);
       const rec = (page as { value: { text: string; items: unknown[]; revision: number } }).value;
-      const save = await dispatch(table, 'page.save', { pageId: 1, baseRevision: rec.revision, text: rec.text + '补。', items: rec.items });
+      const save = await dispatch(table, 'page.edit', { pageId: 1, baseRevision: rec.revision, ops: [{ op: 'text', at: rec.text.length, remove: '', insert: '补。' }] });
       expect(save).toMatchObject({ ok: false, code: 'read-only' });
       expect((save as { message: string }).message).not.toMatch(/attempt to write/);
     } finally {
@@ -98,7 +98,7 @@ describe('worded failures', () => {
       const raw = archive.sync.db.raw;
       const pages = raw.pragma('page_count', { simple: true }) as number;
       raw.pragma(`max_page_count = ${pages}`);
-      const save = await dispatch(table, 'page.save', { pageId: 1, baseRevision: rec.value.revision, text: rec.value.text + '长'.repeat(200_000), items: rec.value.items });
+      const save = await dispatch(table, 'page.edit', { pageId: 1, baseRevision: rec.value.revision, ops: [{ op: 'text', at: rec.value.text.length, remove: '', insert: '长'.repeat(200_000) }] });
       expect(save).toMatchObject({ ok: false, code: 'disk-full' });
       expect((save as { message: string }).message).not.toMatch(/database or disk is full/);
     } finally {

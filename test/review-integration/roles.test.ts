@@ -38,29 +38,35 @@ const SCENARIOS: Scenario[] = [
   { name: 'vocabulary.remove', action: 'vocabulary.edit', run: (w) => w.call('vocabulary.remove', { type: 'place', path: ['湖南'] }) },
   { name: 'vocabulary.importCsv', action: 'vocabulary.edit', run: (w) => w.call('vocabulary.importCsv', { csv: 'type,path,label,aliases\nperson,秦国文,秦国文,\n', mode: 'merge' }) },
   {
-    name: 'page.save (segmentation)',
+    name: 'page.edit (segmentation)',
     action: 'page.save',
     run: (w) => {
       const p = page(w);
-      return w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items: p.items.slice(0, -1) });
+      return w.call('page.edit', { pageId: p.id, baseRevision: p.revision, ops: [{ op: 'merge', index: p.items.length - 1, start: p.items.at(-1)!.start }] });
     },
   },
   {
-    name: 'page.save (metadata)',
+    name: 'page.edit (metadata)',
     action: 'item.editMetadata',
     run: (w) => {
       const p = page(w);
-      const items = p.items.map((i, n) => (n === 1 ? { ...i, headline: `${i.headline}（更正）`, editedFields: [...i.editedFields, 'headline' as const] } : i));
-      return w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items });
+      const was = p.items[1]!;
+      return w.call('page.edit', {
+        pageId: p.id,
+        baseRevision: p.revision,
+        ops: [
+          { op: 'field', index: 1, name: 'headline', from: was.headline, to: `${was.headline}（更正）` },
+          { op: 'field', index: 1, name: 'editedFields', from: was.editedFields, to: [...was.editedFields, 'headline'] },
+        ],
+      });
     },
   },
   {
-    name: 'page.save (tags)',
+    name: 'page.edit (tags)',
     action: 'item.tag',
     run: (w) => {
       const p = page(w);
-      const items = p.items.map((i, n) => (n === 1 ? { ...i, tags: ['苏州'] } : i));
-      return w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items });
+      return w.call('page.edit', { pageId: p.id, baseRevision: p.revision, ops: [{ op: 'tags', index: 1, from: p.items[1]!.tags, to: ['苏州'] }] });
     },
   },
   { name: 'page.setState', action: 'page.setState', run: (w) => w.call('page.setState', { pageId: w.pageId, state: 'in-progress' }) },
@@ -74,7 +80,7 @@ const SCENARIOS: Scenario[] = [
     action: 'revision.restore',
     setup: async (w) => {
       const p = page(w);
-      await w.ok('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items: p.items.slice(0, -1) });
+      await w.ok('page.edit', { pageId: p.id, baseRevision: p.revision, ops: [{ op: 'merge', index: p.items.length - 1, start: p.items.at(-1)!.start }] });
     },
     run: (w) => {
       const imported = w.archive.listRevisionDetails(w.pageId).find((r) => r.action === 'import')!;
@@ -108,9 +114,9 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'vocabulary.upsert': ['archivist', 'supervisor'],
   'vocabulary.remove': ['archivist', 'supervisor'],
   'vocabulary.importCsv': ['archivist', 'supervisor'],
-  'page.save (segmentation)': ['editor', 'supervisor'],
-  'page.save (metadata)': ['editor', 'archivist', 'supervisor'],
-  'page.save (tags)': ['archivist', 'supervisor'],
+  'page.edit (segmentation)': ['editor', 'supervisor'],
+  'page.edit (metadata)': ['editor', 'archivist', 'supervisor'],
+  'page.edit (tags)': ['archivist', 'supervisor'],
   'page.setState': ['editor', 'supervisor'],
   'import.files': ['editor', 'archivist', 'supervisor'],
   'history.restore': ['editor', 'supervisor'],
@@ -166,7 +172,7 @@ describe('the acting profile', () => {
     const before = w.fingerprint();
     const p = w.archive.getPage(w.pageId);
     for (const r of [
-      await w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text + '\n', items: p.items }),
+      await w.call('page.edit', { pageId: p.id, baseRevision: p.revision, ops: [{ op: 'text', at: p.text.length, remove: '', insert: '\n' }] }),
       await w.call('page.setState', { pageId: p.id, state: 'proofed' }),
       await w.call('tags.setForItem', { itemId: w.firstArticleId, tags: ['x'] }),
       await w.call('issues.approve', { issueId: w.issueId }),

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../shared/i18n.ts';
 import { localizeDiffLine, revisionSummaryText } from '../../renderer/history-text.ts';
 import { world, type World } from './world.ts';
+import { pageDiffOps } from '../../core/edit/index.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('issue state machine through the handlers', () => {
       await w.as(who);
       const refusals = [
         await w.call('page.setState', { pageId: p.id, state: 'in-progress' }),
-        ...(who !== 'Ada' ? [await w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text + '补', items: p.items })] : []),
+        ...(who !== 'Ada' ? [await w.call('page.edit', { pageId: p.id, baseRevision: p.revision, ops: [{ op: 'text', at: p.text.length, remove: '', insert: '补' }] })] : []),
         ...(who !== 'Ed' ? [await w.call('tags.setForItem', { itemId: w.firstArticleId, tags: ['衡阳'] })] : []),
         ...(who !== 'Ed' ? [await w.call('tags.addToItems', { itemIds: [w.firstArticleId], add: ['衡阳'] })] : []),
       ];
@@ -59,7 +60,6 @@ describe('issue state machine through the handlers', () => {
     await w.as('Sue');
     const revisions = w.archive.listRevisionDetails(w.pageId);
     expect(await w.call('history.restore', { revisionId: revisions[0]!.id })).toMatchObject({ ok: false, code: 'refused', reason: 'issue-locked', details: { state: 'approved' }, message: 'This issue is approved; a supervisor must reopen it before its pages can be changed.' });
-    expect(await w.call('page.save', { pageId: p.id, baseRevision: p.revision, text: p.text, items: p.items })).toMatchObject({ ok: true, value: { revision: p.revision } });
     expect(w.fingerprint()).toBe(before);
 
     // Export, then re-export keeps it exported.
@@ -206,13 +206,13 @@ describe('history', () => {
     await w.as('Ed');
     const p0 = page(w);
     const items = p0.items.map((i) => (i.id === w.firstArticleId ? { ...i, headline: '衡阳苏州深化合作', editedFields: [...i.editedFields, 'headline' as const] } : i));
-    const saved = await w.ok('page.save', { pageId: p0.id, baseRevision: p0.revision, text: p0.text, items });
+    const saved = await w.ok('page.edit', { pageId: p0.id, baseRevision: p0.revision, ops: pageDiffOps(p0, { text: p0.text, items }) });
     await w.ok('page.setState', { pageId: w.pageId, state: 'in-progress' });
     await w.as('Ada');
     await w.ok('tags.setForItem', { itemId: w.firstArticleId, tags: ['衡阳'] });
 
     const { revisions } = await w.ok('history.forPage', { pageId: w.pageId });
-    expect(revisions.map((r: { action: string }) => r.action)).toEqual(['tag', 'state', 'save', 'import']);
+    expect(revisions.map((r: { action: string }) => r.action)).toEqual(['tag', 'state', 'edit', 'import']);
     const [tag, state, save, imported] = revisions;
     expect(tag).toMatchObject({ actor: 'Ada', role: 'archivist', summary: `Tags of item ${w.firstArticleId}: + 衡阳`, restorable: false });
     expect(tag.diff).toMatch(/^\+tags: 衡阳$/m);
@@ -224,7 +224,7 @@ describe('history', () => {
     expect(imported).toMatchObject({ actor: 'os-user', action: 'import', restorable: true });
 
     const item = await w.ok('history.forItem', { itemId: w.firstArticleId });
-    expect(item.revisions.map((r: { action: string }) => r.action)).toEqual(['tag', 'save', 'import']);
+    expect(item.revisions.map((r: { action: string }) => r.action)).toEqual(['tag', 'edit', 'import']);
     expect(item.revisions[0].summary).toBe('Tags: + 衡阳');
     expect(item.revisions[1].diff).toContain(`--- item ${w.firstArticleId} (before)`);
     expect(item.revisions[2].summary).toBe('Imported');

@@ -64,7 +64,7 @@ describe('httpApi transport', () => {
       },
       () => new Response('bad gateway', { status: 502 }),
       () => new Response('missing or wrong token', { status: 401, headers: { 'content-type': 'text/plain' } }),
-      () => json(200, { ok: true, value: { revision: 4 } }),
+      () => json(200, { ok: true, value: { revision: 4, itemIds: [] } }),
     ];
     const tokens: string[] = [];
     const api = httpApi({
@@ -79,8 +79,8 @@ describe('httpApi transport', () => {
       },
     });
     api.onConnection!((s) => states.push(s));
-    const r = await api.invoke('page.save', { pageId: 1, baseRevision: 3, text: 'x', items: [] });
-    expect(r).toEqual({ revision: 4 });
+    const r = await api.invoke('page.edit', { pageId: 1, baseRevision: 3, ops: [{ op: 'text', at: 0, remove: '', insert: 'x' }] });
+    expect(r).toEqual({ revision: 4, itemIds: [] });
     expect(waits).toEqual([backoffMs(0), backoffMs(1), backoffMs(2), backoffMs(3)]);
     expect(waits[1]! > waits[0]! && waits[2]! > waits[1]!).toBe(true);
     expect(states).toEqual(['offline', 'unauthorized', 'online']);
@@ -90,9 +90,9 @@ describe('httpApi transport', () => {
 
   it('gives a save during page close one try (keepalive) and reports a host refusal at once', async () => {
     const api = httpApi({ token: () => T, fetch: async () => { throw new TypeError('Failed to fetch'); }, sleep: async () => { throw new Error('must not wait'); } });
-    await expect(api.invoke('page.save', { pageId: 1, baseRevision: 3, text: 'x', items: [] }, { keepalive: true })).rejects.toMatchObject({ code: 'offline' });
+    await expect(api.invoke('page.edit', { pageId: 1, baseRevision: 3, ops: [{ op: 'text', at: 0, remove: '', insert: 'x' }] }, { keepalive: true })).rejects.toMatchObject({ code: 'offline' });
     const refusing = httpApi({ token: () => T, fetch: async () => json(409, { ok: false, code: 'conflict', message: 'stale' }), sleep: async () => { throw new Error('must not wait'); } });
-    await expect(refusing.invoke('page.save', { pageId: 1, baseRevision: 3, text: 'x', items: [] })).rejects.toBeInstanceOf(ApiError);
+    await expect(refusing.invoke('page.edit', { pageId: 1, baseRevision: 3, ops: [{ op: 'text', at: 0, remove: '', insert: 'x' }] })).rejects.toBeInstanceOf(ApiError);
   });
 });
 

@@ -12,8 +12,8 @@ describe('limits', () => {
     expect(MAX_UPLOAD_BASE64_CHARS).toBe(Buffer.alloc(MAX_PAGE_FILE_BYTES).toString('base64').length);
     expect(MAX_UPLOAD_BASE64_CHARS).toBeLessThan(MAX_UPLOAD_BATCH_CHARS);
     expect(MAX_UPLOAD_BATCH_CHARS).toBeLessThan(MAX_REQUEST_BODY_BYTES);
-    // The largest page.save text (4 MiB of UTF-16 units, at most 3 bytes each in UTF-8 JSON) fits.
-    const text = channels['page.save'].request.shape.text;
+    // The largest page text a request carries whole (engine.derive; 4 MiB of UTF-16 units, at most 3 bytes each in UTF-8 JSON) fits.
+    const text = channels['engine.derive'].request.shape.text;
     const max = (text as unknown as { maxLength: number | null }).maxLength!;
     expect(max * 3).toBeLessThan(MAX_REQUEST_BODY_BYTES);
   });

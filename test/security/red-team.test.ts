@@ -180,8 +180,8 @@ describe('red team (issue 16)', () => {
         send(other.port, `/api/${channel}`, { method: 'POST', headers: { origin: `http://127.0.0.1:${other.port}`, 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: other.token }, body: JSON.stringify(body) });
       const a = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string; items: unknown[] } };
       // The same save from the same base through both hosts at once: one wins, the other is a conflict.
-      const save = (via: typeof api, text: string) => via('page.save', { pageId: 1, baseRevision: a.value.revision, text, items: a.value.items });
-      const [x, y] = await Promise.all([save(api, a.value.text + '甲'), save(viaOther, a.value.text + '乙')]);
+      const save = (via: typeof api, insert: string) => via('page.edit', { pageId: 1, baseRevision: a.value.revision, ops: [{ op: 'text', at: a.value.text.length, remove: '', insert }] });
+      const [x, y] = await Promise.all([save(api, '甲'), save(viaOther, '乙')]);
       expect([x.status, y.status].sort()).toEqual([200, 409]);
       const seenA = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string } };
       const seenB = JSON.parse((await viaOther('page.get', { pageId: 1 })).body) as { value: { revision: number; text: string } };

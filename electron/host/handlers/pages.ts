@@ -1,13 +1,12 @@
-// library.*, page.*, engine.derive: reading the library, opening, saving and re-deriving a page.
-// A save needs the permissions its difference implies (segmentation, metadata, tags) and an open
-// issue; a stale save is refused by the archive as a conflict.
+// library.*, page.*, engine.*: reading the library, opening a page, its state, and re-deriving
+// items (the preview worker's profile too). Edits arrive as typed ops on page.edit (page-edit.ts).
 import { AppError } from '../../../shared/app-error.ts';
 import { assertPageFits } from '../service/page-size.ts';
-import { assertIssueEditable, assertPageSaveAllowed } from '../../../core/review/index.ts';
+import { assertIssueEditable } from '../../../core/review/index.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
 import { pageScan } from '../scan-handler.ts';
 
-type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.save' | 'page.setState' | 'engine.derive' | 'engine.profile';
+type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.setState' | 'engine.derive' | 'engine.profile';
 
 export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
   const { archive, session } = ctx;
@@ -21,14 +20,6 @@ export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
       return rec;
     },
     'page.scan': ({ pageId }) => pageScan(archive, pageId),
-    'page.save': async (req) => {
-      const { profile, actor } = await session.acting();
-      const before = await archive.getPage(req.pageId);
-      if (before.revision === req.baseRevision) {
-        assertPageSaveAllowed(profile, (await archive.getIssue(before.issueId)).state, before, req);
-      }
-      return archive.savePage(req, actor);
-    },
     'page.setState': async ({ pageId, state }) => {
       const { actor } = await session.may('page.setState');
       assertIssueEditable((await archive.getIssue((await archive.getPage(pageId)).issueId)).state);
