@@ -158,5 +158,4 @@ describe('archive switch in the browser host', () => {
     expect(again.listProfiles().map((p) => p.name).sort()).toEqual(['Ed', 'Sue']);
     again.close();
   }, 30_000);
-
 });
