@@ -113,8 +113,11 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
         if (fid < 0) continue;
         const r = table[fid * W + slot]!;
         if (r < 0) continue;
+        const first = rowStart[r]!;
         const stop = rowStart[r + 1]!;
-        for (let p = rowStart[r]!; p < stop; p++) out[at + labels[p]!]! += weights[p]!;
+        // A dense row (every label; the always-on shape features) needs no label lookup.
+        if (stop - first === L) for (let y = 0; y < L; y++) out[at + y]! += weights[first + y]!;
+        else for (let p = first; p < stop; p++) out[at + labels[p]!]! += weights[p]!;
       }
     }
   }
