@@ -2,8 +2,9 @@
 // different roles, each in a browser of their own, log in on the zh-CN login screen (a wrong
 // password is refused there); the editor proofs the page, the archivist tags an item, the
 // supervisor approves and is asked for the password again (cancel: nothing happens; wrong: said
-// so; right: approved). The revision log and issue history name each user. Screenshots of the
-// login screen and the password dialog.
+// so; right: approved), then exports the approved issue, the password asked again for that too.
+// The revision log and issue history name each user. Screenshots of the login screen and the
+// password dialog.
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../electron/accounts/password.ts';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
+import { EXPORT_DIR_SETTING } from '../electron/export/archive-export.ts';
 import { SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
 
 const USERS = {
@@ -65,6 +67,8 @@ describe.skipIf(!hasChromium)('team server accounts in the browser', () => {
       archive.setProfilePassword(p.id, await hashPassword(u.password), first);
       ids.set(name, p.id);
     }
+    // Exports go only to the archive's configured export folder.
+    archive.setSetting(EXPORT_DIR_SETTING, join(dir, 'exports'));
     archive.close();
     host = await startTestHost({ dir });
     browser = await launchChromium();
@@ -132,13 +136,31 @@ describe.skipIf(!hasChromium)('team server accounts in the browser', () => {
     await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
   });
 
+  it('the supervisor exports the approved issue, the password asked again', async () => {
+    const page = pages.get('主编王')!;
+    await page.getByTestId('issue-export').click();
+    await page.getByTestId('export-dialog').waitFor();
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.getByTestId('export-run').click();
+    await page.getByTestId('password-dialog').waitFor();
+    expect(await page.getByTestId('password-dialog').textContent()).toContain('导出本期需要再次输入您的密码。');
+    await page.getByTestId('password-input').fill(USERS['主编王'].password);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('export-result').waitFor({ timeout: 30_000 });
+    expect((await download).suggestedFilename()).toMatch(/\.zip$/);
+    await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state')).toBe('exported');
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-team-zh.tmp.png') });
+  });
+
   it('the archive names each user for what they did, and holds no clear password', async () => {
     const archive = openArchive(join(dir, 'archive.db'));
     try {
       const revisions = archive.listRevisionDetails(pageId);
       expect(revisions.some((r) => r.profileId === ids.get('编辑李') && r.role === 'editor')).toBe(true);
       expect(revisions.some((r) => r.profileId === ids.get('资料员赵') && r.role === 'archivist')).toBe(true);
-      expect(archive.listIssueHistory(issueId).at(-1)).toMatchObject({ event: 'approve', profileId: ids.get('主编王') });
+      const history = archive.listIssueHistory(issueId);
+      expect(history.find((h) => h.event === 'approve')).toMatchObject({ profileId: ids.get('主编王') });
+      expect(history.at(-1)).toMatchObject({ event: 'export', profileId: ids.get('主编王') });
       const dump = JSON.stringify([archive.db.raw.prepare('SELECT * FROM profiles').all(), archive.db.raw.prepare('SELECT * FROM revisions').all()]);
       for (const u of Object.values(USERS)) expect(dump).not.toContain(u.password);
     } finally {

@@ -75,7 +75,7 @@ function ConflictCard({ c }: { c: SyncConflictView }) {
       <div className="replica-versions">
         <Version title={t('replica.mine', { revision: c.mine.revision, state: t(`state.${c.mine.state}`) })} v={c.mine} testId="replica-mine" />
         {c.current ? (
-          <Version title={t('replica.current', { revision: c.current.revision, state: t(`state.${c.current.state}`) })} v={c.current} testId="replica-current" />
+          <Version title={t(c.resolution === 'mine' ? 'replica.currentHere' : 'replica.current', { revision: c.current.revision, state: t(`state.${c.current.state}`) })} v={c.current} testId="replica-current" />
         ) : (
           <p className="muted">{t('replica.pageGone')}</p>
         )}

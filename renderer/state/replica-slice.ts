@@ -24,8 +24,10 @@ export function createReplicaSlice(ctx: SliceContext): ReplicaState & ReplicaAct
     replicaShowAll: false,
     async loadReplica(all) {
       const showAll = all ?? get().replicaShowAll;
+      // The checkbox follows at once; the list when the host answers.
+      set({ replicaShowAll: showAll });
       try {
-        set({ replicaStatus: await api.invoke('replica.conflicts', { all: showAll }), replicaShowAll: showAll });
+        set({ replicaStatus: await api.invoke('replica.conflicts', { all: showAll }) });
       } catch {
         // An older host without the channel: no replica screen.
         set({ replicaStatus: { replica: null, conflicts: [] } });
