@@ -4,7 +4,7 @@
 import { dialogFilters } from '../importer/formats.ts';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { languageForLocale, STRINGS } from '../../shared/i18n.ts';
 import type { EventName, EventPayload, Language, MenuCommand } from '../../shared/ipc.ts';
 import { RENDERER_DIST } from '../host/build-renderer.ts';
@@ -21,6 +21,9 @@ import { createFileHandles } from '../host/file-handles.ts';
 import { defaultArchiveTarget } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
+import { createArchiveSwitch, rememberTarget } from '../host/archive-switch.ts';
+import { knownArchives } from '../host/known-archives.ts';
+import { defaultTokenDir } from '../host/host-token.ts';
 
 const SCHEME = 'galley';
 const ORIGIN = `${SCHEME}://app`;
@@ -67,7 +70,7 @@ async function start(): Promise<void> {
   const explicitArchive = argValue('db') ?? argValue('archive');
   if (explicitArchive === undefined) adoptLegacyArchiveAndReport((line) => process.stderr.write(line));
   const archivePath = explicitArchive ?? defaultArchiveTarget();
-  const backend = await loadBackend(archivePath, actor);
+  let backend = rememberTarget(await loadBackend(archivePath, actor), archivePath);
   let language: Language = languageForLocale(app.getLocale());
 
   protocol.handle(SCHEME, serveRenderer);
@@ -106,14 +109,39 @@ async function start(): Promise<void> {
   };
   const sendMenu = (command: MenuCommand) => emit('menu', { command });
   // Changes from outside this window's host (a CLI import, another team server) refresh the library.
-  const stopWatching = watchArchive(backend.archive, () => emit('library.changed', {}));
+  let stopWatching = watchArchive(backend.archive, () => emit('library.changed', {}));
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, sendMenu, process.platform === 'darwin')));
   setMenu();
 
   // Files the user dropped or picked, known to the renderer only by opaque handles.
   const files = createFileHandles();
-  const table: HandlerTable = createHandlers({
+  // "Open archive…" (issue 13 §6): the same switch as the browser host's; a local file comes from
+  // this process's own dialog, never from a path the renderer names.
+  const switcher = createArchiveSwitch({
+    known: knownArchives(join(dirname(defaultTokenDir()), 'known-archives.json')),
+    canSwitch: true,
+    current: () => backend,
+    load: async (target) => rememberTarget(await loadBackend(target, actor), target),
+    async install(next) {
+      const old = backend;
+      stopWatching();
+      backend = next;
+      table = makeTable();
+      stopWatching = watchArchive(backend.archive, () => emit('library.changed', {}));
+      await old.archive.close().catch((e: unknown) => console.error('[galley] closing the previous archive failed:', e));
+      emit('archive.switched', {});
+    },
+    browse: async () => {
+      const result = await dialog.showOpenDialog(win, {
+        properties: ['openFile'],
+        filters: [{ name: STRINGS[language].archives.dialog.local, extensions: ['sqlite', 'db'] }, { name: '*', extensions: ['*'] }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
+  const makeTable = (): HandlerTable => createHandlers({
     ...backend,
+    archives: switcher,
     host: 'electron',
     files,
     version: appVersion(),
@@ -137,6 +165,7 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
+  let table = makeTable();
 
   // The preload hands over the paths of files dropped on the window (webUtils); the page gets handles.
   ipcMain.handle('galley:drop', (event, paths: unknown) => {

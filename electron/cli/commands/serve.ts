@@ -11,7 +11,7 @@ import { ListenError, parseListen, parseServerNames } from '../../host/listen.ts
 import { TlsError, loadTlsFiles } from '../../host/tls.ts';
 import { TeamReachError } from '../../host/team-reach.ts';
 
-export const summary = 'Serve the proofing workspace to a browser (127.0.0.1, or the team on --listen HOST:PORT)';
+export const summary = 'Serve the proofing workspace to a browser (127.0.0.1, or the team with --listen HOST:PORT)';
 export const usage = 'galley serve [--archive PATH | --db URL] [--port N] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE | --insecure-http] [--server-name NAME]';
 
 const HELP = `Usage: ${usage}
