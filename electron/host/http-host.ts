@@ -1,4 +1,6 @@
-// The browser host: the renderer and the handler table served on 127.0.0.1 only.
+// The browser host: the renderer and the handler table served on 127.0.0.1 — or, for a team
+// server (galley serve --listen, listen.ts), on the address given, over HTTPS when given the PEM
+// files (tls.ts), with Host/Origin checked against that address's names and scheme.
 //
 // Authentication (docs/reliability.md, "The browser host's credential"): a random token is handed
 // to the tab once, in the URL's fragment (/#token=…), which browsers never send to any server.
