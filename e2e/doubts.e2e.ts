@@ -88,6 +88,9 @@ describe.skipIf(!hasChromium)('doubts in the workspace', () => {
     await row.click();
     await page.waitForSelector('[data-testid=item-card]');
     await expect.poll(() => page.getByTestId('model-chip').textContent()).toBe('Model: 人民日报 profile (learned from 1 page)');
+    // The engine worker previews with the same profile (engine.profile), and the chip's tooltip says so.
+    await expect.poll(() => page.getByTestId('model-chip').getAttribute('data-preview-profile')).toBe('人民日报');
+    expect(await page.getByTestId('model-chip').getAttribute('title')).toMatch(/previewed with the 人民日报 profile \(learned from 1 page\)/);
   });
 
   it('marks doubtful splits in the OCR text and doubtful cards, with the confidence', async () => {

@@ -23,6 +23,7 @@ export const doubtsEn = {
   modelTitleProfile: 'Segmented by line-role model {{version}}, adapted to {{profile}} by the pages its editors proofed',
   previewProfile: 'preview: {{profile}}',
   previewTitleProfile: 'While you edit, splits are previewed with the {{profile}} profile (learned from {{count}} pages), as the host derives them',
+  previewTitleProfile_one: 'While you edit, splits are previewed with the {{profile}} profile (learned from {{count}} page), as the host derives them',
   previewTitleBase: 'While you edit, splits are previewed with the base model: this publication has no profile yet',
 };
 
@@ -47,5 +48,6 @@ export const doubtsZh: typeof doubtsEn = {
   modelTitleProfile: '由版面行角色模型 {{version}} 切分，并按 {{profile}} 编辑校毕的版面调整',
   previewProfile: '预览：{{profile}}',
   previewTitleProfile: '编辑时按 {{profile}} 配置（学自 {{count}} 版）预览分条，与主机的切分一致',
+  previewTitleProfile_one: '编辑时按 {{profile}} 配置（学自 {{count}} 版）预览分条，与主机的切分一致',
   previewTitleBase: '编辑时用基础模型预览分条：本报尚无学得的配置',
 };
