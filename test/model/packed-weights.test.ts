@@ -92,9 +92,18 @@ describe('packed scoring', () => {
 });
 
 describe('the packed weight file', () => {
-  it('the committed weights are the packed file', () => {
+  it('the committed weights are the packed file, and the portable decoder (browsers without a native one) reads them as Node does', () => {
     expect((committed as { schema: string }).schema).toBe(MODEL_SCHEMA);
     expect(loadModel(committed).version).toBe(defaultModel().version);
+    const file = committed as unknown as Record<'slots' | 'counts' | 'weightLabels' | 'weights', string>;
+    for (const field of ['slots', 'counts', 'weightLabels', 'weights'] as const) {
+      const native = new Uint8Array(decodeBase64(file[field])!);
+      const portable = decodeInScript(file[field])!;
+      expect(portable.length, field).toBe(native.length);
+      let differ = 0;
+      for (let k = 0; k < native.length; k++) if (native[k] !== portable[k]) differ++;
+      expect(differ, field).toBe(0);
+    }
   });
 
   it('round-trips exactly, and the legacy file of the same model decodes identically', () => {
