@@ -59,8 +59,7 @@ export interface PageSession {
   revealSeq: number;
   /** Which model (and publication profile) segmented the page; null for pages stored before the model. */
   model: PageRecord['model'] | null;
-  /** The publication profile the engine worker previews with (the host's, engine.profile); null: base model or no worker. */
-  previewProfile?: ProfileInUse;
+  previewProfile?: ProfileInUse; // the worker's publication profile (engine.profile); null: base model
 }
 
 export interface SessionState {
@@ -431,8 +430,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     set({ loadingPage: true });
     // The worker loads the model while the page is fetched, and takes the page's publication profile.
     engine?.warm();
-    const use = engine?.useProfile?.bind(engine); // a failed fetch previews with the base model
-    const previewProfile: Promise<ProfileInUse> = use ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null).then(use) : Promise.resolve(null);
+    const previewProfile = engine?.useProfile ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null).then((p) => engine.useProfile!(p)) : Promise.resolve<ProfileInUse>(null);
     try {
       const rec = await api.invoke('page.get', { pageId });
       const doc: PageDoc = { text: rec.text, items: rec.items };
