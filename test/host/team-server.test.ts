@@ -209,8 +209,10 @@ describe('over HTTPS on every interface', () => {
 
   it('does not switch archives: a network team server serves one', async () => {
     const cookie = String(((await post(host, '/auth/login', { name: 'Sue', password: 'sue-secret-pw' })).headers['set-cookie'] as string[])[0]).split(';')[0]!;
-    const known = JSON.parse((await post(host, '/api/archives.known', {}, { cookie })).body) as { value: { canSwitch: boolean } };
+    const known = JSON.parse((await post(host, '/api/archives.known', {}, { cookie })).body) as { value: { canSwitch: boolean; entries: unknown[] } };
     expect(known.value.canSwitch).toBe(false);
+    // Nor does it show the server machine's archive paths to its users.
+    expect(known.value.entries).toEqual([]);
     const r = await post(host, '/api/archives.open', { target: { postgres: 'postgresql://x@h/db' }, password: 'sue-secret-pw' }, { cookie });
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body)).toMatchObject({ reason: 'switch-team-server' });

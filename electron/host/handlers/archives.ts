@@ -17,7 +17,9 @@ export function archiveHandlers(ctx: ServiceContext): HandlerGroup<'archives.kno
   };
   return {
     'archives.known': () => {
-      if (!hook) return { entries: [], canSwitch: false, canBrowse: false };
+      // A host that cannot switch (a team server on the network) shows no list: its users have no
+      // business with the paths of the server machine.
+      if (!hook || !hook.canSwitch) return { entries: [], canSwitch: false, canBrowse: false };
       const now = hook.current().id;
       return {
         entries: hook.known().map((k) => ({ id: k.id, kind: k.kind, label: k.label, current: k.id === now })),
