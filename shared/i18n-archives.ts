@@ -41,7 +41,6 @@ export const archivesEn = {
     cancel: 'Cancel',
     badPostgres: 'Give an address starting with postgresql:// or postgres://.',
     badServer: 'Give an address starting with http:// or https://.',
-    opened: 'Now on {{name}}.',
   },
   err: {
     switchUnavailable: 'This host cannot open another archive.',
@@ -92,7 +91,6 @@ export const archivesZh: typeof archivesEn = {
     cancel: '取消',
     badPostgres: '请输入以 postgresql:// 或 postgres:// 开头的地址。',
     badServer: '请输入以 http:// 或 https:// 开头的地址。',
-    opened: '现在使用：{{name}}。',
   },
   err: {
     switchUnavailable: '此主机无法打开其他档案。',
