@@ -24,7 +24,7 @@ describe.skipIf(!available)(`PostgreSQL migration 0002, search${available ? '' :
     await c.query(`INSERT INTO items(page_id, ord, kind, start_offset, end_offset) SELECT 1, g, 'article', 0, 0 FROM generate_series(1, 400) g`);
     // One row before 0002: its totals are counted by the migration itself.
     await c.query(`INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (1, '湘江大桥  ', '通车  ', '  ', '  ')`);
-    // Up to 0003: 0005 replaces the pairs' index tested here (migration-0005.test.ts).
+    // Up to 0003: 0004 replaces the pairs' index tested here (migration-0004.test.ts).
     await migratePg(c, PG_MIGRATIONS.filter((m) => m.version <= 3));
   }, 120_000);
   afterAll(async () => {

@@ -14,7 +14,7 @@
 //   hold the term are read by a scan (strpos through LIKE) that stops after SHORT_TERM_MAX_DOCS + 1
 //   rows; from those rows the same trigrams and row counts are derived, so the choice between
 //   ranking and the newest-first scan, and the ranks, are SQLite's. The rows are found through
-//   the index of single characters (migration 0005's search_chars; a pair is checked as a
+//   the index of single characters (migration 0004's search_chars; a pair is checked as a
 //   substring of the rows holding both its characters), so a rare short term costs its rows,
 //   not a table scan.
 // - The whole plan reads one snapshot (ctx.read), so counts, window and hits agree.
@@ -87,7 +87,7 @@ export interface PgSearchPlan {
  * rare term's rows only.
  */
 async function rowsHolding(q: PgQuery, term: string): Promise<DocRow[] | null> {
-  // search_chars' GIN index (migration 0005) finds the rows holding every character of the term;
+  // search_chars' GIN index (migration 0004) finds the rows holding every character of the term;
   // the per-column substring check keeps those that hold the term itself (a pair, in one column).
   const chars = [...new Set([...term])];
   const pair = charCount(term) > 1;

@@ -7,11 +7,11 @@ import type { PgMigration } from './types.ts';
 import { migration as m0001 } from './0001-schema.ts';
 import { migration as m0002 } from './0002-search.ts';
 import { migration as m0003 } from './0003-item-sets.ts';
-import { migration as m0005 } from './0005-search-chars.ts';
+import { migration as m0004 } from './0004-search-chars.ts';
 
 export type { PgMigration } from './types.ts';
 
-export const PG_MIGRATIONS: readonly PgMigration[] = [m0001, m0002, m0003, m0005];
+export const PG_MIGRATIONS: readonly PgMigration[] = [m0001, m0002, m0003, m0004];
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
 
 /** Key of the advisory lock held while migrating ('galley-migrate' as a 32-bit number). */

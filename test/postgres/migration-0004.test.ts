@@ -1,4 +1,4 @@
-// PostgreSQL migration 0005: short terms through an index of single characters. On an archive at
+// PostgreSQL migration 0004: short terms through an index of single characters. On an archive at
 // version 3 with rows already there, search_chars gives each row's distinct characters (no space,
 // no newline), its GIN index answers "holds these characters", the pairs' index of 0002 is gone,
 // and "both characters + a per-column substring check" finds exactly the rows the pairs did.
@@ -11,7 +11,7 @@ import { freshDatabase } from './fresh-db.ts';
 const available = findPostgres() !== null;
 if (!available && process.env.CI) throw new Error(POSTGRES_MISSING);
 
-describe.skipIf(!available)(`PostgreSQL migration 0005, single-character index${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
+describe.skipIf(!available)(`PostgreSQL migration 0004, single-character index${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
   let cluster: PostgresCluster;
   let c: pg.Client;
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describe.skipIf(!available)(`PostgreSQL migration 0005, single-character index${
     await c.query(`INSERT INTO publications(title) VALUES ('报'); INSERT INTO issues(publication_id) VALUES (1);
       INSERT INTO pages(issue_id, source_name, encoding, content_hash, raw_text, text, imported_at, updated_at) VALUES (1, 'p', 'UTF-8', 'h', '', '', 'x', 'x');`);
     await c.query(`INSERT INTO items(page_id, ord, kind, start_offset, end_offset) SELECT 1, g, 'article', 0, 0 FROM generate_series(1, 300) g`);
-    // Rows before 0005: pairs inside a column, a pair split over two columns, the pair reversed.
+    // Rows before 0004: pairs inside a column, a pair split over two columns, the pair reversed.
     await c.query(`INSERT INTO search_docs(item_id, headline, body, people, tags)
       SELECT g, CASE WHEN g % 3 = 0 THEN '江河  ' WHEN g % 3 = 1 THEN '河江  ' ELSE '江  ' END, CASE WHEN g % 3 = 2 THEN '河水  ' ELSE '湖海  ' END, '  ', '  '
       FROM generate_series(1, 300) g`);

@@ -1,4 +1,4 @@
-// 0005: short search terms through an index of single characters instead of every one- and
+// 0004: short search terms through an index of single characters instead of every one- and
 // two-character piece (issue 13: PostgreSQL import was 4.6x SQLite's time, most of it in GIN
 // inserts). 0002's search_grams index held each row's distinct characters AND distinct character
 // pairs: for Chinese text nearly every pair is distinct, so a row of 300 characters gave ~450 keys
@@ -15,7 +15,7 @@
 import type { PgMigration } from './types.ts';
 
 export const migration: PgMigration = {
-  version: 5,
+  version: 4,
   name: 'search-chars',
   async up(client) {
     await client.query(`
