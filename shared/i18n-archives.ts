@@ -54,7 +54,7 @@ export const archivesEn = {
 
 export const archivesZh: typeof archivesEn = {
   server: {
-    listenInvalid: '--listen {{value}}：请写成 主机:端口（例如 0.0.0.0:4870、192.168.1.20:4870 或 [::]:4870）、主机 或 端口。',
+    listenInvalid: '--listen {{value}}：请写成主机地址加端口（例如 0.0.0.0:4870、192.168.1.20:4870 或 [::]:4870），或只写主机，或只写端口。',
     listenPort: '--listen {{value}}：端口必须是 1 到 65535 之间的整数。',
     listenHost: '--listen {{value}}：“{{host}}”既不是 IP 地址，也不是主机名。',
     serverName: '--server-name {{name}}：不是主机名或 IP 地址。',

@@ -14,6 +14,11 @@ describe('zh-CN strings', () => {
     expect(asciiPunctuationIn('按 Ctrl+Enter 拆分')).toEqual([]);
     expect(englishIn('出错了：Something went wrong')).toEqual(['Something', 'went', 'wrong']);
     expect(englishIn('按 Ctrl+Enter 拆分 OCR 原文，Galley 校对')).toEqual([]);
+    // Literals a user types stay as typed; the words and punctuation around them are still checked.
+    expect(asciiPunctuationIn('--listen 0.0.0.0:4870、[::]:4870：地址 postgresql://用户:密码@主机:5432/库')).toEqual([]);
+    expect(englishIn('请提供 --tls-cert 文件，PEM 格式（-----BEGIN CERTIFICATE-----）')).toEqual([]);
+    expect(asciiPunctuationIn('请写成 主机:端口')).toEqual([':']);
+    expect(englishIn('--listen 地址 is wrong')).toEqual(['wrong']);
   });
 
   it('use full-width punctuation', () => {
