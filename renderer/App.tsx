@@ -105,9 +105,11 @@ export function App({ api }: { api: GalleyApi }) {
         void store.getState().loadSession();
       }),
       api.on('menu', ({ command }) => runCommand(command)),
-      // The host now works on another archive: this page's ids mean nothing there, so nothing is saved on the way out.
+      // The host now works on another archive: this page's ids mean nothing there, so nothing is saved on the way out;
+      // what was typed and not yet saved is kept in the tab as a copy of the old archive's page instead of being lost.
       api.on('archive.switched', () => {
         switched = true;
+        s().keepUnsavedAsCopy();
         window.location.reload();
       }),
     ];

@@ -40,7 +40,9 @@ export function ConflictCopies() {
   const pageId = useApp((s) => s.session?.pageId ?? null);
   const all = useApp((s) => s.conflictCopies);
   const [open, setOpen] = useState<ConflictCopy | null>(null);
-  const copies = all.filter((c) => c.pageId === pageId);
+  const archivePath = useApp((s) => s.archive?.path ?? null);
+  // A copy kept when the host switched archives belongs to that archive's page of the same id only.
+  const copies = all.filter((c) => c.pageId === pageId && (c.archivePath === undefined || c.archivePath === archivePath));
   if (copies.length === 0) return null;
   const time = (c: ConflictCopy) => new Date(c.at).toLocaleString();
   const download = (c: ConflictCopy) => {

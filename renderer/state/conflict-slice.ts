@@ -12,6 +12,8 @@ export interface ConflictCopy {
   text: string;
   /** When the copy was made (ms since the epoch). */
   at: number;
+  /** The archive the page belongs to, when the copy was kept because the host switched archives (page ids are per archive). */
+  archivePath?: string;
 }
 
 export interface ConflictState {
@@ -26,6 +28,12 @@ export interface ConflictActions {
   /** keep-copy: reload the page and keep this tab's version as a copy; discard: reload only. */
   resolveConflict(choice: 'keep-copy' | 'discard'): Promise<void>;
   dropConflictCopy(copy: ConflictCopy): void;
+  /**
+   * The host switched to another archive: this tab's unsaved edits cannot be saved any more (the
+   * page's id means nothing in the new archive), so they are kept as a copy tied to the old archive.
+   * True when there was something to keep.
+   */
+  keepUnsavedAsCopy(): boolean;
 }
 
 const STORAGE_KEY = 'galley.conflictCopies';
@@ -46,7 +54,13 @@ function loadCopies(): ConflictCopy[] {
     if (!Array.isArray(raw)) return [];
     return raw.filter(
       (c): c is ConflictCopy =>
-        !!c && typeof c === 'object' && Number.isInteger(c.pageId) && typeof c.sourceName === 'string' && typeof c.text === 'string' && typeof c.at === 'number',
+        !!c &&
+        typeof c === 'object' &&
+        Number.isInteger(c.pageId) &&
+        typeof c.sourceName === 'string' &&
+        typeof c.text === 'string' &&
+        typeof c.at === 'number' &&
+        (c.archivePath === undefined || typeof c.archivePath === 'string'),
     );
   } catch {
     return [];
@@ -87,6 +101,17 @@ export function createConflictSlice(ctx: SliceContext): ConflictState & Conflict
       if (s && s.pageId === c.pageId) set({ session: { ...s, savedDoc: s.history.present }, saveState: 'saved', saveError: null, saveErrorReason: null });
       set({ conflict: null });
       await get().openPage(c.pageId, { quiet: true });
+    },
+
+    keepUnsavedAsCopy() {
+      const s = get().session;
+      if (!s || s.history.present === s.savedDoc) return false;
+      const archivePath = get().archive?.path;
+      const copy: ConflictCopy = { pageId: s.pageId, sourceName: s.sourceName, text: s.history.present.text, at: now(), ...(archivePath ? { archivePath } : {}) };
+      const copies = [...get().conflictCopies, copy].slice(-MAX_COPIES);
+      saveCopies(copies);
+      set({ conflictCopies: copies });
+      return true;
     },
 
     dropConflictCopy(copy) {

@@ -97,4 +97,19 @@ describe('store: a save refused as a conflict', () => {
     expect(store.getState().conflictCopies).toEqual([]);
     expect(store.getState().session!.history.present.items[1]!.byline).toBe(t.page.items[1]!.byline);
   });
+
+  it('keeps unsaved edits as a copy of the old archive’s page when the host switches archives', async () => {
+    const t = setup();
+    const store = t.make();
+    await store.getState().openPage(7);
+    store.setState({ archive: { kind: 'local', path: '/old/archive.sqlite' } });
+    // Nothing typed yet: nothing to keep.
+    expect(store.getState().keepUnsavedAsCopy()).toBe(false);
+    store.getState().editText([{ offset: 0, length: 5, text: '标题' }]);
+    expect(store.getState().keepUnsavedAsCopy()).toBe(true);
+    const copy = { pageId: 7, sourceName: 'p1.txt', text: `标题 A${TEXT.slice(7)}`, at: 1_765_000_000_000, archivePath: '/old/archive.sqlite' };
+    expect(store.getState().conflictCopies).toEqual([copy]);
+    // After the reload on the new archive the copy is still there, tied to the archive it came from.
+    expect(t.make().getState().conflictCopies).toEqual([copy]);
+  });
 });
