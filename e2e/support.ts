@@ -45,11 +45,12 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-export async function startTestHost(options: { port?: number; dir?: string } = {}): Promise<TestHost> {
+/** `archive`: another target than the folder's SQLite file, e.g. a postgresql:// URL (galley serve --db). */
+export async function startTestHost(options: { port?: number; dir?: string; archive?: string } = {}): Promise<TestHost> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'galley-e2e-'));
   // The per-archive token is kept in the test's folder, not the user's data folder.
   const host = await startBrowserHost({
-    archivePath: join(dir, 'archive.db'),
+    archivePath: options.archive ?? join(dir, 'archive.db'),
     tokenDir: join(dir, 'host-tokens'),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
