@@ -2,29 +2,11 @@
 // batch of ops that fits it, applying the batch and then its inverse gives the page back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredItem } from '../../shared/domain.ts';
+import { storedItem } from '../support/items.ts';
 import { editOpSchema, type EditOp, type FieldName } from '../../shared/edit-ops.ts';
 import { EditError, actionsForOps, applyOps, invertOps, sameValue, textChangesOps, type EditPage } from '../../core/edit/index.ts';
 
-const item = (start: number, end: number, extra: Partial<StoredItem> = {}): StoredItem => ({
-  kind: 'article',
-  start,
-  end,
-  kicker: null,
-  headline: null,
-  subheadline: null,
-  series: null,
-  byline: null,
-  contributors: [],
-  paragraphs: [],
-  continuedOn: null,
-  continuedFrom: null,
-  flags: [],
-  editedFields: [],
-  tags: [],
-  ...extra,
-});
-
+const item = storedItem;
 /** A page whose items start at line starts and run to the next (as the engine leaves them). */
 function pageOf(text: string, startLines: number[]): EditPage {
   const lineStarts = [0];

@@ -3,27 +3,11 @@
 // the docs on screen take the archive's id, so tagging the item after the undo reaches it.
 import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../shared/domain.ts';
+import { storedItem } from '../support/items.ts';
 import { applyEdit, opsBetween, pin, type PageDoc } from '../../renderer/model/edit-links.ts';
 import { itemIdsMapper } from '../../renderer/state/page-save.ts';
 
-const item = (id: number, start: number, end: number): StoredItem => ({
-  id,
-  kind: 'article',
-  start,
-  end,
-  kicker: null,
-  headline: `H${id}`,
-  subheadline: null,
-  series: null,
-  byline: null,
-  contributors: [],
-  paragraphs: [],
-  continuedOn: null,
-  continuedFrom: null,
-  flags: [],
-  editedFields: [],
-  tags: [],
-});
+const item = (id: number, start: number, end: number): StoredItem => storedItem(start, end, { id, headline: `H${id}` });
 
 describe('undoing a merge in the workspace', () => {
   const original: PageDoc = { text: 'ab\ncd\nef', items: [item(1, 0, 3), item(2, 3, 6), item(3, 6, 8)] };
