@@ -7,24 +7,13 @@ import { storedSearchDoc } from '../../core/search/search-doc.ts';
 import { sealItemSet } from './checksums.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
+import type { PageRecordRow } from './pages.ts';
 
-export interface PageRow {
-  id: number;
-  issue_id: number;
-  page_number: number | null;
-  source_name: string;
-  encoding: string;
-  content_hash: string;
+/** A page row as SQLite stores it: the columns every archive reads, and SQLite's own. */
+export interface PageRow extends PageRecordRow {
   raw_text: string;
-  text: string;
-  state: PageState;
-  revision: number;
   edited: number;
-  masthead_json: string | null;
   doubt_count: number;
-  model_version: string | null;
-  model_profile: string | null;
-  model_profile_pages: number | null;
 }
 
 /** An item's text columns, as the item, search and refold queries read them. */
