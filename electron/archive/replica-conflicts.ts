@@ -14,7 +14,8 @@ import type { Actor, Archive } from './archive-api.ts';
 import type { Db } from './db.ts';
 import { fail } from './context.ts';
 
-interface ConflictRow {
+/** A row of sync_conflicts (migrations 0013 and 0016), as the replica's store and this screen read it. */
+export interface ConflictRow {
   id: string;
   origin_page_id: number;
   local_page_id: number | null;

@@ -3,6 +3,7 @@
 // Only these tables are written here; pages, items and tags go through the Archive interface.
 import { z } from 'zod';
 import type { Db } from '../archive/db.ts';
+import type { ConflictRow } from '../archive/replica-conflicts.ts';
 import type { PageRecord, StoredItem } from '../../shared/domain.ts';
 import { pageStateSchema } from '../../shared/domain.ts';
 
@@ -65,20 +66,6 @@ interface PageRow {
   state: string;
   fingerprint: string;
   items_json: string;
-}
-
-interface ConflictRow {
-  id: string;
-  origin_page_id: number;
-  local_page_id: number | null;
-  reason: ConflictReason;
-  message: string;
-  base_revision: number;
-  server_revision: number | null;
-  local_json: string;
-  by_name: string;
-  at: string;
-  resolved_at: string | null;
 }
 
 const pageFromRow = (r: PageRow): ReplicaPage => ({
