@@ -2,7 +2,7 @@
 // and again over it when the session ends (calls wait for the new login: loginGate), a chip with
 // who is logged in and "Log out", and the password dialog that approve, reopen, export and profile
 // management ask for (passwordPrompter, answered through withPasswordPrompt in api/auth.ts).
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../shared/app-error.ts';
 import type { Profile } from '../shared/roles.ts';
@@ -42,11 +42,13 @@ export function AuthGate(props: { browser: boolean; prompter: PasswordPrompter; 
   const store = useStoreApi();
   const language = useApp((s) => s.language);
   const [phase, setPhase] = useState<Phase>(props.browser ? 'checking' : 'ready');
-  const [expired, setExpired] = useState(false);
   const [me, setMe] = useState<Profile | null>(null);
   const pending = useSyncExternalStore(props.prompter.subscribe, props.prompter.current);
-  const phaseRef = useRef(phase);
-  phaseRef.current = phase;
+  // A call refused for want of a login waits at the gate. Read as state, not as an event, so a
+  // refusal that came before this component subscribed (the first calls go out while the host's
+  // login status is still on its way) still brings the login screen up.
+  const loginNeeded = useSyncExternalStore(loginGate.subscribe, loginGate.isWaiting);
+  const expired = phase === 'ready' && loginNeeded;
 
   useEffect(() => {
     if (!props.browser) return;
@@ -57,18 +59,11 @@ export function AuthGate(props: { browser: boolean; prompter: PasswordPrompter; 
       })
       // A host without accounts (or an older one) has no /auth/status: the workspace as before.
       .catch(() => setPhase('ready'));
-    return loginGate.subscribe((needed) => {
-      // Before the workspace shows, the login screen is already up; afterwards the session ended.
-      if (!needed || phaseRef.current !== 'ready') return;
-      setMe(null);
-      setExpired(true);
-    });
   }, [props.browser]);
 
   const login = async (name: string, password: string) => {
     const profile = await logIn(name, password);
     setMe(profile);
-    setExpired(false);
     setPhase('ready');
     // The workspace asks the host who is acting again (a new login may be another user).
     void store.getState().loadSession();

@@ -53,6 +53,14 @@ export interface HttpAuthOptions<T> {
   port: () => number;
 }
 
+/** What a login remembers: who, under which name, the password hash it logged in with, and its handler table. */
+interface LoginRecord<T> {
+  profileId: string;
+  name: string;
+  hash: string | null;
+  table: T;
+}
+
 const failure = (status: number, e: AppError, headers?: Record<string, string>): AuthAnswer => ({ status, body: { ok: false, ...e.toData() }, ...(headers ? { headers } : {}) });
 const loginRequired = (): AuthAnswer => failure(401, new AppError('unauthorized', 'login-required', 'log in first: no session, or it expired'));
 
@@ -60,22 +68,25 @@ export function createHttpAuth<T>(options: HttpAuthOptions<T>): HttpAuth<T> {
   const sessions = options.sessions ?? createWebSessions();
   // One table per login, made at login and dropped with the session.
   // `hash`: the password hash at login; another one later means the password was changed.
-  const tables = new Map<string, { profileId: string; name: string; hash: string | null; table: T }>();
+  const tables = new Map<string, LoginRecord<T>>();
   const cookieName = () => sessionCookieName(options.port());
 
   /** The live session of a cookie with its profile, or null (and the session ended if its profile may no longer log in). */
-  const current = async (cookieHeader: string | undefined): Promise<{ value: string; profile: Profile; hash: string } | null> => {
+  const current = async (cookieHeader: string | undefined): Promise<{ value: string; profile: Profile; entry: LoginRecord<T> } | null> => {
     const value = readCookie(cookieHeader, cookieName());
     const session = sessions.get(value);
     if (!session || value === undefined) return null;
     const [profile, credentials] = await Promise.all([options.archive.getProfile(session.profileId), options.archive.profileCredentials(session.profileId)]);
-    const entry = value !== undefined ? tables.get(value) : undefined;
-    if (!profile || !credentials || credentials.disabled || credentials.hash === null || (entry !== undefined && entry.hash !== credentials.hash)) {
+    // Read after the awaits: a request that came in alongside may have ended this session meanwhile
+    // (its password changed), and then its login record is gone too. A session without that record
+    // cannot show its password is still the one it logged in with, so it counts as ended.
+    const entry = tables.get(value);
+    if (!sessions.alive(value) || !entry || !profile || !credentials || credentials.disabled || credentials.hash === null || entry.hash !== credentials.hash) {
       sessions.destroy(value);
       tables.delete(value);
       return null;
     }
-    return { value, profile, hash: credentials.hash };
+    return { value, profile, entry };
   };
 
   return {
@@ -113,10 +124,10 @@ export function createHttpAuth<T>(options: HttpAuthOptions<T>): HttpAuth<T> {
       if (!(await options.guard.active())) return { table: open, profile: null };
       const who = await current(cookieHeader);
       if (!who) return { refused: loginRequired() };
-      let entry = tables.get(who.value);
+      let entry = who.entry;
       // A renamed profile gets a fresh table under its new name.
-      if (!entry || entry.name !== who.profile.name) {
-        entry = { profileId: who.profile.id, name: who.profile.name, hash: who.hash, table: options.tableFor(who.profile) };
+      if (entry.name !== who.profile.name) {
+        entry = { ...entry, name: who.profile.name, table: options.tableFor(who.profile) };
         tables.set(who.value, entry);
       }
       return { table: entry.table, profile: who.profile };

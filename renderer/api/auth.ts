@@ -66,6 +66,10 @@ export const loginGate = (() => {
       }
       return waiting.promise;
     },
+    /** Whether some call is waiting for a login now (read by the window whenever it renders). */
+    isWaiting(): boolean {
+      return waiting !== null;
+    },
     loggedIn() {
       const w = waiting;
       waiting = null;
