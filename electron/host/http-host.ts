@@ -21,7 +21,8 @@ import { staticVariant } from './static-files.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
 import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../../shared/limits.ts';
-import { dispatch, type HandlerTable } from './handlers.ts';
+import type { HandlerTable } from './handlers.ts';
+import { dispatchWire } from './dispatch.ts';
 import type { AppErrorCode } from '../../shared/app-error.ts';
 import { CONTENT_SECURITY_POLICY, allowedHosts, allowedOrigins, isLoopbackAddress, newToken, tokensEqual } from './security.ts';
 import { AUTH_PATHS, type HttpAuth } from '../accounts/http-auth.ts';
@@ -208,11 +209,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const authorised = () => tokensEqual(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token);
 
-    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+    const jsonText = (status: number, body: string, headers: Record<string, string> = {}) => {
       baseHeaders(res);
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      res.end(JSON.stringify(value));
+      res.end(body);
     };
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => jsonText(status, JSON.stringify(value), headers);
     /** The POST body as JSON after the API's checks; undefined when refused (the answer is sent). */
     const postedJson = async (): Promise<{ body: unknown } | undefined> => {
       if (req.method !== 'POST') return void refuse(res, 405, 'method not allowed');
@@ -259,7 +261,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const who = auth ? await auth.resolve(req.headers.cookie, table) : { table };
       if ('refused' in who) return json(who.refused.status, who.refused.body);
       const channel = url.pathname.slice('/api/'.length);
-      const result = await dispatch(who.table, channel, posted.body);
+      const result = await dispatchWire(who.table, channel, posted.body);
+      // A page serialised on the archive's thread goes out as that text (dispatch.ts JsonAnswer).
+      if ('json' in result) return jsonText(200, `{"ok":true,"value":${result.json}}`);
       // A failure goes out as the AppError itself (shared/app-error.ts), exactly as the IPC host sends it.
       return json(result.ok ? 200 : HTTP_STATUS[result.code] ?? 500, result);
     }
