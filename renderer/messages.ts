@@ -44,6 +44,7 @@ const REASON_KEYS: Record<string, string> = {
   'switch-failed': 'archives.err.switchFailed',
   'switch-same': 'archives.err.switchSame',
   'switch-busy': 'archives.err.switchBusy',
+  'archive-switched': 'archives.err.switched',
   // Accounts (shared/i18n-accounts.ts).
   'wrong-credentials': 'accounts.err.wrongCredentials',
   'login-required': 'accounts.err.loginRequired',

@@ -49,6 +49,7 @@ export const archivesEn = {
     switchFailed: 'The archive could not be opened: {{detail}}. The previous archive stays open.',
     switchSame: 'That archive is already open.',
     switchBusy: 'Another archive is being opened; wait a moment.',
+    switched: 'This window was showing another archive, which is no longer open here; nothing was saved to the archive now open. The window reloads and keeps your unsaved change as a copy.',
   },
 };
 
@@ -99,5 +100,6 @@ export const archivesZh: typeof archivesEn = {
     switchFailed: '无法打开该档案：{{detail}}。之前的档案仍保持打开。',
     switchSame: '该档案已经打开。',
     switchBusy: '正在打开另一个档案，请稍候。',
+    switched: '此窗口显示的是另一个档案，该档案已不在此处打开；未向当前打开的档案保存任何内容。窗口将重新载入，未保存的修改会另存为副本。',
   },
 };

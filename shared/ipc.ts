@@ -104,3 +104,9 @@ export interface PreloadBridge {
 
 /** HTTP transport constants. */
 export const HTTP_TOKEN_HEADER = 'x-galley-token';
+/**
+ * The archive a tab's data came from (an opaque id, known-archives.ts): the host sends it with every
+ * API answer, the tab sends back the first one it got, and a call naming an archive that is no longer
+ * open is refused ('archive-switched') instead of landing in the one opened since (Open archive…).
+ */
+export const HTTP_ARCHIVE_HEADER = 'x-galley-archive';

@@ -21,7 +21,7 @@ import { createFileHandles } from '../host/file-handles.ts';
 import { defaultArchiveTarget } from '../archive/default-path.ts';
 import { adoptLegacyArchiveAndReport } from '../archive/adopt-legacy.ts';
 import { PRELOAD_OUT } from './build-preload.ts';
-import { createArchiveSwitch, rememberTarget } from '../host/archive-switch.ts';
+import { archiveSwitchedError, createArchiveSwitch, rememberTarget, windowArchiveFence } from '../host/archive-switch.ts';
 import { knownArchives } from '../host/known-archives.ts';
 import { defaultTokenDir } from '../host/host-token.ts';
 
@@ -166,6 +166,12 @@ async function start(): Promise<void> {
     },
   });
   let table = makeTable();
+  // Calls from the page loaded on the previous archive (an autosave between a switch and the reload)
+  // are refused, not applied to the archive opened since: the page's next load starts a new fence.
+  const fence = windowArchiveFence(switcher);
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) fence.loaded();
+  });
 
   // The preload hands over the paths of files dropped on the window (webUtils); the page gets handles.
   ipcMain.handle('galley:drop', (event, paths: unknown) => {
@@ -177,6 +183,7 @@ async function start(): Promise<void> {
   ipcMain.handle('galley:invoke', async (event, channel: unknown, request: unknown) => {
     if (!trustedSender(event, win)) return failure(new AppError('bad-request', 'untrusted-sender', 'untrusted sender'));
     if (typeof channel !== 'string') return failure(new AppError('bad-request', 'invalid-request', 'bad channel', { detail: 'bad channel' }));
+    if (fence.stale()) return failure(archiveSwitchedError(channel));
     return dispatch(table, channel, request);
   });
 

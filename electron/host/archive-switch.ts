@@ -79,3 +79,21 @@ export function rememberTarget(backend: Backend, target: string): Backend {
 export function currentTarget(backend: Backend): string {
   return targets.get(backend.archive) ?? backend.archive.path;
 }
+
+/** The refusal of a call made for a page of the archive a window was loaded from, once another is open. */
+export function archiveSwitchedError(channel: string): AppError {
+  return new AppError('conflict', 'archive-switched', 'this window was loaded from another archive than the one now open; reload it', { channel });
+}
+
+/**
+ * The desktop window's side of that fence (the browser host's is the x-galley-archive header): the
+ * main process notes which archive was open when the window's page started loading, and a call
+ * from that page after a switch (an autosave between the switch and the reload) is refused.
+ */
+export function windowArchiveFence(hook: Pick<ArchiveSwitchHook, 'current'>): { loaded(): void; stale(): boolean } {
+  let loadedOn = hook.current().id;
+  return {
+    loaded: () => void (loadedOn = hook.current().id),
+    stale: () => loadedOn !== hook.current().id,
+  };
+}

@@ -147,6 +147,8 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
             return createHandlers({ ...backend, host: 'browser', version, actor, emit, archives: switcher });
           },
           auth: (emit, port) => teamAuth(backend, version, actor, undefined, options.tls !== undefined, switcher)(emit, port),
+          // A tab's calls name the archive it was loaded from; after Open archive… the old one's are refused.
+          archiveId: () => switcher.current().id,
         });
         break;
       } catch (e) {

@@ -19,11 +19,12 @@ import type { TlsFiles } from './tls.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { staticVariant } from './static-files.ts';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
+import { HTTP_ARCHIVE_HEADER, HTTP_TOKEN_HEADER, type EventName, type EventPayload } from '../../shared/ipc.ts';
 import { HEADERS_TIMEOUT_MS, MAX_HEADER_BYTES, MAX_REQUEST_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../../shared/limits.ts';
-import type { HandlerTable } from './handlers.ts';
-import { dispatchWire } from './dispatch.ts';
+import { dispatch, type HandlerTable } from './handlers.ts';
+import { failure } from './dispatch.ts';
 import type { AppErrorCode } from '../../shared/app-error.ts';
+import { archiveSwitchedError } from './archive-switch.ts';
 import { CONTENT_SECURITY_POLICY, allowedHosts, allowedOrigins, isLoopbackAddress, newToken, tokensEqual } from './security.ts';
 import { AUTH_PATHS, type HttpAuth } from '../accounts/http-auth.ts';
 
@@ -49,6 +50,11 @@ export interface HttpHostOptions {
   serverNames?: readonly string[];
   /** PEM certificate and key (tls.ts): HTTPS, and https:// origins. */
   tls?: TlsFiles;
+  /**
+   * The open archive's id (archive-switch.ts), read at each call: sent with every API answer, and a
+   * call whose x-galley-archive names another archive is refused (a tab loaded before Open archive…).
+   */
+  archiveId?: () => string;
 }
 
 export interface HttpHost {
@@ -209,12 +215,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const authorised = () => tokensEqual(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token);
 
-    const jsonText = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       baseHeaders(res);
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      res.end(body);
+      res.end(JSON.stringify(value));
     };
-    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => jsonText(status, JSON.stringify(value), headers);
     /** The POST body as JSON after the API's checks; undefined when refused (the answer is sent). */
     const postedJson = async (): Promise<{ body: unknown } | undefined> => {
       if (req.method !== 'POST') return void refuse(res, 405, 'method not allowed');
@@ -261,11 +266,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const who = auth ? await auth.resolve(req.headers.cookie, table) : { table };
       if ('refused' in who) return json(who.refused.status, who.refused.body);
       const channel = url.pathname.slice('/api/'.length);
-      const result = await dispatchWire(who.table, channel, posted.body);
-      // A page serialised on the archive's thread goes out as that text (dispatch.ts JsonAnswer).
-      if ('json' in result) return jsonText(200, `{"ok":true,"value":${result.json}}`);
+      // Checked after the last await before dispatch: a switch cannot slip in between. A call from a
+      // tab loaded on the previous archive (a save in flight, or retried after the new login) holds
+      // that page's id and revision, which may exist in the new archive too: refused, never applied.
+      const openId = options.archiveId?.();
+      const claimed = req.headers[HTTP_ARCHIVE_HEADER];
+      if (openId !== undefined && typeof claimed === 'string' && claimed !== openId) {
+        return json(HTTP_STATUS.conflict, failure(archiveSwitchedError(channel)), { [HTTP_ARCHIVE_HEADER]: openId });
+      }
+      const result = await dispatch(who.table, channel, posted.body);
+      const archiveHeader: Record<string, string> = openId !== undefined ? { [HTTP_ARCHIVE_HEADER]: openId } : {};
       // A failure goes out as the AppError itself (shared/app-error.ts), exactly as the IPC host sends it.
-      return json(result.ok ? 200 : HTTP_STATUS[result.code] ?? 500, result);
+      return json(result.ok ? 200 : HTTP_STATUS[result.code] ?? 500, result, archiveHeader);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

@@ -2,15 +2,13 @@
 // indents, wrapping at the column width, mid-sentence breaks. It records the gold facts that follow
 // from the layout (item start lines, joins across broken lines). Platform-free.
 import type { LineRole } from '../../core/engine/model/line-roles.ts';
-import type { LayoutStyle, OcrHabits } from './layout-style.ts';
+import type { LayoutStyle } from './layout-style.ts';
 import type { Rng } from './rng.ts';
 
 /** How many characters of each side of a broken line a join names. */
 const JOIN_SIDE = 6;
 /** A mid-sentence break keeps at least this many characters on each side. */
 const MIN_PIECE = 4;
-/** Share of a ragged page's wrapped lines that are one character longer or shorter than the column. */
-const RAGGED_SHARE = 0.3;
 
 export class PageWriter {
   readonly lines: string[] = [];
@@ -21,7 +19,7 @@ export class PageWriter {
   private startPending = false;
 
   constructor(
-    private readonly style: LayoutStyle & Partial<OcrHabits>,
+    private readonly style: LayoutStyle,
     private readonly rng: Rng,
   ) {}
 
@@ -64,12 +62,8 @@ export class PageWriter {
     let at = 0;
     let first = true;
     while (at < text.length) {
-      // The first line gives up the indent's room, also where OCR dropped the indent itself.
-      let w = width - (first && (this.style.indent || this.style.lostIndent) ? 2 : 0);
-      // A justified column read back by OCR: most lines hold exactly the column's count, some one
-      // more or one less (on the 35 real OCR pages most running lines are at the modal length;
-      // ±2 on every line, as before, hid the two characters a paragraph's first line gives up).
-      if (this.style.ragged && this.rng.chance(RAGGED_SHARE)) w += this.rng.int(-1, 1);
+      let w = width - (first && this.style.indent ? 2 : 0);
+      if (this.style.ragged) w += this.rng.int(-2, 2);
       w = Math.max(4, w);
       let end = Math.min(text.length, at + w);
       // Spaces at a cut would vanish in OCR text: move the cut past them. Closing marks never

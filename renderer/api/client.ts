@@ -3,6 +3,7 @@
 import {
   channels,
   events,
+  HTTP_ARCHIVE_HEADER,
   HTTP_TOKEN_HEADER,
   type Channel,
   type ConnectionState,
@@ -16,7 +17,6 @@ import {
   type Res,
 } from '../../shared/ipc.ts';
 import { MAX_UPLOAD_BATCH_CHARS } from '../../shared/limits.ts';
-import { parsePageRecord } from '../../shared/page-record-check.ts';
 import { AppError, type AppErrorCode, type AppErrorDetails } from '../../shared/app-error.ts';
 
 /**
@@ -43,12 +43,8 @@ export class ApiError extends AppError {
 
 type Failure = { ok: boolean; value?: unknown };
 
-/** Answers checked by a plain pass equal to their schema (a page of 10,000 items: zod cost ~30 ms CPU). */
-const FAST_CHECKS: { [C in Channel]?: (value: unknown) => Res<C> } = { 'page.get': parsePageRecord };
-
 function parseResponse<C extends Channel>(channel: C, value: unknown): Res<C> {
-  const fast = FAST_CHECKS[channel];
-  return fast ? fast(value) : (channels[channel].response.parse(value) as Res<C>);
+  return channels[channel].response.parse(value) as Res<C>;
 }
 
 export function electronApi(bridge: PreloadBridge): GalleyApi {
@@ -185,6 +181,12 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
     void stream();
   };
 
+  // The archive this tab's data came from: the host's id on the first answer, named in every later
+  // call, so a call made for a page of an archive the host has since closed is refused, not applied
+  // to the archive opened since (where the same page id and revision may exist).
+  let archiveId: string | null = null;
+  let switchedAway = false;
+
   const api: GalleyApi = {
     host: 'browser',
     async invoke<C extends Channel>(channel: C, request: Req<C>, options?: { keepalive?: boolean }): Promise<Res<C>> {
@@ -197,7 +199,7 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
         try {
           res = await doFetch(`${root}/api/${channel}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: opts.token() },
+            headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: opts.token(), ...(archiveId ? { [HTTP_ARCHIVE_HEADER]: archiveId } : {}) },
             body,
             keepalive: options?.keepalive ?? false,
             // The team server's login cookie (HttpOnly, SameSite=Strict) rides along; no other.
@@ -223,8 +225,15 @@ export function httpApi(tokenOrOptions: string | HttpApiOptions, base = ''): Gal
           continue;
         }
         setConnection('online');
+        archiveId ??= res.headers.get(HTTP_ARCHIVE_HEADER);
         if (!parsed.ok) {
           const failure = ApiError.fromFailure(parsed);
+          // The host is on another archive now: as if its archive.switched event had come (it may be
+          // missed while the stream reconnects): the unsaved change is kept as a copy and the tab reloads.
+          if (failure.reason === 'archive-switched' && !switchedAway) {
+            switchedAway = true;
+            deliver('archive.switched', '{}');
+          }
           if (failure.reason === 'login-required' && opts.onLoginRequired && !options?.keepalive) {
             await opts.onLoginRequired();
             continue;
