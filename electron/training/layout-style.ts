@@ -49,3 +49,31 @@ export function drawStyle(rng: Rng, furnitureForms: number, front: boolean): Lay
     advertisement: rng.chance(0.2),
   };
 }
+
+/**
+ * Habits of text that went through OCR or a reflow, drawn from a generator of their own (seeded by
+ * the page id) so that every draw of drawStyle, and so every page built before, stays as it was.
+ */
+export interface OcrHabits {
+  /**
+   * A wrapped page without indent characters whose paragraphs still open two characters short:
+   * Tesseract drops a paragraph's indent but not the room it took (real OCR pages read so). Without
+   * it a paragraph that ends on a full line and the next one cannot be told apart by any means.
+   */
+  lostIndent: boolean;
+  /** Share of block boundaries where a stray line of OCR debris ("|", "图", "四" from rules and photo boxes) stands, role other. */
+  debris: number;
+  /** A two-part headline ("坚持守正创新 推进深度融合") is printed as two lines, as pages set it. */
+  splitHeadlines: boolean;
+}
+
+/** Share of wrapped pages without indent characters that keep the indent's room. */
+const LOST_INDENT_SHARE = 0.75;
+
+/** Variant 1 pages (the ones rendered for real OCR) get no debris and no split headlines, so their printed units stay as they were. */
+export function drawHabits(rng: Rng, style: LayoutStyle, variant: number): OcrHabits {
+  const lostIndent = style.wrap !== null && style.indent === '' && rng.chance(LOST_INDENT_SHARE);
+  const debris = variant >= 2 && rng.chance(0.3) ? 0.05 : 0;
+  const splitHeadlines = variant >= 2 && rng.chance(0.5);
+  return { lostIndent, debris, splitHeadlines };
+}
