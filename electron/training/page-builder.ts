@@ -8,7 +8,7 @@
 import type { ContributorRole, ItemKind } from '../../shared/segmentation.ts';
 import { GOLD_SCHEMA, goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../../core/eval/gold.ts';
 import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
-import { drawStyle, type LayoutStyle } from './layout-style.ts';
+import { drawHabits, drawStyle, type LayoutStyle, type OcrHabits } from './layout-style.ts';
 import { confuseMarks, jitterSpaces } from './ocr-noise.ts';
 import { PageWriter } from './page-writer.ts';
 import { hashString, Rng } from './rng.ts';
@@ -43,7 +43,7 @@ export interface BuildContext {
 }
 
 export interface BuiltPage extends LabelledPage {
-  style: LayoutStyle & { ocrNoise: boolean };
+  style: LayoutStyle & OcrHabits & { ocrNoise: boolean };
 }
 
 /** A page that cannot be built into a consistent gold (reported and skipped by the corpus command). */
@@ -130,6 +130,8 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   const section = F.SECTIONS[(page.page - 1) % F.SECTIONS.length]!;
   const heads = F.runningHeadForms(date, weekday, page.page, section, inventName(rng));
   const style = drawStyle(rng, front ? mastheads.length : heads.length, front);
+  const habitRng = new Rng(hashString(`habits/${seed}/${id}`));
+  const habits = drawHabits(habitRng, style, variant);
   const fix = (s: string): string => punct(s.replace(/[\u00a0\u2002\u2003]/g, ' ').replace(/ {3,}/g, '  ').trim(), style.ascii);
 
   const planned: Planned[] = [];
@@ -142,6 +144,7 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   }
 
   const articles = page.articles.map((a) => planArticle(a, ctx.jumps?.get(a.order), rng, style, fix)).filter((p): p is Planned => p !== null);
+  if (habits.splitHeadlines) articles.forEach(splitHeadline);
   markBriefColumns(articles, rng, fix);
   planned.push(...articles);
   const vars = { y: date.slice(0, 4), m: String(Number(date.slice(5, 7))), d: String(Number(date.slice(8, 10))), p: String(Math.max(1, page.page - 1)) };
@@ -156,8 +159,8 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   const noisy = variant >= 2 && noiseRng.chance(NOISY_SHARE);
   if (noisy) addNoise(planned, noiseRng);
 
-  const writer = new PageWriter(style, rng);
-  for (const item of planned) writeItem(writer, item);
+  const writer = new PageWriter({ ...style, ...habits }, rng);
+  for (const item of planned) writeItem(writer, item, habits.debris, habitRng);
   const text = writer.text();
   const lines = text.split('\n');
   const roles = [...writer.roles, null];
@@ -172,7 +175,7 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
     breaks: breaksOf(planned),
   };
   const starts = verifyAnchors(lines, gold, writer.itemStarts, id);
-  return { id, source: SOURCE, month: date.slice(0, 7), text, roles, itemStarts: starts, gold, style: { ...style, ocrNoise: noisy } };
+  return { id, source: SOURCE, month: date.slice(0, 7), text, roles, itemStarts: starts, gold, style: { ...style, ...habits, ocrNoise: noisy } };
 }
 
 function addNoise(items: Planned[], rng: Rng): void {
@@ -183,6 +186,8 @@ function addNoise(items: Planned[], rng: Rng): void {
       if (t.role === 'headline' && item.headline === t.text) item.headline = text;
       t.text = text;
     }
+    const heads = item.titles.filter((t) => t.role === 'headline');
+    if (heads.length > 1) item.headline = heads.map((t) => t.text).join(' ');
     if (item.byline) item.byline = confuseMarks(item.byline, rng);
     for (const b of item.blocks) {
       const text = confuseMarks(b.text, rng);
@@ -302,7 +307,15 @@ function markBriefColumns(items: Planned[], rng: Rng, fix: (s: string) => string
   }
 }
 
-function writeItem(w: PageWriter, item: Planned): void {
+/** A two-part headline printed as two lines, both role headline; the gold's headline is the whole (the scorer ignores spaces). */
+function splitHeadline(item: Planned): void {
+  const k = item.titles.findIndex((t) => t.role === 'headline');
+  const m = k >= 0 ? F.TWO_PART_HEADLINE.exec(item.titles[k]!.text) : null;
+  if (!m) return;
+  item.titles.splice(k, 1, { text: m[1]!, role: 'headline' }, { text: m[2]!, role: 'headline' });
+}
+
+function writeItem(w: PageWriter, item: Planned, debris = 0, rng?: Rng): void {
   w.startItem();
   if (item.plain) {
     item.plain.forEach((l) => w.line(l, item.plainRole ?? (item.kind as LineRole)));
@@ -311,6 +324,8 @@ function writeItem(w: PageWriter, item: Planned): void {
   for (const t of item.titles) w.line(t.text, t.role);
   if (item.byline) w.line(item.byline, 'byline');
   for (const b of item.blocks) {
+    // OCR debris stands between blocks (never inside a paragraph, so no join crosses it).
+    if (rng && debris > 0 && rng.chance(debris)) w.line(rng.pick(F.OCR_DEBRIS), 'other');
     if (b.role === 'body-start' || b.role === 'caption') w.paragraph(b.text, b.role);
     else w.line(b.text, b.role);
   }

@@ -173,3 +173,11 @@ export const OCR_CONFUSIONS: readonly (readonly [string, readonly string[]])[] =
   ['□', ['口']],
   ['——', ['-一', '一一', '—']],
 ];
+
+/**
+ * Debris Tesseract reads from rules, photo boxes and column gutters, seen on the real OCR pages
+ * (a stray line of its own between paragraphs): the builder's noisy variants print a few.
+ */
+export const OCR_DEBRIS = ['|', '图', '四', '国', '一', '口', '丨', '1', '、', '。', 'LA', '86', '|  |', '图 国', 'i', '二'] as const;
+/** A headline in two parts ("坚持守正创新 推进深度融合"), each printed on its own line when split. */
+export const TWO_PART_HEADLINE = /^(\S{3,})\s+(\S{3,})$/;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { labelFromGold } from '../../core/engine/model/labels.ts';
 import { goldStartLines, parseGold } from '../../core/eval/gold.ts';
 import { buildPage, jumpsOf, planJumps, type BuiltPage, type CorpusPage } from '../../electron/training/page-builder.ts';
+import { OCR_DEBRIS } from '../../electron/training/zh-furniture.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const pages: CorpusPage[] = readFileSync(join(FIXTURES, '2024-03.jsonl'), 'utf8')
@@ -134,6 +135,82 @@ describe('page builder', () => {
     for (const p of all.slice(0, 40)) {
       const relabelled = labelFromGold(p.text, p.gold, p.source, p.id);
       expect(relabelled.itemStarts).toEqual(p.itemStarts);
+    }
+  });
+});
+
+describe('page builder: habits of OCR text', () => {
+  const v2 = SEEDS.flatMap((s) => pages.map((p) => build(p, s, 2)));
+  const nextText = (p: BuiltPage, i: number): number => {
+    let j = i + 1;
+    while (j < p.roles.length && p.roles[j] === null) j++;
+    return j;
+  };
+  const modal = (ns: number[]): number => {
+    const c = new Map<number, number>();
+    for (const n of ns) c.set(n, (c.get(n) ?? 0) + 1);
+    return [...c].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? -1;
+  }
+  const firstAndFullLines = (p: BuiltPage): { first: number[]; full: number[] } => {
+    const lines = p.text.split('\n');
+    const first: number[] = [];
+    const full: number[] = [];
+    p.roles.forEach((r, i) => {
+      if (p.roles[nextText(p, i)] !== 'body') return; // only lines the paragraph wraps on from
+      const n = inline(lines[i]!.trim()).length;
+      if (r === 'body-start') first.push(n);
+      else if (r === 'body') full.push(n);
+    });
+    return { first, full };
+  };
+
+  it('opens wrapped paragraphs two characters short where OCR dropped the indent, and only there', () => {
+    const flush = all.filter((p) => p.style.wrap !== null && p.style.indent === '' && !p.style.ragged);
+    const lost = flush.filter((p) => p.style.lostIndent);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.length).toBeLessThan(flush.length);
+    for (const p of flush) {
+      const { first, full } = firstAndFullLines(p);
+      if (first.length < 3 || full.length < 3) continue;
+      expect(modal(first), p.id).toBe(modal(full) - (p.style.lostIndent ? 2 : 0));
+    }
+    expect(all.every((p) => !p.style.lostIndent || (p.style.wrap !== null && p.style.indent === ''))).toBe(true);
+  });
+
+  it('puts OCR debris (role other) between blocks of some later variants, never inside a paragraph', () => {
+    const withDebris = v2.filter((p) => p.roles.includes('other'));
+    expect(withDebris.length).toBeGreaterThan(0);
+    expect(withDebris.every((p) => p.style.debris > 0)).toBe(true);
+    for (const p of withDebris) {
+      const lines = p.text.split('\n');
+      p.roles.forEach((r, i) => {
+        if (r !== 'other') return;
+        expect((OCR_DEBRIS as readonly string[]).includes(lines[i]!.trim()), `${p.id} line ${i}`).toBe(true);
+        expect(p.roles[nextText(p, i)], `${p.id} line ${i}`).not.toBe('body');
+        expect(p.itemStarts).not.toContain(i);
+      });
+      expect(goldStartLines(lines, p.gold), p.id).toEqual(p.itemStarts);
+    }
+    // Variant 1 (the pages rendered for real OCR) never gets debris or split headlines.
+    expect(all.some((p) => p.roles.includes('other') || p.style.debris > 0 || p.style.splitHeadlines)).toBe(false);
+  });
+
+  it('prints a two-part headline on two lines in some later variants, with the gold naming both lines', () => {
+    const twoPart: CorpusPage = { ...pages[1]!, articles: pages[1]!.articles.map((a) => (a.headline === '一座小城的绿色转身' ? { ...a, headline: '一座小城  绿色转身' } : a)) };
+    const built = SEEDS.map((s) => build(twoPart, s, 2));
+    const split = built.filter((p) => p.style.splitHeadlines);
+    expect(split.length).toBeGreaterThan(0);
+    expect(split.length).toBeLessThan(built.length);
+    for (const p of built) {
+      const item = p.gold.items.find((i) => i.titleLines?.some((t) => t.includes('绿色转身')));
+      expect(item, p.id).toBeDefined();
+      expect(item!.headline!.map(inline)).toContain('一座小城绿色转身');
+      const lines = p.text.split('\n').map((l) => l.trim());
+      if (p.style.splitHeadlines) {
+        expect(item!.titleLines).toEqual(expect.arrayContaining(['一座小城', '绿色转身']));
+        const k = lines.indexOf('一座小城');
+        expect([p.roles[k], p.roles[nextText(p, k)]]).toEqual(['headline', 'headline']);
+      } else expect(lines).toContain('一座小城  绿色转身');
     }
   });
 });
