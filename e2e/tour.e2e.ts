@@ -40,10 +40,16 @@ describe.skipIf(!hasChromium)('first run: sample issue and tour', () => {
         }
         expect(steps).toEqual(['split', 'merge', 'titles', 'doubts', 'approval']);
         await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
-        // Opening it again does not import it twice.
+        // Opening it again (from another page) opens its first page and does not import it twice.
+        const rows = await page.getByTestId('page-row').count();
+        const title = page.locator('.page-view .toolbar .page-title');
+        await page.getByTestId('page-row').nth(1).click();
+        await expect.poll(() => title.getAttribute('title')).toMatch(/-p2\.txt$/);
         await page.getByTestId('menu-file').click();
         await page.locator('[data-command=sample]').click();
-        await expect.poll(() => page.getByTestId('page-row').count()).toBe(await page.getByTestId('page-row').count());
+        await expect.poll(() => title.getAttribute('title')).toMatch(/-p1\.txt$/);
+        expect(await page.getByTestId('page-row').count()).toBe(rows);
+        expect(await page.getByTestId('issue-row').count()).toBe(1);
         await page.close();
       }, 90_000);
     }

@@ -42,22 +42,51 @@ export function unfoldNames<T extends ParsedByline>(byline: T | null, line: Line
   };
 }
 
+/**
+ * A copy of a classified line, every field written out: an object spread (`{ ...line, role }`)
+ * builds its object property by property and cost a third of the engine's time (issue 15's
+ * profile); a literal of fixed fields is one allocation of one shape, which the later reads of
+ * every line also stay fast on.
+ */
+export function copyLine(line: ClassifiedLine): ClassifiedLine {
+  return {
+    index: line.index,
+    start: line.start,
+    end: line.end,
+    text: line.text,
+    folded: line.folded,
+    indent: line.indent,
+    blank: line.blank,
+    role: line.role,
+    closes: line.closes,
+    leadingByline: line.leadingByline,
+    credit: line.credit,
+    tailPhotoCredit: line.tailPhotoCredit,
+    jump: line.jump,
+    continuesPrevious: line.continuesPrevious,
+  };
+}
+
 export function classifyLine(line: Line, pack: RulePack): ClassifiedLine {
   const classified = classifyFolded(line, pack);
   if (line.folded === line.text.slice(line.indent).trimEnd()) return classified;
-  return {
-    ...classified,
-    credit: unfoldNames(classified.credit, line),
-    leadingByline: unfoldNames(classified.leadingByline, line),
-    tailPhotoCredit: unfoldNames(classified.tailPhotoCredit, line),
-  };
+  classified.credit = unfoldNames(classified.credit, line);
+  classified.leadingByline = unfoldNames(classified.leadingByline, line);
+  classified.tailPhotoCredit = unfoldNames(classified.tailPhotoCredit, line);
+  return classified;
 }
 
 function classifyFolded(line: Line, pack: RulePack): ClassifiedLine {
   const text = line.folded;
   const jump = pack.jumpLine(text);
   const classified: ClassifiedLine = {
-    ...line,
+    index: line.index,
+    start: line.start,
+    end: line.end,
+    text: line.text,
+    folded: line.folded,
+    indent: line.indent,
+    blank: line.blank,
     role: 'body',
     closes: true,
     leadingByline: null,

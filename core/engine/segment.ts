@@ -6,7 +6,7 @@
 import { SEGMENTATION_SCHEMA, type Item, type ItemKind, type Segmentation } from '../../shared/segmentation.ts';
 import type { RulePack } from './rules/rule-pack.ts';
 import { zhDailyRules } from './rules/zh-daily.ts';
-import { unfoldNames, type ClassifiedLine } from './line-class.ts';
+import { copyLine, unfoldNames, type ClassifiedLine } from './line-class.ts';
 import { layoutPage, type PageLayout } from './layout.ts';
 import { findItemStarts } from './boundaries.ts';
 import { deriveItem, type DerivedItem } from './derive-item.ts';
@@ -169,17 +169,26 @@ function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): Classifi
   if (!text) return line;
   // "□ 沈家禾" under an essay's title signs it, whatever role the model gave the line.
   const bullet = line.role === 'title' && !TITLE_ROLES.has(role) ? pack.bulletSignature(line.folded) : null;
-  if (bullet) return { ...line, role: 'byline', credit: unfoldNames(bullet, line) };
+  if (bullet) return reread(line, 'byline', line.continuesPrevious, unfoldNames(bullet, line));
   if (role === 'byline' && !line.leadingByline) {
     const credit = pack.standaloneByline(line.folded) ?? pack.bareByline(line.folded);
-    if (credit) return { ...line, role: 'byline', credit: unfoldNames(credit, line) };
+    if (credit) return reread(line, 'byline', line.continuesPrevious, unfoldNames(credit, line));
   }
-  if (TITLE_ROLES.has(role)) return { ...line, role: 'title', continuesPrevious: false };
+  if (TITLE_ROLES.has(role)) return reread(line, 'title', false);
   // Rows of a table stand on their own lines, whatever the model reads (the pack knows a table row).
-  if (role === 'body') return { ...line, role: 'body', continuesPrevious: !pack.isTableLine(line.folded) };
-  if (role === 'body-start' || role === 'caption') return { ...line, role: 'body', continuesPrevious: false };
-  if (role === 'crosshead') return { ...line, continuesPrevious: false };
+  if (role === 'body') return reread(line, 'body', !pack.isTableLine(line.folded));
+  if (role === 'body-start' || role === 'caption') return reread(line, 'body', false);
+  if (role === 'crosshead') return reread(line, line.role, false);
   return line;
+}
+
+/** The line with another role and continuation (and credit): a copy of fixed fields, not a spread (see copyLine). */
+function reread(line: ClassifiedLine, role: ClassifiedLine['role'], continuesPrevious: boolean, credit: ClassifiedLine['credit'] = line.credit): ClassifiedLine {
+  const copy = copyLine(line);
+  copy.role = role;
+  copy.continuesPrevious = continuesPrevious;
+  copy.credit = credit;
+  return copy;
 }
 
 function deriveSpans(layout: PageLayout, lineStarts: number[], kinds: readonly (ItemKind | null)[], roles?: readonly ModelRole[]): Item[] {

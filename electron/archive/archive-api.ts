@@ -4,6 +4,7 @@
 // the same interface with every method returning a Promise, which the worker-thread archive
 // (worker/client.ts) and a future PostgreSQL archive implement.)
 import type { PageScanInput, PageScanRecord } from './page-scans.ts';
+import type { PageJson } from './page-json.ts';
 import type {
   IssueSummary,
   PageRecord,
@@ -168,6 +169,8 @@ export interface Archive {
   listIssues(publicationId?: number): IssueSummary[];
   listPages(issueId: number): PageSummary[];
   getPage(pageId: number): PageRecord;
+  /** getPage as JSON text, made on the archive's own thread (page-json.ts); archives without it are serialised by the host. */
+  getPageJson?(pageId: number): PageJson;
   /** Replaces a page's text and items in one transaction and logs the change; returns the new revision. */
   savePage(input: SavePageInput, actor: Actor): { revision: number };
   /** Applies typed edit ops in one transaction (revision action 'edit': the ops and their inverse); the new revision and the items' ids in order. */

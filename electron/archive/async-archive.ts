@@ -28,7 +28,7 @@ export const ARCHIVE_METHODS = [
   'importPage', 'importPages', 'importFiles', 'getPageScan', 'getPageImage',
   'listPublications', 'listIssues', 'getIssue', 'findIssue', 'getIssueMasthead', 'issueEvent', 'listIssueHistory', 'stats', 'changeMarker',
   'listSyncConflicts', 'resolveSyncConflict',
-  'listPages', 'getPage', 'savePage', 'editPage', 'setPageState', 'restoreRevision', 'getStory',
+  'listPages', 'getPage', 'getPageJson', 'savePage', 'editPage', 'setPageState', 'restoreRevision', 'getStory',
   'listRevisions', 'listRevisionDetails', 'getRevision',
   'search', 'searchAllIds', 'searchPage',
   'listProfiles', 'getProfile', 'findProfile', 'createProfile', 'updateProfile', 'removeProfile', 'getSetting', 'setSetting',

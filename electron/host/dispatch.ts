@@ -5,13 +5,33 @@ import { channels, isChannel } from '../../shared/ipc.ts';
 import { AppError, type AppErrorData } from '../../shared/app-error.ts';
 import { toAppError } from './app-errors.ts';
 import type { HandlerTable } from './service/context.ts';
+import { JsonAnswer } from './service/json-answer.ts';
 
 /** An answer: the value, or an AppError as data (`{ ok: false, code, reason, details, message }`). */
 export type DispatchResult = { ok: true; value: unknown } | ({ ok: false } & AppErrorData);
 
 export const failure = (e: AppError): DispatchResult => ({ ok: false, ...e.toData() });
 
+/** An answer for a transport that sends JSON text: a pre-serialised value stays text. */
+export type WireResult = DispatchResult | { ok: true; json: string };
+
 export async function dispatch(table: HandlerTable, channel: string, request: unknown): Promise<DispatchResult> {
+  const result = await dispatchWire(table, channel, request);
+  if (!('json' in result)) return result;
+  try {
+    return { ok: true, value: parseChecked(channel, result.json) };
+  } catch (e) {
+    return failure(toAppError(e));
+  }
+}
+
+/** A pre-serialised answer as a value, checked against the contract as every other answer is. */
+function parseChecked(channel: string, json: string): unknown {
+  return isChannel(channel) ? channels[channel].response.parse(JSON.parse(json)) : JSON.parse(json);
+}
+
+/** dispatch() for the HTTP host: a JsonAnswer comes back as its text, to be sent as it is. */
+export async function dispatchWire(table: HandlerTable, channel: string, request: unknown): Promise<WireResult> {
   if (!isChannel(channel)) return failure(new AppError('not-found', 'unknown-channel', `unknown channel ${channel}`, { channel: channel.slice(0, 100) }));
   const spec = channels[channel];
   const parsed = spec.request.safeParse(request ?? {});
@@ -22,6 +42,7 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
   try {
     const handler = table[channel] as (r: unknown) => unknown;
     const value = await handler(parsed.data);
+    if (value instanceof JsonAnswer) return { ok: true, json: value.json };
     return { ok: true, value: spec.response.parse(value) };
   } catch (e) {
     return failure(toAppError(e));

@@ -1,7 +1,10 @@
 // library.*, page.*, engine.*: reading the library, opening a page, its state, and re-deriving
 // items (the preview worker's profile too). Edits arrive as typed ops on page.edit (page-edit.ts).
 import { AppError } from '../../../shared/app-error.ts';
-import { assertPageFits } from '../service/page-size.ts';
+import { assertPageSizeFits } from '../service/page-size.ts';
+import { JsonAnswer } from '../service/json-answer.ts';
+import { pageJson } from '../../archive/page-json.ts';
+import type { PageRecord } from '../../../shared/domain.ts';
 import { assertIssueEditable } from '../../../core/review/index.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
 import { pageScan } from '../scan-handler.ts';
@@ -14,10 +17,12 @@ export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
     'library.tree': async () => ({ publications: await archive.listPublications(), issues: await archive.listIssues() }),
     'library.pages': ({ issueId }) => archive.listPages(issueId),
     'page.get': async ({ pageId }) => {
-      const rec = await archive.getPage(pageId);
+      // The SQLite archive serialises the page on its own thread (electron/archive/page-json.ts):
+      // 10,000 items cross to this thread as one string, and go out as they came.
+      const page = archive.getPageJson ? await archive.getPageJson(pageId) : pageJson(await archive.getPage(pageId));
       // A page stored before the size limit existed: say so instead of sending what cannot be saved.
-      assertPageFits(rec, (problem) => `This page is too big to proof: ${problem}.`);
-      return rec;
+      assertPageSizeFits(page.textChars, page.itemCount, (problem) => `This page is too big to proof: ${problem}.`);
+      return new JsonAnswer<PageRecord>(page.json);
     },
     'page.scan': ({ pageId }) => pageScan(archive, pageId),
     'page.setState': async ({ pageId, state }) => {

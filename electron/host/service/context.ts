@@ -7,6 +7,7 @@ import type { Backend } from '../backend.ts';
 import type { FileHandles } from '../file-handles.ts';
 import type { Session } from './session.ts';
 import type { ArchiveSwitchHook } from '../archive-switch.ts';
+import type { JsonAnswer } from './json-answer.ts';
 
 export interface HostContext extends Backend {
   host: 'electron' | 'browser' | 'cli';
@@ -47,7 +48,8 @@ export interface ServiceContext extends HostContext {
   changed(): void;
 }
 
-export type Handler<C extends Channel> = (request: ParsedReq<C>) => Promise<Res<C>> | Res<C>;
+/** A handler's answer: the value, or the value already serialised (dispatch.ts JsonAnswer: a page from its archive's thread). */
+export type Handler<C extends Channel> = (request: ParsedReq<C>) => Promise<Res<C> | JsonAnswer<Res<C>>> | Res<C> | JsonAnswer<Res<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 /** The handlers of one domain: a part of the table (the table's type checks that all are there). */
 export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> };

@@ -6,13 +6,18 @@ import { MAX_PAGE_ITEMS, MAX_PAGE_TEXT_CHARS, pageSizeProblem } from '../../../s
 
 /** Throws 'page-too-long' or 'page-too-many-items' when the page is over the limit; `sentence` words the English message. */
 export function assertPageFits(page: { text: string; items: readonly unknown[] }, sentence: (problem: string) => string): void {
-  const problem = pageSizeProblem(page.text.length, page.items.length);
+  assertPageSizeFits(page.text.length, page.items.length, sentence);
+}
+
+/** assertPageFits on the page's two sizes (page.get has them without the page as objects). */
+export function assertPageSizeFits(chars: number, items: number, sentence: (problem: string) => string): void {
+  const problem = pageSizeProblem(chars, items);
   if (!problem) return;
-  const long = page.text.length > MAX_PAGE_TEXT_CHARS;
+  const long = chars > MAX_PAGE_TEXT_CHARS;
   throw new AppError(
     'bad-request',
     long ? 'page-too-long' : 'page-too-many-items',
     sentence(problem),
-    long ? { chars: page.text.length, max: MAX_PAGE_TEXT_CHARS } : { items: page.items.length, max: MAX_PAGE_ITEMS },
+    long ? { chars, max: MAX_PAGE_TEXT_CHARS } : { items, max: MAX_PAGE_ITEMS },
   );
 }
