@@ -166,7 +166,12 @@ describe.skipIf(!hasChromium).each(ARCHIVES.filter((a) => a.available))('team se
     // The badge says which archive the server works on.
     await page.waitForSelector(`[data-testid=archive-badge][data-kind=${served.badge.kind}]`);
     await openSamplePage(page);
+    // Proofing teaches the publication's profile inside the state change (archive/pages.ts): about a
+    // second of CPU, measured at 11–15 s with the machine at load 25. The UI can show "proofed" only
+    // once the host has answered, so the test waits for that answer (the state), then for the UI.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/page.setState'), { timeout: 50_000 });
     await page.getByTestId('page-state-select').selectOption('proofed');
+    expect(await (await answered).json()).toMatchObject({ ok: true });
     await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state')).toBe('proofed');
   });
 
@@ -202,8 +207,11 @@ describe.skipIf(!hasChromium).each(ARCHIVES.filter((a) => a.available))('team se
     await page.getByTestId('password-error').waitFor();
     expect(await page.getByTestId('password-error').textContent()).toBe('主编王 的密码错误。');
     await page.getByTestId('password-input').fill(USERS['主编王'].password);
+    // The approval's own answer first (the state), then what the UI shows of it.
+    const approved = page.waitForResponse((r) => r.url().endsWith('/api/issues.approve') && r.status() === 200, { timeout: 50_000 });
     await page.getByTestId('password-submit').click();
-    await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
+    expect(await (await approved).json()).toMatchObject({ ok: true });
+    await expect.poll(() => page.getByTestId('issue-state').first().getAttribute('data-state')).toBe('approved');
   });
 
   it('the supervisor exports the approved issue, the password asked again', async () => {
