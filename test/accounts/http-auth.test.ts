@@ -139,6 +139,11 @@ describe('team server accounts over HTTP', () => {
     expect(again.status).toBe(403);
     // An editor may not approve, whatever is sent.
     expect((await post('/api/issues.approve', { issueId, password: PASSWORDS.Ed }, { cookie })).json).toMatchObject({ code: 'forbidden', reason: 'issue.approve' });
+    // Nor promote themselves (issue 13: profiles.update was the other way up), even with their own password.
+    const promote = await post('/api/profiles.update', { id: ids.Ed, role: 'supervisor', password: PASSWORDS.Ed }, { cookie });
+    expect(promote.status).toBe(403);
+    expect(promote.json).toMatchObject({ code: 'forbidden', reason: 'profile.manage' });
+    expect((await backend.archive.listProfiles()).find((p) => p.id === ids.Ed)?.role).toBe('editor');
     // The editor proofs the page; the revision log names Ed.
     expect((await post('/api/page.setState', { pageId, state: 'proofed' }, { cookie })).status).toBe(200);
     const revs = await backend.archive.listRevisionDetails(pageId);
