@@ -38,13 +38,16 @@ export function staleReason() {
     return 'no build yet';
   }
   if (state?.format !== 1 || typeof state.inputs !== 'object' || state.inputs === null) return 'unknown build format';
+  // Runs before every command (~340 files): ROOT + rel instead of path.join (its normalising was a
+  // third of this loop's time), and no exception object for a missing file.
   for (const [rel, stamp] of Object.entries(state.inputs)) {
     let info;
     try {
-      info = statSync(join(ROOT, rel));
+      info = statSync(ROOT + rel, { throwIfNoEntry: false });
     } catch {
-      return `${rel} is gone`;
+      // ENOTDIR, EACCES: as good as gone.
     }
+    if (info === undefined) return `${rel} is gone`;
     if (`${info.size}:${info.mtimeMs}` !== stamp) return `${rel} changed`;
   }
   return null;

@@ -36,6 +36,7 @@ const sourceUrlPlugin = {
     }));
     b.onLoad({ filter: /\.(ts|mts)$/ }, async (args) => {
       if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      if (args.path === COMMITTED_WEIGHTS) return { contents: await weightsReader(args.path), loader: 'js' };
       let contents = await readFile(args.path, 'utf8');
       if (contents.includes('import.meta.url')) {
         const rel = relative(NODE_OUT, args.path).split(sep).join('/');
@@ -45,6 +46,26 @@ const sourceUrlPlugin = {
     });
   },
 };
+
+/**
+ * The model's committed weights are data, not code: compiled into the engine's chunk as a 2 MB
+ * object literal they cost every command that loads the engine ~55 ms of parsing, model or not.
+ * committed-weights.ts (a JSON import in the sources, for Vite and the tests) becomes here a
+ * module that reads the same JSON file on first use (readFileSync + JSON.parse, ~15 ms); loadModel
+ * still checks its header and checksums. The file is found next to the build, like resources/.
+ */
+const COMMITTED_WEIGHTS = join(ROOT, 'core', 'engine', 'model', 'committed-weights.ts');
+
+async function weightsReader(source) {
+  const spec = /import\s+\w+\s+from\s+'([^']+\.json)'/.exec(await readFile(source, 'utf8'))?.[1];
+  if (!spec) throw new Error(`${relative(ROOT, source)}: expected one JSON import of the committed weights`);
+  const rel = relative(NODE_OUT, join(dirname(source), spec)).split(sep).join('/');
+  return [
+    "import { readFileSync } from 'node:fs';",
+    'let weights;',
+    `export function committedWeights() { return (weights ??= JSON.parse(readFileSync(new URL(${JSON.stringify(rel)}, import.meta.url), 'utf8'))); }`,
+  ].join('\n');
+}
 
 export async function buildNode() {
   const started = performance.now();
@@ -68,6 +89,7 @@ export async function buildNode() {
     sourcemap: 'linked',
     sourcesContent: false,
     keepNames: false,
+    charset: 'utf8',
     legalComments: 'none',
     metafile: true,
     write: false,

@@ -1,8 +1,9 @@
 // The engine's output contract: schema `galley.segmentation/1`.
 // Offsets are UTF-16 code units into the page text after CRLF/CR were turned into LF.
 import { z } from 'zod';
+import { DOUBT_THRESHOLD, SEGMENTATION_SCHEMA } from './segmentation-ids.ts';
 
-export const SEGMENTATION_SCHEMA = 'galley.segmentation/1' as const;
+export { DOUBT_THRESHOLD, SEGMENTATION_SCHEMA };
 
 export const ITEM_KINDS = ['masthead', 'article', 'editorial', 'photo', 'brief', 'advertisement', 'notice'] as const;
 export const itemKindSchema = z.enum(ITEM_KINDS);
@@ -74,9 +75,6 @@ export const itemSchema = z.object({
   confidence: z.object({ boundary: z.number().min(0).max(1), titles: z.number().min(0).max(1) }).optional(),
 });
 export type Item = z.infer<typeof itemSchema>;
-
-/** Below this confidence a split or a title role is a doubt: the workspace marks it and F8 walks to it. */
-export const DOUBT_THRESHOLD = 0.8;
 
 /** True where the engine is not sure of the item's start or of its title roles. */
 export function isDoubtful(item: Pick<Item, 'confidence'>): boolean {

@@ -3,7 +3,8 @@
 // By default a learned line-role model (model/) decodes every text line's role and where items
 // start, with the rule engine's reading of the page among its features; the item fields are then
 // derived from the decoded roles (derive-item.ts). `model: null` runs the rules alone.
-import { SEGMENTATION_SCHEMA, type Item, type ItemKind, type Segmentation } from '../../shared/segmentation.ts';
+import { SEGMENTATION_SCHEMA } from '../../shared/segmentation-ids.ts';
+import type { Item, ItemKind, Segmentation } from '../../shared/segmentation.ts';
 import type { RulePack } from './rules/rule-pack.ts';
 import { zhDailyRules } from './rules/zh-daily.ts';
 import { copyLine, unfoldNames, type ClassifiedLine } from './line-class.ts';

@@ -12,6 +12,7 @@ import { hocrReader } from '../../core/import/hocr.ts';
 import type { ParsedPage } from '../../core/import/page-builder.ts';
 import { pageXmlReader } from '../../core/import/page-xml.ts';
 import type { XmlReader } from '../../core/import/sax.ts';
+import { extensionOf, TEXT_EXTENSIONS } from './extensions.ts';
 
 export type { Box, LineRegion, PageRegions, ParsedPage } from '../../core/import/page-builder.ts';
 
@@ -44,7 +45,7 @@ export interface FormatInfo {
 const HTML_EXTENSIONS = ['.html', '.htm', '.hocr', '.xhtml'];
 
 export const FORMAT_TABLE: readonly FormatInfo[] = [
-  { id: 'text', label: 'Plain text', extensions: ['.txt', '.text'], scan: false },
+  { id: 'text', label: 'Plain text', extensions: [...TEXT_EXTENSIONS], scan: false },
   { id: 'alto', label: 'ALTO v1–v4', extensions: ['.xml', '.alto'], scan: false, sniff: (root) => root === 'alto', reader: (name, o) => altoReader(name, o) },
   { id: 'page-xml', label: 'PAGE XML', extensions: ['.xml'], scan: false, sniff: (root) => root === 'PcGts', reader: (name) => pageXmlReader(name) },
   {
@@ -100,11 +101,7 @@ export function dialogFilters(names?: Readonly<Record<'all' | PageFormat, string
 /** The `accept` attribute of a browser file input. */
 export const ACCEPT_ATTRIBUTE = [...IMPORTABLE_EXTENSIONS].join(',');
 
-export function extensionOf(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
+export { extensionOf } from './extensions.ts';
 
 /** The root element's local name, skipping the XML declaration, comments, PIs and a DOCTYPE. */
 export function rootElement(head: string): string | null {

@@ -6,7 +6,7 @@
 // standards define their common tier by byte range, so the sets come straight from the codecs:
 //   - GB2312 level 1 (lead bytes 0xB0-0xD7): the 3,755 most-used simplified characters;
 //   - Big5 "frequently used" (0xA440-0xC67E): the 5,401 most-used traditional characters.
-import iconv from 'iconv-lite';
+import { iconv } from './lazy-codecs.ts';
 
 export type LegacyEncoding = 'GB18030' | 'Big5';
 
@@ -14,7 +14,7 @@ let cache: Record<LegacyEncoding, ReadonlySet<number>> | null = null;
 
 function hanziOf(bytes: number[], encoding: string): Set<number> {
   const set = new Set<number>();
-  for (const ch of iconv.decode(Buffer.from(bytes), encoding)) {
+  for (const ch of iconv().decode(Buffer.from(bytes), encoding)) {
     const cp = ch.codePointAt(0) ?? 0;
     if (isHanzi(cp)) set.add(cp);
   }

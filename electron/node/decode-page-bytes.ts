@@ -10,8 +10,7 @@
 //   7. legacy Chinese: chardet ranks GB18030/Big5, and since chardet is unreliable on short text,
 //      each candidate is decoded and the clean decoding (no U+FFFD) with the largest share of
 //      common characters wins (see common-cjk.ts).
-import iconv from 'iconv-lite';
-import { analyse } from 'chardet';
+import { chardet, iconv } from './lazy-codecs.ts';
 import { commonHanziShare, type LegacyEncoding } from './common-cjk.ts';
 import { sniffBinaryFormat } from './binary-signatures.ts';
 import { PageFileError } from './page-file-error.ts';
@@ -122,7 +121,7 @@ function strictUtf8(buf: Uint8Array): string | null {
 /** Decode UTF-16; null when the byte count is odd or a surrogate is unpaired. */
 function utf16(buf: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): string | null {
   if (buf.length % 2 !== 0) return null;
-  const text = iconv.decode(buf, encoding === 'UTF-16LE' ? 'utf16le' : 'utf16be', { stripBOM: false });
+  const text = iconv().decode(buf, encoding === 'UTF-16LE' ? 'utf16le' : 'utf16be', { stripBOM: false });
   return LONE_SURROGATE.test(text) ? null : text;
 }
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -140,7 +139,7 @@ function guessBomlessUtf16(buf: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
   if (!sample.includes(0)) return null;
   let best: { encoding: 'UTF-16LE' | 'UTF-16BE'; share: number } | null = null;
   for (const encoding of ['UTF-16LE', 'UTF-16BE'] as const) {
-    const share = textLikeShare(iconv.decode(sample, encoding === 'UTF-16LE' ? 'utf16le' : 'utf16be', { stripBOM: false }));
+    const share = textLikeShare(iconv().decode(sample, encoding === 'UTF-16LE' ? 'utf16le' : 'utf16be', { stripBOM: false }));
     // LE first, and only a strictly better BE replaces it: LE is what Windows tools write.
     if (share >= MIN_TEXT_LIKE_SHARE && (!best || share > best.share)) best = { encoding, share };
   }
@@ -202,14 +201,14 @@ const ICONV_NAME: Record<LegacyEncoding, string> = { GB18030: 'gb18030', Big5: '
 function decodeLegacy(buf: Uint8Array): { text: string; encoding: LegacyEncoding } | null {
   // chardet's confidence only orders the candidates; the decision is made on the decoded text.
   const confidence = new Map<string, number>();
-  for (const match of analyse(buf.subarray(0, SAMPLE_BYTES))) {
+  for (const match of chardet().analyse(buf.subarray(0, SAMPLE_BYTES))) {
     if (!confidence.has(match.name)) confidence.set(match.name, match.confidence);
   }
   const ordered = [...LEGACY_CANDIDATES].sort((a, b) => (confidence.get(b) ?? 0) - (confidence.get(a) ?? 0));
 
   let best: { text: string; encoding: LegacyEncoding; share: number } | null = null;
   for (const encoding of ordered) {
-    const text = iconv.decode(buf, ICONV_NAME[encoding], { stripBOM: false });
+    const text = iconv().decode(buf, ICONV_NAME[encoding], { stripBOM: false });
     if (text.includes('\uFFFD')) continue;
     const share = commonHanziShare(text, encoding);
     if (!best || share > best.share) best = { text, encoding, share };

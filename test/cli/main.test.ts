@@ -150,7 +150,9 @@ describe('galley segment: bad files', () => {
     expectOneLineError(await galley('segment', path), /huge\.txt: is 21 MiB, over the 20 MiB limit for page files\n$/);
   });
 
-  it('a good file still works after all that (sanity)', async () => {
+  // The first test here that segments: the command loads the engine and the model's weights on
+  // first use (issue 15), which vitest transforms first; over 20 s on the loaded 2-core machine.
+  it('a good file still works after all that (sanity)', { timeout: 120_000 }, async () => {
     const r = await galley('segment', file('ok.txt', iconv.encode(SIMPLIFIED, 'gb18030')), '--json');
     expect(r.err).toBe('encoding: GB18030\n');
     expect(r.code).toBe(0);

@@ -3,7 +3,7 @@
 // that does not, squashed to 0–1 by σ(margin / scale). A decision the model would flip for a small
 // change in score sits near 0.5; a clear one near 1. The scale is calibrated when training so that
 // DOUBT_THRESHOLD (0.8) falls at a low percentile of the training margins.
-import { DOUBT_THRESHOLD } from '../../../shared/segmentation.ts';
+import { DOUBT_THRESHOLD } from '../../../shared/segmentation-ids.ts';
 import { isStart, roleOf, LABEL_COUNT, TITLE_ROLES } from './labels-space.ts';
 
 /** Share of training boundary decisions that fall below the doubt threshold by construction. */

@@ -1,6 +1,7 @@
-// The committed weights (resources/model/), read once on first use. Bundled as JSON, so the engine
-// stays platform-free: the main process, the browser host and a renderer worker load it alike.
-import weights from '../../../resources/model/line-roles-v1.json' with { type: 'json' };
+// The committed weights (resources/model/), read once on first use. Imported as JSON
+// (committed-weights.ts), so the engine stays platform-free: the main process, the browser host and
+// a renderer worker load it alike; the Node build reads the file at run time instead.
+import { committedWeights } from './committed-weights.ts';
 import { loadModel } from './model-file.ts';
 import type { LineRoleModel } from './weights.ts';
 
@@ -10,6 +11,6 @@ export const DEFAULT_MODEL_FILE = 'line-roles-v1.json';
 let cached: LineRoleModel | null = null;
 
 export function defaultModel(): LineRoleModel {
-  cached ??= loadModel(weights);
+  cached ??= loadModel(committedWeights());
   return cached;
 }

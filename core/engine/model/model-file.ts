@@ -7,13 +7,13 @@
 // milliseconds: zod checks only the small header, the arrays are checked by length, range and
 // checksum, and no object is made per row. `galley.line-roles/1` (one JSON row per feature and
 // offset; v1–v3) is still read.
-import { z } from 'zod';
 import { LINE_ROLES } from './line-roles.ts';
 import { LABEL_COUNT, labelName } from './labels-space.ts';
 import { FEATURE_SET } from './features.ts';
 import type { LineRoleModel, ModelInfo } from './weights.ts';
 import { FeatureIndex, OFFSETS, packRows, registerPacked, unpackRows, type PackedWeights } from './packed.ts';
 import { decodeBase64, encodeBase64 } from './base64.ts';
+import { array, int, literal, number, positive, string, strictObject } from './header-check.ts';
 
 export const MODEL_SCHEMA = 'galley.line-roles/2' as const;
 export const LEGACY_MODEL_SCHEMA = 'galley.line-roles/1' as const;
@@ -34,45 +34,63 @@ export const LABEL_NAMES = Array.from({ length: LABEL_COUNT }, (_, y) => labelNa
 const W = OFFSETS.length;
 
 const infoShape = {
-  version: z.string().min(1),
-  seed: z.number().int(),
-  epochs: z.number().int().nonnegative(),
-  trainedOn: z.string(),
-  featureSetHash: z.string().min(1),
-  confidenceScale: z.number().positive(),
-  labels: z.array(z.string()),
-  transitions: z.array(z.number()).length((LABEL_COUNT + 1) * LABEL_COUNT),
+  version: string(1),
+  seed: int(),
+  epochs: int(0),
+  trainedOn: string(),
+  featureSetHash: string(1),
+  confidenceScale: positive,
+  labels: array(string()),
+  transitions: array(number, (LABEL_COUNT + 1) * LABEL_COUNT),
 };
 
-const count = z.number().int().nonnegative();
-export const modelFileSchema = z.strictObject({
-  schema: z.literal(MODEL_SCHEMA),
-  ...infoShape,
+interface FileInfo extends ModelInfo {
+  labels: string[];
+  transitions: number[];
+}
+
+export interface ModelFile extends FileInfo {
+  schema: typeof MODEL_SCHEMA;
   /** Feature names, one per line, sorted. */
-  features: z.string(),
+  features: string;
+  featureCount: number;
+  rowCount: number;
+  weightCount: number;
+  /** Bytes per weight in `weights` (little-endian signed hundredths). */
+  weightBytes: 2 | 4;
+  /** Base64, one byte per feature: bit s set when the feature has a row at offset slot s (OFFSETS). */
+  slots: string;
+  /** Base64, one byte per row (features in order, slots ascending): its number of non-zero labels. */
+  counts: string;
+  /** Base64, one byte per weight: its label. */
+  weightLabels: string;
+  weights: string;
+  /** FNV-1a (hex) over the feature names and the four decoded arrays (see checksumOf). */
+  checksum: string;
+}
+
+const count = int(0);
+const modelFileShape = {
+  schema: literal(MODEL_SCHEMA),
+  ...infoShape,
+  features: string(),
   featureCount: count,
   rowCount: count,
   weightCount: count,
-  /** Bytes per weight in `weights` (little-endian signed hundredths). */
-  weightBytes: z.union([z.literal(2), z.literal(4)]),
-  /** Base64, one byte per feature: bit s set when the feature has a row at offset slot s (OFFSETS). */
-  slots: z.string(),
-  /** Base64, one byte per row (features in order, slots ascending): its number of non-zero labels. */
-  counts: z.string(),
-  /** Base64, one byte per weight: its label. */
-  weightLabels: z.string(),
-  weights: z.string(),
-  /** FNV-1a (hex) over the feature names and the four decoded arrays (see checksumOf). */
-  checksum: z.string(),
-});
-export type ModelFile = z.infer<typeof modelFileSchema>;
+  weightBytes: literal(2, 4),
+  slots: string(),
+  counts: string(),
+  weightLabels: string(),
+  weights: string(),
+  checksum: string(),
+};
 
-/** The legacy file's header; its tens of thousands of rows are checked by a plain loop (zod over them costs seconds). */
-const legacySchema = z.strictObject({
-  schema: z.literal(LEGACY_MODEL_SCHEMA),
+/** The legacy file's header; its tens of thousands of rows are checked by a plain loop. */
+const legacyShape = {
+  schema: literal(LEGACY_MODEL_SCHEMA),
   ...infoShape,
-  rows: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object of weight rows'),
-});
+  rows: (v: unknown, path: string) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? null : `${path}: must be an object of weight rows`),
+};
 
 export class ModelFileError extends Error {
   constructor(message: string) {
@@ -128,21 +146,19 @@ function checksumOf(namesDigest: number, arrays: Uint8Array[]): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function checkInfo(f: z.infer<z.ZodObject<typeof infoShape>>): void {
+function checkInfo(f: FileInfo): void {
   if (f.featureSetHash !== FEATURE_SET_HASH || f.labels.join(',') !== LABEL_NAMES.join(',')) {
     throw new ModelFileError(`weights ${f.version} were trained for feature set ${f.featureSetHash}; this engine reads ${FEATURE_SET_HASH}: retrain with galley train`);
   }
 }
 
-const issuesOf = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-
 /** Reads and checks a weight file's JSON (either schema). */
 export function loadModel(json: unknown): LineRoleModel {
   const schema = typeof json === 'object' && json !== null ? (json as { schema?: unknown }).schema : undefined;
   if (schema === LEGACY_MODEL_SCHEMA) return loadLegacy(json);
-  const parsed = modelFileSchema.safeParse(json);
-  if (!parsed.success) throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${issuesOf(parsed.error)}`);
-  const f = parsed.data;
+  const problem = strictObject(json, modelFileShape);
+  if (problem) throw new ModelFileError(`not a ${MODEL_SCHEMA} weight file: ${problem}`);
+  const f = json as ModelFile;
   checkInfo(f);
   const model = withPacked(infoOf(f), Float64Array.from(f.transitions), unpackFile(f));
   return model;
@@ -227,9 +243,9 @@ function unpackFile(f: ModelFile): PackedWeights {
 }
 
 function loadLegacy(json: unknown): LineRoleModel {
-  const parsed = legacySchema.safeParse(json);
-  if (!parsed.success) throw new ModelFileError(`not a ${LEGACY_MODEL_SCHEMA} weight file: ${issuesOf(parsed.error)}`);
-  const f = parsed.data;
+  const problem = strictObject(json, legacyShape);
+  if (problem) throw new ModelFileError(`not a ${LEGACY_MODEL_SCHEMA} weight file: ${problem}`);
+  const f = json as FileInfo & { rows: Record<string, unknown> };
   for (const [key, pairs] of Object.entries(f.rows)) {
     if (!Array.isArray(pairs) || pairs.length % 2 !== 0 || !pairs.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new ModelFileError(`not a ${LEGACY_MODEL_SCHEMA} weight file: rows.${key}: must hold label/weight pairs of numbers`);

@@ -1,35 +1,50 @@
 // A publication profile `galley.profile/1`: sparse weight deltas over one base model version,
 // learned online from the pages editors corrected (or from hand annotations, `galley learn`).
 // Applying it to its base gives the publication's own model; the base itself never changes.
-import { z } from 'zod';
+import { array, int, literal, number, string, strictObject } from './header-check.ts';
 import { LABEL_COUNT } from './labels-space.ts';
 import { FEATURE_SET_HASH, fromSparse, ModelFileError, roundWeight, toSparse } from './model-file.ts';
 import type { LineRoleModel } from './weights.ts';
 
 export const PROFILE_SCHEMA = 'galley.profile/1' as const;
 
-export const profileSchema = z.strictObject({
-  schema: z.literal(PROFILE_SCHEMA),
+export interface Profile {
+  schema: typeof PROFILE_SCHEMA;
   /** The publication the profile adapts to (its name as the archive knows it). */
-  publication: z.string().min(1),
+  publication: string;
   /** Version of the base weights the deltas apply to. */
-  baseVersion: z.string().min(1),
-  featureSetHash: z.string().min(1),
+  baseVersion: string;
+  featureSetHash: string;
   /** How many corrected pages the profile has learned from. */
-  pages: z.number().int().nonnegative(),
+  pages: number;
   /** Sparse transition deltas: [index, delta, index, delta, …]. */
-  transitions: z.array(z.number()).refine((a) => a.length % 2 === 0, 'must hold index/delta pairs'),
+  transitions: number[];
   /** Sparse row deltas: key → [label, delta, …]. */
-  rows: z.record(z.string(), z.array(z.number())),
-});
-export type Profile = z.infer<typeof profileSchema>;
+  rows: Record<string, number[]>;
+}
 
+const profileShape = {
+  schema: literal(PROFILE_SCHEMA),
+  publication: string(1),
+  baseVersion: string(1),
+  featureSetHash: string(1),
+  pages: int(0),
+  transitions: (v: unknown, path: string) => array(number)(v, path) ?? ((v as unknown[]).length % 2 !== 0 ? `${path}: must hold index/delta pairs` : null),
+  rows: (v: unknown, path: string) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${path}: expected record`;
+    for (const [key, pairs] of Object.entries(v)) {
+      const p = array(number)(pairs, `${path}.${key}`);
+      if (p) return p;
+    }
+    return null;
+  },
+};
+
+/** Checked by hand (header-check.ts), not with zod: the engine that applies profiles loads no schema library. */
 export function parseProfile(json: unknown): Profile {
-  const parsed = profileSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ModelFileError(`not a ${PROFILE_SCHEMA} file: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+  const problem = strictObject(json, profileShape);
+  if (problem) throw new ModelFileError(`not a ${PROFILE_SCHEMA} file: ${problem}`);
+  return json as Profile;
 }
 
 /** The deltas that turn `base` into `adapted`, as a profile. */

@@ -1,9 +1,10 @@
 // `galley segment FILE [--json] [--page N]`: decode one page file and show how the engine splits it.
-import { z } from 'zod';
+// Start-up is part of this command's job (README: ≤ 3× `node -e 0`), so it loads no schema
+// library for its four flags (checked by hand below) and only what the page's format needs.
 import { basename, extname } from 'node:path';
 import { readPageForCli } from '../../importer/read-page.ts';
-import { segmentationSchema, type Segmentation } from '../../../shared/segmentation.ts';
-import { tokenize, validate } from '../args.ts';
+import type { Segmentation } from '../../../shared/segmentation.ts';
+import { tokenize, usageError } from '../tokenize.ts';
 import type { CliIO } from '../cli-io.ts';
 import { formatOutline } from '../outline.ts';
 
@@ -28,38 +29,46 @@ Options:
   -h, --help  show this help
 `;
 
-const argsSchema = z
-  .object({
-    positionals: z.array(z.string()),
-    flags: z.object({
-      help: z.boolean().optional(),
-      json: z.boolean().optional(),
-      text: z.boolean().optional(),
-      page: z.coerce
-        .number({ error: 'must be a whole number' })
-        .int({ error: 'must be a whole number' })
-        .positive({ error: 'must be 1 or more' })
-        .optional(),
-      profile: z.string().min(1).optional(),
-    }),
-  })
-  .refine((a) => a.flags.help || a.positionals.length > 0, { error: 'missing FILE' })
-  .refine((a) => a.positionals.length <= 1, { error: 'expected one FILE' });
+interface SegmentArgs {
+  file: string;
+  help: boolean;
+  json: boolean;
+  text: boolean;
+  page: number | undefined;
+  profile: string | undefined;
+}
+
+/** The command line checked as the other commands' zod schemas would, with the same messages. */
+export function parseSegmentArgs(args: string[]): SegmentArgs {
+  const { positionals, flags } = tokenize(args, { json: 'boolean', text: 'boolean', page: 'string', profile: 'string' }, usage);
+  const help = flags.help === true;
+  let page: number | undefined;
+  if (typeof flags.page === 'string') {
+    // Number() as z.coerce.number: " 3 " and "3.0" are 3; "two", "2.5" and "Infinity" are not whole.
+    page = Number(flags.page);
+    if (!Number.isInteger(page)) throw usageError('--page: must be a whole number', usage);
+    if (page < 1) throw usageError('--page: must be 1 or more', usage);
+  }
+  if (!help && positionals.length === 0) throw usageError('missing FILE', usage);
+  if (positionals.length > 1) throw usageError('expected one FILE', usage);
+  const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+  return { file: positionals[0] ?? '', help, json: flags.json === true, text: flags.text === true, page, profile: str(flags.profile) };
+}
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', text: 'boolean', page: 'string', profile: 'string' }, usage), usage);
-  if (parsed.flags.help) {
+  const parsed = parseSegmentArgs(args);
+  if (parsed.help) {
     io.stdout(HELP);
     return 0;
   }
-  const file = parsed.positionals[0] ?? '';
+  const file = parsed.file;
   const page = await readPageForCli(file);
-  if (parsed.flags.text) {
+  if (parsed.text) {
     io.stdout(page.text);
     return 0;
   }
-  const pageNumber = parsed.flags.page ?? pageNumberFromFileName(file) ?? page.pageNumberHint;
-  const profile = parsed.flags.profile ? (await import('../profile-file.ts')).readProfileFile(parsed.flags.profile) : null;
+  const pageNumber = parsed.page ?? pageNumberFromFileName(file) ?? page.pageNumberHint;
+  const profile = parsed.profile ? (await import('../profile-file.ts')).readProfileFile(parsed.profile) : null;
   const { segmentPage } = await loadEngine();
   let segmentation: Segmentation;
   try {
@@ -69,16 +78,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new Error(`${file}: segmentation failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  // Hold the engine to its contract: output that breaks the schema is printed (it helps debugging)
-  // but reported and signalled with exit code 1, so scripts never consume it silently.
-  const check = segmentationSchema.safeParse(segmentation);
-
-  if (parsed.flags.json) {
-    io.stderr(`encoding: ${page.encoding}\n`);
-    io.stdout(JSON.stringify(segmentation, null, 2) + '\n');
-  } else {
+  if (!parsed.json) {
     io.stdout(formatOutline(segmentation, { file, encoding: page.encoding, bytes: page.bytes, text: page.text }));
+    return 0;
   }
+  // Hold the engine to its contract where scripts read the output: JSON that breaks the schema is
+  // printed (it helps debugging) but reported and signalled with exit code 1, so scripts never
+  // consume it silently. The outline, read by people, skips the check: loading the schema library
+  // costs ~80 ms CPU, more than half of what a text page adds to node's own start-up, and the
+  // engine's output is held to the schema on every sample page and by the fuzz tests.
+  const { segmentationSchema } = await import('../../../shared/segmentation.ts');
+  const check = segmentationSchema.safeParse(segmentation);
+  io.stderr(`encoding: ${page.encoding}\n`);
+  io.stdout(JSON.stringify(segmentation, null, 2) + '\n');
   if (!check.success) {
     const issue = check.error.issues[0];
     io.stderr(`galley: engine output breaks galley.segmentation/1 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}\n`);
