@@ -157,14 +157,22 @@ export function RawTextEditor() {
         // Measured wrapping costs a DOM measurement per line up front (seconds at 30,000 lines):
         // huge pages wrap by character widths instead (full-width CJK counted as two columns).
         const strategy = lineCount(d.text) <= ADVANCED_WRAP_UP_TO ? 'advanced' : 'simple';
-        if (editor.getOption(monaco.editor.EditorOption.wrappingStrategy) !== strategy) editor.updateOptions({ wrappingStrategy: strategy });
+        if (editor.getOption(monaco.editor.EditorOption.wrappingStrategy) !== strategy) {
+          // Detached first: a new strategy re-wraps every line of the attached model, the page
+          // being left (~225 ms for a 30,000-line page), only to drop it the moment after.
+          suppress++;
+          if (model) editor.setModel(null);
+          suppress--;
+          editor.updateOptions({ wrappingStrategy: strategy });
+        }
         const next = monaco.editor.createModel(d.text, 'plaintext');
         next.setEOL(monaco.editor.EndOfLineSequence.LF);
         modelText = next.getValue();
         suppress++;
         editor.setModel(next);
         suppress--;
-        model?.dispose();
+        // The page left is dropped after the new one is painted (disposing a big model took ~50 ms).
+        if (model) requestAnimationFrame(() => setTimeout(() => model.dispose(), 0));
         zones.clear();
         zoneText = '';
         shownFlags = '';
