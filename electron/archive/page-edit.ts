@@ -10,7 +10,7 @@ import type { Actor, EditPageInput } from './archive-api.ts';
 import { checkActor, fail, parseOr, type ArchiveContext } from './context.ts';
 import { sealItemSet } from './checksums.ts';
 import { assertEditable } from './issue-state.ts';
-import { itemValues, loadItems, pageRow, replaceItems, writeItemChildren } from './page-rows.ts';
+import { itemValues, loadItems, pageBase, pageRow, replaceItems, writeItemChildren } from './page-rows.ts';
 import { logRevision } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
 
@@ -68,6 +68,7 @@ function writeChangedItems(ctx: ArchiveContext, pageId: number, before: readonly
     replaceItems(ctx, pageId, [...after], true);
     return;
   }
+  const base = pageBase(ctx, pageId);
   after.forEach((item, ord) => {
     if (item === before[ord]) return;
     const id = before[ord]!.id;
@@ -79,7 +80,7 @@ function writeChangedItems(ctx: ArchiveContext, pageId: number, before: readonly
            edited_fields_json = ?, confidence_json = ?
          WHERE id = ?`,
       )
-      .run(...itemValues(item), id);
+      .run(...itemValues(item, base), id);
     writeItemChildren(ctx, id, item, false);
   });
   // Rewritten rows have new checksums: the page's item set record follows them (migration 0014).

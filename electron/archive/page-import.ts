@@ -93,7 +93,8 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
          revision = ?, edited = 0, masthead_json = ?, imported_at = ?, updated_at = ? WHERE id = ?`,
     ).run(input.sourceName, input.encoding, hash, '', text, revision, mastheadJson, at, at, existing.id);
     db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
-    items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item));
+    // The text just written is the page's imported text, which the items' paragraphs refer to.
+    items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item, text));
     sealItemSet(db.raw, existing.id);
     ctx.profiles.writePageFacts(existing.id, items, seg.model ?? null);
     // The page as imported is the row just written: the revision refers to it (revision-refs.ts).
@@ -111,7 +112,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
     )
     .run(issueId, pageNumber, input.sourceName, input.encoding, hash, '', text, mastheadJson, at, at);
   const pageId = Number(r.lastInsertRowid);
-  items.forEach((item, ord) => insertItem(ctx, pageId, ord, item));
+  items.forEach((item, ord) => insertItem(ctx, pageId, ord, item, text));
   sealItemSet(db.raw, pageId);
   ctx.profiles.writePageFacts(pageId, items, seg.model ?? null);
   logRevision(ctx, actor, 'page', pageId, 'import', 0, null, PAGE_REF);

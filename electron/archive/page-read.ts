@@ -6,6 +6,7 @@ import type { PageRecord } from '../../shared/domain.ts';
 import { checkItemSet, DamagedRowError, ITEM_COLUMNS, PAGE_COLUMNS, rowChecksum } from './checksums.ts';
 import type { ArchiveContext } from './context.ts';
 import { pageRecordFromRow } from './pages.ts';
+import { baseText } from './paragraph-refs.ts';
 import { itemsOfRows, pageRow, type ItemRow } from './page-rows.ts';
 
 type Checked = Record<string, unknown> & { checksum: string | null };
@@ -23,5 +24,5 @@ export function readCheckedPage(ctx: ArchiveContext, pageId: number): PageRecord
   }
   // A row deleted or added whole (no row damaged): the page's item-set record (migration 0014, h16).
   checkItemSet(ctx.db.raw, ctx.path, pageId, rows as unknown as { id: number; checksum: string | null }[]);
-  return pageRecordFromRow(page, itemsOfRows(ctx, pageId, rows));
+  return pageRecordFromRow(page, itemsOfRows(ctx, pageId, rows, baseText(page)));
 }

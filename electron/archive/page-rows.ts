@@ -1,5 +1,5 @@
 // Pages and items as rows: reading a page row, loading and writing its items with their
-// contributors, tags and search document. The other aggregates build on these; none of them
+// contributors, tags and search index row. The other aggregates build on these; none of them
 // writes the items tables itself.
 import { z } from 'zod';
 import { editableFieldSchema, type PageState, type StoredItem } from '../../shared/domain.ts';
@@ -7,6 +7,8 @@ import { storedSearchDoc } from '../../core/search/search-doc.ts';
 import { sealItemSet } from './checksums.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
+import { baseText, decodeParagraphs, encodeParagraphs } from './paragraph-refs.ts';
+import { indexItem, unindexItem } from './search-index.ts';
 import type { PageRecordRow } from './pages.ts';
 
 /** A page row as SQLite stores it: the columns every archive reads, and SQLite's own. */
@@ -56,13 +58,29 @@ export function pageRow(ctx: ArchiveContext, pageId: number): PageRow {
   return row;
 }
 
+/**
+ * The page's text as imported, which items' paragraphs refer to (paragraph-refs.ts). Read once per
+ * page write or read; the item rows of the page are encoded and decoded against it.
+ */
+export function pageBase(ctx: ArchiveContext, pageId: number): string {
+  const row = ctx.db
+    .stmt('pages.base', 'SELECT raw_text, text, content_hash FROM pages WHERE id = ?')
+    .get<{ raw_text: string; text: string; content_hash: string }>(pageId);
+  if (!row) fail('not-found', `page ${pageId} does not exist`);
+  return baseText(row);
+}
+
 export function loadItems(ctx: ArchiveContext, pageId: number): (StoredItem & { id: number })[] {
   return itemsOfRows(ctx, pageId, ctx.db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId));
 }
 
-/** A page's item rows (already read, in order) as stored items with their contributors and tags. */
-export function itemsOfRows(ctx: ArchiveContext, pageId: number, rows: readonly ItemRow[]): (StoredItem & { id: number })[] {
+/**
+ * A page's item rows (already read, in order) as stored items with their contributors and tags.
+ * base: the page's imported text (pageBase), when the caller has the page row already.
+ */
+export function itemsOfRows(ctx: ArchiveContext, pageId: number, rows: readonly ItemRow[], base?: string): (StoredItem & { id: number })[] {
   const { db } = ctx;
+  const text = base ?? (rows.length > 0 ? pageBase(ctx, pageId) : '');
   const contributors = db
     .stmt(
       'items.contributorsOfPage',
@@ -80,7 +98,7 @@ export function itemsOfRows(ctx: ArchiveContext, pageId: number, rows: readonly 
     .all<{ item_id: number; name: string }>(pageId);
   const byItem = new Map<number, StoredItem & { id: number }>();
   const out = rows.map((r) => {
-    const item = itemFromRow(r);
+    const item = itemFromRow(r, text);
     byItem.set(r.id, item);
     return item;
   });
@@ -89,8 +107,8 @@ export function itemsOfRows(ctx: ArchiveContext, pageId: number, rows: readonly 
   return out;
 }
 
-/** An item row as the stored item (contributors and tags empty: they are rows of their own). */
-export function itemFromRow(r: Omit<ItemRow, 'page_id' | 'ord' | 'story_id'>): StoredItem & { id: number } {
+/** An item row as the stored item (contributors and tags empty: they are rows of their own); base: its page's imported text. */
+export function itemFromRow(r: Omit<ItemRow, 'page_id' | 'ord' | 'story_id'>, base: string): StoredItem & { id: number } {
   const item: StoredItem & { id: number } = {
     id: r.id,
     kind: r.kind,
@@ -102,7 +120,7 @@ export function itemFromRow(r: Omit<ItemRow, 'page_id' | 'ord' | 'story_id'>): S
     series: r.series,
     byline: r.byline,
     contributors: [],
-    paragraphs: JSON.parse(r.paragraphs_json) as string[],
+    paragraphs: decodeParagraphs(r.paragraphs_json, base),
     continuedOn: r.continued_on,
     continuedFrom: r.continued_from,
     flags: JSON.parse(r.flags_json) as StoredItem['flags'],
@@ -141,8 +159,8 @@ function tagId(ctx: ArchiveContext, name: string): number {
   return Number(ctx.db.stmt('tags.insert', 'INSERT INTO tags(name) VALUES (?)').run(name).lastInsertRowid);
 }
 
-/** An item's columns in the order the insert and update statements name them. */
-export const itemValues = (item: StoredItem): SqlValue[] => [
+/** An item's columns in the order the insert and update statements name them; base: its page's imported text (pageBase). */
+export const itemValues = (item: StoredItem, base: string): SqlValue[] => [
   item.kind,
   item.start,
   item.end,
@@ -151,7 +169,7 @@ export const itemValues = (item: StoredItem): SqlValue[] => [
   item.subheadline,
   item.series,
   item.byline,
-  JSON.stringify(item.paragraphs),
+  encodeParagraphs(item.paragraphs, base, item.start, item.end),
   item.continuedOn,
   item.continuedFrom,
   JSON.stringify(item.flags),
@@ -159,7 +177,7 @@ export const itemValues = (item: StoredItem): SqlValue[] => [
   item.confidence ? JSON.stringify(item.confidence) : null,
 ];
 
-/** An item's contributors, tags and search document (fresh: a new item, nothing to clear). */
+/** An item's contributors, tags and search index row (fresh: a new item, nothing to clear). */
 export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: StoredItem, fresh: boolean): void {
   const { db } = ctx;
   if (!fresh) {
@@ -177,27 +195,12 @@ export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: Sto
   for (const tag of new Set(item.tags)) {
     db.stmt('item_tags.insert', 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)').run(itemId, tagId(ctx, tag));
   }
-  const doc = storedSearchDoc(item);
-  if (fresh) {
-    db.stmt('search_docs.insert', 'INSERT INTO search_docs(item_id, headline, body, people, tags) VALUES (?, ?, ?, ?, ?)').run(
-      itemId,
-      doc.headline,
-      doc.body,
-      doc.people,
-      doc.tags,
-    );
-  } else {
-    db.stmt('search_docs.update', 'UPDATE search_docs SET headline = ?, body = ?, people = ?, tags = ? WHERE item_id = ?').run(
-      doc.headline,
-      doc.body,
-      doc.people,
-      doc.tags,
-      itemId,
-    );
-  }
+  // The folded, padded text goes into the contentless index only (migration 0017).
+  if (!fresh) unindexItem(db, itemId);
+  indexItem(db, itemId, storedSearchDoc(item));
 }
 
-export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, restoreId?: number): number {
+export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, base: string, restoreId?: number): number {
   const r =
     restoreId === undefined
       ? ctx.db
@@ -207,7 +210,7 @@ export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, ite
                paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(pageId, ord, ...itemValues(item))
+          .run(pageId, ord, ...itemValues(item, base))
       : ctx.db
           .stmt(
             'items.insertWithId',
@@ -215,7 +218,7 @@ export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, ite
                paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(restoreId, pageId, ord, ...itemValues(item));
+          .run(restoreId, pageId, ord, ...itemValues(item, base));
   const id = Number(r.lastInsertRowid);
   writeItemChildren(ctx, id, item, true);
   return id;
@@ -231,6 +234,7 @@ export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredI
     db.stmt('items.idsOfPage', 'SELECT id FROM items WHERE page_id = ?').all<{ id: number }>(pageId).map((r) => r.id),
   );
   const keep = new Set(items.map((i) => i.id).filter((id): id is number => id !== undefined && existing.has(id)));
+  const base = pageBase(ctx, pageId);
   for (const id of existing) {
     if (!keep.has(id)) db.stmt('items.delete', 'DELETE FROM items WHERE id = ?').run(id);
   }
@@ -244,13 +248,13 @@ export function replaceItems(ctx: ArchiveContext, pageId: number, items: StoredI
            series = ?, byline = ?, paragraphs_json = ?, continued_on = ?, continued_from = ?, flags_json = ?,
            edited_fields_json = ?, confidence_json = ?
          WHERE id = ?`,
-      ).run(ord, ...itemValues(item), item.id);
+      ).run(ord, ...itemValues(item, base), item.id);
       writeItemChildren(ctx, item.id, item, false);
     } else if (restoreFreeIds && item.id !== undefined && !used.has(item.id) && !db.stmt('items.idTaken', 'SELECT 1 AS x FROM items WHERE id = ?').get(item.id)) {
       used.add(item.id);
-      insertItem(ctx, pageId, ord, { ...item, id: undefined }, item.id);
+      insertItem(ctx, pageId, ord, { ...item, id: undefined }, base, item.id);
     } else {
-      insertItem(ctx, pageId, ord, { ...item, id: undefined });
+      insertItem(ctx, pageId, ord, { ...item, id: undefined }, base);
     }
   });
   // The page's item set as now written (migration 0014), so a row removed or added later shows.

@@ -1,27 +1,22 @@
-// Writes the search index in one statement per transaction (migration 0010): every search_docs
-// row written since the last flush is in search_pending; they go into items_fts together, just
-// before the transaction commits, and the list is emptied. One INSERT … SELECT costs about a
-// quarter less than a trigger firing per row, and nothing else changes: a search in a later
-// transaction sees exactly what the per-row trigger gave.
-import type Database from 'better-sqlite3';
+// Writes the search index (migration 0017: a contentless FTS5 table). An item's folded, padded
+// search text (core/search storedSearchDoc) goes straight into items_fts and is not kept anywhere
+// else; substrings are checked against the item's own text at search time (search-text.ts).
+// Deleting an item row deletes its index row (0017's trigger); an item rewritten in place is
+// taken out and put back here. FTS5 keeps a transaction's new rows in memory and writes them
+// as one segment when it commits, which is what the batching of 0010 (search_pending) did by hand.
+import type { SearchDocText } from '../../core/search/search-doc.ts';
 import type { Db } from './db.ts';
 
-const prepared = new WeakMap<Database.Database, { flush: Database.Statement; clear: Database.Statement }>();
+export function indexItem(db: Db, itemId: number, doc: SearchDocText): void {
+  db.stmt('items_fts.insert', 'INSERT INTO items_fts(rowid, headline, body, people, tags) VALUES (?, ?, ?, ?, ?)').run(
+    itemId,
+    doc.headline,
+    doc.body,
+    doc.people,
+    doc.tags,
+  );
+}
 
-export function flushSearchIndex(db: Db): void {
-  // Not through db.stmt: a flush does a whole batch's indexing at once and would be reported as a
-  // slow query on every big import, where the per-row trigger it replaces never was.
-  let s = prepared.get(db.raw);
-  if (!s) {
-    s = {
-      flush: db.raw.prepare(
-        `INSERT INTO items_fts(rowid, headline, body, people, tags)
-         SELECT d.item_id, d.headline, d.body, d.people, d.tags FROM search_pending p JOIN search_docs d ON d.item_id = p.item_id`,
-      ),
-      clear: db.raw.prepare('DELETE FROM search_pending'),
-    };
-    prepared.set(db.raw, s);
-  }
-  s.flush.run();
-  s.clear.run();
+export function unindexItem(db: Db, itemId: number): void {
+  db.stmt('items_fts.delete', 'DELETE FROM items_fts WHERE rowid = ?').run(itemId);
 }

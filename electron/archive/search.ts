@@ -1,13 +1,17 @@
 // Search: the query planner (FTS5 trigram match, the index path for one- and two-character
 // terms, or a newest-first scan) and the hits with their snippets. Text is folded to simplified
-// Chinese on both sides (core/search), so 衡陽 finds 衡阳.
+// Chinese on both sides (core/search), so 衡陽 finds 衡阳. The index is contentless (migration
+// 0017): the substring checks read the items' own text (search-text.ts).
 import { z } from 'zod';
 import { foldForSearch } from '../../core/search/fold.ts';
-import { makeSnippet, searchDocText, unpad } from '../../core/search/search-doc.ts';
+import { makeSnippet, searchDocText } from '../../core/search/search-doc.ts';
 import type { SearchFilters, SearchHit } from './archive-api.ts';
 import { dateSchema, parseOr, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
 import type { ItemTextColumns } from './page-rows.ts';
+import { baseText, decodeParagraphs } from './paragraph-refs.ts';
+import { phraseIndex, rankStats } from './search-rank.ts';
+import { CANDIDATE_TEXT_COLUMNS, walkMatching } from './search-text.ts';
 
 /**
  * Full-text hits are ranked (bm25) among the newest RANK_WINDOW matches. A rarer term is ranked
@@ -71,50 +75,37 @@ interface HitRow extends ItemTextColumns {
   publication: string;
   date: string | null;
   page_number: number | null;
-  f_headline: string;
-  f_body: string;
-  f_people: string;
-  f_tags: string;
+  raw_text: string;
+  text: string;
+  content_hash: string;
 }
 
 const HIT_COLUMNS = `i.id AS item_id, p.id AS page_id, pub.title AS publication, s.date AS date, p.page_number AS page_number,
-    i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
-    d.headline AS f_headline, d.body AS f_body, d.people AS f_people, d.tags AS f_tags`;
+    i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json, p.raw_text, p.text, p.content_hash`;
 const HIT_JOINS = `JOIN pages p ON p.id = i.page_id JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id`;
 
 function toHit(ctx: ArchiveContext, r: HitRow, terms: string[], rank: number): SearchHit {
-  const fields: [string, keyof ReturnType<typeof searchDocText>][] = [
-    [unpad(r.f_body), 'body'],
-    [unpad(r.f_headline), 'headline'],
-    [unpad(r.f_people), 'people'],
-    [unpad(r.f_tags), 'tags'],
-  ];
-  const hitField = fields.find(([folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
-  const key = hitField[1];
+  // The field the snippet comes from: the first of body, headline, people, tags holding a term.
   const original = searchDocText({
     kicker: r.kicker,
     headline: r.headline,
     subheadline: r.subheadline,
     series: r.series,
     byline: r.byline,
-    paragraphs: key === 'body' ? (JSON.parse(r.paragraphs_json) as string[]) : [],
-    contributors:
-      key === 'people'
-        ? ctx.db
-            .stmt(
-              'search.peopleOfItem',
-              `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
-            )
-            .all<{ name: string }>(r.item_id)
-        : [],
-    tags:
-      key === 'tags'
-        ? ctx.db
-            .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
-            .all<{ name: string }>(r.item_id)
-            .map((t) => t.name)
-        : [],
-  })[key];
+    paragraphs: decodeParagraphs(r.paragraphs_json, baseText(r)),
+    contributors: ctx.db
+      .stmt(
+        'search.peopleOfItem',
+        `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
+      )
+      .all<{ name: string }>(r.item_id),
+    tags: ctx.db
+      .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
+      .all<{ name: string }>(r.item_id)
+      .map((t) => t.name),
+  });
+  const fields = (['body', 'headline', 'people', 'tags'] as const).map((key) => [original[key], foldForSearch(original[key])] as const);
+  const hitField = fields.find(([, folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
   return {
     itemId: r.item_id,
     pageId: r.page_id,
@@ -122,7 +113,7 @@ function toHit(ctx: ArchiveContext, r: HitRow, terms: string[], rank: number): S
     date: r.date,
     pageNumber: r.page_number,
     headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
-    snippet: makeSnippet(original, hitField[0], terms),
+    snippet: makeSnippet(hitField[0], hitField[1], terms),
     rank,
     tags: ctx.db
       .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
@@ -145,8 +136,12 @@ const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 interface SearchPlan {
   terms: string[];
   match: string | null;
+  /** The trigrams the match names (bm25 phrases). */
+  phrases: string[];
   where: string[];
   params: SqlValue[];
+  /** Terms to find in the item's own text (search-text.ts): none → the index or filters decide alone. */
+  verify: string[];
   shape: string;
   narrowed: boolean;
   /** Filters on the joined tables (the FTS query then joins them). */
@@ -163,13 +158,15 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
 
   // What the index looks up, and which terms are then checked as substrings with instr().
   let match: string | null = null;
+  let phrases: string[] = [];
   let verify: string[];
   if (terms.length === 0) {
     verify = [];
   } else if (long.length > 0) {
     // The index keeps no positions (detail=column): every trigram of every long term must
     // match; terms longer than three characters and all short terms are then checked.
-    match = [...new Set(long.flatMap(trigrams))].map(quote).join(' AND ');
+    phrases = [...new Set(long.flatMap(trigrams))];
+    match = phrases.map(quote).join(' AND ');
     verify = [...short, ...long.filter((l) => charCount(l) > 3)];
   } else {
     // One- and two-character terms: the trigrams that start with the rarest of them (the
@@ -180,16 +177,15 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
     const rarest = expanded
       .filter((e) => e.trigrams.length <= SHORT_TERM_MAX_TRIGRAMS && e.docs <= SHORT_TERM_MAX_DOCS)
       .sort((a, b) => a.docs - b.docs)[0];
-    if (rarest) match = rarest.trigrams.map(quote).join(' OR ');
+    if (rarest) {
+      phrases = rarest.trigrams;
+      match = phrases.map(quote).join(' OR ');
+    }
     verify = short.filter((t) => t !== rarest?.t);
   }
 
   const where: string[] = [];
   const params: SqlValue[] = [];
-  for (const t of verify) {
-    where.push('(instr(d.headline, ?) > 0 OR instr(d.body, ?) > 0 OR instr(d.people, ?) > 0 OR instr(d.tags, ?) > 0)');
-    params.push(t, t, t, t);
-  }
   const filterWhere: string[] = [];
   if (f.publicationId !== undefined) {
     filterWhere.push('pub.id = ?');
@@ -223,57 +219,71 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
   const shape = `${verify.length}/${filterWhere.join(',')}`;
 
   const narrowed = f.issueId !== undefined || f.dateFrom !== undefined || f.dateTo !== undefined;
-  return { terms, match, where, params, shape, narrowed, filtered: filterWhere.length > 0 };
+  return { terms, match, phrases, where, params, verify, shape, narrowed, filtered: filterWhere.length > 0 };
 }
 
-const hitDetail = (ctx: ArchiveContext) =>
-  ctx.db.stmt('search.hit', `SELECT ${HIT_COLUMNS} FROM items i JOIN search_docs d ON d.item_id = i.id ${HIT_JOINS} WHERE i.id = ?`);
+const hitDetail = (ctx: ArchiveContext) => ctx.db.stmt('search.hit', `SELECT ${HIT_COLUMNS} FROM items i ${HIT_JOINS} WHERE i.id = ?`);
+
+/**
+ * The scan, newest first: items walked by id (CROSS JOIN pins items as the outer loop: left to the
+ * planner, SQLite drove the query from publications → issues → pages → items and sorted every row
+ * in a temp B-tree). An issue or date filter, which the issues indexes narrow, is left to the
+ * planner. Ids only when no term is to be checked; else the candidates' text, checked in batches.
+ */
+function scanIds(ctx: ArchiveContext, plan: SearchPlan, want: number, name: string): number[] {
+  const join = plan.narrowed ? 'JOIN' : 'CROSS JOIN';
+  const from = `FROM items i ${HIT_JOINS.replace(/\bJOIN\b/g, join)}`;
+  if (plan.verify.length === 0) {
+    const sql = `SELECT i.id AS id ${from} WHERE ${plan.where.join(' AND ') || '1'} ORDER BY i.id DESC LIMIT ?`;
+    return ctx.db.stmt(`${name}[${plan.shape}]`, sql).all<{ id: number }>(...plan.params, want).map((r) => r.id);
+  }
+  const sql = (bound: string) =>
+    `SELECT i.id AS id, ${CANDIDATE_TEXT_COLUMNS} ${from} WHERE ${[...plan.where, bound].join(' AND ')} ORDER BY i.id DESC LIMIT ?`;
+  return walkMatching(ctx, `${name}.text[${plan.shape}]`, sql, 'i.id', plan.params, plan.verify, want).map((r) => r.id);
+}
+
+/** Index matches newest first (with their bm25 when ranked), the terms to check checked on the items' text. */
+function matchIds(ctx: ArchiveContext, plan: SearchPlan, want: number, name: string, ranked: boolean): { id: number; r: number }[] {
+  const match = plan.match!;
+  if (!ranked && plan.verify.length === 0) {
+    const from = `FROM items_fts ${plan.filtered ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : ''}`;
+    const sql = `SELECT items_fts.rowid AS id ${from} WHERE ${['items_fts MATCH ?', ...plan.where].join(' AND ')} ORDER BY items_fts.rowid DESC LIMIT ?`;
+    return ctx.db
+      .stmt(`${name}[${plan.shape}]`, sql)
+      .all<{ id: number }>(match, ...plan.params, want)
+      .map((r) => ({ id: r.id, r: 0 }));
+  }
+  // Ranking needs each candidate's text as well (bm25 of a contentless index, search-rank.ts).
+  const from = `FROM items_fts JOIN items i ON i.id = items_fts.rowid ${plan.filtered ? HIT_JOINS : ''}`;
+  const sql = (bound: string) =>
+    `SELECT items_fts.rowid AS id, ${CANDIDATE_TEXT_COLUMNS} ${from} WHERE ${['items_fts MATCH ?', ...plan.where, bound].join(' AND ')}
+     ORDER BY items_fts.rowid DESC LIMIT ?`;
+  const ranking = ranked ? { phrases: plan.phrases, stats: rankStats(ctx.db, plan.phrases), byFirst: phraseIndex(plan.phrases) } : null;
+  return walkMatching(ctx, `${name}.text[${plan.shape}]`, sql, 'items_fts.rowid', [match, ...plan.params], plan.verify, want, ranking);
+}
 
 export function search(ctx: ArchiveContext, query: string, filters: SearchFilters = {}, limit = 50): SearchHit[] {
   const max = Math.max(1, Math.min(1000, Math.floor(limit)));
   const plan = planSearch(ctx, query, filters);
   if (!plan) return [];
-  const { terms, match, where, params, shape, narrowed } = plan;
 
   // The details of the hits shown, fetched for the final rows only.
   const detail = hitDetail(ctx);
-
-  if (match === null) {
-    // The scan: the same folded content table, newest first, stopping at `max` hits. It selects
-    // ids only (the hit columns are fetched for the final rows). CROSS JOIN pins search_docs as
-    // the outer loop, walked by rowid from the newest: left to the planner, SQLite drove the
-    // query from publications → issues → pages → items, checked every row and sorted them all
-    // in a temp B-tree (tens of ms for a common term at 20,000 items). An issue or date filter,
-    // which the issues indexes narrow, is still left to the planner.
-    const join = narrowed ? 'JOIN' : 'CROSS JOIN';
-    const sql = `SELECT d.item_id AS id FROM search_docs d ${join} items i ON i.id = d.item_id ${HIT_JOINS.replace(/\bJOIN\b/g, join)}
-      WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
-    return ctx.db
-      .stmt(`search.scan[${shape}]`, sql)
-      .all<{ id: number }>(...params, max)
-      .flatMap((r) => {
-        const row = detail.get<HitRow>(r.id);
-        return row ? [toHit(ctx, row, terms, 0)] : [];
-      });
+  if (plan.match === null) {
+    return scanIds(ctx, plan, max, 'search.scan').flatMap((id) => {
+      const row = detail.get<HitRow>(id);
+      return row ? [toHit(ctx, row, plan.terms, 0)] : [];
+    });
   }
 
   // The newest RANK_WINDOW matches, each with its bm25 (headline matches weigh most): the index
-  // walks its doclists in rowid order, so this stops early however common the terms are, and
-  // bm25 is computed only for rows that pass the substring checks. Best first.
-  const joins = plan.filtered ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
-  const windowSql = `SELECT items_fts.rowid AS id, bm25(items_fts, 8.0, 1.0, 4.0, 4.0) AS r
-    FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
-    WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-    ORDER BY items_fts.rowid DESC LIMIT ${RANK_WINDOW}`;
-  const ranked = ctx.db
-    .stmt(`search.window[${shape}]`, windowSql)
-    .all<{ id: number; r: number }>(match, ...params)
+  // walks its doclists in rowid order, so this stops early however common the terms are. Best first.
+  const ranked = matchIds(ctx, plan, RANK_WINDOW, 'search.window', true)
     .sort((x, y) => x.r - y.r || x.id - y.id)
     .slice(0, max);
-  if (ranked.length === 0) return [];
   return ranked.flatMap((r) => {
     const row = detail.get<HitRow>(r.id);
-    return row ? [toHit(ctx, row, terms, r.r)] : [];
+    return row ? [toHit(ctx, row, plan.terms, r.r)] : [];
   });
 }
 
@@ -286,18 +296,8 @@ export function search(ctx: ArchiveContext, query: string, filters: SearchFilter
 function allMatches(ctx: ArchiveContext, query: string, filters: SearchFilters, cap: number): { ids: number[]; ranked: SearchHit[] } {
   const plan = planSearch(ctx, query, filters);
   if (!plan) return { ids: [], ranked: [] };
-  const { match, where, params, shape, narrowed } = plan;
-  if (match === null) {
-    const join = narrowed ? 'JOIN' : 'CROSS JOIN';
-    const sql = `SELECT d.item_id AS id FROM search_docs d ${join} items i ON i.id = d.item_id ${HIT_JOINS.replace(/\bJOIN\b/g, join)}
-      WHERE ${where.join(' AND ') || '1'} ORDER BY d.item_id DESC LIMIT ?`;
-    return { ids: ctx.db.stmt(`search.scanAll[${shape}]`, sql).all<{ id: number }>(...params, cap).map((r) => r.id), ranked: [] };
-  }
-  const joins = plan.filtered ? `JOIN items i ON i.id = items_fts.rowid ${HIT_JOINS}` : '';
-  const sql = `SELECT items_fts.rowid AS id FROM items_fts JOIN search_docs d ON d.item_id = items_fts.rowid ${joins}
-    WHERE items_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-    ORDER BY items_fts.rowid DESC LIMIT ?`;
-  const all = ctx.db.stmt(`search.all[${shape}]`, sql).all<{ id: number }>(match, ...params, cap).map((r) => r.id);
+  if (plan.match === null) return { ids: scanIds(ctx, plan, cap, 'search.scanAll'), ranked: [] };
+  const all = matchIds(ctx, plan, cap, 'search.all', false).map((r) => r.id);
   const ranked = search(ctx, query, filters, Math.min(1000, RANK_WINDOW));
   const inRanked = new Set(ranked.map((h) => h.itemId));
   return { ids: [...inRanked, ...all.filter((id) => !inRanked.has(id))], ranked };

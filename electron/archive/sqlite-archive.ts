@@ -37,7 +37,6 @@ import { getRevision, listRevisionDetails, listRevisions } from './revisions.ts'
 import { search, searchAllIds, searchPage } from './search.ts';
 import { listSyncConflicts, resolveSyncConflict } from './replica-conflicts.ts';
 import { refoldSearchDocs } from './search-refold.ts';
-import { flushSearchIndex } from './search-index.ts';
 import { getStory } from './stories.ts';
 import * as tags from './tags.ts';
 import * as vocabulary from './vocabulary.ts';
@@ -99,12 +98,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     profiles: createProfilesStore({ db, now, logger, learner }),
   };
   if (!options.readOnly) {
-    // New search_docs rows are indexed together when their transaction commits (search-index.ts).
-    db.beforeCommit = () => flushSearchIndex(db);
-    // Items an old archive's migration left unfolded get their search text now (search.ts).
+    // Items an old archive's migration left unfolded get their search text now (search-refold.ts).
     refoldSearchDocs(ctx);
-    // Rows written outside tx() by an older build are indexed now rather than never.
-    if ((db.raw.prepare('SELECT EXISTS(SELECT 1 FROM search_pending) AS n').get() as { n: number }).n === 1) db.tx(() => undefined);
   }
 
   const archive: SqliteArchive = {

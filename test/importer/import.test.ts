@@ -188,7 +188,7 @@ describe('importPaths', () => {
     expect(count(`SELECT count(*) AS n FROM pages WHERE source_name LIKE '%.hocr%'`)).toBe(0);
     expect(archive.stats().pages).toBe(before.pages + 4);
     expect(count('SELECT count(*) AS n FROM items WHERE page_id NOT IN (SELECT id FROM pages)')).toBe(0);
-    expect(count('SELECT count(*) AS n FROM search_docs WHERE item_id NOT IN (SELECT id FROM items)')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items)')).toBe(0);
     expect(count(`SELECT count(*) AS n FROM revisions WHERE entity = 'page' AND entity_id NOT IN (SELECT id FROM pages)`)).toBe(0);
     expect(archive.search('船山书院')).toEqual([]);
     expect(archive.search('正文3').length).toBe(1);

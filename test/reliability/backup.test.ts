@@ -48,7 +48,7 @@ function makeArchive(path: string, pages: number, seed = 7): void {
 function tableDump(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    return ['pages', 'items', 'revisions', 'search_docs']
+    return ['pages', 'items', 'revisions', 'items_fts_docsize']
       .map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
       .join('\n');
   } finally {

@@ -58,8 +58,8 @@ export function checkArchive(path: string, acks: readonly Ack[], verified: Set<n
     const fk = (db.pragma('foreign_key_check') as unknown[]).length;
     let ftsIntegrity = 'ok';
     try {
-      // rank 0: the index's own structure. (rank 1 would compare it with search_docs, but the
-      // triggers index each column padded with two spaces on purpose, so that check cannot pass.)
+      // rank 0: the index's own structure (the index is contentless since migration 0017: there
+      // is no content table to compare it with).
       db.prepare(`INSERT INTO items_fts(items_fts) VALUES ('integrity-check')`).run();
     } catch (e) {
       ftsIntegrity = (e as Error).message;
@@ -77,7 +77,8 @@ export function checkArchive(path: string, acks: readonly Ack[], verified: Set<n
       `SELECT id FROM revisions WHERE id IN (SELECT max(id) FROM revisions WHERE entity = 'page' GROUP BY entity_id)
        UNION SELECT id FROM revisions WHERE id IN (SELECT max(id) FROM revisions WHERE entity = 'page' AND action <> 'state' GROUP BY entity_id)`,
     ).pluck().all() as number[];
-    const docs = new Set((db.prepare('SELECT item_id FROM search_docs').all() as { item_id: number }[]).map((r) => r.item_id));
+    // The items the contentless index holds a row for (its docsize table, migration 0017).
+    const docs = new Set((db.prepare('SELECT id FROM items_fts_docsize').all() as { id: number }[]).map((r) => r.id));
 
     const itemsOf = new Map<number, ItemRow[]>();
     for (const i of items) {

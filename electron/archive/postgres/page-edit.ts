@@ -70,7 +70,7 @@ async function writeChangedItems(q: PgQuery, pageId: number, before: readonly (S
   for (const [ord, item] of after.entries()) {
     if (item === before[ord]) continue;
     const id = before[ord]!.id;
-    const values = [pageId, ord, ...itemValues(item)] as PgValue[];
+    const values = [pageId, ord, ...itemValues(item, '')] as PgValue[]; // paragraphs as text in PostgreSQL
     await q.run(
       'items.updateEdited',
       `UPDATE items SET kind = $2, start_offset = $3, end_offset = $4, kicker = $5, headline = $6, subheadline = $7,

@@ -51,7 +51,8 @@ export async function loadItems(q: PgQuery, pageId: number): Promise<(StoredItem
   );
   const byItem = new Map<number, StoredItem & { id: number }>();
   const out = rows.map((r) => {
-    const item = itemFromRow(r);
+    // PostgreSQL keeps paragraphs as text (no base to refer to, paragraph-refs.ts): base ''.
+    const item = itemFromRow(r, '');
     byItem.set(r.id, item);
     return item;
   });
@@ -115,7 +116,7 @@ export async function writeItemChildren(q: PgQuery, itemId: number, item: Stored
 
 /** The item's column values in ITEM_COLUMNS order after page_id and ord, plus confidence_json, and the row checksum. */
 function itemColumns(pageId: number, ord: number, item: StoredItem): { values: PgValue[]; checksum: string } {
-  const values = [pageId, ord, ...itemValues(item)] as PgValue[];
+  const values = [pageId, ord, ...itemValues(item, '')] as PgValue[];
   // itemValues ends with confidence_json, which the checksum does not cover (columns of schema 1-6).
   return { values, checksum: rowChecksum(values.slice(0, ITEM_COLUMNS.length)) };
 }
