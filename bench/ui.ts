@@ -1,6 +1,6 @@
 // UI latency in Debian Chromium against the browser host (playwright-core):
 //   ui.open-page  click on a page of 200 lines -> raw text and item cards painted (goal < 300 ms)
-//   ui.split      Ctrl+Enter in the raw text -> updated cards painted (goal < 50 ms, p50)
+//   ui.split      Ctrl+Enter in the raw text -> updated cards painted (goal <= 50 ms, p50 of 32 splits)
 //   ui.big-page   click on a page of 10,000 items -> both panes painted (goal < 1 s)
 // The profile picker is dismissed first; any step that does not happen fails the bench (it
 // never reports a figure for a UI that did not paint).
@@ -9,7 +9,7 @@
 // split and the big page also report the CPU they cost: the browser's renderer processes (CDP
 // SystemInfo) and this process (the host, its archive worker and Playwright's client).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SAMPLE_PAGE, clickLine, hasChromium, launchChromium, skipProfilePicker, startTestHost } from '../e2e/support.ts';
@@ -18,6 +18,8 @@ import { median } from './timing.ts';
 import type { BenchResult } from './types.ts';
 
 const RUNS = 15;
+/** Splits timed (each merged back before the next), after two untimed ones. */
+const SPLITS = 32;
 const BIG_ITEMS = 10_000;
 
 function pageOf200Lines(seed: number): string {
@@ -154,7 +156,9 @@ export async function bench(): Promise<BenchResult[]> {
     const split: number[] = [];
     const merge: number[] = [];
     const splitCpu: { renderer: number; host: number }[] = [];
-    for (let i = 0; i < RUNS + 2; i++) {
+    // The machine's load beside the figures: on a shared 2-core machine wall time is mostly the wait for a core.
+    const loadStart = loadavg()[0]!;
+    for (let i = 0; i < SPLITS + 2; i++) {
       await clickLine(page, line);
       await armCardTimer(page);
       const c0 = await cpuNow(browser);
@@ -169,8 +173,13 @@ export async function bench(): Promise<BenchResult[]> {
         merge.push(m);
       }
     }
+    const loadEnd = loadavg()[0]!;
+    if (split.length < 30) throw new Error(`only ${split.length} splits were timed`);
     const openMs = median(open);
     const splitMs = median(split);
+    const splitP90 = p90(split);
+    const rendererCpu = median(splitCpu.map((c) => c.renderer));
+    const hostCpu = median(splitCpu.map((c) => c.host));
 
     // The 10,000-item page: open to both panes painted (goal < 1 s), then a split on it.
     const big: number[] = [];
@@ -207,13 +216,16 @@ export async function bench(): Promise<BenchResult[]> {
         figures: {
           runs: split.length,
           medianMs: splitMs,
-          p90Ms: p90(split),
+          p90Ms: splitP90,
+          minMs: Math.min(...split),
           mergeMedianMs: median(merge),
-          rendererCpuMs: median(splitCpu.map((c) => c.renderer)),
-          hostCpuMs: median(splitCpu.map((c) => c.host)),
+          rendererCpuMs: rendererCpu,
+          hostCpuMs: hostCpu,
+          load1Start: loadStart,
+          load1End: loadEnd,
         },
-        summary: `Ctrl+Enter to updated cards painted: median ${splitMs.toFixed(1)} ms (goal < 50 ms); CPU to the paint: renderer ${median(splitCpu.map((c) => c.renderer)).toFixed(0)} ms, host ${median(splitCpu.map((c) => c.host)).toFixed(0)} ms`,
-        goal: { description: 'median < 50 ms', met: splitMs < 50 },
+        summary: `Ctrl+Enter to updated cards painted: p50 ${splitMs.toFixed(1)} ms, p90 ${splitP90.toFixed(1)} ms over ${split.length} splits at load ${loadStart.toFixed(1)}–${loadEnd.toFixed(1)} (goal p50 ≤ 50 ms); CPU per split to the paint: browser renderer ${rendererCpu.toFixed(0)} ms, host ${hostCpu.toFixed(0)} ms`,
+        goal: { description: 'p50 <= 50 ms', met: splitMs <= 50 },
       },
       {
         name: 'ui.big-page',

@@ -7,6 +7,7 @@ import { AuthGate, createPasswordPrompter } from './AuthGate.tsx';
 import { applyLanguage, initI18n, initialLanguage } from './i18n.ts';
 import { StoreContext } from './state/context.ts';
 import { createWorkerEngine } from './engine/client.ts';
+import { afterNextPaint, createMainThreadEngine } from './engine/local-engine.ts';
 import { createAppStore } from './state/store.ts';
 import './styles.css';
 
@@ -26,6 +27,9 @@ async function start() {
     language,
     // The engine in a worker of its own: live previews while editing, the main thread stays free.
     engine: createWorkerEngine(),
+    // And on the main thread, loaded when idle: a split is painted in the keystroke's own frame.
+    localEngine: createMainThreadEngine(),
+    afterPaint: afterNextPaint,
     onLanguage: (lang) => {
       applyLanguage(lang);
       void api.invoke('app.setLanguage', { language: lang }).catch(() => undefined);

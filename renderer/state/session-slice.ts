@@ -1,14 +1,13 @@
 // The open page: its editing session with undo history, structural changes derived by the
-// engine, autosave, and the page's state.
-//
-// Two engines derive items. The engine worker (renderer/engine/) gives a live preview: a split or
-// a pause in typing shows the engine's own reading within milliseconds. The host's engine.derive
-// (with the publication's profile) stays the authority: its items replace the preview in the same
-// undo step, and a save waits until they are in, so what the archive stores is always the host's.
-// Results for a doc that changed meanwhile are dropped (stale); the newer change derives again.
-import type { EditableField, PageRecord, PageState, StoredItem } from '../../shared/domain.ts';
-import type { PageScan } from '../../shared/scan.ts';
-import type { Item, Masthead } from '../../shared/segmentation.ts';
+// engine, autosave, and the page's state. A split, merge or moved start is painted at once from
+// the local engine on the main thread (local-engine.ts, optimistic-change.ts: the changed window,
+// derived in the keystroke's task); until it has loaded, from the engine worker's preview, which
+// also previews a pause in typing. The host's engine.derive (with the publication's profile)
+// stays the authority: its items replace a preview that differs in the same undo step (the same
+// items repaint nothing), a refusal rolls the change back, and a save waits for the host's items,
+// so the archive stores the host's. Results for a doc that changed meanwhile are dropped (stale).
+import type { PageState, StoredItem } from '../../shared/domain.ts';
+import type { Item } from '../../shared/segmentation.ts';
 import {
   applyDerived,
   applyTextChanges,
@@ -25,10 +24,8 @@ import {
   replacePresent,
   setField as setDocField,
   undo as undoHistory,
-  type FieldValue,
   type History,
   type PageDoc,
-  type Role,
   type StructurePlan,
   type TextChange,
 } from '../model/page-model.ts';
@@ -37,73 +34,18 @@ import { applyEdit, linkedMapper, pin, pinned } from '../model/edit-links.ts';
 import { itemChangeOps } from '../../core/edit/index.ts';
 import { itemIdsMapper, sendEdits } from './page-save.ts';
 import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
-import { isRefusal, messageOf, reasonOf, type HostReason, type SliceContext } from './slice.ts';
+import { isExpectedAnswer, isRefusal, messageOf, reasonOf, type SliceContext } from './slice.ts';
 import type { ProfileInUse } from '../engine/messages.ts';
+import type { PageSession, SessionActions, SessionState } from './session-types.ts';
+import { hostAgrees, optimisticDoc, warmSample, withoutPresent } from './optimistic-change.ts';
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
-
-export interface PageSession {
-  pageId: number;
-  issueId: number;
-  pageNumber: number | null;
-  sourceName: string;
-  state: PageState;
-  masthead: Masthead | null;
-  /** Revision of the archive copy the next save starts from. */
-  revision: number;
-  history: History;
-  /** The doc the archive holds (as far as we know). */
-  savedDoc: PageDoc;
-  selected: number;
-  /** Bumped when the editor should reveal the selected item's span. */
-  revealSeq: number;
-  /** Which model (and publication profile) segmented the page; null for pages stored before the model. */
-  model: PageRecord['model'] | null;
-  previewProfile?: ProfileInUse; // the worker's publication profile (engine.profile); null: base model
-}
-
-export interface SessionState {
-  session: PageSession | null;
-  loadingPage: boolean;
-  saveState: SaveState;
-  saveError: string | null;
-  /** The code of the last save failure (disk full, read-only…), for wording it (renderer/messages.ts). */
-  saveErrorReason: HostReason | null;
-  /** Number of structural changes waiting for the host's engine. */
-  busy: number;
-}
-
-export interface SessionActions {
-  /** quiet: a failure (e.g. a remembered page that is gone) is not reported. */
-  openPage(pageId: number, options?: { quiet?: boolean }): Promise<void>;
-  split(offset: number): Promise<void>;
-  mergeItem(index: number): Promise<void>;
-  /** Merge the item starting on the line at `offset` into the previous one; false when not an item's first line. */
-  mergeAtLine(offset: number): Promise<boolean>;
-  moveStart(index: number, deltaLines: number): Promise<void>;
-  moveStartTo(index: number, offset: number): Promise<void>;
-  setField<F extends EditableField>(index: number, field: F, value: FieldValue<F>): void;
-  assignRole(offset: number, role: Role): void;
-  /** The editor confirms item `index`'s split and titles: it is no longer a doubt (one undo step). */
-  confirmItem(index: number): void;
-  editText(changes: TextChange[]): void;
-  undo(): void;
-  redo(): void;
-  select(index: number, reveal: boolean): void;
-  setPageState(state: PageState): Promise<void>;
-  /** Saves now what is unsaved (after the host's engine has derived it, unless the page is closing). */
-  flushSave(options?: { keepalive?: boolean }): Promise<void>;
-  /** Loads the open page again from the archive (after a restore or tagging elsewhere); unsaved changes are saved first. */
-  reloadPage(): Promise<void>;
-  /** An item's tags changed in the archive (one new page revision): update every copy without an undo step. */
-  applyItemTags(itemId: number, tags: string[], revision: number): void;
-  /** The page's scan with its line boxes, or null when it has none; throws when the host fails. */
-  pageScan(pageId: number): Promise<PageScan | null>;
-}
+export type { PageSession, SaveState, SessionActions, SessionState } from './session-types.ts';
 
 export function createSessionSlice(ctx: SliceContext): SessionState & SessionActions {
   const { api, options, set, get, fail } = ctx;
   const engine = options.engine ?? null;
+  const local = options.localEngine ?? null;
+  const afterPaint = options.afterPaint ?? (() => Promise.resolve());
   const saveDelay = options.saveDelayMs ?? 400;
   const diskFullRetryMs = options.diskFullRetryMs ?? 5_000;
   const rederiveDelay = options.rederiveDelayMs ?? 350;
@@ -294,8 +236,59 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     return p;
   };
 
+  /**
+   * The change painted now from the local engine (one undo step, in the keystroke's task), then the
+   * host's items: the same → no repaint; different → they replace it (no undo step); refused → it
+   * is rolled back and the refusal shown. Null: no local answer now, or a change waiting for its
+   * first items is ahead (then it queues behind that the slower way, as before).
+   */
+  const optimistic = (planFor: (doc: PageDoc) => StructurePlan | null, reveal: boolean): Promise<void> | null => {
+    const s = session();
+    if (!local || !s || inflight) return null;
+    const doc = s.history.present;
+    const plan = planFor(doc);
+    const next = plan ? optimisticDoc(doc, plan, local) : null;
+    if (!plan || !next) return null;
+    // A text edit still waiting for re-derivation is folded into this change (the host derives it).
+    clearRederive();
+    previewDocs.add(next);
+    const revealSeq = reveal ? s.revealSeq + 1 : s.revealSeq;
+    set({ session: { ...s, history: commit(s.history, next, null, now()), selected: plan.focus, revealSeq }, busy: get().busy + 1 });
+    scheduleSave();
+    return enqueueHost(async () => {
+      try {
+        // The host's request (the whole page as JSON) is built after the frame that shows the change.
+        await afterPaint();
+        const items = await hostDerive(doc, plan, s.pageId).catch((e: unknown) => {
+          if (isRefusal(e) || isExpectedAnswer(e)) rollBack(s.pageId, next);
+          fail(e);
+          return null;
+        });
+        if (!items) return;
+        const cur = session();
+        if (cur && cur.pageId === s.pageId && sameStructure(cur.history.present, next) && hostAgrees(doc, plan, next, items)) {
+          hostGeneration++; // what is shown is the host's reading: no repaint, and it may be saved
+          previewDocs.delete(cur.history.present);
+          scheduleSave();
+        } else if (applyIfCurrent(s.pageId, next, items)) scheduleSave();
+      } finally {
+        set({ busy: get().busy - 1 });
+      }
+    });
+  };
+
+  /** Takes back an optimistic change the host refused, if nothing was done on top of it (no redo step). */
+  const rollBack = (pageId: number, next: PageDoc) => {
+    const cur = session();
+    if (!cur || cur.pageId !== pageId || cur.history.present !== next) return;
+    const history = withoutPresent(cur.history);
+    set({ session: { ...cur, history, selected: Math.min(cur.selected, Math.max(0, history.present.items.length - 1)) } });
+    scheduleSave();
+  };
+
   /** reveal: move the editor to the focused item (for moves; a split or merge happens at the cursor). */
   const structural = (planFor: (doc: PageDoc) => StructurePlan | null, reveal = false): Promise<void> =>
+    optimistic(planFor, reveal) ??
     enqueueHost(async () => {
       const s = session();
       if (!s) return;
@@ -430,7 +423,12 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     set({ loadingPage: true });
     // The worker loads the model while the page is fetched, and takes the page's publication profile.
     engine?.warm();
-    const previewProfile = engine?.useProfile ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null).then((p) => engine.useProfile!(p)) : Promise.resolve<ProfileInUse>(null);
+    // The page's publication profile, for the worker and the local engine alike (what the host applies).
+    const profile = engine?.useProfile || local ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null) : Promise.resolve(null);
+    const previewProfile = profile.then((p): ProfileInUse | Promise<ProfileInUse> => {
+      local?.useProfile(p);
+      return engine?.useProfile ? engine.useProfile(p) : null;
+    });
     try {
       const rec = await api.invoke('page.get', { pageId });
       const doc: PageDoc = { text: rec.text, items: rec.items };
@@ -459,6 +457,8 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
         saveError: null,
         saveErrorReason: null,
       });
+      // Loaded once, when the thread is idle after the page painted (local-engine.ts).
+      void local?.load(warmSample(doc));
     } catch (e) {
       if (!openOptions?.quiet) fail(e);
     } finally {

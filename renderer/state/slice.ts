@@ -4,6 +4,7 @@
 // composes them into the one store).
 import type { GalleyApi, Language } from '../../shared/ipc.ts';
 import type { PreviewEngine } from '../engine/client.ts';
+import type { LocalEngine } from '../engine/local-engine.ts';
 import type { AppState, Actions } from './store.ts';
 
 export interface StoreOptions {
@@ -11,6 +12,10 @@ export interface StoreOptions {
   language: Language;
   /** The engine worker for live previews while editing; without one the host's derive is the only one. */
   engine?: PreviewEngine | null;
+  /** The engine on the main thread: a split is painted from it at once (optimistic, reconciled with the host). */
+  localEngine?: LocalEngine | null;
+  /** Resolves after the frame that shows a change (the host's request is built then); default at once. */
+  afterPaint?: () => Promise<void>;
   saveDelayMs?: number;
   diskFullRetryMs?: number;
   rederiveDelayMs?: number;
