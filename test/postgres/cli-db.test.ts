@@ -31,7 +31,9 @@ describe.skipIf(!available)(`galley --db URL${available ? '' : ` (skipped: ${POS
   it('imports a folder into PostgreSQL and finds it with search, by --db and by GALLEY_DB', { timeout: 180_000 }, async () => {
     const imported = io();
     const code = await main(['import', SAMPLE, '--db', url, '--json'], imported.io);
-    expect({ code, err: imported.err(), failed: imported.out().split('\n').filter((l) => l.includes('"status":"failed"')) }).toEqual({ code: 0, err: '', failed: [] });
+    // A query slower than 50 ms is logged on stderr by design (a loaded CI machine does that); nothing else may be.
+    const err = imported.err().split('\n').filter((l) => l && !/^\[archive\] slow query [\w.]+: [\d.]+ ms$/.test(l));
+    expect({ code, err, failed: imported.out().split('\n').filter((l) => l.includes('"status":"failed"')) }).toEqual({ code: 0, err: [], failed: [] });
     const summary = JSON.parse(imported.out().trim().split('\n').pop()!) as { summary: { imported: number; archive: string } };
     expect(summary.summary.imported).toBe(3);
     expect(summary.summary.archive).toMatch(/^postgresql:\/\//);
