@@ -19,7 +19,8 @@ export const deskEn = {
   merge: { notFirstLine: 'Put the cursor on an item’s first line to merge it into the one above.' },
   search: {
     total_one: '{{count}} result', total_other: '{{count}} results', page: 'Results {{from}}–{{to}} of {{total}}',
-    prev: 'Previous', next: 'Next', selectAll: 'Select all {{count}} matches', allSelected: 'All {{count}} matches selected',
+    prev: 'Previous', next: 'Next', selectAll_one: 'Select {{count}} match', selectAll_other: 'Select all {{count}} matches',
+    allSelected_one: '{{count}} match selected', allSelected_other: 'All {{count}} matches selected',
     confirmAll_one: 'Tag {{count}} matching item? Tags to add: {{add}}; to remove: {{remove}}.',
     confirmAll_other: 'Tag all {{count}} matching items? Tags to add: {{add}}; to remove: {{remove}}.',
     none: '—',
@@ -79,7 +80,8 @@ export const deskZh: DeskStrings = {
   merge: { notFirstLine: '请把光标放在条目的首行，再把它并入上一条。' },
   search: {
     total_one: '共 {{count}} 条结果', total_other: '共 {{count}} 条结果', page: '第 {{from}}–{{to}} 条，共 {{total}} 条',
-    prev: '上一页', next: '下一页', selectAll: '选中全部 {{count}} 条', allSelected: '已选中全部 {{count}} 条',
+    prev: '上一页', next: '下一页', selectAll_one: '选中全部 {{count}} 条', selectAll_other: '选中全部 {{count}} 条',
+    allSelected_one: '已选中全部 {{count}} 条', allSelected_other: '已选中全部 {{count}} 条',
     confirmAll_one: '给 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
     confirmAll_other: '给全部 {{count}} 条匹配的条目加标签？添加：{{add}}；移除：{{remove}}。',
     none: '—',

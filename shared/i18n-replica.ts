@@ -2,7 +2,8 @@
 // Merged into shared/i18n.ts as `replica`; zh-CN uses full-width punctuation.
 
 export const replicaEn = {
-  badge: 'Replica: {{count}} conflicts',
+  badge_one: 'Replica: {{count}} conflict',
+  badge_other: 'Replica: {{count}} conflicts',
   badgeNone: 'Replica',
   badgeTitle: 'This archive is a replica of {{source}}; open its sync conflicts',
   title: 'Sync conflicts',
@@ -23,7 +24,8 @@ export const replicaEn = {
   current: "Here now — the server's version (revision {{revision}}, {{state}})",
   currentHere: 'Here now (revision {{revision}}, {{state}})',
   pageGone: 'The page is no longer in this archive.',
-  items: '{{count}} items',
+  items_one: '{{count}} item',
+  items_other: '{{count}} items',
   keepMine: 'Keep mine',
   keepServer: "Keep the server's",
   keepBoth: 'Keep both',
@@ -42,7 +44,8 @@ export const replicaEn = {
 };
 
 export const replicaZh: typeof replicaEn = {
-  badge: '离线副本：{{count}} 处冲突',
+  badge_one: '离线副本：{{count}} 处冲突',
+  badge_other: '离线副本：{{count}} 处冲突',
   badgeNone: '离线副本',
   badgeTitle: '此档案是 {{source}} 的离线副本；点击查看同步冲突',
   title: '同步冲突',
@@ -62,7 +65,8 @@ export const replicaZh: typeof replicaEn = {
   current: '本地现状——服务器的版本（修订 {{revision}}，{{state}}）',
   currentHere: '本地现状（修订 {{revision}}，{{state}}）',
   pageGone: '此档案中已没有这一版。',
-  items: '{{count}} 个条目',
+  items_one: '{{count}} 个条目',
+  items_other: '{{count}} 个条目',
   keepMine: '保留我的',
   keepServer: '保留服务器的',
   keepBoth: '两者都保留',

@@ -146,7 +146,7 @@ const en = {
     selectAll: 'Select all', tagSelected: 'Tag selected…', selected: '{{count}} selected', page: 'p. {{n}}', openHit: 'Open',
   },
   bulk: {
-    title: 'Tag {{count}} items', add: 'Add tags', remove: 'Remove tags', hint: 'Separate tags with commas',
+    title_one: 'Tag {{count}} item', title_other: 'Tag {{count}} items', add: 'Add tags', remove: 'Remove tags', hint: 'Separate tags with commas',
     done: 'Tags changed on {{changed}} items.',
   },
   issue: {
@@ -328,7 +328,7 @@ const zh: Strings = {
     selectAll: '全选', tagSelected: '给所选加标签…', selected: '已选 {{count}} 条', page: '第 {{n}} 版', openHit: '打开',
   },
   bulk: {
-    title: '给 {{count}} 个条目加标签', add: '添加标签', remove: '删除标签', hint: '多个标签用逗号分隔',
+    title_one: '给 {{count}} 个条目加标签', title_other: '给 {{count}} 个条目加标签', add: '添加标签', remove: '删除标签', hint: '多个标签用逗号分隔',
     done: '已修改 {{changed}} 个条目的标签。',
   },
   issue: {

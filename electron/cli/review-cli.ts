@@ -10,6 +10,15 @@ import { openArchive } from '../archive/sqlite-archive.ts';
 import { UsageError, type CliIO } from './cli-io.ts';
 
 /**
+ * The archive's warnings ("[archive] slow query …") on stderr. On a terminal the line is cleared
+ * first, so a warning never runs into the end of `galley import`'s progress bar, which is drawn
+ * without a newline and redrawn after the next file.
+ */
+export function cliLogger(io: CliIO): { warn(message: string): void } {
+  return { warn: (m: string) => io.stderr(`${io.isTTY ? '\r\x1b[2K' : ''}${m}\n`) };
+}
+
+/**
  * The archive a command works on (--archive PATH or --db URL, else GALLEY_DB, else the default
  * file), behind the asynchronous interface the hosts use. A command runs once and exits, so a
  * SQLite archive opens on this thread (no worker to start); a postgresql:// URL opens the team
@@ -17,7 +26,7 @@ import { UsageError, type CliIO } from './cli-io.ts';
  */
 export async function openCliArchive(target: string | undefined, io: CliIO, { create = false }: { create?: boolean } = {}): Promise<AsyncArchive> {
   const where = target ?? defaultArchiveTarget();
-  const logger = { warn: (m: string) => io.stderr(`${m}\n`) };
+  const logger = cliLogger(io);
   if (archiveKind(where) === 'postgres') return openArchiveFor(where, { logger });
   if (!create && !existsSync(where)) throw new UsageError(`no archive at ${where} (import pages first: galley import PATH...)`);
   return inProcess(openArchive(where, { logger }));

@@ -296,7 +296,11 @@ export function SearchPanel() {
           <BulkTagBar
             selected={selected}
             all={allMatches && asked ? { ...asked, total: total.total } : null}
-            onDone={() => void run(undefined, total.offset, true)}
+            onDone={() => {
+              void run(undefined, total.offset, true);
+              // A tag just added to the matches is offered by the tag filter at once.
+              void store.getState().listTags().then(setTags);
+            }}
           />
         </>
       )}
