@@ -7,7 +7,7 @@ import { engineSegmenter } from '../../electron/archive/engine-segmenter.ts';
 import { normalizeNewlines } from '../../core/engine/index.ts';
 import { ImportFileError } from '../../core/import/errors.ts';
 import { importPaths, parseFile, type FileEntry, type FileResult } from '../../electron/importer/index.ts';
-import { createParsePool } from '../../electron/importer/pool/pool.ts';
+import { createParsePool, defaultPoolSize } from '../../electron/importer/pool/pool.ts';
 import { freshArchive, frontPage, innerPage, tempDir } from '../archive/helpers.ts';
 
 const samples = new URL('../../resources/import-samples/', import.meta.url);
@@ -87,6 +87,10 @@ describe('the import pool', { timeout: 60_000 }, () => {
     await other.close();
     await expect(other.parse(entryFor('/nowhere.txt', 'nowhere.txt'), new Uint8Array(1))).rejects.toThrow(/closed/);
     expect(() => createParsePool(0)).toThrow(RangeError);
+  });
+
+  it('leaves a core to the writer by default, and has one worker even on one core', () => {
+    expect([1, 2, 4, 8].map((cores) => defaultPoolSize(cores))).toEqual([1, 1, 3, 7]);
   });
 
   it('parses the first files of an import on the calling thread (no worker for a small import)', async () => {

@@ -67,8 +67,15 @@ function replyError(reply: Extract<ParseReply, { ok: false }>): Error {
   return new ImportFileError(reply.code, reply.file, detail, reply.missing);
 }
 
-export function defaultPoolSize(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * One worker per core but the writer's: the caller's thread writes every page and is busy for
+ * about a third of a page's one-thread cost (issue 15's bench: 3.0–3.3 ms CPU a page), so on this
+ * 2-core machine two workers and the writer fought over the cores and imported slower than one
+ * worker did in every run of two sessions (session 5: 45 / 9 against 47 / 14 pages/s; session 6:
+ * 15 against 25).
+ */
+export function defaultPoolSize(cores: number = availableParallelism()): number {
+  return Math.max(1, cores - 1);
 }
 
 export interface ParsePoolOptions {
