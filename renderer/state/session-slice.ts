@@ -38,6 +38,7 @@ import { isExpectedAnswer, isRefusal, messageOf, reasonOf, type SliceContext } f
 import type { ProfileInUse } from '../engine/messages.ts';
 import type { PageSession, SessionActions, SessionState } from './session-types.ts';
 import { hostAgrees, optimisticDoc, warmSample, withoutPresent } from './optimistic-change.ts';
+import { refuseSplit } from './page-limit.ts';
 
 export type { PageSession, SaveState, SessionActions, SessionState } from './session-types.ts';
 
@@ -504,7 +505,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
       await load(pageId, openOptions);
     },
 
-    split: (offset) => structural((doc) => planSplit(doc, offset)),
+    split: (offset) => refuseSplit(session()?.history.present.items.length ?? 0, fail) ?? structural((doc) => planSplit(doc, offset)),
     mergeItem: (index) => structural((doc) => planMerge(doc, index)),
     async mergeAtLine(offset) {
       const s = session();
