@@ -39,12 +39,13 @@ function readVarint(buf: Uint8Array, at: number): [value: number, next: number] 
 }
 
 /**
- * What bm25 needs about the whole index for these phrases (trigrams). A contentless_delete table
+ * What bm25 needs about the whole index for these phrases (trigrams); `known`: rows per phrase
+ * already read from the vocabulary (the one- and two-character lookup has them). A contentless_delete table
  * never takes a deleted row out of its averages record (each rewrite of an item adds a row there),
  * so the row count is the items' (every item is indexed once) and only the average row size comes
  * from the record, where deleted rows weigh as much as live ones of their kind.
  */
-export function rankStats(db: Db, phrases: readonly string[]): RankStats {
+export function rankStats(db: Db, phrases: readonly string[], known?: ReadonlyMap<string, number>): RankStats {
   const rec = db.stmt('search.averages', 'SELECT block FROM items_fts_data WHERE id = 1').get<{ block: Buffer }>();
   let written = 0;
   let tokens = 0;
@@ -58,10 +59,11 @@ export function rankStats(db: Db, phrases: readonly string[]): RankStats {
     }
   }
   const rows = db.stmt('search.rows', 'SELECT count(*) AS n FROM items').get<{ n: number }>()?.n ?? 0;
-  const docs = db.stmt('search.vocabDoc', 'SELECT doc FROM items_fts_vocab WHERE term = ?');
+  // A range, not term = ?: fts5vocab walks the whole vocabulary for an equality (0.1–1 ms a term).
+  const docs = db.stmt('search.vocabDoc', 'SELECT doc FROM items_fts_vocab WHERE term >= ? AND term <= ? LIMIT 1');
   const idf = new Map<string, number>();
   for (const p of phrases) {
-    const hits = docs.get<{ doc: number }>(p)?.doc ?? 0;
+    const hits = known?.get(p) ?? docs.get<{ doc: number }>(p, p)?.doc ?? 0;
     const v = Math.log((0.5 + rows - hits) / (0.5 + hits));
     idf.set(p, v <= 0 ? 1e-6 : v);
   }

@@ -4,17 +4,18 @@
 // and every short term the index did not look up must then be found in the item's folded text.
 // Candidates are read in batches of ids, newest first, and stop as soon as enough have passed:
 // the connection cannot run another statement while one is still being iterated, and an item's
-// paragraphs need its page's imported text (paragraph-refs.ts), read once per page.
+// paragraphs need its page's imported text (paragraph-refs.ts), kept for the pages last used.
 import { foldForSearch } from '../../core/search/fold.ts';
 import { SEARCH_PAD } from '../../core/search/search-doc.ts';
 import type { ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
-import { pageBase, type ItemTextColumns } from './page-rows.ts';
-import { decodeParagraphs } from './paragraph-refs.ts';
+import type { Db } from './db.ts';
+import type { ItemTextColumns } from './page-rows.ts';
+import { baseText, decodeParagraphs } from './paragraph-refs.ts';
 import { bm25, type RankStats } from './search-rank.ts';
 
 /** The columns a candidate row needs for the checks (items aliased i). */
-export const CANDIDATE_TEXT_COLUMNS = `i.page_id AS c_page_id, i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
+export const CANDIDATE_TEXT_COLUMNS = `i.page_id AS c_page_id, (SELECT content_hash FROM pages WHERE id = i.page_id) AS c_hash, i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json,
   (SELECT group_concat(c.name, char(10)) FROM (SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id
      WHERE ic.item_id = i.id ORDER BY ic.ord) c) AS c_people,
   (SELECT group_concat(t.name, char(10)) FROM (SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
@@ -23,11 +24,43 @@ export const CANDIDATE_TEXT_COLUMNS = `i.page_id AS c_page_id, i.kicker, i.headl
 export interface CandidateRow extends ItemTextColumns {
   id: number;
   c_page_id: number;
+  c_hash: string;
   c_people: string | null;
   c_tags: string | null;
 }
 
 const BATCH = 200;
+
+/**
+ * Pages' imported text, kept between searches: a search checks and ranks items of hundreds of
+ * pages, and reading each page's text again (its overflow pages) was most of a search's time.
+ * The imported text of a page changes only with its content_hash (a re-import), which every
+ * lookup checks; reading content_hash alone does not touch the text's overflow pages.
+ */
+const BASE_CACHE_PAGES = 512;
+const baseCaches = new WeakMap<Db, Map<number, { hash: string; base: string }>>();
+
+export function cachedBase(db: Db, pageId: number, hash: string): string {
+  let cache = baseCaches.get(db);
+  if (!cache) baseCaches.set(db, (cache = new Map()));
+  const hit = cache.get(pageId);
+  if (hit && hit.hash === hash) {
+    // Most recently used last (Map keeps insertion order), so the oldest is evicted first.
+    cache.delete(pageId);
+    cache.set(pageId, hit);
+    return hit.base;
+  }
+  const row = db
+    .stmt('search.pageBase', 'SELECT raw_text, text, content_hash FROM pages WHERE id = ?')
+    .get<{ raw_text: string; text: string; content_hash: string }>(pageId);
+  const base = row ? baseText(row) : '';
+  if (row) {
+    cache.delete(pageId);
+    cache.set(pageId, { hash: row.content_hash, base });
+    if (cache.size > BASE_CACHE_PAGES) cache.delete(cache.keys().next().value!);
+  }
+  return base;
+}
 
 /** The item's folded search text, as core/search searchDocText + foldForSearch make it (the body decoded only when asked for). */
 class Folded {
@@ -37,14 +70,14 @@ class Folded {
   private bodyText: string | null = null;
   constructor(
     private readonly r: CandidateRow,
-    private readonly base: (pageId: number) => string,
+    private readonly db: Db,
   ) {
     this.headline = foldForSearch([r.kicker, r.headline, r.subheadline, r.series].filter((x): x is string => !!x).join('\n'));
     this.people = foldForSearch([r.c_people ?? '', r.byline ?? ''].filter(Boolean).join('\n'));
     this.tags = foldForSearch(r.c_tags ?? '');
   }
   get body(): string {
-    this.bodyText ??= foldForSearch(decodeParagraphs(this.r.paragraphs_json, this.base(this.r.c_page_id)).join('\n'));
+    this.bodyText ??= foldForSearch(decodeParagraphs(this.r.paragraphs_json, cachedBase(this.db, this.r.c_page_id, this.r.c_hash)).join('\n'));
     return this.bodyText;
   }
   holdsAll(terms: readonly string[]): boolean {
@@ -79,25 +112,17 @@ export function walkMatching(
   ranking: Ranking | null = null,
 ): { id: number; r: number }[] {
   const stmt = ctx.db.stmt(name, sql(`${idColumn} < ?`));
-  const bases = new Map<number, string>();
-  const base = (pageId: number): string => {
-    let b = bases.get(pageId);
-    if (b === undefined) bases.set(pageId, (b = pageBase(ctx, pageId)));
-    return b;
-  };
   const out: { id: number; r: number }[] = [];
   for (let below = Number.MAX_SAFE_INTEGER; out.length < want; ) {
     const rows = stmt.all<CandidateRow>(...params, below, BATCH);
     for (const row of rows) {
-      const folded = new Folded(row, base);
+      const folded = new Folded(row, ctx.db);
       if (!folded.holdsAll(terms)) continue;
       out.push({ id: row.id, r: ranking ? bm25(folded.indexed(), ranking.phrases, ranking.byFirst, ranking.stats) : 0 });
       if (out.length >= want) break;
     }
     if (rows.length < BATCH) break;
     below = rows[rows.length - 1]!.id;
-    // Pages of later batches are other pages: keep the cache small on a long walk.
-    if (bases.size > 64) bases.clear();
   }
   return out;
 }

@@ -9,9 +9,9 @@ import type { SearchFilters, SearchHit } from './archive-api.ts';
 import { dateSchema, parseOr, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
 import type { ItemTextColumns } from './page-rows.ts';
-import { baseText, decodeParagraphs } from './paragraph-refs.ts';
+import { decodeParagraphs } from './paragraph-refs.ts';
 import { phraseIndex, rankStats } from './search-rank.ts';
-import { CANDIDATE_TEXT_COLUMNS, walkMatching } from './search-text.ts';
+import { cachedBase, CANDIDATE_TEXT_COLUMNS, walkMatching } from './search-text.ts';
 
 /**
  * Full-text hits are ranked (bm25) among the newest RANK_WINDOW matches. A rarer term is ranked
@@ -75,37 +75,51 @@ interface HitRow extends ItemTextColumns {
   publication: string;
   date: string | null;
   page_number: number | null;
-  raw_text: string;
-  text: string;
   content_hash: string;
 }
 
 const HIT_COLUMNS = `i.id AS item_id, p.id AS page_id, pub.title AS publication, s.date AS date, p.page_number AS page_number,
-    i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json, p.raw_text, p.text, p.content_hash`;
+    i.kicker, i.headline, i.subheadline, i.series, i.byline, i.paragraphs_json, p.content_hash`;
 const HIT_JOINS = `JOIN pages p ON p.id = i.page_id JOIN issues s ON s.id = p.issue_id JOIN publications pub ON pub.id = s.publication_id`;
 
 function toHit(ctx: ArchiveContext, r: HitRow, terms: string[], rank: number): SearchHit {
-  // The field the snippet comes from: the first of body, headline, people, tags holding a term.
-  const original = searchDocText({
-    kicker: r.kicker,
-    headline: r.headline,
-    subheadline: r.subheadline,
-    series: r.series,
-    byline: r.byline,
-    paragraphs: decodeParagraphs(r.paragraphs_json, baseText(r)),
-    contributors: ctx.db
-      .stmt(
-        'search.peopleOfItem',
-        `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
-      )
-      .all<{ name: string }>(r.item_id),
-    tags: ctx.db
-      .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
-      .all<{ name: string }>(r.item_id)
-      .map((t) => t.name),
-  });
-  const fields = (['body', 'headline', 'people', 'tags'] as const).map((key) => [original[key], foldForSearch(original[key])] as const);
-  const hitField = fields.find(([, folded]) => terms.some((t) => folded.includes(t))) ?? fields[0]!;
+  const tags = ctx.db
+    .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
+    .all<{ name: string }>(r.item_id)
+    .map((t) => t.name);
+  // The field the snippet comes from: the first of body, headline, people, tags holding a term
+  // (the contributors are read only when it comes to them).
+  const text = (key: 'body' | 'headline' | 'people' | 'tags') =>
+    searchDocText({
+      kicker: r.kicker,
+      headline: r.headline,
+      subheadline: r.subheadline,
+      series: r.series,
+      byline: r.byline,
+      paragraphs: key === 'body' ? decodeParagraphs(r.paragraphs_json, cachedBase(ctx.db, r.page_id, r.content_hash)) : [],
+      contributors:
+        key === 'people'
+          ? ctx.db
+              .stmt(
+                'search.peopleOfItem',
+                `SELECT c.name FROM item_contributors ic JOIN contributors c ON c.id = ic.contributor_id WHERE ic.item_id = ? ORDER BY ic.ord`,
+              )
+              .all<{ name: string }>(r.item_id)
+          : [],
+      tags: key === 'tags' ? tags : [],
+    })[key];
+  let hitField: readonly [string, string] | null = null;
+  let first: readonly [string, string] | null = null;
+  for (const key of ['body', 'headline', 'people', 'tags'] as const) {
+    const original = text(key);
+    const field = [original, foldForSearch(original)] as const;
+    first ??= field;
+    if (terms.some((t) => field[1].includes(t))) {
+      hitField = field;
+      break;
+    }
+  }
+  hitField ??= first!;
   return {
     itemId: r.item_id,
     pageId: r.page_id,
@@ -115,19 +129,16 @@ function toHit(ctx: ArchiveContext, r: HitRow, terms: string[], rank: number): S
     headline: r.headline ?? r.kicker ?? r.subheadline ?? null,
     snippet: makeSnippet(hitField[0], hitField[1], terms),
     rank,
-    tags: ctx.db
-      .stmt('search.tagsOfItem', 'SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.name')
-      .all<{ name: string }>(r.item_id)
-      .map((t) => t.name),
+    tags,
   };
 }
 
 /** The index trigrams that start with a one- or two-character term, and how many rows hold them. */
-function expandShort(ctx: ArchiveContext, term: string): { trigrams: string[]; docs: number } {
+function expandShort(ctx: ArchiveContext, term: string): { trigrams: string[]; docs: number; each: Map<string, number> } {
   const rows = ctx.db
     .stmt('search.vocab', `SELECT term, doc FROM items_fts_vocab WHERE term >= ? AND term < ? LIMIT ${SHORT_TERM_MAX_TRIGRAMS + 1}`)
     .all<{ term: string; doc: number }>(term, `${term}\u{10FFFF}`);
-  return { trigrams: rows.map((r) => r.term), docs: rows.reduce((n, r) => n + r.doc, 0) };
+  return { trigrams: rows.map((r) => r.term), docs: rows.reduce((n, r) => n + r.doc, 0), each: new Map(rows.map((r) => [r.term, r.doc])) };
 }
 
 const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
@@ -136,8 +147,9 @@ const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 interface SearchPlan {
   terms: string[];
   match: string | null;
-  /** The trigrams the match names (bm25 phrases). */
+  /** The trigrams the match names (bm25 phrases), and the rows holding each when already read. */
   phrases: string[];
+  phraseDocs: Map<string, number>;
   where: string[];
   params: SqlValue[];
   /** Terms to find in the item's own text (search-text.ts): none → the index or filters decide alone. */
@@ -159,6 +171,7 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
   // What the index looks up, and which terms are then checked as substrings with instr().
   let match: string | null = null;
   let phrases: string[] = [];
+  let phraseDocs = new Map<string, number>();
   let verify: string[];
   if (terms.length === 0) {
     verify = [];
@@ -179,6 +192,7 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
       .sort((a, b) => a.docs - b.docs)[0];
     if (rarest) {
       phrases = rarest.trigrams;
+      phraseDocs = rarest.each;
       match = phrases.map(quote).join(' OR ');
     }
     verify = short.filter((t) => t !== rarest?.t);
@@ -219,7 +233,7 @@ function planSearch(ctx: ArchiveContext, query: string, filters: SearchFilters):
   const shape = `${verify.length}/${filterWhere.join(',')}`;
 
   const narrowed = f.issueId !== undefined || f.dateFrom !== undefined || f.dateTo !== undefined;
-  return { terms, match, phrases, where, params, verify, shape, narrowed, filtered: filterWhere.length > 0 };
+  return { terms, match, phrases, phraseDocs, where, params, verify, shape, narrowed, filtered: filterWhere.length > 0 };
 }
 
 const hitDetail = (ctx: ArchiveContext) => ctx.db.stmt('search.hit', `SELECT ${HIT_COLUMNS} FROM items i ${HIT_JOINS} WHERE i.id = ?`);
@@ -258,7 +272,7 @@ function matchIds(ctx: ArchiveContext, plan: SearchPlan, want: number, name: str
   const sql = (bound: string) =>
     `SELECT items_fts.rowid AS id, ${CANDIDATE_TEXT_COLUMNS} ${from} WHERE ${['items_fts MATCH ?', ...plan.where, bound].join(' AND ')}
      ORDER BY items_fts.rowid DESC LIMIT ?`;
-  const ranking = ranked ? { phrases: plan.phrases, stats: rankStats(ctx.db, plan.phrases), byFirst: phraseIndex(plan.phrases) } : null;
+  const ranking = ranked ? { phrases: plan.phrases, stats: rankStats(ctx.db, plan.phrases, plan.phraseDocs), byFirst: phraseIndex(plan.phrases) } : null;
   return walkMatching(ctx, `${name}.text[${plan.shape}]`, sql, 'items_fts.rowid', [match, ...plan.params], plan.verify, want, ranking);
 }
 
@@ -293,18 +307,18 @@ export function search(ctx: ArchiveContext, query: string, filters: SearchFilter
  * what paging and "apply to all matches" walk, so a page never repeats or skips a hit and the
  * total is the true count (not the window's).
  */
-function allMatches(ctx: ArchiveContext, query: string, filters: SearchFilters, cap: number): { ids: number[]; ranked: SearchHit[] } {
-  const plan = planSearch(ctx, query, filters);
-  if (!plan) return { ids: [], ranked: [] };
-  if (plan.match === null) return { ids: scanIds(ctx, plan, cap, 'search.scanAll'), ranked: [] };
+function allMatches(ctx: ArchiveContext, plan: SearchPlan, cap: number): { ids: number[]; rank: Map<number, number> } {
+  if (plan.match === null) return { ids: scanIds(ctx, plan, cap, 'search.scanAll'), rank: new Map() };
   const all = matchIds(ctx, plan, cap, 'search.all', false).map((r) => r.id);
-  const ranked = search(ctx, query, filters, Math.min(1000, RANK_WINDOW));
-  const inRanked = new Set(ranked.map((h) => h.itemId));
-  return { ids: [...inRanked, ...all.filter((id) => !inRanked.has(id))], ranked };
+  // The ranked window as search() orders it (its hits are made only for the page shown).
+  const ranked = matchIds(ctx, plan, RANK_WINDOW, 'search.window', true).sort((x, y) => x.r - y.r || x.id - y.id);
+  const rank = new Map(ranked.map((r) => [r.id, r.r]));
+  return { ids: [...rank.keys(), ...all.filter((id) => !rank.has(id))], rank };
 }
 
 export function searchAllIds(ctx: ArchiveContext, query: string, filters: SearchFilters = {}, cap = SEARCH_ID_CAP): number[] {
-  return allMatches(ctx, query, filters, cap).ids;
+  const plan = planSearch(ctx, query, filters);
+  return plan ? allMatches(ctx, plan, cap).ids : [];
 }
 
 /** A page of hits: the true total and the hits at [offset, offset + limit) of searchAllIds' order. */
@@ -317,16 +331,13 @@ export function searchPage(
 ): { total: number; capped: boolean; hits: SearchHit[] } {
   const plan = planSearch(ctx, query, filters);
   if (!plan) return { total: 0, capped: false, hits: [] };
-  const { ids, ranked: rankedHits } = allMatches(ctx, query, filters, SEARCH_ID_CAP);
+  const { ids, rank } = allMatches(ctx, plan, SEARCH_ID_CAP);
   const from = Math.max(0, Math.floor(offset));
   const size = Math.max(1, Math.min(1000, Math.floor(limit)));
   const detail = hitDetail(ctx);
-  const ranked = new Map(rankedHits.map((h) => [h.itemId, h]));
   const hits = ids.slice(from, from + size).flatMap((id) => {
-    const known = ranked.get(id);
-    if (known) return [known];
     const row = detail.get<HitRow>(id);
-    return row ? [toHit(ctx, row, plan.terms, 0)] : [];
+    return row ? [toHit(ctx, row, plan.terms, rank.get(id) ?? 0)] : [];
   });
   return { total: ids.length, capped: ids.length >= SEARCH_ID_CAP, hits };
 }
