@@ -1,7 +1,8 @@
 // Issue 14 in the running app: Alt+PageDown past an issue's last page goes on to the next issue of
 // the publication (and Alt+PageUp back); an archivist gets no working Split/Merge and a read-only
 // OCR pane, with the reason in the status bar; an editor reaches the reasons for a disabled
-// Approve/Export with the keyboard, not only in a hover tooltip.
+// Approve/Export with the keyboard, not only in a hover tooltip; a page without a masthead is
+// filed under "Unknown publication", said in the UI language.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,5 +104,20 @@ describe.skipIf(!hasChromium)('page keys and roles at the desk', () => {
     const reasons = await why.locator('li').allInnerTexts();
     expect(reasons).toContainEqual(expect.stringMatching(/^Approve: Only a supervisor can approve an issue/));
     expect(reasons).toContainEqual(expect.stringMatching(/^Export: /));
+  });
+
+  it('a page without a masthead is filed under an unknown publication, named in the UI language', { timeout: 60_000 }, async () => {
+    const file = join(dir, 'src', 'no-masthead.txt');
+    writeFileSync(file, '这是一段没有报头的正文，只有几句话。\n\n第二段也是正文。\n');
+    await switchTo('主编王');
+    await page.setInputFiles('[data-testid=import-input]', file);
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=import-panel] button').click();
+    const titles = () => page.locator('.pub-title').allInnerTexts();
+    await expect.poll(titles).toContain('Unknown publication');
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect.poll(titles).toContain('未知报刊');
+    expect(await titles()).not.toContain('Unknown publication');
+    await page.getByTestId('language-select').selectOption('en');
   });
 });
