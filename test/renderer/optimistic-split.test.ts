@@ -27,15 +27,15 @@ function pageDoc(file: string): PageDoc {
 /** What the host's engine.derive answers (electron/host/handlers/pages.ts runs this adapter). */
 const hostItems = (doc: PageDoc, plan: StructurePlan) => engineAdapter.deriveItems(doc.text, plan.starts, plan.kinds, null);
 
-/** Splits on every eighth line and a merge at every item boundary of the page. */
+/** Splits on every twelfth line and a merge at every other item boundary of the page (about 200 changes in all). */
 function plansOf(doc: PageDoc): { what: string; plan: StructurePlan }[] {
   const ls = lineStarts(doc.text);
   const out: { what: string; plan: StructurePlan }[] = [];
-  for (let k = 1; k < ls.length; k += 8) {
+  for (let k = 1; k < ls.length; k += 12) {
     const plan = planSplit(doc, ls[k]!);
     if (plan) out.push({ what: `split at line ${k + 1}`, plan });
   }
-  for (let i = 1; i < doc.items.length; i++) out.push({ what: `merge of item ${i}`, plan: planMerge(doc, i)! });
+  for (let i = 1; i < doc.items.length; i += 2) out.push({ what: `merge of item ${i}`, plan: planMerge(doc, i)! });
   return out;
 }
 
@@ -69,7 +69,7 @@ describe('the optimistic change against the host, on every resources page', () =
         else differing.push(`${file}: ${what}`);
       }
     }
-    expect(cases).toBeGreaterThan(200);
+    expect(cases).toBeGreaterThan(150);
     // Measured over more splits (25 pages): 332 of 346. The window reads fewer lines than the host's whole page (column
     // width, place on the page), so a few merges' paragraphs differ; the host's answer then wins.
     expect(agreed / cases, differing.join('\n')).toBeGreaterThanOrEqual(0.9);
