@@ -70,8 +70,9 @@ export function pageBase(ctx: ArchiveContext, pageId: number): string {
   return baseText(row);
 }
 
-export function loadItems(ctx: ArchiveContext, pageId: number): (StoredItem & { id: number })[] {
-  return itemsOfRows(ctx, pageId, ctx.db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId));
+/** base: the page's imported text when the caller has read the page row (else it is read here). */
+export function loadItems(ctx: ArchiveContext, pageId: number, base?: string): (StoredItem & { id: number })[] {
+  return itemsOfRows(ctx, pageId, ctx.db.stmt('items.ofPage', 'SELECT * FROM items WHERE page_id = ? ORDER BY ord').all<ItemRow>(pageId), base);
 }
 
 /**
@@ -133,7 +134,7 @@ export function itemFromRow(r: Omit<ItemRow, 'page_id' | 'ord' | 'story_id'>, ba
 
 export function snapshot(ctx: ArchiveContext, pageId: number): PageSnapshot {
   const p = pageRow(ctx, pageId);
-  return { text: p.text, state: p.state, items: loadItems(ctx, pageId) };
+  return { text: p.text, state: p.state, items: loadItems(ctx, pageId, baseText(p)) };
 }
 
 /** An editor saved the page (edited = 1), or some item carries hand-typed fields. */
