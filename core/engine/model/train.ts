@@ -53,7 +53,8 @@ export interface PreparedPage {
   gold: number[];
 }
 
-const EDGE = 'edge';
+/** The feature of a neighbour slot past the page's first or last line. */
+export const EDGE = 'edge';
 
 /** The page's gold label per text line (role and whether an item starts there). */
 export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pack: RulePack = zhDailyRules): PreparedPage {
@@ -231,8 +232,8 @@ export function trainPrepared(pages: PreparedPage[], dict: FeatureDictionary, op
   // Weights too small to matter are dropped (the weight file stays small; see PRUNE_BELOW).
   const rows = new Map<string, Float64Array>();
   store.slots.forEach((at, r) => {
-    const row = averaged.slice(r * L, (r + 1) * L).map((v) => (Math.abs(v) < PRUNE_BELOW ? 0 : roundWeight(v)));
-    if (row.some((v) => v !== 0)) rows.set(`${(at % W) - 2}|${dict.names[Math.floor(at / W)]!}`, row);
+    const row = settleRow(averaged.slice(r * L, (r + 1) * L));
+    if (row) rows.set(`${(at % W) - 2}|${dict.names[Math.floor(at / W)]!}`, row);
   });
   // Calibrate confidence on the boundary margins the averaged weights give on the training pages.
   const margins: number[] = [];
@@ -255,6 +256,12 @@ export function trainPrepared(pages: PreparedPage[], dict: FeatureDictionary, op
     rows,
     confidenceScale: calibrationScale(margins),
   };
+}
+
+/** A trained row as the model keeps it: small weights dropped, the rest rounded; null when nothing is left. */
+export function settleRow(row: Float64Array): Float64Array | null {
+  const out = row.map((v) => (Math.abs(v) < PRUNE_BELOW ? 0 : roundWeight(v)));
+  return out.some((v) => v !== 0) ? out : null;
 }
 
 /** Pages read for calibrating confidence (more add little and cost training time). */
