@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stderrBesidesSlowQueries } from '../support/stderr.ts';
 import { main } from '../../electron/cli/main.ts';
 import { tempDir } from '../archive/helpers.ts';
 import { findPostgres, POSTGRES_MISSING, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
@@ -31,8 +32,7 @@ describe.skipIf(!available)(`galley --db URL${available ? '' : ` (skipped: ${POS
   it('imports a folder into PostgreSQL and finds it with search, by --db and by GALLEY_DB', { timeout: 180_000 }, async () => {
     const imported = io();
     const code = await main(['import', SAMPLE, '--db', url, '--json'], imported.io);
-    // A query slower than 50 ms is logged on stderr by design (a loaded CI machine does that); nothing else may be.
-    const err = imported.err().split('\n').filter((l) => l && !/^\[archive\] slow query [\w.]+: [\d.]+ ms$/.test(l));
+    const err = stderrBesidesSlowQueries(imported.err());
     expect({ code, err, failed: imported.out().split('\n').filter((l) => l.includes('"status":"failed"')) }).toEqual({ code: 0, err: [], failed: [] });
     const summary = JSON.parse(imported.out().trim().split('\n').pop()!) as { summary: { imported: number; archive: string } };
     expect(summary.summary.imported).toBe(3);
