@@ -105,6 +105,8 @@ export async function cardStartLines(page: Page): Promise<number[]> {
 
 /** Answers the start-up "who is working?" question of an archive without profiles with "Not now". */
 export async function skipProfilePicker(page: Page): Promise<void> {
-  await page.getByTestId('profile-later').click({ timeout: 10_000 });
+  // The picker shows once the app's first requests are answered; on a loaded CI core that can take
+  // longer than 10 s, so this waits as long as any other step (Playwright's default, 30 s).
+  await page.getByTestId('profile-later').click();
   await page.getByTestId('profile-picker').waitFor({ state: 'detached' });
 }
