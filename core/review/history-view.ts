@@ -102,8 +102,13 @@ export function summaryText(s: RevisionSummary): string {
     }
     case 'restored':
       return `Restored revision ${s.from ?? '?'}`;
-    case 'saved':
-      return `Saved: ${s.text ? 'text and ' : ''}${s.itemsChanged} item${s.itemsChanged === 1 ? '' : 's'} changed${s.itemsRemoved ? `, ${s.itemsRemoved} removed` : ''}`;
+    case 'saved': {
+      // As the window words it (issue 14): never "text and 0 items changed".
+      const items = s.itemsChanged > 0 ? `${s.itemsChanged} item${s.itemsChanged === 1 ? '' : 's'}` : '';
+      const what = [s.text ? 'text' : '', items].filter(Boolean).join(' and ');
+      const removed = s.itemsRemoved ? `, ${s.itemsRemoved} removed` : '';
+      return what ? `Saved: ${what} changed${removed}` : `Saved${removed}`;
+    }
     case 'item-imported':
       return 'Imported';
     case 'item-created':

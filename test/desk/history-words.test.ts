@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../shared/i18n.ts';
 import { revisionSummaryText } from '../../renderer/history-text.ts';
+import { summaryText } from '../../core/review/history-view.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -32,5 +33,12 @@ describe('saved revisions worded without a count of nothing', () => {
         expect(revisionSummaryText(tIn(lng), { code: 'saved', text, itemsChanged: 0, itemsRemoved: 0 })).not.toMatch(/\b0\b/);
       }
     }
+  });
+
+  it('words the command line\'s one-liner the same way (galley history)', () => {
+    expect(summaryText({ code: 'saved', text: true, itemsChanged: 0, itemsRemoved: 0 })).toBe('Saved: text changed');
+    expect(summaryText({ code: 'saved', text: true, itemsChanged: 1, itemsRemoved: 0 })).toBe('Saved: text and 1 item changed');
+    expect(summaryText({ code: 'saved', text: false, itemsChanged: 2, itemsRemoved: 1 })).toBe('Saved: 2 items changed, 1 removed');
+    expect(summaryText({ code: 'saved', text: false, itemsChanged: 0, itemsRemoved: 2 })).toBe('Saved, 2 removed');
   });
 });
