@@ -2,7 +2,7 @@
 import { deriveItems } from '../../core/engine/index.ts';
 import { archiveKind, openArchiveFor } from '../archive/open-any.ts';
 import { archiveWritable } from '../archive/open-mode.ts';
-import { importFile, importPaths, type FileResult } from '../importer/index.ts';
+import { importFile, importPaths, walkFiles, type FileResult } from '../importer/index.ts';
 import { createParsePool } from '../importer/pool/pool.ts';
 import type { ImportOutcomeRow, ImportProgress } from '../../shared/ipc.ts';
 import type { Backend, EngineAdapter, ImporterAdapter } from './backend.ts';
@@ -48,6 +48,15 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
     async importPaths(paths, archive, { onProgress, signal, actor: who = actor }) {
       const outcomes: ImportOutcomeRow[] = [];
       const errors: ImportProgress['errors'] = [];
+      // The importer walks folders lazily (memory stays flat on a year of pages), so the panel's
+      // "N of M" total comes from a walk of names first (tens of ms for a year's folder). A folder
+      // it cannot read is the import's to report, file by file: the total is then left unknown (0).
+      let total = 0;
+      try {
+        for await (const _ of walkFiles(paths, signal)) total++;
+      } catch {
+        total = 0;
+      }
       // Folder imports decode, parse and segment on every core; this thread stays the one writer.
       const pool = createParsePool();
       const it = importPaths(paths, archive, { actor: who, pool, ...(signal ? { signal } : {}) });
@@ -63,7 +72,7 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         const row = toOutcome(step.value);
         outcomes.push(row);
         if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed', ...(row.missingProgram ? { missingProgram: row.missingProgram } : {}) });
-        onProgress({ done: outcomes.length, total: 0, current: row.source, errors: [...errors], finished: false });
+        onProgress({ done: outcomes.length, total: Math.max(total, outcomes.length), current: row.source, errors: [...errors], finished: false });
       }
     },
   };
