@@ -1,21 +1,9 @@
 // Issue 14: a history entry never reads "Saved: text and 0 items changed" (shown above "No text
 // changed" for a save that only removed or only retyped), in either language.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { STRINGS } from '../../shared/i18n.ts';
+import { describe, expect, it } from 'vitest';
+import { tIn } from '../support/i18n.ts';
 import { revisionSummaryText } from '../../renderer/history-text.ts';
 import { summaryText } from '../../core/review/history-view.ts';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { translation: STRINGS.en }, 'zh-CN': { translation: STRINGS['zh-CN'] } },
-    interpolation: { escapeValue: false },
-  });
-});
-
-const tIn = (lng: 'en' | 'zh-CN') => (key: string, options?: Record<string, unknown>) => i18n.t(key, { ...options, lng }) as string;
 
 describe('saved revisions worded without a count of nothing', () => {
   it('names the text alone when no item changed, and a bare save when nothing but removals', () => {

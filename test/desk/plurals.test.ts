@@ -1,13 +1,8 @@
 // Issue 14: English has no "Tag 1 items". Every English string that counts something is rendered
 // with 1 and with 2, and must not say "1 <plural>" (nor "2 <singular>" for the nouns we count).
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testI18n as i18n } from '../support/i18n.ts';
 import { STRINGS } from '../../shared/i18n.ts';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({ lng: 'en', resources: { en: { translation: STRINGS.en } }, interpolation: { escapeValue: false } });
-});
 
 /** Keys (dotted, plural suffix taken off) of every English string that interpolates {{count}}. */
 function countedKeys(node: unknown, prefix = ''): string[] {

@@ -1,20 +1,14 @@
 // The renderer greys out issue controls by the state machine itself (core/review): for every
 // role and issue state, a control is available exactly when `transition` would accept the event,
 // and a refused one is worded in the UI language, never with the host's English.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tIn } from '../support/i18n.ts';
 import { ISSUE_STATES, type IssueState } from '../../shared/domain.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import { ROLES, allowedActions, type Profile, type Role } from '../../shared/roles.ts';
 import type { Session } from '../../shared/ipc-review.ts';
 import { transition } from '../../core/review/index.ts';
 import { issueActionReasons, lockedReason } from '../../renderer/review-reasons.ts';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({ lng: 'en', resources: { en: { translation: STRINGS.en }, 'zh-CN': { translation: STRINGS['zh-CN'] } }, interpolation: { escapeValue: false } });
-});
-const tIn = (lng: 'en' | 'zh-CN') => (key: string, options?: Record<string, unknown>) => i18n.t(key, { ...options, lng }) as string;
 
 const profileOf = (role: Role): Profile => ({ id: `p-${role}`, name: role, role });
 const sessionOf = (role: Role): Session => ({ profile: profileOf(role), profiles: [profileOf(role)], allowed: allowedActions(role), bootstrap: false });

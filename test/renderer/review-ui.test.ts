@@ -1,7 +1,7 @@
 // Renderer helpers of the review issue: flags by code in both languages, contributors read back
 // from translated roles, host refusals in the UI language, permission reasons.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tIn } from '../support/i18n.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import { CONTRIBUTOR_ROLES, type Flag } from '../../shared/segmentation.ts';
 import { ForbiddenError } from '../../shared/roles.ts';
@@ -10,15 +10,6 @@ import { deniedKey, localizeHostMessage } from '../../renderer/messages.ts';
 import { localizeDiffLine, revisionSummaryText } from '../../renderer/history-text.ts';
 import { parseContributors } from '../../renderer/model/page-model.ts';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { translation: STRINGS.en }, 'zh-CN': { translation: STRINGS['zh-CN'] } },
-    interpolation: { escapeValue: false },
-  });
-});
-const tIn = (lng: 'en' | 'zh-CN') => (key: string, options?: Record<string, unknown>) => i18n.t(key, { ...options, lng }) as string;
 const flag = (code: Flag['code'], start: number, end: number): Flag => ({ code, message: 'English engine message', start, end });
 
 describe('flags by code', () => {

@@ -1,21 +1,10 @@
 // The issue state machine, tags and search, suggestions, vocabulary CSV and history, through the
 // handler table.
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { STRINGS } from '../../shared/i18n.ts';
+import { describe, expect, it } from 'vitest';
+import { tIn } from '../support/i18n.ts';
 import { localizeDiffLine, revisionSummaryText } from '../../renderer/history-text.ts';
 import { world, type World } from './world.ts';
 import { pageDiffOps } from '../../core/edit/index.ts';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { translation: STRINGS.en }, 'zh-CN': { translation: STRINGS['zh-CN'] } },
-    interpolation: { escapeValue: false },
-  });
-});
-const tIn = (lng: 'en' | 'zh-CN') => (key: string, options?: Record<string, unknown>) => i18n.t(key, { ...options, lng }) as string;
 
 const page = (w: World) => w.archive.getPage(w.pageId);
 const issueState = (w: World) => w.archive.getIssue(w.issueId).state;
