@@ -9,6 +9,7 @@ import { uniqueContributors } from './contributors.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
 import type { LineRole as ModelRole } from './model/line-roles.ts';
 import { TITLE_ROLES } from './model/labels-space.ts';
+import { emptyItem } from './empty-item.ts';
 
 export interface ItemContext {
   pack: RulePack;
@@ -37,21 +38,7 @@ const slice = (line: ClassifiedLine, from = 0, to?: number): string =>
 
 export function deriveItem(lines: ClassifiedLine[], start: number, end: number, ctx: ItemContext): DerivedItem {
   const { pack } = ctx;
-  const item: Item = {
-    kind: 'article',
-    start,
-    end,
-    kicker: null,
-    headline: null,
-    subheadline: null,
-    series: null,
-    byline: null,
-    contributors: [],
-    paragraphs: [],
-    continuedOn: null,
-    continuedFrom: null,
-    flags: [],
-  };
+  const item: Item = emptyItem(start, end);
   if (ctx.masthead) return deriveMasthead(lines, item, ctx);
 
   // Header: display lines, bylines and a continuation note above the body.

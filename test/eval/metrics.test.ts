@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Item, Segmentation } from '../../shared/segmentation.ts';
 import { GoldError, goldStartLines, parseGold, type Gold } from '../../core/eval/gold.ts';
+import { emptyItem } from '../../core/engine/empty-item.ts';
 import { evaluatePage, overallScore, windowMetrics, type PageMetrics } from '../../core/eval/metrics.ts';
 
 // A three-item page: every segment is three non-blank lines long, so k = round(3 / 2) = 2.
@@ -13,24 +14,7 @@ const lineOffset = (text: string, line: number): number => {
   return o;
 };
 
-function item(start: number, over: Partial<Item> = {}): Item {
-  return {
-    kind: 'article',
-    start,
-    end: start,
-    kicker: null,
-    headline: null,
-    subheadline: null,
-    series: null,
-    byline: null,
-    contributors: [],
-    paragraphs: [],
-    continuedOn: null,
-    continuedFrom: null,
-    flags: [],
-    ...over,
-  };
-}
+const item = (start: number, over: Partial<Item> = {}): Item => ({ ...emptyItem(start, start), ...over });
 const seg = (items: Item[], masthead: Segmentation['masthead'] = null): Segmentation => ({
   schema: 'galley.segmentation/1',
   masthead,

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../shared/domain.ts';
+import { storedItem } from '../support/items.ts';
 import { ForbiddenError, type Profile } from '../../shared/roles.ts';
 import { TransitionError, actionsForPageSave, assertPageSaveAllowed } from '../../core/review/index.ts';
 
-const item = (over: Partial<StoredItem> = {}): StoredItem => ({
-  kind: 'article',
-  start: 0,
-  end: 10,
-  kicker: null,
-  headline: '标题',
-  subheadline: null,
-  series: null,
-  byline: null,
-  contributors: [],
-  paragraphs: ['正文。'],
-  continuedOn: null,
-  continuedFrom: null,
-  flags: [],
-  editedFields: [],
-  tags: [],
-  id: 1,
-  ...over,
-});
+const item = (over: Partial<StoredItem> = {}): StoredItem => storedItem(0, 10, { headline: '标题', paragraphs: ['正文。'], id: 1, ...over });
 const page = (items: StoredItem[], text = '标题\n正文。') => ({ text, items });
 const editor: Profile = { id: 'e', name: 'Li Ming', role: 'editor' };
 const archivist: Profile = { id: 'a', name: 'Zhou Lan', role: 'archivist' };
