@@ -4,7 +4,7 @@
 // Every check waits for state and measures boxes; none depends on timing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { DESK_VIEWS, SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, openDesk, startTestHost, type TestHost } from './support.ts';
 
 interface Box {
   top: number;
@@ -76,58 +76,54 @@ describe.skipIf(!hasChromium)('the desk at 1366×768 and 1920×1080', () => {
     await host?.close();
   });
 
-  for (const [lang, locale] of [['zh-CN', 'zh-CN'], ['en', 'en-US']] as const) {
-    for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
-      it(`one-row toolbar, tour and import beside the cards, CJK inside the pane, doubts counted (${lang}, ${w}×${h})`, { timeout: 120_000 }, async () => {
-        const page = await browser.newPage({ viewport: { width: w, height: h }, locale });
-        await page.addInitScript(`localStorage.setItem('galley.language', '${lang}')`);
-        await page.goto(host.host.url);
-        await skipProfilePicker(page);
-        // The first test imports the sample issue; later ones open it again (no second import).
-        const first = page.getByTestId('first-run');
-        await first.waitFor({ timeout: 20_000 });
-        await page.getByTestId('open-sample').click();
-        await page.getByTestId('tour').waitFor({ timeout: 60_000 });
-        await page.waitForSelector('[data-testid=item-card]');
-        await page.waitForSelector('[data-testid=raw-editor] .view-line');
+  for (const view of DESK_VIEWS) {
+    const { lang, width: w, height: h } = view;
+    it(`one-row toolbar, tour and import beside the cards, CJK inside the pane, doubts counted (${view.label})`, { timeout: 120_000 }, async () => {
+      const page = await openDesk(browser, host.host.url, view);
+      // The first test imports the sample issue; later ones open it again (no second import).
+      const first = page.getByTestId('first-run');
+      await first.waitFor({ timeout: 20_000 });
+      await page.getByTestId('open-sample').click();
+      await page.getByTestId('tour').waitFor({ timeout: 60_000 });
+      await page.waitForSelector('[data-testid=item-card]');
+      await page.waitForSelector('[data-testid=raw-editor] .view-line');
 
-        const bar = await toolbarRows(page);
-        expect(bar.rows, 'toolbar rows').toBe(1);
-        expect(bar.overflow, 'toolbar scrolls sideways').toBeLessThanOrEqual(0);
-        // The shortened title still names the whole source in its tooltip.
-        expect(await page.locator('.page-view .toolbar .page-title').getAttribute('title')).toMatch(/shili-daily-2023-03-14-p1\.txt$/);
+      const bar = await toolbarRows(page);
+      expect(bar.rows, 'toolbar rows').toBe(1);
+      expect(bar.overflow, 'toolbar scrolls sideways').toBeLessThanOrEqual(0);
+      // The shortened title still names the whole source in its tooltip.
+      expect(await page.locator('.page-view .toolbar .page-title').getAttribute('title')).toMatch(/shili-daily-2023-03-14-p1\.txt$/);
 
-        // The tour is a strip the panes make room for: no card, and no OCR line, lies under it.
-        const tour = await box(page, '[data-testid=tour]');
-        const panes = await box(page, '.page-view .panes');
-        expect(tour.top).toBeGreaterThanOrEqual(panes.bottom - 0.5);
-        const status = await box(page, '[data-testid=statusbar]');
-        expect(status.top).toBeGreaterThanOrEqual(tour.bottom - 0.5);
-        expect(status.bottom).toBeLessThanOrEqual(h + 0.5);
-        await page.screenshot({ path: `${SCREENSHOTS}desk-tour-${lang}-${w}x${h}.tmp.png` });
+      // The tour is a strip the panes make room for: no card, and no OCR line, lies under it.
+      const tour = await box(page, '[data-testid=tour]');
+      const panes = await box(page, '.page-view .panes');
+      expect(tour.top).toBeGreaterThanOrEqual(panes.bottom - 0.5);
+      const status = await box(page, '[data-testid=statusbar]');
+      expect(status.top).toBeGreaterThanOrEqual(tour.bottom - 0.5);
+      expect(status.bottom).toBeLessThanOrEqual(h + 0.5);
+      await page.screenshot({ path: `${SCREENSHOTS}desk-tour-${lang}-${w}x${h}.tmp.png` });
 
-        // Long CJK lines wrap inside the OCR pane: no character reaches under the scroll bar.
-        const wrap = await editorOverrun(page);
-        expect(wrap.cjkLines, 'long CJK lines on screen').toBeGreaterThan(0);
-        expect(wrap.overrun).toBeLessThanOrEqual(0.5);
+      // Long CJK lines wrap inside the OCR pane: no character reaches under the scroll bar.
+      const wrap = await editorOverrun(page);
+      expect(wrap.cjkLines, 'long CJK lines on screen').toBeGreaterThan(0);
+      expect(wrap.overrun).toBeLessThanOrEqual(0.5);
 
-        // The status bar counts the page's doubts, as the toolbar's counter does.
-        const doubts = Number(await page.getByTestId('doubt-counter').getAttribute('data-count'));
-        expect(doubts).toBeGreaterThan(0);
-        await expect.poll(() => page.getByTestId('status-doubts').getAttribute('data-count')).toBe(String(doubts));
-        expect(await page.getByTestId('status-doubts').textContent()).toBe(lang === 'en' ? `${doubts} doubt${doubts === 1 ? '' : 's'}` : `${doubts} 处存疑`);
+      // The status bar counts the page's doubts, as the toolbar's counter does.
+      const doubts = Number(await page.getByTestId('doubt-counter').getAttribute('data-count'));
+      expect(doubts).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('status-doubts').getAttribute('data-count')).toBe(String(doubts));
+      expect(await page.getByTestId('status-doubts').textContent()).toBe(lang === 'en' ? `${doubts} doubt${doubts === 1 ? '' : 's'}` : `${doubts} 处存疑`);
 
-        // A finished import reports in a strip above the status bar, not over the cards.
-        await page.getByTestId('tour-skip').click();
-        await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
-        await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-        const report = await box(page, '[data-testid=import-panel]');
-        expect(report.top).toBeGreaterThanOrEqual((await box(page, '.page-view .panes')).bottom - 0.5);
-        await page.screenshot({ path: `${SCREENSHOTS}desk-import-${lang}-${w}x${h}.tmp.png` });
-        await page.locator('[data-testid=import-panel] button').click();
-        await page.getByTestId('import-panel').waitFor({ state: 'detached' });
-        await page.close();
-      });
-    }
+      // A finished import reports in a strip above the status bar, not over the cards.
+      await page.getByTestId('tour-skip').click();
+      await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
+      await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+      const report = await box(page, '[data-testid=import-panel]');
+      expect(report.top).toBeGreaterThanOrEqual((await box(page, '.page-view .panes')).bottom - 0.5);
+      await page.screenshot({ path: `${SCREENSHOTS}desk-import-${lang}-${w}x${h}.tmp.png` });
+      await page.locator('[data-testid=import-panel] button').click();
+      await page.getByTestId('import-panel').waitFor({ state: 'detached' });
+      await page.close();
+    });
   }
 });

@@ -3,7 +3,7 @@
 // approval, in both languages. Screenshots at 1366×768 and 1920×1080.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { DESK_VIEWS, SCREENSHOTS, hasChromium, launchChromium, openDesk, startTestHost, type TestHost } from './support.ts';
 
 describe.skipIf(!hasChromium)('first run: sample issue and tour', () => {
   let host: TestHost;
@@ -18,40 +18,36 @@ describe.skipIf(!hasChromium)('first run: sample issue and tour', () => {
     await host?.close();
   });
 
-  for (const [lang, locale] of [['zh-CN', 'zh-CN'], ['en', 'en-US']] as const) {
-    for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
-      it(`opens the sample issue and walks the tour (${lang}, ${w}×${h})`, async () => {
-        const page = await browser.newPage({ viewport: { width: w, height: h }, locale });
-        await page.addInitScript(`localStorage.setItem('galley.language', '${lang}')`);
-        await page.goto(host.host.url);
-        await skipProfilePicker(page);
-        const offer = page.getByTestId('first-run');
-        await offer.waitFor();
-        await page.getByTestId('open-sample').click();
-        await page.getByTestId('tour').waitFor({ timeout: 30_000 });
-        await page.waitForSelector('[data-testid=item-card]');
-        // Several pages of one issue, with items.
-        await expect.poll(() => page.getByTestId('page-row').count()).toBeGreaterThanOrEqual(3);
-        const steps: string[] = [];
-        for (let i = 0; i < 5; i++) {
-          steps.push((await page.getByTestId('tour').getAttribute('data-step')) ?? '');
-          if (i === 1) await page.screenshot({ path: `${SCREENSHOTS}tour-${lang}-${w}x${h}.png` });
-          await page.getByTestId('tour-next').click();
-        }
-        expect(steps).toEqual(['split', 'merge', 'titles', 'doubts', 'approval']);
-        await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
-        // Opening it again (from another page) opens its first page and does not import it twice.
-        const rows = await page.getByTestId('page-row').count();
-        const title = page.locator('.page-view .toolbar .page-title');
-        await page.getByTestId('page-row').nth(1).click();
-        await expect.poll(() => title.getAttribute('title')).toMatch(/-p2\.txt$/);
-        await page.getByTestId('menu-file').click();
-        await page.locator('[data-command=sample]').click();
-        await expect.poll(() => title.getAttribute('title')).toMatch(/-p1\.txt$/);
-        expect(await page.getByTestId('page-row').count()).toBe(rows);
-        expect(await page.getByTestId('issue-row').count()).toBe(1);
-        await page.close();
-      }, 90_000);
-    }
+  for (const view of DESK_VIEWS) {
+    const { lang, width: w, height: h } = view;
+    it(`opens the sample issue and walks the tour (${view.label})`, async () => {
+      const page = await openDesk(browser, host.host.url, view);
+      const offer = page.getByTestId('first-run');
+      await offer.waitFor();
+      await page.getByTestId('open-sample').click();
+      await page.getByTestId('tour').waitFor({ timeout: 30_000 });
+      await page.waitForSelector('[data-testid=item-card]');
+      // Several pages of one issue, with items.
+      await expect.poll(() => page.getByTestId('page-row').count()).toBeGreaterThanOrEqual(3);
+      const steps: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        steps.push((await page.getByTestId('tour').getAttribute('data-step')) ?? '');
+        if (i === 1) await page.screenshot({ path: `${SCREENSHOTS}tour-${lang}-${w}x${h}.png` });
+        await page.getByTestId('tour-next').click();
+      }
+      expect(steps).toEqual(['split', 'merge', 'titles', 'doubts', 'approval']);
+      await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
+      // Opening it again (from another page) opens its first page and does not import it twice.
+      const rows = await page.getByTestId('page-row').count();
+      const title = page.locator('.page-view .toolbar .page-title');
+      await page.getByTestId('page-row').nth(1).click();
+      await expect.poll(() => title.getAttribute('title')).toMatch(/-p2\.txt$/);
+      await page.getByTestId('menu-file').click();
+      await page.locator('[data-command=sample]').click();
+      await expect.poll(() => title.getAttribute('title')).toMatch(/-p1\.txt$/);
+      expect(await page.getByTestId('page-row').count()).toBe(rows);
+      expect(await page.getByTestId('issue-row').count()).toBe(1);
+      await page.close();
+    }, 90_000);
   }
 });
