@@ -1,6 +1,6 @@
 // `galley approve ISSUE --as NAME [--archive PATH | --db URL]`
 import { z } from 'zod';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { issueRef } from '../review-cli.ts';
@@ -15,9 +15,7 @@ Approves an issue whose pages are all proofed; it then refuses changes until a s
 reopens it (galley reopen). ISSUE is an issue id or PUBLICATION:YYYY-MM-DD.
 
   --as NAME        the supervisor's profile
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-`;
+${archiveOptionsHelp(17)}`;
 
 const argsSchema = z
   .object({

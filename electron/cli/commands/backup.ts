@@ -2,7 +2,7 @@
 // made with SQLite's online backup API, so it is safe while the app keeps editing.
 import { z } from 'zod';
 import { backupArchive } from '../../archive/backup.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
@@ -18,9 +18,7 @@ the archive as of one moment even while the app or galley serve keeps saving. Th
 
 Options:
   --out FILE      the backup file to write (required; an existing file is refused)
-  --archive PATH  the archive file (default: ${defaultArchivePath()})
-  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --overwrite     replace FILE when it exists
+${archiveOptionsHelp(16)}  --overwrite     replace FILE when it exists
   -h, --help      show this help
 `;
 

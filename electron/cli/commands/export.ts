@@ -1,7 +1,7 @@
 // `galley export ISSUE --format FMT[,FMT] --out DIR [--zip] [--as NAME] [--archive PATH | --db URL] [--json]`
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../shared/export.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { issueRef } from '../review-cli.ts';
@@ -21,9 +21,7 @@ export, and only an approved (or already exported) issue; the issue is then mark
   --out DIR        the folder to write into (made when missing)
   --zip            also write a zip of the issue folder
   --as NAME        the supervisor's profile
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json           print {folderPath, zipPath, manifest} as JSON
+${archiveOptionsHelp(17)}  --json           print {folderPath, zipPath, manifest} as JSON
   -h, --help       show this help
 `;
 

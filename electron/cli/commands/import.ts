@@ -2,7 +2,7 @@
 // (plain text, ALTO, hOCR, PAGE XML, METS deliveries, scans OCR'd locally) into the archive: files commit in batches, each file in a
 // savepoint of its own, so a failed file leaves nothing behind (see docs/import.md).
 import { z } from 'zod';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { countFiles, importPaths, type FileResult, type ImportSummary } from '../../importer/index.ts';
 import { createParsePool } from '../../importer/pool/pool.ts';
 import { formatHelpLines } from '../../importer/formats.ts';
@@ -28,9 +28,7 @@ with the reason. Pages are grouped into issues by their masthead, else by folder
 is kept unless --overwrite is given.
 
 Options:
-  --archive PATH  the archive file (default: ${defaultArchivePath()})
-  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json          one JSON line per file on stdout ({file, status, pageId?, error?}), then
+${archiveOptionsHelp(16)}  --json          one JSON line per file on stdout ({file, status, pageId?, error?}), then
                   {"summary": {...}}
   --overwrite     replace pages that editors have corrected
   -h, --help      show this help

@@ -1,7 +1,7 @@
 // `galley profiles list [--json]` and `galley profiles add NAME --role R [--as SUPERVISOR]`
 import { z } from 'zod';
 import { ROLES, roleSchema } from '../../../shared/roles.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
@@ -22,9 +22,7 @@ profile it creates is a supervisor whatever --role says. Afterwards --as must na
 Options:
   --role ROLE      ${ROLES.join(', ')}
   --as NAME        the supervisor adding the profile
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json           list as JSON
+${archiveOptionsHelp(17)}  --json           list as JSON
   -h, --help       show this help
 `;
 

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { restoreArchive } from '../../archive/backup.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import { sqliteFileTarget } from '../review-cli.ts';
 import type { CliIO } from '../cli-io.ts';
@@ -19,9 +19,7 @@ is renamed to ARCHIVE.before-restore-<time>; nothing is deleted. Close the app a
 first.
 
 Options:
-  --archive PATH  the archive file to replace (default: ${defaultArchivePath()})
-  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --yes           confirm replacing an existing archive (required when one exists)
+${archiveOptionsHelp(16, 'the archive file to replace')}  --yes           confirm replacing an existing archive (required when one exists)
   -h, --help      show this help
 `;
 

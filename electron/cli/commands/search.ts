@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { ITEM_KINDS } from '../../../shared/segmentation.ts';
 import { PAGE_STATES } from '../../../shared/domain.ts';
 import type { Req } from '../../../shared/ipc.ts';
-import { defaultArchivePath, defaultArchiveTarget } from '../../archive/default-path.ts';
+import { defaultArchiveTarget } from '../../archive/default-path.ts';
 import { archiveKind } from '../../archive/open-any.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 
 export const summary = 'Search the archive (headlines, bodies, contributors, tags)';
 export const usage = 'galley search QUERY [--archive PATH | --db URL] [--json] [--kind K] [--from DATE] [--to DATE] [--tag T] [--state S] [--publication ID] [--limit N] [--offset N]';
@@ -20,9 +21,7 @@ traditional and simplified characters find each other (衡陽 finds 衡阳); wor
 characters are found too. Several words separated by spaces must all match.
 
 Options:
-  --archive PATH     the archive file (default: ${defaultArchivePath()})
-  --db URL           a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json             print the hits as JSON
+${archiveOptionsHelp(19)}  --json             print the hits as JSON
   --kind K           only items of this kind (${ITEM_KINDS.join(', ')})
   --from DATE        only issues on or after DATE (YYYY-MM-DD)
   --to DATE          only issues on or before DATE (YYYY-MM-DD)

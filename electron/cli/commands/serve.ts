@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import { UsageError, type CliIO } from '../cli-io.ts';
-import { DEFAULT_BROWSER_PORT, defaultArchivePath, startBrowserHost } from '../../host/browser-host.ts';
+import { DEFAULT_BROWSER_PORT, startBrowserHost } from '../../host/browser-host.ts';
 import { defaultArchiveTarget } from '../../archive/default-path.ts';
 import { languageForLocale } from '../../../shared/i18n.ts';
 import { ListenError, parseListen, parseServerNames } from '../../host/listen.ts';
 import { TlsError, loadTlsFiles } from '../../host/tls.ts';
 import { TeamReachError } from '../../host/team-reach.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 
 export const summary = 'Serve the proofing workspace to a browser (127.0.0.1, or the team with --listen HOST:PORT)';
 export const usage = 'galley serve [--archive PATH | --db URL] [--port N] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE | --insecure-http] [--server-name NAME]';
@@ -25,9 +26,7 @@ Once any profile has a password (galley users), the workspace shows a login scre
 acts as its own user, and approve, reopen and export ask for the password again.
 
 Options:
-  --archive PATH  the archive database (default: ${defaultArchivePath()})
-  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --port N        the port (default: ${DEFAULT_BROWSER_PORT}, or the next free one)
+${archiveOptionsHelp(16, 'the archive database')}  --port N        the port (default: ${DEFAULT_BROWSER_PORT}, or the next free one)
   --listen HOST:PORT
                   where to listen (default 127.0.0.1). An address beyond this computer
                   (0.0.0.0, [::], a LAN address or name) needs an archive with accounts

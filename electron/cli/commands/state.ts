@@ -5,7 +5,7 @@
 // proofing, `galley approve` and `galley export` without the UI.
 import { z } from 'zod';
 import { PAGE_STATES, type PageState } from '../../../shared/domain.ts';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { issueRef } from '../review-cli.ts';
@@ -24,9 +24,7 @@ PUBLICATION:YYYY-MM-DD, and then every page of the issue is set. The profile nam
 be allowed to set page states (editors and supervisors), and the issue must not be approved.
 
   --as NAME        the acting profile
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-`;
+${archiveOptionsHelp(17)}`;
 
 const argsSchema = z
   .object({

@@ -1,6 +1,6 @@
 // `galley tag ITEM TAG... --as NAME [--remove] [--archive PATH | --db URL]`
 import { z } from 'zod';
-import { defaultArchivePath } from '../../archive/default-path.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { openService } from '../service.ts';
@@ -15,9 +15,7 @@ Adds each TAG to item ITEM (its id, as galley search prints it: #ID), or removes
 
   --as NAME        an archivist's or supervisor's profile
   --remove         remove the tags instead
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-`;
+${archiveOptionsHelp(17)}`;
 
 const argsSchema = z
   .object({

@@ -8,11 +8,12 @@ import { profileNameSchema } from '../../../shared/contract/profiles.ts';
 import { createAccountGuard } from '../../accounts/guard.ts';
 import { hashPassword, newPasswordSchema, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from '../../accounts/password.ts';
 import type { AsyncArchive } from '../../archive/async-archive.ts';
-import { defaultArchivePath, defaultArchiveTarget } from '../../archive/default-path.ts';
+import { defaultArchiveTarget } from '../../archive/default-path.ts';
 import { tokenize, validate } from '../args.ts';
 import { UsageError, type CliIO } from '../cli-io.ts';
 import { newPassword, ownPassword, processPasswordInput, type PasswordInput } from '../password-input.ts';
 import { openCliArchive, profileAs, actorOf } from '../review-cli.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 
 export const summary = 'Accounts: add a user with a password, list, change a password, disable';
 export const usage =
@@ -39,9 +40,7 @@ Options:
   --role ROLE      editor (proofs pages), archivist (tags), supervisor (approves, exports, manages users)
   --as NAME        who is acting (default for passwd: NAME itself)
   --enable         with disable: enable the user again
-  --archive PATH   the archive file (default: ${defaultArchivePath()})
-  --db URL         a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json           list as JSON
+${archiveOptionsHelp(17)}  --json           list as JSON
 `;
 
 const argsSchema = z

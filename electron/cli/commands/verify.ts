@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { describeBrokenLink, describeDamage, hasChecksums, verifyAllRows } from '../../archive/checksums.ts';
-import { defaultArchivePath, defaultArchiveTarget } from '../../archive/default-path.ts';
+import { defaultArchiveTarget } from '../../archive/default-path.ts';
 import { archiveKind } from '../../archive/open-any.ts';
 import { openPostgresArchive } from '../../archive/postgres/pg-archive.ts';
 import type { VerifyReport } from '../../archive/checksums.ts';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
+import { archiveOptionsHelp } from '../archive-options-help.ts';
 
 export const summary = 'Check every row of the archive against its checksum (read-only)';
 export const usage = 'galley verify [--archive PATH | --db URL] [--json]';
@@ -24,9 +25,7 @@ PostgreSQL (--db URL) gets the same row checksums and audit hash chains (its str
 server's: pg_amcheck).
 
 Options:
-  --archive PATH  the archive file (default: ${defaultArchivePath()})
-  --db URL        a team archive on PostgreSQL (postgresql://…) instead; GALLEY_DB names either
-  --json          print the report as JSON
+${archiveOptionsHelp(16)}  --json          print the report as JSON
   -h, --help      show this help
 `;
 
