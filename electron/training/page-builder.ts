@@ -8,6 +8,7 @@
 import type { ContributorRole, ItemKind } from '../../shared/segmentation.ts';
 import { GOLD_SCHEMA, goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../../core/eval/gold.ts';
 import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
+import { paragraphRole } from './block-roles.ts';
 import { drawHabits, drawStyle, type LayoutStyle, type OcrHabits } from './layout-style.ts';
 import { confuseMarks, jitterSpaces } from './ocr-noise.ts';
 import { PageWriter } from './page-writer.ts';
@@ -102,7 +103,7 @@ interface Title {
 }
 interface Block {
   text: string;
-  role: 'body-start' | 'caption' | 'crosshead' | 'credit' | 'jump';
+  role: 'body-start' | 'caption' | 'crosshead' | 'byline' | 'credit' | 'jump';
 }
 interface Planned {
   kind: ItemKind;
@@ -248,13 +249,13 @@ function planArticle(a: CorpusArticle, jump: (JumpPlan & { side: 'to' | 'from' }
   body.forEach((p, k) => {
     if (photo) blocks.push({ text: p, role: isCredit(p) ? 'credit' : 'caption' });
     else if (F.EDITOR_SIGNOFF.test(p) || (k === body.length - 1 && k > 0 && F.CRAWL_END_CREDIT.test(p))) blocks.push({ text: p, role: 'credit' });
-    else if (k > 0 && k < body.length - 1 && p.length <= F.CROSSHEAD_MAX && !F.CLOSING_PUNCT.test(p) && !p.startsWith('——')) blocks.push({ text: p, role: 'crosshead' });
-    else blocks.push({ text: p, role: 'body-start' });
+    // Display lines are crossheads; name, signature and date lines credits; table rows paragraphs (block-roles.ts).
+    else blocks.push({ text: p, role: paragraphRole(p, k, body.length) });
   });
 
   // Contributors are known only where the builder wrote every credit itself.
   const dateline = F.DATELINE_OPENING.test(body[0] ?? '');
-  const crawlCredits = blocks.some((b) => b.role === 'credit') || body.some((p) => /记者|通讯员|摄/.test(p.slice(-20)));
+  const crawlCredits = blocks.some((b) => b.role === 'credit' || b.role === 'byline') || body.some((p) => /记者|通讯员|摄/.test(p.slice(-20)));
   let byline: string | null = null;
   let contributors: Planned['contributors'] = jump?.side === 'from' ? [] : null;
   if (!photo && jump?.side !== 'from' && !dateline) {
