@@ -11,6 +11,7 @@ import { openPostgresArchive } from '../electron/archive/postgres/pg-archive.ts'
 import { startBrowserHost } from '../electron/host/browser-host.ts';
 import { loadBackend } from '../electron/host/load-backend.ts';
 import { HTTP_TOKEN_HEADER } from '../shared/ipc.ts';
+import { isWirePage, pageOfWire } from '../shared/page-wire.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Item } from '../shared/segmentation.ts';
 import { freshDatabase } from '../test/postgres/fresh-db.ts';
@@ -61,7 +62,8 @@ async function login(origin: string, token: string, u: number): Promise<Client> 
       const r = await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(request) });
       const body = (await r.json()) as { ok: boolean; value?: T; code?: string; message?: string };
       if (!body.ok) throw new Error(`${channel}: ${body.code}: ${body.message}`);
-      return body.value as T;
+      // page.get answers in the lean wire form (shared/page-wire.ts), read back as the tab reads it.
+      return (isWirePage(body.value) ? pageOfWire(body.value) : body.value) as T;
     },
   };
 }

@@ -19,18 +19,18 @@ export const CHECKED_ITEM_FIELDS = [
 
 const pageFieldsSchema = pageRecordSchema.extend({ items: z.array(z.unknown()) });
 
-const KINDS = new Set<string>(ITEM_KINDS);
-const ROLES = new Set<string>(CONTRIBUTOR_ROLES);
+export const KINDS = new Set<string>(ITEM_KINDS);
+export const ROLES = new Set<string>(CONTRIBUTOR_ROLES);
 const FLAGS = new Set<string>(FLAG_CODES);
-const EDITABLE = new Set<string>(EDITABLE_FIELDS);
+export const EDITABLE = new Set<string>(EDITABLE_FIELDS);
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-const isText = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isPositiveOrNull = (v: unknown): v is number | null => v === null || isPositive(v);
-const isShare = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+export const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+export const isText = (v: unknown): v is string | null => v === null || typeof v === 'string';
+export const isPositiveOrNull = (v: unknown): v is number | null => v === null || isPositive(v);
+export const isShare = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 
 function contributors(v: unknown): Contributor[] | null {
   if (!Array.isArray(v)) return null;
@@ -42,7 +42,7 @@ function contributors(v: unknown): Contributor[] | null {
   return out;
 }
 
-function flags(v: unknown): Flag[] | null {
+export function flags(v: unknown): Flag[] | null {
   if (!Array.isArray(v)) return null;
   const out: Flag[] = [];
   for (const f of v) {
@@ -52,7 +52,7 @@ function flags(v: unknown): Flag[] | null {
   return out;
 }
 
-function strings(v: unknown, allowed?: Set<string>): string[] | null {
+export function strings(v: unknown, allowed?: Set<string>): string[] | null {
   if (!Array.isArray(v)) return null;
   for (const s of v) if (typeof s !== 'string' || (allowed && !allowed.has(s))) return null;
   return v.slice() as string[];

@@ -5,6 +5,7 @@
 // the HTTP host sends it as it is (electron/host/dispatch.ts, http-host.ts). The tab checks it on
 // arrival (shared/page-record-check.ts), so it is validated once, where it crosses the network.
 import type { PageRecord } from '../../shared/domain.ts';
+import { wirePageOf } from '../../shared/page-wire.ts';
 
 /** The page's JSON text and the two sizes the page size limit is checked on (shared/page-limits.ts). */
 export interface PageJson {
@@ -14,5 +15,6 @@ export interface PageJson {
 }
 
 export function pageJson(page: PageRecord): PageJson {
-  return { json: JSON.stringify(page), textChars: page.text.length, itemCount: page.items.length };
+  // The lean wire form (shared/page-wire.ts); SQLite builds it from its rows (page-lean.ts).
+  return { json: wirePageOf(page), textChars: page.text.length, itemCount: page.items.length };
 }

@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import type { Archive } from './archive-api.ts';
 import { guardArchiveReads } from './checksum-reads.ts';
 import { readCheckedPage } from './page-read.ts';
-import { pageJson } from './page-json.ts';
+import { readLeanPageJson } from './page-lean.ts';
 import { registerChecksumFunction } from './checksums.ts';
 import { checkActor, now, type ArchiveContext } from './context.ts';
 import { Db, type ArchiveLogger } from './db.ts';
@@ -130,7 +130,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
     listPages: (issueId) => pages.listPages(ctx, issueId),
     // One read that verifies each row's checksum as it builds the page (page-read.ts).
     getPage: (pageId) => readCheckedPage(ctx, pageId),
-    getPageJson: (pageId) => pageJson(readCheckedPage(ctx, pageId)),
+    // page.get's lean wire form, read from the rows without item objects (page-lean.ts).
+    getPageJson: (pageId) => readLeanPageJson(ctx, pageId),
     savePage: (input, actor) => pages.savePage(ctx, input, actor),
     editPage: (input, actor) => editPage(ctx, input, actor),
     setPageState: (pageId, state, actor) => pages.setPageState(ctx, pageId, state, actor),

@@ -6,6 +6,7 @@ import { AppError, type AppErrorData } from '../../shared/app-error.ts';
 import { toAppError } from './app-errors.ts';
 import type { HandlerTable } from './service/context.ts';
 import { JsonAnswer } from './service/json-answer.ts';
+import { isWirePage, pageOfWire } from '../../shared/page-wire.ts';
 
 /** An answer: the value, or an AppError as data (`{ ok: false, code, reason, details, message }`). */
 export type DispatchResult = { ok: true; value: unknown } | ({ ok: false } & AppErrorData);
@@ -27,7 +28,10 @@ export async function dispatch(table: HandlerTable, channel: string, request: un
 
 /** A pre-serialised answer as a value, checked against the contract as every other answer is. */
 function parseChecked(channel: string, json: string): unknown {
-  return isChannel(channel) ? channels[channel].response.parse(JSON.parse(json)) : JSON.parse(json);
+  const raw: unknown = JSON.parse(json);
+  // page.get's lean wire form (shared/page-wire.ts) is read back into the page record first.
+  const value = isWirePage(raw) ? pageOfWire(raw) : raw;
+  return isChannel(channel) ? channels[channel].response.parse(value) : value;
 }
 
 /** dispatch() for the HTTP host: a JsonAnswer comes back as its text, to be sent as it is. */

@@ -18,6 +18,7 @@ import {
 } from '../../shared/ipc.ts';
 import { MAX_UPLOAD_BATCH_CHARS } from '../../shared/limits.ts';
 import { parsePageRecord } from '../../shared/page-record-check.ts';
+import { isWirePage, pageOfWire } from '../../shared/page-wire.ts';
 import { AppError, type AppErrorCode, type AppErrorDetails } from '../../shared/app-error.ts';
 
 /**
@@ -45,7 +46,8 @@ export class ApiError extends AppError {
 type Failure = { ok: boolean; value?: unknown };
 
 /** Answers checked by a plain pass equal to their schema (a page of 10,000 items: zod cost ~30 ms CPU). */
-const FAST_CHECKS: { [C in Channel]?: (value: unknown) => Res<C> } = { 'page.get': parsePageRecord };
+// page.get: the lean wire form over HTTP (shared/page-wire.ts), a page record from the Electron host.
+const FAST_CHECKS: { [C in Channel]?: (value: unknown) => Res<C> } = { 'page.get': (v) => (isWirePage(v) ? pageOfWire(v) : parsePageRecord(v)) };
 
 function parseResponse<C extends Channel>(channel: C, value: unknown): Res<C> {
   const fast = FAST_CHECKS[channel];

@@ -14,6 +14,7 @@ import { dispatchWire } from '../../electron/host/dispatch.ts';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host.ts';
 import { HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
 import { parsePageRecord } from '../../shared/page-record-check.ts';
+import { isWirePage, pageOfWire } from '../../shared/page-wire.ts';
 import { MAX_PAGE_ITEMS } from '../../shared/page-limits.ts';
 import { fakeDerive } from '../renderer/fake-engine.ts';
 import { fakeSegment } from '../archive/fake-segmenter.ts';
@@ -56,7 +57,9 @@ describe('page.get serialised on the archive thread', () => {
     const page = await worker.getPage(pageId);
     const wire = await worker.getPageJson(pageId);
     expect(typeof wire.json).toBe('string');
-    expect(JSON.parse(wire.json)).toEqual(page);
+    // The lean wire form (shared/page-wire.ts): the same page once read back.
+    expect(isWirePage(JSON.parse(wire.json))).toBe(true);
+    expect(pageOfWire(JSON.parse(wire.json))).toEqual(page);
     expect(wire.textChars).toBe(page.text.length);
     expect(wire.itemCount).toBe(page.items.length);
     expect(page.items.length).toBeGreaterThan(1);
@@ -72,7 +75,9 @@ describe('page.get serialised on the archive thread', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: boolean; value: unknown };
     expect(body.ok).toBe(true);
-    expect(parsePageRecord(body.value)).toEqual(await worker.getPage(pageId));
+    expect(pageOfWire(body.value)).toEqual(await worker.getPage(pageId));
+    // The check the tab runs (renderer/api/client.ts) reads the lean form; page records still pass it too.
+    expect(parsePageRecord(await worker.getPage(pageId))).toEqual(await worker.getPage(pageId));
   });
 
   it('dispatch() still answers a checked value; dispatchWire() the text; failures are unchanged', async () => {
@@ -80,7 +85,7 @@ describe('page.get serialised on the archive thread', () => {
     const value = await dispatch(table, 'page.get', { pageId });
     expect(value).toEqual({ ok: true, value: await worker.getPage(pageId) });
     const wire = await dispatchWire(table, 'page.get', { pageId });
-    expect('json' in wire && JSON.parse(wire.json)).toEqual(await worker.getPage(pageId));
+    expect('json' in wire && pageOfWire(JSON.parse(wire.json))).toEqual(await worker.getPage(pageId));
     const missing = await dispatchWire(table, 'page.get', { pageId: 999 });
     expect(missing).toMatchObject({ ok: false, code: 'not-found' });
   });
@@ -90,7 +95,7 @@ describe('page.get serialised on the archive thread', () => {
     try {
       const { getPageJson: _dropped, ...plain } = inProcess(a);
       const r = await dispatchWire(tableOf(plain as unknown as AsyncArchive), 'page.get', { pageId });
-      expect('json' in r && JSON.parse(r.json)).toEqual(a.getPage(pageId));
+      expect('json' in r && pageOfWire(JSON.parse(r.json))).toEqual(a.getPage(pageId));
     } finally {
       a.close();
     }
