@@ -61,8 +61,9 @@ export function segmentPage(input: string, options: SegmentOptions = {}): Segmen
   const pack = options.rules ?? zhDailyRules;
   const model = resolveModel(options);
   if (!model) return segmentByRules(input, pack, options);
-  const { layout, features } = pageInput(input, pack, options);
-  const decoded = decodePage(model, features);
+  const page = pageInput(input, pack, options);
+  const { layout } = page;
+  const decoded = decodePage(model, page.emissions(model));
   const items = deriveDecoded(layout, decoded, []);
   const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
@@ -110,7 +111,7 @@ export function deriveItems(
   lineStarts.sort((a, b) => a - b);
   if (lines.length && lineStarts[0] !== 0) lineStarts.unshift(0);
   if (!model || !input) return deriveSpans(layout, lineStarts, kinds);
-  const decoded = decodePage(model, input.features, new Set(lineStarts));
+  const decoded = decodePage(model, input.emissions(model), new Set(lineStarts));
   return deriveDecoded(layout, decoded, kinds);
 }
 

@@ -9,6 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNode } from '../../scripts/build.mjs';
 import { NODE_OUT } from '../../scripts/build-state.mjs';
 import { defaultModel } from '../../core/engine/model/default-model.ts';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { checkBinary, readHeader } from '../../core/engine/model/binary-file.ts';
+import { segmentPage as sourceSegment } from '../../core/engine/index.ts';
+import committed from '../../resources/model/line-roles-v1.json' with { type: 'json' };
+
+const PAGES = join(NODE_OUT, '..', '..', 'resources', 'pages');
 
 const read = (file: string): string => readFileSync(join(NODE_OUT, file), 'utf8');
 const staticImports = (code: string): string[] => [...code.matchAll(/(?:^|\n)\s*(?:import|export)\s*(?:[^'"]*?\s+from\s*)?"\.\/(chunk-[\w-]+\.js)"/g)].map((m) => m[1]!);
@@ -70,4 +77,31 @@ describe('the compiled galley segment', () => {
     const text = readFileSync(join(NODE_OUT, '..', '..', 'resources', 'pages', 'hengyang-daily-2021-10-29-p1.txt'), 'utf8');
     expect(segmentPage!(text).model?.version).toBe(defaultModel().version);
   });
+
+  it('writes the pre-unpacked weights beside the build, made from the committed JSON, and segments with them exactly as the sources do', async () => {
+    const bytes = readFileSync(join(NODE_OUT, 'line-roles-v1.bin'));
+    expect(() => checkBinary(bytes)).not.toThrow();
+    expect(readHeader(bytes).header.source).toBe((committed as { checksum: string }).checksum);
+    const reader = [...closure(engineOf(segmentChunk)!).values()].find((code) => code.includes('// core/engine/model/committed-weights.ts'));
+    expect(reader).toMatch(/readFileSync\(new URL\("\.\/line-roles-v1\.bin", import\.meta\.url\)/);
+    // The compiled engine in a fresh process: its model comes from the binary (the JSON is not read), and
+    // every resources page segments byte for byte as the sources segment it with the JSON.
+    const script = [
+      // Files the engine reads, recorded (readFileSync wrapped before the engine is imported).
+      "const fs = await import('node:fs');",
+      'const read = fs.default.readFileSync;',
+      'const files = [];',
+      'fs.default.readFileSync = (path, ...rest) => { files.push(String(path)); return read(path, ...rest); };',
+      "(await import('node:module')).syncBuiltinESMExports();",
+      `const e = await import(${JSON.stringify(pathToFileURL(join(NODE_OUT, engineOf(segmentChunk)!)).href)});`,
+      'const out = {};',
+      `for (const f of fs.readdirSync(${JSON.stringify(PAGES)}).filter((f) => f.endsWith('.txt')).sort()) out[f] = e.segmentPage(read(${JSON.stringify(PAGES)} + '/' + f, 'utf8'));`,
+      'process.stdout.write(JSON.stringify({ out, files }));',
+    ].join('\n');
+    const { out: built, files: read } = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { out: Record<string, unknown>; files: string[] };
+    expect(read.filter((f) => f.includes('line-roles-v1'))).toEqual([pathToFileURL(join(NODE_OUT, 'line-roles-v1.bin')).href]);
+    const files = readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort();
+    expect(Object.keys(built)).toEqual(files);
+    for (const f of files) expect(built[f], f).toEqual(JSON.parse(JSON.stringify(sourceSegment(readFileSync(join(PAGES, f), 'utf8')))));
+  }, 120_000);
 });

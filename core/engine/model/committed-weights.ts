@@ -9,3 +9,12 @@ import weights from '../../../resources/model/line-roles-v1.json' with { type: '
 export function committedWeights(): unknown {
   return weights;
 }
+
+/**
+ * The same weights pre-unpacked (binary-file.ts), where the platform has them: the Node build
+ * writes them beside its code and its copy of this module reads them. Here (Vite, the tests,
+ * sources run through tsx) there is none, and the JSON is hashed on first use (a few ms).
+ */
+export function committedBinary(): Uint8Array | null {
+  return null;
+}

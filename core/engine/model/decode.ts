@@ -4,7 +4,7 @@
 import type { LineRole } from './line-roles.ts';
 import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
 import { boundaryMargin, titleMargin, squash } from './confidence.ts';
-import { decodeWithMarginals, pageEmissions, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
+import { decodeWithMarginals, pageEmissions, viterbi, type Emissions, type LabelMask, type LineRoleModel } from './weights.ts';
 import type { LineFeatures } from './features.ts';
 
 export interface DecodedPage {
@@ -25,27 +25,28 @@ const onlyLabel = (label: number): Uint8Array => Uint8Array.from({ length: LABEL
 const BODY_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['body', 'body-start', 'caption', 'crosshead']);
 
 /**
- * @param features the page's line features (page-input.ts)
+ * @param scored the page's emission scores (PageInput.emissions, the decoding path), or its line
+ *   features by name (page-input.ts; scored here by the string path)
  * @param fixedStarts when given, items start exactly at these lines (an editor's splits); the model
  *   decodes the roles inside them
  */
-export function decodePage(model: LineRoleModel, features: LineFeatures[], fixedStarts?: ReadonlySet<number>): DecodedPage {
-  const n = features.length;
+export function decodePage(model: LineRoleModel, scored: Emissions | LineFeatures[], fixedStarts?: ReadonlySet<number>): DecodedPage {
+  const em = Array.isArray(scored) ? pageEmissions(model, scored) : scored;
+  const n = em.length / LABEL_COUNT;
   if (n === 0) return { roles: [], starts: [], boundaryConfidence: [], roleConfidence: [] };
-  const em = pageEmissions(model, features);
   // The first text line always opens an item. Confidence compares against every alternative,
   // constraints aside (the editor's splits are certain anyway), so the free path's max-marginals serve both.
   const { path: free, marginals: mm } = decodeWithMarginals(em, model.transitions, [START_ONLY]);
   // An editor's split at a line the model reads as running text keeps that reading: the line
   // opens the new item as the paragraph it is, not as a title the split would otherwise invent.
   const mask: LabelMask = fixedStarts
-    ? features.map((_, i) => {
+    ? Array.from({ length: n }, (_, i) => {
         if (!(i === 0 || fixedStarts.has(i))) return INSIDE_ONLY;
         if (isStart(free[i]!)) return START_ONLY;
         const role = roleOf(free[i]!);
         return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
       })
-    : features.map((_, i) => (i === 0 ? START_ONLY : null));
+    : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : null));
   const path = fixedStarts ? viterbi(em, model.transitions, mask) : free;
   const scale = model.confidenceScale;
   return {

@@ -97,7 +97,47 @@ function modalWidth(lines: readonly ClassifiedLine[], lengths: readonly number[]
   return Math.max(1, best);
 }
 
-export function pageFeatures(view: PageView): LineFeatures[] {
+/**
+ * The constant text each feature template starts with. A feature is this text followed by its
+ * parts (FeatureSink): the string path (training, pageFeatures) joins them into the feature's name,
+ * the scoring path (hashed.ts) folds their characters into the name's hash as they are made, so
+ * the two read the same names by construction, and decoding builds no string per feature.
+ */
+const PREFIXES = {
+  cls: 'cls=', cont: 'cont=', rstart: 'rstart=', mast: 'mast=', bb: 'bb=', ba: 'ba=', len: 'len=', rel: 'rel=',
+  close: 'close=', ec: 'ec=', sc: 'sc=', e1: 'e1=', indent: 'indent=', dw: 'dw=', modal: 'modal', leadbyl: 'leadbyl',
+  tailphoto: 'tailphoto', jump: 'jump=', enum: 'p:enum', dash: 'p:dash', notice: 'p:notice', col: 'p:col',
+  series: 'p:series', edit: 'p:edit', loose: 'p:loose', bare: 'p:bare', endcredit: 'p:endcredit', leadjoin: 'leadjoin',
+  bias: 'bias', pos: 'pos=', last: 'last=', s1: 's1=', s2: 's2=', s3: 's3=', e2: 'e2=', e3: 'e3=', clauses: 'clauses=',
+  anchor: 'anchor=', since: 'since=', photo: 'photo=', prv: 'prv=', prvNone: 'prv=none', lrel: 'lrel=', plrel: 'plrel=',
+  vab: 'vab=', lean: 'lean=', hanspace: 'hanspace', digits: 'digits', table: 'p:table', note: 'p:note', salut: 'p:salut',
+  lead: 'p:lead', kick: 'p:kick', couplet: 'p:couplet', sig: 'p:sig', date: 'p:date', bullet: 'p:bullet', trail: 'p:trail',
+  ad: 'p:ad=', mastsig: 'p:mastsig=', credit: 'credit=',
+} as const;
+
+/** Template number → its constant text (the hashing path folds these once per model). */
+export const TEMPLATE_TEXT: readonly string[] = Object.values(PREFIXES);
+const T = Object.fromEntries(Object.keys(PREFIXES).map((k, i) => [k, i])) as { readonly [K in keyof typeof PREFIXES]: number };
+
+/**
+ * Receives a page's features as they are made, line by line in page order: a line's shape
+ * features first (`end(true)`: also read at offsets ±1, ±2), then its own (`end(false)`).
+ */
+export interface FeatureSink {
+  line(i: number): void;
+  /** Starts a feature with template `t`'s text. */
+  start(t: number): void;
+  /** Appends s[from…to). */
+  chars(s: string, from: number, to: number): void;
+  /** Appends an integer's decimal digits (as String(n)). */
+  int(n: number): void;
+  end(shape: boolean): void;
+}
+
+/** The line's shortfall against the local width ('g': a line with a wide gap measures none). */
+const GAP = 99;
+
+export function emitPageFeatures(view: PageView, sink: FeatureSink): void {
   const { lines, pack } = view;
   const compact = lines.map((l) => l.folded.replace(SPACES, ''));
   const lengths = compact.map((c) => c.length);
@@ -130,105 +170,257 @@ export function pageFeatures(view: PageView): LineFeatures[] {
   // Characters short of the local width: OCR drops a paragraph's indent, but its first line still
   // holds two characters fewer than a full line (a ratio cannot tell 28 of 30 from 30 of 30).
   // The width is the most common length nearby (OCR's stray marks make the longest line a poor measure).
-  const short = lengths.map((len, i) => (gap[i] ? 'g' : String(Math.max(-6, Math.min(1, len - modalWidth(lines, lengths, gap, i))))));
+  const short = lengths.map((len, i) => (gap[i] ? GAP : Math.max(-6, Math.min(1, len - modalWidth(lines, lengths, gap, i)))));
+  const dw = (v: number): void => (v === GAP ? sink.chars('g', 0, 1) : sink.int(v));
   // Vocabulary on both sides of the lines that could be titles: crosshead or a new article's headline?
   const vocab = lineVocabulary(
     compact,
     (i) => lengths[i]! <= 40 && (lines[i]!.role === 'title' || (!lines[i]!.continuesPrevious && lengths[i]! < col.width * 0.8)),
     (i) => lines[i]!.role === 'body',
   );
-  return lines.map((line, i) => {
+  const str = (s: string): void => sink.chars(s, 0, s.length);
+  const flag = (t: number, shape: boolean): void => {
+    sink.start(t);
+    sink.end(shape);
+  };
+  const num = (t: number, v: number, shape: boolean): void => {
+    sink.start(t);
+    sink.int(v);
+    sink.end(shape);
+  };
+  const part = (t: number, s: string, from: number, to: number): void => {
+    sink.start(t);
+    sink.chars(s, from, to);
+    sink.end(false);
+  };
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
     const text = line.folded;
     const c = compact[i]!;
     const len = lengths[i]!;
-    const shape: string[] = [];
-    const own: string[] = [];
     const blankBefore = i === 0 ? line.index > 0 : line.index > lines[i - 1]!.index + 1;
     const blankAfter = i + 1 < n && lines[i + 1]!.index > line.index + 1;
     const rel = len / col.width;
-    const last = c.at(-1);
-    shape.push(
-      `cls=${line.role}`,
-      `cont=${line.continuesPrevious ? 1 : 0}`,
-      `rstart=${view.ruleStarts.has(i) ? 1 : 0}`,
-      `mast=${i <= view.mastheadEnd ? 1 : 0}`,
-      `bb=${blankBefore ? 1 : 0}`,
-      `ba=${blankAfter ? 1 : 0}`,
-      `len=${bucket(len, LEN_EDGES)}`,
-      `rel=${bucket(rel, REL_EDGES)}`,
-      `close=${line.closes ? 1 : 0}`,
-      `ec=${charClass(last)}`,
-      `sc=${charClass(c[0])}`,
-      `e1=${last ?? ''}`,
-      `indent=${line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3}${view.indentMode ? 'I' : ''}`,
-      `dw=${short[i]}`,
-    );
-    if (col.modalCount >= 3 && Math.abs(len - col.modal) <= 1) shape.push('modal');
-    if (line.leadingByline) shape.push('leadbyl');
-    if (line.tailPhotoCredit) shape.push('tailphoto');
-    if (line.jump) shape.push(`jump=${line.jump.direction}${line.jump.start === 0 ? 'S' : ''}`);
-    if (pack.isEnumeration(text)) shape.push('p:enum');
-    if (pack.isDashSubtitle(text)) shape.push('p:dash');
-    if (pack.isNoticeTitle(text)) shape.push('p:notice');
-    if (pack.isColumnHeader(text)) shape.push('p:col');
-    if (pack.isSeriesBanner(text)) shape.push('p:series');
-    if (pack.isEditorialLabel(text)) shape.push('p:edit');
-    if (isLooseTitle(line)) shape.push('p:loose');
+    const relB = bucket(rel, REL_EDGES);
+    const lenB = bucket(len, LEN_EDGES);
+    const cont = line.continuesPrevious ? 1 : 0;
+    const lastClass = charClass(len > 0 ? c[len - 1] : undefined);
+    const firstClass = charClass(c[0]);
+    sink.line(i);
+    // Shape features (also read for the lines ±1 and ±2).
+    sink.start(T.cls);
+    str(line.role);
+    sink.end(true);
+    num(T.cont, cont, true);
+    num(T.rstart, view.ruleStarts.has(i) ? 1 : 0, true);
+    num(T.mast, i <= view.mastheadEnd ? 1 : 0, true);
+    num(T.bb, blankBefore ? 1 : 0, true);
+    num(T.ba, blankAfter ? 1 : 0, true);
+    num(T.len, lenB, true);
+    num(T.rel, relB, true);
+    num(T.close, line.closes ? 1 : 0, true);
+    sink.start(T.ec);
+    str(lastClass);
+    sink.end(true);
+    sink.start(T.sc);
+    str(firstClass);
+    sink.end(true);
+    sink.start(T.e1);
+    sink.chars(c, Math.max(0, len - 1), len);
+    sink.end(true);
+    sink.start(T.indent);
+    sink.int(line.indent === 0 ? 0 : line.indent <= 2 ? 1 : line.indent <= 4 ? 2 : 3);
+    if (view.indentMode) sink.chars('I', 0, 1);
+    sink.end(true);
+    sink.start(T.dw);
+    dw(short[i]!);
+    sink.end(true);
+    if (col.modalCount >= 3 && Math.abs(len - col.modal) <= 1) flag(T.modal, true);
+    if (line.leadingByline) flag(T.leadbyl, true);
+    if (line.tailPhotoCredit) flag(T.tailphoto, true);
+    if (line.jump) {
+      sink.start(T.jump);
+      str(line.jump.direction);
+      if (line.jump.start === 0) sink.chars('S', 0, 1);
+      sink.end(true);
+    }
+    if (pack.isEnumeration(text)) flag(T.enum, true);
+    if (pack.isDashSubtitle(text)) flag(T.dash, true);
+    if (pack.isNoticeTitle(text)) flag(T.notice, true);
+    if (pack.isColumnHeader(text)) flag(T.col, true);
+    if (pack.isSeriesBanner(text)) flag(T.series, true);
+    if (pack.isEditorialLabel(text)) flag(T.edit, true);
+    if (isLooseTitle(line)) flag(T.loose, true);
     // Names alone on a line sign the item above it; a byline or dateline wrapped over two lines
     // ("新华社北京1" / "0月27日电") still opens an article once the two halves are read together.
-    if (len <= 16 && pack.bareByline(text)) shape.push('p:bare');
-    if (line.credit === null && pack.endCredit(text)) shape.push('p:endcredit');
-    if (!line.leadingByline && i + 1 < n && len < 40 && pack.leadingByline(c + compact[i + 1]!)) shape.push('leadjoin');
+    if (len <= 16 && pack.bareByline(text)) flag(T.bare, true);
+    if (line.credit === null && pack.endCredit(text)) flag(T.endcredit, true);
+    if (!line.leadingByline && i + 1 < n && len < 40 && pack.leadingByline(c + compact[i + 1]!)) flag(T.leadjoin, true);
 
-    // Shape features first: the scorer reads a neighbour's first shape.length features.
-    own.push(...shape, 'bias');
-    own.push(
-      `pos=${i < 4 ? i : i < 8 ? 4 : i < 16 ? 5 : 6}`,
-      `last=${i === n - 1 ? 1 : 0}`,
-      `s1=${c.slice(0, 1)}`,
-      `s2=${c.slice(0, 2)}`,
-      `s3=${c.slice(0, 3)}`,
-      `e2=${c.slice(-2)}`,
-      `e3=${c.slice(-3)}`,
-      `rel=${bucket(rel, REL_EDGES)}|cont=${line.continuesPrevious ? 1 : 0}`,
-      `cls=${line.role}|len=${bucket(len, LEN_EDGES)}`,
-      `clauses=${Math.min(3, (text.match(/[，,；;。]/g) ?? []).length)}`,
-      `anchor=${bucket(nextAnchor[i]!, [1, 2, 3, 5, 8])}`,
-      `since=${bucket(sinceStart[i]!, [1, 2, 3, 5, 10, 20])}`,
-      `anchor=${bucket(nextAnchor[i]!, [1, 2, 3, 5, 8])}|cls=${line.role}`,
-      `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}`,
-      `photo=${bucket(nextCredit[i]!, [0, 1, 2, 3, 5])}|sc=${charClass(c[0])}|cont=${line.continuesPrevious ? 1 : 0}`,
-    );
+    // The line's own features (offset 0 only).
+    flag(T.bias, false);
+    num(T.pos, i < 4 ? i : i < 8 ? 4 : i < 16 ? 5 : 6, false);
+    num(T.last, i === n - 1 ? 1 : 0, false);
+    part(T.s1, c, 0, Math.min(1, len));
+    part(T.s2, c, 0, Math.min(2, len));
+    part(T.s3, c, 0, Math.min(3, len));
+    part(T.e2, c, Math.max(0, len - 2), len);
+    part(T.e3, c, Math.max(0, len - 3), len);
+    sink.start(T.rel);
+    sink.int(relB);
+    str('|cont=');
+    sink.int(cont);
+    sink.end(false);
+    sink.start(T.cls);
+    str(line.role);
+    str('|len=');
+    sink.int(lenB);
+    sink.end(false);
+    num(T.clauses, Math.min(3, clauses(text)), false);
+    const anchorB = bucket(nextAnchor[i]!, [1, 2, 3, 5, 8]);
+    num(T.anchor, anchorB, false);
+    num(T.since, bucket(sinceStart[i]!, [1, 2, 3, 5, 10, 20]), false);
+    sink.start(T.anchor);
+    sink.int(anchorB);
+    str('|cls=');
+    str(line.role);
+    sink.end(false);
+    const photoB = bucket(nextCredit[i]!, [0, 1, 2, 3, 5]);
+    num(T.photo, photoB, false);
+    sink.start(T.photo);
+    sink.int(photoB);
+    str('|sc=');
+    str(firstClass);
+    str('|cont=');
+    sink.int(cont);
+    sink.end(false);
     // Whether a paragraph ends above: the line above's length against the column with its last character.
     const prev = i > 0 ? compact[i - 1]! : null;
-    own.push(prev === null ? 'prv=none' : `prv=${bucket(prev.length / col.width, REL_EDGES)}|${charClass(prev.at(-1))}|bb=${blankBefore ? 1 : 0}|ind=${line.indent > 0 ? 1 : 0}`);
-    own.push(`lrel=${bucket(len / local[i]!, REL_EDGES)}|${charClass(last)}`);
-    if (prev !== null) own.push(`plrel=${bucket(prev.length / local[i - 1]!, REL_EDGES)}|${charClass(prev.at(-1))}`);
+    const prevClass = prev === null ? '' : charClass(prev.length > 0 ? prev[prev.length - 1] : undefined);
+    if (prev === null) flag(T.prvNone, false);
+    else {
+      sink.start(T.prv);
+      sink.int(bucket(prev.length / col.width, REL_EDGES));
+      str('|');
+      str(prevClass);
+      str('|bb=');
+      sink.int(blankBefore ? 1 : 0);
+      str('|ind=');
+      sink.int(line.indent > 0 ? 1 : 0);
+      sink.end(false);
+    }
+    sink.start(T.lrel);
+    sink.int(bucket(len / local[i]!, REL_EDGES));
+    str('|');
+    str(lastClass);
+    sink.end(false);
+    if (prev !== null) {
+      sink.start(T.plrel);
+      sink.int(bucket(prev.length / local[i - 1]!, REL_EDGES));
+      str('|');
+      str(prevClass);
+      sink.end(false);
+    }
     // Paragraph start on OCR text: this line's and its neighbours' shortfall with how the line above ends.
-    own.push(`dw=${short[i]}|${prev === null ? 'none' : `${short[i - 1]}|${charClass(prev.at(-1))}`}`, `dw=${short[i]}|n${i + 1 < n ? short[i + 1] : 'none'}`);
+    sink.start(T.dw);
+    dw(short[i]!);
+    str('|');
+    if (prev === null) str('none');
+    else {
+      dw(short[i - 1]!);
+      str('|');
+      str(prevClass);
+    }
+    sink.end(false);
+    sink.start(T.dw);
+    dw(short[i]!);
+    str('|n');
+    if (i + 1 < n) dw(short[i + 1]!);
+    else str('none');
+    sink.end(false);
     const v = vocab[i];
     if (v) {
       const ab = bucket(v.aboveBelow, VOCAB_EDGES);
       const lean = bucket(v.titleLean, LEAN_EDGES);
-      own.push(`vab=${ab}`, `lean=${lean}`, `vab=${ab}|lean=${lean}`, `vab=${ab}|cls=${line.role}`);
+      num(T.vab, ab, false);
+      num(T.lean, lean, false);
+      sink.start(T.vab);
+      sink.int(ab);
+      str('|lean=');
+      sink.int(lean);
+      sink.end(false);
+      sink.start(T.vab);
+      sink.int(ab);
+      str('|cls=');
+      str(line.role);
+      sink.end(false);
     }
-    if (/[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/.test(text)) own.push('hanspace');
-    if (/\d/.test(text)) own.push('digits');
-    if (pack.isTableLine(text)) own.push('p:table');
-    if (pack.isEditorsNote(text)) own.push('p:note');
-    if (pack.isSalutation(text)) own.push('p:salut');
-    if (pack.isLeadOpening(text)) own.push('p:lead');
-    if (pack.isKickerLabel(text)) own.push('p:kick');
-    if (pack.isCouplet(text)) own.push('p:couplet');
-    if (pack.isSignature(text)) own.push('p:sig');
-    if (pack.isDateLine(text)) own.push('p:date');
-    if (pack.bulletSignature(text)) own.push('p:bullet');
-    if (pack.trailingByline(text)) own.push('p:trail');
+    if (HAN_SPACE.test(text)) flag(T.hanspace, false);
+    if (DIGIT.test(text)) flag(T.digits, false);
+    if (pack.isTableLine(text)) flag(T.table, false);
+    if (pack.isEditorsNote(text)) flag(T.note, false);
+    if (pack.isSalutation(text)) flag(T.salut, false);
+    if (pack.isLeadOpening(text)) flag(T.lead, false);
+    if (pack.isKickerLabel(text)) flag(T.kick, false);
+    if (pack.isCouplet(text)) flag(T.couplet, false);
+    if (pack.isSignature(text)) flag(T.sig, false);
+    if (pack.isDateLine(text)) flag(T.date, false);
+    if (pack.bulletSignature(text)) flag(T.bullet, false);
+    if (pack.trailingByline(text)) flag(T.trail, false);
     const ad = pack.advertisementScore(text);
-    if (ad > 0) own.push(`p:ad=${Math.min(ad, 3)}`);
+    if (ad > 0) num(T.ad, Math.min(ad, 3), false);
     const mast = pack.mastheadSignal(text, i);
-    if (mast > 0) own.push(`p:mastsig=${Math.min(mast, 4)}`);
-    if (line.credit) own.push(`credit=${line.credit.contributors[0]?.role ?? 'none'}`);
-    return { own, shape };
-  });
+    if (mast > 0) num(T.mastsig, Math.min(mast, 4), false);
+    if (line.credit) {
+      sink.start(T.credit);
+      str(line.credit.contributors[0]?.role ?? 'none');
+      sink.end(false);
+    }
+  }
+}
+
+const HAN_SPACE = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/;
+const DIGIT = /\d/;
+
+/** Clause marks in a line (，,；;。), counted without the array a global match makes. */
+function clauses(text: string): number {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0xff0c || ch === 0x2c || ch === 0xff1b || ch === 0x3b || ch === 0x3002) k++;
+  }
+  return k;
+}
+
+/** Joins each feature's parts into its name: the features as training and the tests read them. */
+class StringSink implements FeatureSink {
+  readonly lines: LineFeatures[] = [];
+  private own: string[] = [];
+  private shape: string[] = [];
+  private name = '';
+  line(): void {
+    this.own = [];
+    this.shape = [];
+    this.lines.push({ own: this.own, shape: this.shape });
+  }
+  start(t: number): void {
+    this.name = TEMPLATE_TEXT[t]!;
+  }
+  chars(s: string, from: number, to: number): void {
+    this.name += from === 0 && to === s.length ? s : s.slice(from, to);
+  }
+  int(n: number): void {
+    this.name += String(n);
+  }
+  end(shape: boolean): void {
+    if (shape) this.shape.push(this.name);
+    this.own.push(this.name);
+  }
+}
+
+/** Every line's feature names (training, profiles, tests; decoding scores the features unnamed). */
+export function pageFeatures(view: PageView): LineFeatures[] {
+  const sink = new StringSink();
+  emitPageFeatures(view, sink);
+  return sink.lines;
 }

@@ -3,16 +3,22 @@
 import type { RulePack } from '../rules/rule-pack.ts';
 import { layoutPage, type PageLayout } from '../layout.ts';
 import { findItemStarts, type BoundaryOptions } from '../boundaries.ts';
-import { pageFeatures, type LineFeatures } from './features.ts';
-import { rowKeys } from './weights.ts';
+import { pageFeatures, type LineFeatures, type PageView } from './features.ts';
+import { hashedEmissions, hashedWeights } from './hashed.ts';
+import { rowKeys, type Emissions, type LineRoleModel } from './weights.ts';
 
 export interface PageInput {
   layout: PageLayout;
   /** Line indexes (into layout.lines) where the rule engine starts an item, masthead included. */
   ruleStarts: number[];
-  features: LineFeatures[];
+  /** What the features are read from. */
+  view: PageView;
+  /** Every line's feature names, made on first read (training and the tests read them; decoding does not). */
+  readonly features: LineFeatures[];
   /** Weight-row keys per line, built on demand (training reads them; decoding does not). */
   keys(): string[][];
+  /** The page scored by a model: its features hashed as they are made, no name built (hashed.ts). */
+  emissions(model: LineRoleModel): Emissions;
 }
 
 export function pageInput(text: string, pack: RulePack, options: BoundaryOptions = {}): PageInput {
@@ -20,6 +26,18 @@ export function pageInput(text: string, pack: RulePack, options: BoundaryOptions
   const { lines, mastheadEnd } = layout;
   const starts = findItemStarts(lines, mastheadEnd + 1, pack, { ...options, indentMode: layout.indentMode });
   const ruleStarts = mastheadEnd >= 0 ? [0, ...starts] : starts;
-  const features = pageFeatures({ lines, pack, mastheadEnd, indentMode: layout.indentMode, ruleStarts: new Set(ruleStarts) });
-  return { layout, ruleStarts, features, keys: () => rowKeys(features) };
+  const view: PageView = { lines, pack, mastheadEnd, indentMode: layout.indentMode, ruleStarts: new Set(ruleStarts) };
+  let features: LineFeatures[] | undefined;
+  return {
+    layout,
+    ruleStarts,
+    view,
+    get features() {
+      return (features ??= pageFeatures(view));
+    },
+    keys() {
+      return rowKeys(this.features);
+    },
+    emissions: (model) => hashedEmissions(hashedWeights(model), view),
+  };
 }
