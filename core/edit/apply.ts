@@ -67,7 +67,11 @@ export function applyOp(page: EditPage, op: EditOp, n = 0): EditPage {
   };
   const items = page.items;
   const itemAt = (i: number): StoredItem => items[i] ?? refuse('edit-out-of-range', `no item ${i} (the page has ${items.length})`);
-  const replaceItem = (i: number, item: StoredItem): EditPage => ({ text: page.text, items: items.map((it, k) => (k === i ? item : it)) });
+  const replaceItem = (i: number, item: StoredItem): EditPage => {
+    const next = items.slice();
+    next[i] = item;
+    return { text: page.text, items: next };
+  };
 
   switch (op.op) {
     case 'text': {

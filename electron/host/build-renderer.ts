@@ -19,7 +19,8 @@ export function rendererBuildIsFresh(): boolean {
   const index = join(RENDERER_DIST, 'index.html');
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  const sources = [join(ROOT, 'renderer'), join(ROOT, 'shared'), join(ROOT, 'vite.config.ts')].filter((p) => existsSync(p));
+  // core/ is bundled into the renderer too (the engine, core/edit): a change there needs a build.
+  const sources = [join(ROOT, 'renderer'), join(ROOT, 'shared'), join(ROOT, 'core'), join(ROOT, 'vite.config.ts')].filter((p) => existsSync(p));
   return sources.every((p) => newestMtime(p) <= built);
 }
 

@@ -1,5 +1,5 @@
 // Right pane: the page's items in order as cards; every field editable in place.
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
@@ -258,6 +258,14 @@ export function ItemCards() {
   const listRef = useRef<HTMLDivElement>(null);
   const starts = useMemo(() => (doc ? lineStarts(doc.text) : []), [doc?.text]);
   const count = doc?.items.length ?? 0;
+  const items = doc?.items;
+  const getItemKey = useCallback(
+    (i: number) => {
+      const item = items?.[i];
+      return item ? `${item.id ?? 'n'}-${item.start}` : i;
+    },
+    [items],
+  );
   // A big page goes through the virtualizer: a page of 10,000 items mounts a screenful of cards
   // (measured as they render), so opening it and a split repaint only what is in view. A page of
   // ordinary size keeps every card in the document (find-in-page, no re-measuring while typing).
@@ -269,10 +277,10 @@ export function ItemCards() {
     estimateSize: () => 240,
     overscan: 4,
     gap: 10,
-    getItemKey: (i) => {
-      const item = doc?.items[i];
-      return item ? `${item.id ?? 'n'}-${item.start}` : i;
-    },
+    // One function per item list: the virtualizer re-measures all rows whenever this function
+    // changes (it is part of its memo), which an inline arrow did on every render — a selection
+    // change re-measured 10,000 rows.
+    getItemKey,
   });
   useEffect(() => {
     focusTargets.cards = () => {

@@ -44,7 +44,9 @@ export function PageView() {
   const pageState = useApp((s) => s.session?.state ?? 'imported');
   const canUndo = useApp((s) => (s.session?.history.past.length ?? 0) > 0);
   const canRedo = useApp((s) => (s.session?.history.future.length ?? 0) > 0);
-  const selected = useApp((s) => s.session?.selected ?? 0);
+  // Whether an item above the selected one exists (Merge), not the index: the toolbar does not
+  // re-render at every selection change (a split moves the selection).
+  const mergeable = useApp((s) => (s.session?.selected ?? 0) > 0);
   const who = useApp((s) => s.who);
   const editDenied = deniedKey(who, 'page.save');
   const lockedWhy = lockedReason(t, issueState);
@@ -86,7 +88,7 @@ export function PageView() {
         <button onClick={() => focusTargets.editorAction?.('galley.split')} disabled={!canEditText} title={editReason ?? 'Ctrl+Enter'} data-testid="split-button">
           {t('toolbar.split')}
         </button>
-        <button onClick={() => focusTargets.editorAction?.('galley.merge')} disabled={!canEditText || selected <= 0} title={editReason ?? 'Ctrl+Backspace'} data-testid="merge-button">
+        <button onClick={() => focusTargets.editorAction?.('galley.merge')} disabled={!canEditText || !mergeable} title={editReason ?? 'Ctrl+Backspace'} data-testid="merge-button">
           {t('toolbar.merge')}
         </button>
         <label className="state-picker">

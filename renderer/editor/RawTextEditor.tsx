@@ -3,6 +3,7 @@
 // keystroke): store -> editor through a subscription, editor -> store through actions.
 import { useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StoredItem } from '../../shared/domain.ts';
 import type { ItemKind } from '../../shared/segmentation.ts';
 import { ITEM_KINDS } from '../../shared/segmentation.ts';
 import { diffText, itemIndexAt, ROLES, type PageDoc, type Role, type TextChange } from '../model/page-model.ts';
@@ -16,7 +17,7 @@ import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
-import { firstSpanEndingAtOrAfter, itemLineSpans } from './span-lines.ts';
+import { firstSpanEndingAtOrAfter, itemLineSpans, sameFlagArrays } from './span-lines.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
   kicker: monaco.KeyCode.KeyK,
@@ -176,6 +177,7 @@ export function RawTextEditor() {
         zones.clear();
         zoneText = '';
         shownFlags = '';
+        shownFlagArrays = [];
         shownDoc = null;
         shownSelected = -1;
       }
@@ -216,10 +218,12 @@ export function RawTextEditor() {
       }
     };
 
-    const zones = new Map<number, { id: string; node: HTMLElement; label: HTMLElement }>();
+    /** The labelled rule at each start line, with what its label shows (to skip unchanged ones). */
+    const zones = new Map<number, { id: string; node: HTMLElement; label: HTMLElement; item?: StoredItem; index?: number; selected?: boolean; language?: string }>();
     let zoneText = '';
     let zoneLineCount = 0;
     let shownFlags = '';
+    let shownFlagArrays: readonly StoredItem['flags'][] = [];
     let flagsText = '';
     const paintZones = (d: PageDoc, selected: number, starts: number[]) => {
       const tt = tRef.current;
@@ -257,9 +261,18 @@ export function RawTextEditor() {
         });
       }
       if (zones.size === 0) return;
+      const language = i18n.language;
       d.items.forEach((item, i) => {
         const z = zones.get(starts[i]!);
         if (!z) return;
+        // A zone showing this very item at this place, selection and language is left alone: a
+        // split relabels the zones whose item or number changed, not every zone of the page.
+        const isSelected = i === selected;
+        if (z.item === item && z.index === i && z.selected === isSelected && z.language === language) return;
+        z.item = item;
+        z.index = i;
+        z.selected = isSelected;
+        z.language = language;
         const doubt = doubtOf(item);
         const doubtful = doubt.split !== null || doubt.titles !== null;
         const cls = `split-zone kind-${item.kind}${i === selected ? ' selected' : ''}${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
@@ -294,6 +307,7 @@ export function RawTextEditor() {
     // only for the lines in view and a margin, redone as it scrolls: 20,000 decorations cost Monaco
     // ~250 ms per change on a 10,000-item page, a few hundred cost nothing.
     let spanDoc: PageDoc | null = null;
+    const itemDecos = new WeakMap<StoredItem, { key: string; decos: monaco.editor.IModelDeltaDecoration[] }>();
     let windowFrom = 0;
     let windowTo = -1;
     const paintSpans = (d: PageDoc, force: boolean) => {
@@ -322,9 +336,18 @@ export function RawTextEditor() {
         while (last + 1 < spanLines.length && spanLines[last + 1]![0] <= windowTo) last++;
       }
       const decos: monaco.editor.IModelDeltaDecoration[] = [];
+      const language = i18n.language;
       for (let i = first; i <= last && i < d.items.length; i++) {
         const item = d.items[i]!;
         const [startLine, endLine] = spanLines[i]!;
+        // An item at the same place and lines as last time has the same two decorations: reused,
+        // without wording its labels again (a split changes two items, not every one).
+        const key = `${i}:${startLine}:${endLine}:${language}`;
+        const known = itemDecos.get(item);
+        if (known && known.key === key) {
+          decos.push(...known.decos);
+          continue;
+        }
         const [kindLabel, dragLabel] = labelsOf(item.kind);
         // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
         const doubt = doubtOf(item);
@@ -333,7 +356,8 @@ export function RawTextEditor() {
           doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
         ].filter(Boolean).join('\n\n');
         const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
-        decos.push({
+        const mine: monaco.editor.IModelDeltaDecoration[] = [];
+        mine.push({
           range: new monaco.Range(startLine, 1, startLine, 1),
           options: {
             isWholeLine: true,
@@ -343,7 +367,7 @@ export function RawTextEditor() {
             stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
           },
         });
-        decos.push({
+        mine.push({
           range: new monaco.Range(startLine, 1, endLine, 1),
           options: {
             isWholeLine: true,
@@ -351,6 +375,8 @@ export function RawTextEditor() {
             linesDecorationsClassName: `span-bar kind-${item.kind}`,
           },
         });
+        itemDecos.set(item, { key, decos: mine });
+        decos.push(...mine);
       }
       spanDoc = d;
       decorations.set(decos);
@@ -371,7 +397,11 @@ export function RawTextEditor() {
       paintSelection(selected);
       paintZones(d, selected, starts);
       if (!docChanged) return;
-      const flagsKey = JSON.stringify(d.items.map((it) => it.flags));
+      // The same flag arrays as last time (items a change did not touch keep theirs) need no
+      // JSON of every item's flags to tell that nothing changed.
+      if (d.text === flagsText && sameFlagArrays(d.items, shownFlagArrays)) return;
+      shownFlagArrays = d.items.map((it) => it.flags);
+      const flagsKey = JSON.stringify(shownFlagArrays);
       if (flagsKey === shownFlags && d.text === flagsText) return;
       shownFlags = flagsKey;
       flagsText = d.text;

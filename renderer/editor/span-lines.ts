@@ -1,5 +1,6 @@
 // Item spans as editor lines, computed without the editor: one sweep over the text for a whole
 // page (a model lookup per item cost ~120 ms on 10,000 items), and the span at a line.
+import type { StoredItem } from '../../shared/domain.ts';
 
 /**
  * Each item's first and last line (1-based) in one pass over the text: the last line is the line of
@@ -33,4 +34,11 @@ export function firstSpanEndingAtOrAfter(spans: readonly [number, number][], lin
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether every item holds the very flags array it held when the markers were last set. */
+export function sameFlagArrays(items: readonly StoredItem[], shown: readonly StoredItem['flags'][]): boolean {
+  if (items.length !== shown.length) return false;
+  for (let i = 0; i < items.length; i++) if (items[i]!.flags !== shown[i]) return false;
+  return true;
 }

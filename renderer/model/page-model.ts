@@ -139,6 +139,9 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
   const items = derived.map((d, i): StoredItem => {
     const src = plan.sources[i];
     const old = src === null || src === undefined ? undefined : doc.items[src];
+    // The item itself handed back (previewItems does so for spans the change did not touch): it
+    // stays as it is, uncompared and uncopied, unless carrying its doubt would change it.
+    if (old && d === old && old.start === plan.starts[i] && keepsConfidence(old)) return old;
     // Confidence is the engine's, from the page's segmentation: a split the editor made or moved
     // is confirmed, an untouched one keeps its doubt (doubts.ts).
     const { confidence: _derived, ...fresh } = d;
@@ -154,6 +157,14 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
   // The same change as ops (split, merge, boundary, then each item's re-derived fields): an item
   // the change did not touch stays the same object (cheap re-rendering).
   return applyEdit(doc, planOps(doc, { text: doc.text, items }).ops);
+}
+
+/** Whether applyDerived, carrying `old` at its own start, would leave its confidence as it is. */
+function keepsConfidence(old: StoredItem): boolean {
+  // Only typed titles change what an unmoved item carries (carriedConfidence).
+  if (!old.confidence || old.editedFields.length === 0) return true;
+  const carried = carriedConfidence(old, false, old.editedFields);
+  return !!carried && carried.boundary === old.confidence.boundary && carried.titles === old.confidence.titles;
 }
 
 // ---- field edits ----
