@@ -155,6 +155,8 @@ describe.skipIf(!available)(`PostgreSQL archive across processes${available ? ''
       const item = p.items[1]!.id!;
       await sql.query(`UPDATE items SET headline = headline || '!' WHERE id = $1`, [item]);
       await expect(a.getPage(pageId)).rejects.toMatchObject({ name: 'DamagedRowError', damaged: { part: 'item', id: item, pageId } });
+      // page.get's own read (the lean wire form) checks the rows too.
+      await expect(a.getPageJson(pageId)).rejects.toMatchObject({ name: 'DamagedRowError', damaged: { part: 'item', id: item, pageId } });
       await expect(a.issueForExport(issueId, 'x')).rejects.toMatchObject({ name: 'DamagedRowError' });
       await expect(a.savePage({ pageId, baseRevision: 1, text: 'x', items: [] }, editor)).rejects.toMatchObject({ name: 'DamagedRowError' });
     } finally {

@@ -38,7 +38,7 @@ import { getStory } from './stories.ts';
 import * as tags from './tags.ts';
 import * as vocabulary from './vocabulary.ts';
 import { verifyPostgres } from './verify.ts';
-import { pageJson } from '../page-json.ts';
+import { readLeanPageJsonPg } from './page-lean.ts';
 
 export interface OpenPostgresOptions {
   /** Segments page text on import; the engine by default. */
@@ -149,8 +149,8 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
 
     listPages: (issueId) => pages.listPages(ctx, issueId),
     getPage: (pageId) => pages.getPage(ctx, pageId),
-    // Serialised on this thread: the records come from the network, not from a worker to clone from.
-    getPageJson: async (pageId) => pageJson(await pages.getPage(ctx, pageId)),
+    // page.get's lean wire form in one read with its checksums verified (page-lean.ts).
+    getPageJson: (pageId) => readLeanPageJsonPg(ctx, pageId),
     savePage: (input, actor) => pages.savePage(ctx, input, actor),
     editPage: (input, actor) => editPage(ctx, input, actor),
     setPageState: (pageId, state, actor) => pages.setPageState(ctx, pageId, state, actor),
