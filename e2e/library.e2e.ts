@@ -1,6 +1,7 @@
 // The library of a big archive in the running app (issue 14): publication → year → month, folded to
 // the newest month, virtualised, walked with the keyboard; and pages another process imports into
-// the same archive (`galley import` while the app is open) appear without a reload.
+// the same archive (`galley import` while the app is open) appear without a reload. The tree comes
+// with per-year counts only, and a year's issues are fetched when the year opens (issue 15).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
   let browser: Browser;
   let page: Page;
   const archivePath = () => join(dir, 'archive.db');
+  // What the tab asked the host: the tree's answers and every library.issues request.
+  const trees: string[] = [];
+  const yearRequests: { publicationId: number; year: number | null }[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'galley-e2e-library-'));
@@ -37,6 +41,12 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     host = await startTestHost({ dir });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/library.issues')) yearRequests.push(r.postDataJSON() as { publicationId: number; year: number | null });
+    });
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/library.tree')) void r.text().then((t) => trees.push(t), () => undefined);
+    });
     await page.goto(host.host.url);
     await skipProfilePicker(page);
   }, 120_000);
@@ -63,6 +73,20 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     expect(await page.locator('[role=treeitem]').count()).toBeLessThan(52);
   });
 
+  it('fetches a year’s issues only when it opens: the tree carries counts, not issues', { timeout: 30_000 }, async () => {
+    await expect.poll(() => trees.length).toBeGreaterThan(0);
+    const tree = JSON.parse(trees[0]!) as { value: { publications: { years: { year: number | null; issues: number }[] }[] } };
+    expect(tree.value.publications[0]!.years.map((y) => [y.year, y.issues])).toEqual([
+      [2023, 35],
+      [2022, 365],
+    ]);
+    // No issue travels with the tree: not one date of the 400 days.
+    expect(trees[0]).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // 2023 was fetched first, by itself (the newest year, open); 2022 only when the first test opened it.
+    // (A library.changed refresh fetches the open years again, so they may come more than once.)
+    await expect.poll(() => [...new Set(yearRequests.map((r) => r.year))]).toEqual([2023, 2022]);
+  });
+
   it('is walked with the keyboard: ↓ moves, ← closes a group, → opens it', { timeout: 30_000 }, async () => {
     const first = page.getByTestId('year-row').first();
     await first.focus();
@@ -85,5 +109,10 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     }
     await page.getByText('云溪日报').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'library-live-import-zh.png') });
+    // The new paper opens on its one year, fetched as it opens (a small paper opens fully).
+    const requests = yearRequests.length;
+    await page.getByTestId('publication-row').filter({ hasText: '云溪日报' }).click();
+    await page.getByTestId('issue-row').filter({ hasText: '2023-02-05' }).waitFor({ timeout: 20_000 });
+    expect(yearRequests.slice(requests).map((r) => r.year)).toContain(2023);
   });
 });

@@ -80,6 +80,9 @@ const ERROR_TABLE_REASONS = new Set([
   'start-beyond-text',
   'not-restorable',
   'malformed-error',
+  'library-year',
+  'library-limit',
+  'library-cursor',
   ...EDIT_REFUSALS,
 ]);
 

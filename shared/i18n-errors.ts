@@ -18,6 +18,10 @@ export const errorsEn = {
   startBeyondText: 'An item boundary lies beyond the end of the text; reload the page.',
   notRestorable: 'Revision {{revision}} is not a version of a page that can be restored.',
   malformedError: 'The host answered with an error Galley could not read.',
+  /** library.issues refusals (electron/host/handlers/library-issues.ts). */
+  libraryYear: 'The library lists years {{min}} to {{max}}; {{year}} is not one of them.',
+  libraryLimit: 'The library gives 1 to {{max}} issues at a time, not {{limit}}.',
+  libraryCursor: 'The library was asked to continue a list that belongs to another year; reload the library.',
   /** An edit op that does not fit the page (shared/edit-ops.ts EDIT_REFUSALS); {{op}}: its place in the batch. */
   editOutOfRange: 'The change points past the end of the page or at an item it no longer has; reload the page.',
   editTextMismatch: 'The text the change replaces is no longer on the page; reload the page.',
@@ -86,6 +90,9 @@ export const errorsZh: typeof errorsEn = {
   startBeyondText: '某个条目分界超出了文本末尾；请重新载入版面。',
   notRestorable: '修订 {{revision}} 不是可以恢复的版面版本。',
   malformedError: '主机返回了 Galley 无法读取的错误。',
+  libraryYear: '资料库只列出 {{min}} 至 {{max}} 年；{{year}} 不在其中。',
+  libraryLimit: '资料库每次给出 1 至 {{max}} 期，而不是 {{limit}} 期。',
+  libraryCursor: '资料库被要求接着列出另一年份的期次；请重新载入资料库。',
   editOutOfRange: '这项修改指向版面末尾之外或已不存在的稿件；请重新载入版面。',
   editTextMismatch: '这项修改要替换的文字已不在版面上；请重新载入版面。',
   editCrossesItem: '这项修改会删去一篇稿件的开头；请先合并稿件，再修改文字。',

@@ -38,6 +38,7 @@ const en = {
     issue: 'No. {{number}}', noNumber: 'No number', noDate: 'Undated', progress: '{{done}}/{{total}} pages proofed',
     page: 'Page {{number}}', pageUnknown: 'Page ?', items_one: '{{count}} item', items_other: '{{count}} items',
     year: '{{year}}', month: '{{year}}/{{month}}', groupIssues_one: '{{count}} issue', groupIssues_other: '{{count}} issues', undated: 'Undated',
+    loadingIssues: 'Loading issues…', loadFailed: 'Issues not loaded: {{message}}', retry: 'Retry',
   },
   state: { imported: 'Imported', 'in-progress': 'In progress', proofed: 'Proofed', approved: 'Approved', exported: 'Exported' },
   toolbar: {
@@ -221,6 +222,7 @@ const zh: Strings = {
     issue: '第 {{number}} 期', noNumber: '无期号', noDate: '无日期', progress: '已校对 {{done}}/{{total}} 版',
     page: '第 {{number}} 版', pageUnknown: '第 ？ 版', items_one: '{{count}} 条', items_other: '{{count}} 条',
     year: '{{year}} 年', month: '{{month}} 月', groupIssues_one: '{{count}} 期', groupIssues_other: '{{count}} 期', undated: '无日期',
+    loadingIssues: '正在载入期次…', loadFailed: '期次未能载入：{{message}}', retry: '重试',
   },
   state: { imported: '已导入', 'in-progress': '校对中', proofed: '已校对', approved: '已审核', exported: '已导出' },
   toolbar: {

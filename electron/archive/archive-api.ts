@@ -17,6 +17,7 @@ import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
 import type { EditOp } from '../../shared/edit-ops.ts';
 import type { ConflictChoice, ReplicaStatus, SyncConflictView } from '../../shared/contract/replica.ts';
 import type { IssueExport } from '../../shared/export.ts';
+import type { LibraryCursor, LibraryPublication } from '../../shared/contract/pages.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
 import type { PublicationProfileInfo } from './profiles-store.ts';
@@ -167,6 +168,10 @@ export interface Archive {
 
   listPublications(): PublicationSummary[];
   listIssues(publicationId?: number): IssueSummary[];
+  /** The library tree: every publication with per-year counts (aggregate queries; nothing per issue). */
+  libraryTree(): LibraryPublication[];
+  /** One publication-year's issues (null: the undated ones), newest first, after `cursor`, at most `limit`; not-found for an unknown publication. */
+  listIssuesOfYear(publicationId: number, year: number | null, options: { cursor?: LibraryCursor; limit: number }): { issues: IssueSummary[]; next: LibraryCursor | null };
   listPages(issueId: number): PageSummary[];
   getPage(pageId: number): PageRecord;
   /** getPage as JSON text, made on the archive's own thread (page-json.ts); archives without it are serialised by the host. */

@@ -26,7 +26,7 @@ export type AnyArchive = Archive | AsyncArchive;
 /** The names of the archive's methods, for proxies that forward them. */
 export const ARCHIVE_METHODS = [
   'importPage', 'importPages', 'importFiles', 'getPageScan', 'getPageImage',
-  'listPublications', 'listIssues', 'getIssue', 'findIssue', 'getIssueMasthead', 'issueEvent', 'listIssueHistory', 'stats', 'changeMarker',
+  'listPublications', 'listIssues', 'libraryTree', 'listIssuesOfYear', 'getIssue', 'findIssue', 'getIssueMasthead', 'issueEvent', 'listIssueHistory', 'stats', 'changeMarker',
   'listSyncConflicts', 'resolveSyncConflict',
   'listPages', 'getPage', 'getPageJson', 'savePage', 'editPage', 'setPageState', 'restoreRevision', 'getStory',
   'listRevisions', 'listRevisionDetails', 'getRevision',

@@ -23,6 +23,7 @@ import { engineSegmenter, type Segmenter } from './engine-segmenter.ts';
 import { issueForExport } from './export-gather.ts';
 import { listIssueHistory } from './issue-state.ts';
 import * as issues from './issues.ts';
+import { libraryTree, listIssuesOfYear } from './library-tree.ts';
 import { migrate } from './migrations/index.ts';
 import { checkArchiveFile } from './open-checks.ts';
 import { assertCurrentSchema } from './open-mode.ts';
@@ -116,6 +117,8 @@ export function openArchive(path: string, options: OpenArchiveOptions = {}): Sql
 
     listPublications: () => issues.listPublications(ctx),
     listIssues: (publicationId) => issues.listIssues(ctx, publicationId),
+    libraryTree: () => libraryTree(ctx),
+    listIssuesOfYear: (publicationId, year, opts) => listIssuesOfYear(ctx, publicationId, year, opts),
     getIssue: (issueId) => issues.getIssue(ctx, issueId),
     findIssue: (ref) => issues.findIssue(ctx, ref),
     getIssueMasthead: (issueId) => issues.getIssueMasthead(ctx, issueId),

@@ -1,11 +1,13 @@
 // Library: publications → years → months → issues (date, number, state, progress) → pages, as one
 // virtualised tree (model/library-rows.ts makes the rows; only those in view are in the page, so
-// decades of a daily stay light). Keyboard: ↑/↓ move, → opens (or steps in), ← closes (or steps
-// out), Enter opens a page or toggles a group, Home/End jump.
+// decades of a daily stay light). A year's issues are fetched when it opens (state/library-slice.ts):
+// a loading row meanwhile, an error row with Retry if that fails. Keyboard: ↑/↓ move, → opens (or
+// steps in), ← closes (or steps out), Enter opens a page, toggles a group or retries, Home/End jump.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp, useStoreApi } from '../state/context.ts';
+import { localizeHostMessage } from '../messages.ts';
 import { focusTargets } from '../focus.ts';
 import { libraryRows, nextFocusable, type LibraryRow } from '../model/library-rows.ts';
 import { IssueActions } from './IssueReview.tsx';
@@ -19,16 +21,16 @@ export function LibraryPane() {
   const { t } = useTranslation();
   const store = useStoreApi();
   const publications = useApp((s) => s.publications);
-  const issues = useApp((s) => s.issues);
+  const years = useApp((s) => s.years);
+  const currentIssue = useApp((s) => s.issues.find((i) => i.id === s.session?.issueId) ?? null);
   const pages = useApp((s) => s.pages);
   const expandedPublications = useApp((s) => s.expandedPublications);
   const expandedIssues = useApp((s) => s.expandedIssues);
   const groupToggles = useApp((s) => s.groupToggles);
   const currentPageId = useApp((s) => s.session?.pageId ?? null);
-  const currentIssueId = useApp((s) => s.session?.issueId ?? null);
   const rows = useMemo(
-    () => libraryRows({ publications, issues, pages, expandedPublications, expandedIssues, groupToggles, currentIssueId, currentPageId }),
-    [publications, issues, pages, expandedPublications, expandedIssues, groupToggles, currentIssueId, currentPageId],
+    () => libraryRows({ publications, years, pages, expandedPublications, expandedIssues, groupToggles, currentIssue, currentPageId }),
+    [publications, years, pages, expandedPublications, expandedIssues, groupToggles, currentIssue, currentPageId],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row that takes Tab and arrow keys (roving focus), by key so it survives a refresh.
@@ -60,6 +62,7 @@ export function LibraryPane() {
   };
   const activate = (row: LibraryRow): void => {
     if (row.kind === 'page') void store.getState().openPage(row.page.id);
+    else if (row.kind === 'error') void store.getState().loadYear(row.publicationId, row.year, { reload: true });
     else toggle(row);
   };
   const moveTo = (index: number): void => {
@@ -73,7 +76,7 @@ export function LibraryPane() {
     const index = Number((e.target as HTMLElement).closest<HTMLElement>('[data-row-index]')?.dataset.rowIndex ?? focusIndex);
     const row = rows[index];
     if (!row || (e.target as HTMLElement).closest('.issue-actions-row')) return;
-    const openable = row.kind !== 'page' && row.kind !== 'actions';
+    const openable = row.kind !== 'page' && row.kind !== 'actions' && row.kind !== 'loading' && row.kind !== 'error';
     if (e.key === 'ArrowDown') moveTo(nextFocusable(rows, index, 1));
     else if (e.key === 'ArrowUp') moveTo(nextFocusable(rows, index, -1));
     else if (e.key === 'Home') moveTo(0);
@@ -106,6 +109,20 @@ export function LibraryPane() {
           <>
             <span className="group-title">{row.year === null ? t('library.undated') : t('library.year', { year: row.year })}</span>
             <span className="muted small">{t('library.groupIssues', { count: row.issues })}</span>
+            <span className="progress small" data-testid="year-progress">
+              {t('library.progress', { done: row.pagesProofed, total: row.pages })}
+            </span>
+          </>
+        );
+      case 'loading':
+        return <span className="muted small">{t('library.loadingIssues')}</span>;
+      case 'error':
+        return (
+          <>
+            <span className="error-text small" role="alert">
+              {t('library.loadFailed', { message: localizeHostMessage(t, row.error.message, row.error.code ? { code: row.error.code, reason: row.error.reason, details: row.error.details } : null) })}
+            </span>
+            <span className="retry small">{t('library.retry')}</span>
           </>
         );
       case 'month':
@@ -166,6 +183,15 @@ export function LibraryPane() {
             }
             const open = 'open' in row ? row.open : undefined;
             const testid = row.kind === 'issue' ? 'issue-row' : row.kind === 'page' ? 'page-row' : `${row.kind}-row`;
+            if (row.kind === 'loading') {
+              return (
+                <div key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="tree-item" style={style}>
+                  <div className="tree-row loading" role="status" aria-busy="true" data-testid="loading-row">
+                    {label(row)}
+                  </div>
+                </div>
+              );
+            }
             return (
               <div key={v.key} ref={virtualizer.measureElement} data-index={v.index} className="tree-item" style={style}>
                 <button

@@ -59,6 +59,8 @@ const good: { [C in Channel]: fc.Arbitrary<unknown> } = {
   ),
   'library.tree': fc.constant({}),
   'library.pages': fc.record({ issueId: fc.integer() }),
+  'library.issues': fc.record({ publicationId: fc.integer({ min: 1 }), year: fc.option(fc.integer({ min: 1900, max: 2100 })), limit: fc.integer({ min: 1, max: 500 }) }),
+  'library.issue': fc.record({ issueId: fc.integer({ min: 1 }) }),
   'page.get': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'page.scan': fc.record({ pageId: fc.integer({ min: 1 }) }),
   'import.cancel': fc.constant({}),

@@ -49,6 +49,19 @@ export function memoryArchive(): Archive & { pages: Map<number, PageRecord>; log
             },
           ]
         : [],
+    libraryTree: () =>
+      api.listPublications().map((p) => {
+        const issues = api.listIssues();
+        const states = { imported: 0, 'in-progress': 0, proofed: 0, approved: 0, exported: 0 };
+        for (const i of issues) states[i.state]++;
+        const pagesTotal = issues.reduce((n, i) => n + i.pagesTotal, 0);
+        const pagesProofed = issues.reduce((n, i) => n + i.pagesProofed, 0);
+        return { ...p, years: issues.length ? [{ year: Number(issues[0]!.date!.slice(0, 4)), issues: issues.length, pages: pagesTotal, pagesProofed, states }] : [] };
+      }),
+    listIssuesOfYear: (publicationId: number, year: number | null) => ({
+      issues: api.listIssues().filter((i) => i.publicationId === publicationId && year !== null && i.date?.startsWith(String(year))),
+      next: null,
+    }),
     listPages: (issueId: number) =>
       [...pages.values()]
         .filter((p) => p.issueId === issueId)

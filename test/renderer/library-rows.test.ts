@@ -1,9 +1,12 @@
 // The library's rows (renderer/model/library-rows.ts): publication → year → month → issue → pages,
 // newest first; a big publication opens on its newest month only, a small one fully; the groups of
-// the page being proofed are always open; keyboard moves skip the issue's action row.
+// the page being proofed are always open; keyboard moves skip the issue's action row. Years come
+// from the tree with their counts; an open year not fetched yet shows a loading row, a failed one
+// an error row (issue 15).
 import { describe, expect, it } from 'vitest';
-import { libraryRows, monthKey, nextFocusable, SMALL_PUBLICATION, yearKey, type LibraryRowsInput } from '../../renderer/model/library-rows.ts';
+import { issueYear, libraryRows, monthKey, nextFocusable, SMALL_PUBLICATION, yearKey, type LibraryRowsInput, type YearLoad } from '../../renderer/model/library-rows.ts';
 import type { IssueSummary, PageSummary } from '../../shared/domain.ts';
+import type { LibraryPublication, LibraryYear } from '../../shared/contract/pages.ts';
 
 const issue = (id: number, date: string | null, publicationId = 1): IssueSummary => ({
   id, publicationId, date, issueNumber: null, pageCount: null, state: 'imported', pagesTotal: 4, pagesProofed: 0,
@@ -11,17 +14,41 @@ const issue = (id: number, date: string | null, publicationId = 1): IssueSummary
 const page = (id: number, issueId: number): PageSummary =>
   ({ id, issueId, pageNumber: id, sourceName: `p${id}.txt`, state: 'imported', itemCount: 3, doubtCount: 0 }) as PageSummary;
 
-const base = (issues: IssueSummary[], extra: Partial<LibraryRowsInput> = {}): LibraryRowsInput => ({
-  publications: [{ id: 1, title: '衡阳日报', titleLatin: null, serial: null } as never],
-  issues,
-  pages: {},
-  expandedPublications: [1],
-  expandedIssues: [],
-  groupToggles: {},
-  currentIssueId: null,
-  currentPageId: null,
-  ...extra,
-});
+/** The tree the host would send for these issues (years newest first, undated last), and every year fetched. */
+function treeOf(issues: IssueSummary[], pubs: { id: number; title: string }[]): { publications: LibraryPublication[]; years: Record<string, YearLoad> } {
+  const years: Record<string, YearLoad> = {};
+  const publications = pubs.map((p) => {
+    const mine = issues.filter((i) => i.publicationId === p.id);
+    const list: LibraryYear[] = [];
+    for (const y of new Set(mine.map(issueYear))) {
+      const inYear = mine.filter((i) => issueYear(i) === y);
+      const states = { imported: 0, 'in-progress': 0, proofed: 0, approved: 0, exported: 0 };
+      for (const i of inYear) states[i.state]++;
+      list.push({ year: y, issues: inYear.length, pages: inYear.length * 4, pagesProofed: 0, states });
+      years[yearKey(p.id, y)] = { status: 'loaded', issues: inYear, error: null };
+    }
+    list.sort((a, b) => (a.year === null ? 1 : b.year === null ? -1 : b.year - a.year));
+    return { id: p.id, title: p.title, titleLatin: null, serial: null, years: list };
+  });
+  return { publications, years };
+}
+
+const base = (
+  issues: IssueSummary[],
+  extra: Partial<LibraryRowsInput> & { currentIssueId?: number; pubs?: { id: number; title: string }[] } = {},
+): LibraryRowsInput => {
+  const { currentIssueId, pubs, ...rest } = extra;
+  return {
+    ...treeOf(issues, pubs ?? [{ id: 1, title: '衡阳日报' }]),
+    pages: {},
+    expandedPublications: [1],
+    expandedIssues: [],
+    groupToggles: {},
+    currentIssue: issues.find((i) => i.id === currentIssueId) ?? null,
+    currentPageId: null,
+    ...rest,
+  };
+};
 const shape = (input: LibraryRowsInput) => libraryRows(input).map((r) => `${r.kind}:${r.kind === 'issue' ? r.issue.date : r.kind === 'year' ? r.year : r.kind === 'month' ? r.month : r.kind === 'page' ? r.page.id : ''}`);
 
 describe('library rows', () => {
@@ -64,9 +91,27 @@ describe('library rows', () => {
 
   it('a closed publication shows only itself; other publications keep their own issues', () => {
     const input = base([issue(1, '2023-03-14'), issue(2, '2023-03-15', 2)], {
-      publications: [{ id: 1, title: 'A' } as never, { id: 2, title: 'B' } as never],
+      pubs: [{ id: 1, title: 'A' }, { id: 2, title: 'B' }],
       expandedPublications: [2],
     });
     expect(shape(input)).toEqual(['publication:', 'publication:', 'year:2023', 'month:03', 'issue:2023-03-15']);
+  });
+
+  it('an open year not fetched yet shows a loading row; a failed one an error row; a closed one asks for nothing', () => {
+    const issues = [issue(1, '2023-03-14'), issue(2, '2021-05-01')];
+    const input = base(issues);
+    const loading = libraryRows({ ...input, years: {} });
+    expect(loading.map((r) => r.kind)).toEqual(['publication', 'year', 'loading', 'year', 'loading']);
+    // Loading rows take no focus: the arrow keys go from one year to the next.
+    expect(nextFocusable(loading, 1, 1)).toBe(3);
+    const error = { message: 'offline', code: 'offline', reason: null, details: null };
+    const failed = libraryRows({ ...input, years: { [yearKey(1, 2021)]: { status: 'error', issues: [], error } }, groupToggles: { [yearKey(1, '2023')]: false } });
+    expect(failed.map((r) => r.kind)).toEqual(['publication', 'year', 'year', 'error']);
+    expect(failed[3]).toMatchObject({ kind: 'error', publicationId: 1, year: 2021, error });
+    // While a loaded year reloads, its issues stay on screen.
+    const reloading = libraryRows({ ...input, years: { ...input.years, [yearKey(1, 2023)]: { status: 'loading', issues: [issues[0]!], error: null } } });
+    expect(reloading.filter((r) => r.kind === 'issue').map((r) => r.kind === 'issue' && r.issue.id)).toEqual([1, 2]);
+    // The year rows carry the tree's counts, whether or not the year was fetched.
+    expect(loading[1]).toMatchObject({ kind: 'year', year: '2023', issues: 1, pages: 4 });
   });
 });

@@ -10,6 +10,7 @@
 //   change-marker.ts                     what moves when anyone commits (hosts refresh their windows)
 import pg from 'pg';
 import { changeMarker } from './change-marker.ts';
+import { libraryTree, listIssuesOfYear } from './library-tree.ts';
 import type { AsyncArchive } from '../async-archive.ts';
 import { ArchiveError } from '../archive-api.ts';
 import { checkActor, now } from '../context.ts';
@@ -134,6 +135,8 @@ export async function openPostgresArchive(url: string, options: OpenPostgresOpti
 
     listPublications: () => issues.listPublications(ctx),
     listIssues: (publicationId) => issues.listIssues(ctx, publicationId),
+    libraryTree: () => libraryTree(ctx),
+    listIssuesOfYear: (publicationId, year, opts) => listIssuesOfYear(ctx, publicationId, year, opts),
     getIssue: (issueId) => issues.getIssue(ctx, issueId),
     findIssue: (ref) => issues.findIssue(ctx, ref),
     getIssueMasthead: (issueId) => issues.getIssueMasthead(ctx, issueId),

@@ -8,13 +8,17 @@ import type { PageRecord } from '../../../shared/domain.ts';
 import { assertIssueEditable } from '../../../core/review/index.ts';
 import type { HandlerGroup, ServiceContext } from '../service/context.ts';
 import { pageScan } from '../scan-handler.ts';
+import { libraryIssues } from './library-issues.ts';
 
-type PageChannel = 'library.tree' | 'library.pages' | 'page.get' | 'page.scan' | 'page.setState' | 'engine.derive' | 'engine.profile';
+type PageChannel = 'library.tree' | 'library.issues' | 'library.issue' | 'library.pages' | 'page.get' | 'page.scan' | 'page.setState' | 'engine.derive' | 'engine.profile';
 
 export function pageHandlers(ctx: ServiceContext): HandlerGroup<PageChannel> {
   const { archive, session } = ctx;
   return {
-    'library.tree': async () => ({ publications: await archive.listPublications(), issues: await archive.listIssues() }),
+    // Per-year counts only; a year's issues are fetched when it is opened (library-issues.ts).
+    'library.tree': async () => ({ publications: await archive.libraryTree() }),
+    'library.issues': (request) => libraryIssues(archive, request),
+    'library.issue': ({ issueId }) => archive.getIssue(issueId),
     'library.pages': ({ issueId }) => archive.listPages(issueId),
     'page.get': async ({ pageId }) => {
       // The SQLite archive serialises the page on its own thread (electron/archive/page-json.ts):
