@@ -13,7 +13,8 @@ export function MenuBar({ ctx }: { ctx: CommandContext }) {
   const [active, setActive] = useState(0);
   const barRef = useRef<HTMLDivElement>(null);
   // Re-render when what decides "enabled" changes.
-  useApp((s) => `${s.session?.pageId}:${s.session?.history.past.length}:${s.session?.history.future.length}:${s.language}`);
+  // Whether there is a step to undo or redo, not how many: a split or a typed character does not re-render the menus.
+  useApp((s) => `${s.session?.pageId}:${(s.session?.history.past.length ?? 0) > 0}:${(s.session?.history.future.length ?? 0) > 0}:${s.language}`);
   useApp((s) => s.who);
 
   useEffect(() => {
