@@ -8,7 +8,7 @@ import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { pageNumberFromText } from '../../core/import/page-facts.ts';
 import { ArchiveError, type Actor, type ImportFileOutcome, type ImportOutcome, type ImportPageInput } from './archive-api.ts';
 import { checkActor, contentHash, dateSchema, normaliseNewlines, parseOr, type ArchiveContext } from './context.ts';
-import { sealItemSet } from './checksums.ts';
+import { rowChecksum, sealItemSet } from './checksums.ts';
 import { assertEditable, recomputeIssue } from './issue-state.ts';
 import { applyMastheadToIssue, resolveIssue } from './issues.ts';
 import { insertItem, isCorrected, snapshot, type PageRow } from './page-rows.ts';
@@ -16,6 +16,7 @@ import { pageScanInputSchema, putPageScan } from './page-scans.ts';
 import { settleFirstSplit } from './profiles-store.ts';
 import { PAGE_REF } from './revision-refs.ts';
 import { logRevision } from './revisions.ts';
+import { withIndexBatch } from './search-index.ts';
 import { relinkIssue } from './stories.ts';
 
 export const importPageInputSchema = z.object({
@@ -104,17 +105,23 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
     return { status: 'imported', pageId: existing.id, issueId };
   }
 
+  // The row goes in whole: its checksum (PAGE_COLUMNS: raw_text, text, masthead_json) and page facts
+  // with it, so no trigger or UPDATE writes the text's overflow pages a second time (migration 0018).
+  const facts = ctx.profiles.newPageFacts(issueId, items, seg.model ?? null);
   const r = db
     .stmt(
       'pages.insert',
       `INSERT INTO pages(issue_id, page_number, source_name, encoding, content_hash, raw_text, text, masthead_json,
-         imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         imported_at, updated_at, doubt_count, model_version, model_profile, model_profile_pages, checksum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(issueId, pageNumber, input.sourceName, input.encoding, hash, '', text, mastheadJson, at, at);
+    .run(
+      issueId, pageNumber, input.sourceName, input.encoding, hash, '', text, mastheadJson, at, at,
+      facts.doubtCount, facts.version, facts.profile, facts.profilePages, rowChecksum(['', text, mastheadJson]),
+    );
   const pageId = Number(r.lastInsertRowid);
   items.forEach((item, ord) => insertItem(ctx, pageId, ord, item, text));
   sealItemSet(db.raw, pageId);
-  ctx.profiles.writePageFacts(pageId, items, seg.model ?? null);
   logRevision(ctx, actor, 'page', pageId, 'import', 0, null, PAGE_REF);
   relinkIssue(ctx, issueId);
   recomputeIssue(ctx, issueId, actor);
@@ -160,7 +167,7 @@ function prepareImport(ctx: ArchiveContext, inputs: ImportPageInput[]): Prepared
 export function importPages(ctx: ArchiveContext, inputs: ImportPageInput[], actor: Actor, options?: { overwriteCorrections?: boolean }): ImportOutcome[] {
   const who = checkActor(actor);
   const prepared = prepareImport(ctx, inputs);
-  return ctx.db.tx(() => prepared.map((p) => storePage(ctx, p, who, options?.overwriteCorrections === true)));
+  return ctx.db.tx(() => withIndexBatch(ctx.db, () => prepared.map((p) => storePage(ctx, p, who, options?.overwriteCorrections === true))));
 }
 
 /** Several files in ONE transaction, each in a savepoint of its own (see Archive.importFiles). */
@@ -177,14 +184,17 @@ export function importFiles(ctx: ArchiveContext, files: ImportPageInput[][], act
   // One transaction (one fsync); each file in a SAVEPOINT of its own (a nested better-sqlite3
   // transaction), so a file that throws is rolled back alone and the batch goes on.
   const inFile = ctx.db.raw.transaction((pages: PreparedPage[]) => pages.map((p) => storePage(ctx, p, who, overwrite)));
+  // The batch's search index rows are written together before the commit (search-index.ts).
   return ctx.db.tx(() =>
-    prepared.map((f): ImportFileOutcome => {
-      if (!f.ok) return f;
-      try {
-        return { ok: true, outcomes: inFile(f.pages) };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
+    withIndexBatch(ctx.db, () =>
+      prepared.map((f): ImportFileOutcome => {
+        if (!f.ok) return f;
+        try {
+          return { ok: true, outcomes: inFile(f.pages) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    ),
   );
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { editableFieldSchema, type PageState, type StoredItem } from '../../shared/domain.ts';
 import { storedSearchDoc } from '../../core/search/search-doc.ts';
-import { sealItemSet } from './checksums.ts';
+import { ITEM_COLUMNS, rowChecksum, sealItemSet } from './checksums.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
 import { baseText, decodeParagraphs, encodeParagraphs } from './paragraph-refs.ts';
@@ -202,24 +202,28 @@ export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: Sto
 }
 
 export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, base: string, restoreId?: number): number {
+  // The row goes in whole with its checksum (ITEM_COLUMNS: page_id, ord and the values up to
+  // edited_fields_json), so 0009's trigger does not rewrite it (migration 0018).
+  const values = [pageId, ord, ...itemValues(item, base)];
+  const checksum = rowChecksum(values.slice(0, ITEM_COLUMNS.length));
   const r =
     restoreId === undefined
       ? ctx.db
           .stmt(
             'items.insert',
             `INSERT INTO items(page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
-               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json, checksum)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(pageId, ord, ...itemValues(item, base))
+          .run(...values, checksum)
       : ctx.db
           .stmt(
             'items.insertWithId',
             `INSERT INTO items(id, page_id, ord, kind, start_offset, end_offset, kicker, headline, subheadline, series, byline,
-               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               paragraphs_json, continued_on, continued_from, flags_json, edited_fields_json, confidence_json, checksum)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(restoreId, pageId, ord, ...itemValues(item, base));
+          .run(restoreId, ...values, checksum);
   const id = Number(r.lastInsertRowid);
   writeItemChildren(ctx, id, item, true);
   return id;

@@ -194,6 +194,19 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
       }
     },
 
+    /**
+     * The page facts of a page about to be inserted into an issue (the values writePageFacts would
+     * set after it), so the new row is written once (migration 0018).
+     */
+    newPageFacts(issueId: number, items: readonly StoredItem[], model: Segmentation['model'] | null) {
+      let profilePages: number | null = null;
+      if (model?.profile) {
+        const pub = db.stmt('profiles.publicationOfIssue', 'SELECT publication_id AS id FROM issues WHERE id = ?').get<{ id: number }>(issueId);
+        profilePages = pub ? (info(pub.id)?.pages ?? null) : null;
+      }
+      return { doubtCount: countDoubts(items), version: model?.version ?? null, profile: model?.profile ?? null, profilePages };
+    },
+
     /** Per-page facts kept beside the items: the doubt count, and (on import) the model that segmented it. */
     writePageFacts(pageId: number, items: readonly StoredItem[], model?: Segmentation['model'] | null): void {
       db.stmt('pages.setDoubts', 'UPDATE pages SET doubt_count = ? WHERE id = ?').run(countDoubts(items), pageId);

@@ -2,7 +2,8 @@
 import { roleSchema, type Role } from '../../shared/roles.ts';
 import type { Actor, RevisionDetail, RevisionEntry } from './archive-api.ts';
 import { fail, type ArchiveContext } from './context.ts';
-import { checkPageRows } from './checksums.ts';
+import { checkPageRows, rowChecksum } from './checksums.ts';
+import type { SqlValue } from './db.ts';
 import { pageRow, snapshot } from './page-rows.ts';
 import { isPageRef, PAGE_REF_JSON, resolvePageRefs } from './revision-refs.ts';
 import { withEditSnapshots } from '../../core/edit/index.ts';
@@ -45,24 +46,29 @@ export function logRevision(
   before: unknown,
   after: unknown,
 ): void {
+  // In REVISION_COLUMNS order: the row goes in whole with its checksum and chain link (migration
+  // 0018: the triggers then leave it alone instead of rewriting it twice).
+  const values: SqlValue[] = [
+    ctx.now(),
+    actor.name,
+    actor.profileId ?? null,
+    actor.role ?? null,
+    entity,
+    entityId,
+    action,
+    pageRevision,
+    before === undefined ? null : JSON.stringify(before),
+    after === undefined ? null : JSON.stringify(after),
+  ];
+  // The archive is the one writer, so the newest entry is the one this links to (as 0011's trigger reads it).
+  const previous = ctx.db.stmt('revisions.lastChain', 'SELECT chain FROM revisions ORDER BY id DESC LIMIT 1').get<{ chain: string | null }>();
   ctx.db
     .stmt(
       'revisions.insert',
-      `INSERT INTO revisions(at, actor, profile_id, role, entity, entity_id, action, page_revision, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO revisions(at, actor, profile_id, role, entity, entity_id, action, page_revision, before_json, after_json, checksum, chain)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      ctx.now(),
-      actor.name,
-      actor.profileId ?? null,
-      actor.role ?? null,
-      entity,
-      entityId,
-      action,
-      pageRevision,
-      before === undefined ? null : JSON.stringify(before),
-      after === undefined ? null : JSON.stringify(after),
-    );
+    .run(...values, rowChecksum(values), rowChecksum([previous?.chain ?? null, ...values]));
 }
 
 export function listRevisions(ctx: ArchiveContext, pageId: number): RevisionEntry[] {

@@ -18,10 +18,11 @@ import { migration as m0014 } from './0014-item-sets.ts';
 import { migration as m0015 } from './0015-lean-pages.ts';
 import { migration as m0016 } from './0016-conflict-resolution.ts';
 import { migration as m0017 } from './0017-lean-search-items.ts';
+import { migration as m0018 } from './0018-lean-index-writes.ts';
 
 export type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
 export class ArchiveVersionError extends Error {
