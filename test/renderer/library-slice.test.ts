@@ -43,6 +43,8 @@ function host() {
     },
     'library.issue': (r) => issues.find((i) => i.id === r.issueId)!,
     'library.pages': (r) => [{ id: r.issueId * 10, issueId: r.issueId, pageNumber: 1, sourceName: 'p1.txt', state: 'imported', itemCount: 3 }],
+    // Page N0 is the one page of issue N.
+    'page.get': (r) => ({ id: r.pageId, issueId: r.pageId / 10, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: '标题\n', state: 'imported', masthead: null, items: [], revision: 0 }),
   });
   return { api, calls, failing, bump: () => extraCount++ };
 }
@@ -124,5 +126,23 @@ describe('library slice: paged by publication and year', () => {
     // With the page's issue current, its year and month open and the issue shows its page.
     const rows = libraryRows({ ...libraryRowsInput(s), currentIssue: s.issues.find((i) => i.id === 102)!, currentPageId: 1020 });
     expect(rows.find((r) => r.kind === 'page')).toMatchObject({ current: true });
+  });
+
+  it('Alt+PageUp past a year’s first issue fetches the year before and opens its last issue', async () => {
+    const h = host();
+    const store = createAppStore({ api: h.api, language: 'en' });
+    await store.getState().refreshLibrary();
+    await store.getState().openPage(1030); // 2022-01-05, the first issue of 2022
+    expect(store.getState().session?.issueId).toBe(103);
+    h.calls.length = 0;
+    await store.getState().openAdjacentIssue(1);
+    expect(store.getState().session?.issueId).toBe(102);
+    // Before 2022 come the undated issues (oldest first, as the whole list was sorted), fetched now.
+    await store.getState().openAdjacentIssue(-1);
+    await store.getState().openAdjacentIssue(-1);
+    expect(store.getState().session?.issueId).toBe(200);
+    expect(yearsOf(h.calls)).toEqual(['null']);
+    await store.getState().openAdjacentIssue(-1);
+    expect(store.getState().session?.issueId).toBe(200);
   });
 });
