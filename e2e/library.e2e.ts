@@ -36,6 +36,10 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     const archive = openArchive(archivePath(), quiet);
     const pages: ImportPageInput[] = [];
     for (let d = 0; d < DAYS; d++) pages.push(dailyPage(new Date(Date.UTC(2022, 0, 1) + d * 86_400_000).toISOString().slice(0, 10), '衡阳日报'));
+    // One issue of an older year, folded and never fetched until search opens its page.
+    const old = dailyPage('2019-05-20', '衡阳日报');
+    const text = `${old.text}独家专访湘江老船工\n`;
+    pages.push({ ...old, text, segmentation: fakeSegment(text, {}) });
     archive.importPages(pages, { name: 'seed' });
     archive.close();
     host = await startTestHost({ dir });
@@ -59,7 +63,7 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
 
   it('opens folded on the newest month, a year opens with a click, and only rows in view are in the page', { timeout: 60_000 }, async () => {
     await page.getByTestId('year-row').first().waitFor();
-    await expect.poll(() => page.getByTestId('year-row').allInnerTexts()).toEqual([expect.stringContaining('2023 年'), expect.stringContaining('2022 年')]);
+    await expect.poll(() => page.getByTestId('year-row').allInnerTexts()).toEqual([expect.stringContaining('2023 年'), expect.stringContaining('2022 年'), expect.stringContaining('2019 年')]);
     // The newest month (February 2023: 400 days from 2022-01-01 end on 2023-02-04) is open, the rest folded.
     expect(await page.getByTestId('issue-row').count()).toBe(4);
     await page.getByTestId('year-row').nth(1).click();
@@ -69,8 +73,8 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     await page.getByTestId('issue-row').filter({ hasText: '2022-12-31' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'library-grouped-zh.png') });
     await expect.poll(() => page.locator('[data-testid=month-row][aria-expanded=true]').allInnerTexts()).toEqual([expect.stringContaining('2 月'), expect.stringContaining('12 月')]);
-    // 52 rows now (publication, 2 years, 14 months, 35 issues): the page holds only those in view.
-    expect(await page.locator('[role=treeitem]').count()).toBeLessThan(52);
+    // 53 rows now (publication, 3 years, 14 months, 35 issues): the page holds only those in view.
+    expect(await page.locator('[role=treeitem]').count()).toBeLessThan(53);
   });
 
   it('fetches a year’s issues only when it opens: the tree carries counts, not issues', { timeout: 30_000 }, async () => {
@@ -79,12 +83,37 @@ describe.skipIf(!hasChromium)('library of a big archive', () => {
     expect(tree.value.publications[0]!.years.map((y) => [y.year, y.issues])).toEqual([
       [2023, 35],
       [2022, 365],
+      [2019, 1],
     ]);
     // No issue travels with the tree: not one date of the 400 days.
     expect(trees[0]).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // 2023 was fetched first, by itself (the newest year, open); 2022 only when the first test opened it.
     // (A library.changed refresh fetches the open years again, so they may come more than once.)
     await expect.poll(() => [...new Set(yearRequests.map((r) => r.year))]).toEqual([2023, 2022]);
+  });
+
+  it('a page opened from search brings in its folded year, opened on the page', { timeout: 60_000 }, async () => {
+    expect(yearRequests.some((r) => r.year === 2019)).toBe(false);
+    // Fold 2023 and 2022, so the rows 2019 brings fit in the (virtualised) view.
+    for (const y of ['2023 年', '2022 年']) {
+      await page.getByTestId('year-row').filter({ hasText: y }).click();
+      await expect.poll(() => page.getByTestId('year-row').filter({ hasText: y }).getAttribute('aria-expanded')).toBe('false');
+    }
+    await page.getByTestId('search-button').click();
+    await page.getByTestId('search-query').fill('湘江老船工');
+    await page.getByTestId('search-run').click();
+    await page.getByTestId('search-hit').first().locator('.hit-title button').click();
+    await page.getByTestId('search-query').waitFor({ state: 'detached' });
+    // The year was fetched, and its year and month rows open down to the page being proofed.
+    await expect.poll(() => yearRequests.some((r) => r.year === 2019), { timeout: 20_000 }).toBe(true);
+    const current = page.locator('[data-testid=page-row][aria-current=page]');
+    await current.waitFor({ timeout: 20_000 });
+    expect(await current.getAttribute('title')).toBe('衡阳日报/2019-05-20/p1.txt');
+    expect(await page.getByTestId('year-row').filter({ hasText: '2019 年' }).getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-search-reveals-year-zh.png') });
+    // As the next test expects it: 2023 open again.
+    await page.getByTestId('year-row').filter({ hasText: '2023 年' }).click();
+    await expect.poll(() => page.getByTestId('year-row').filter({ hasText: '2023 年' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('is walked with the keyboard: ↓ moves, ← closes a group, → opens it', { timeout: 30_000 }, async () => {
