@@ -43,7 +43,8 @@ export interface LibraryRowsInput {
   currentPageId: number | null;
 }
 
-export const yearKey = (publicationId: number, year: string | number | null): string => `y:${publicationId}:${year ?? 'undated'}`;
+/** One key per publication-year, whether the year comes as the tree's number or a date's digits ('0999' and 999 alike). */
+export const yearKey = (publicationId: number, year: string | number | null): string => `y:${publicationId}:${year === null ? 'undated' : Number(year)}`;
 export const monthKey = (publicationId: number, year: string, month: string): string => `m:${publicationId}:${year}-${month}`;
 /** The year of an issue as the tree names it (null: undated). */
 export const issueYear = (issue: IssueSummary): number | null => (issue.date === null ? null : Number(issue.date.slice(0, 4)));

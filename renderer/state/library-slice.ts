@@ -75,6 +75,12 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     else delete years[key];
     set({ years, issues: flat(years) });
   };
+  /** Forgets a year, and the answer of a request still on its way for it (counts changed meanwhile). */
+  const dropYear = (key: string): void => {
+    seq.set(key, (seq.get(key) ?? 0) + 1);
+    inflight.delete(key);
+    setYear(key, null);
+  };
 
   const fetchYear = async (publicationId: number, year: number | null): Promise<IssueSummary[]> => {
     const out: IssueSummary[] = [];
@@ -120,9 +126,9 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
         const reloads: Promise<void>[] = [];
         for (const key of Object.keys(get().years)) {
           const [, pid, y] = key.split(':');
-          if (!after.has(key)) setYear(key, null);
+          if (!after.has(key)) dropYear(key);
           else if (shown.has(key)) reloads.push(get().loadYear(Number(pid), y === 'undated' ? null : Number(y), { reload: true }));
-          else if (!sameCounts(before.get(key), after.get(key))) setYear(key, null);
+          else if (!sameCounts(before.get(key), after.get(key))) dropYear(key);
         }
         await Promise.all([...reloads, get().loadOpenYears()]);
         const expandedIssues = get().expandedIssues.filter((id) => get().issues.some((i) => i.id === id));

@@ -114,4 +114,10 @@ describe('library rows', () => {
     // The year rows carry the tree's counts, whether or not the year was fetched.
     expect(loading[1]).toMatchObject({ kind: 'year', year: '2023', issues: 1, pages: 4 });
   });
+
+  it('a year before 1000 is one key whether named by the tree (999) or by a date (0999)', () => {
+    expect(yearKey(1, 999)).toBe(yearKey(1, '0999'));
+    const input = base([issue(1, '0999-03-14')]);
+    expect(libraryRows(input).map((r) => r.kind)).toEqual(['publication', 'year', 'month', 'issue']);
+  });
 });

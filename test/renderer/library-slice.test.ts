@@ -81,7 +81,7 @@ describe('library slice: paged by publication and year', () => {
     const h = host();
     const store = createAppStore({ api: h.api, language: 'en' });
     await store.getState().refreshLibrary();
-    store.getState().setGroupOpen(yearKey(1, 'undated'), true);
+    store.getState().setGroupOpen(yearKey(1, null), true);
     store.getState().setGroupOpen(yearKey(1, '2022'), true);
     await store.getState().loadOpenYears();
     store.getState().setGroupOpen(yearKey(1, '2022'), false);
