@@ -17,6 +17,7 @@ import type { Masthead, Segmentation } from '../../shared/segmentation.ts';
 import type { EditOp } from '../../shared/edit-ops.ts';
 import type { ConflictChoice, ReplicaStatus, SyncConflictView } from '../../shared/contract/replica.ts';
 import type { IssueExport } from '../../shared/export.ts';
+import type { SearchDocText } from '../../core/search/search-doc.ts';
 import type { LibraryCursor, LibraryPublication } from '../../shared/contract/pages.ts';
 import type { Profile, Role } from '../../shared/roles.ts';
 import type { IssueHistoryRow, VocabularyTerm } from '../../shared/ipc-review.ts';
@@ -71,6 +72,12 @@ export interface ImportPageInput {
    * an archive with a segmenter of its own ignores it.
    */
   engineSegmentation?: Segmentation;
+  /**
+   * The search index text of each engineSegmentation item (core/search storedSearchDoc, no tags yet),
+   * folded by the same worker so the writer thread does not; used only while engineSegmentation is
+   * the page's segmentation as it stands (a publication profile re-segments: then the archive folds).
+   */
+  engineSearchDocs?: SearchDocText[];
   /** The page's scan and line regions (page-scans.ts), stored with the page. */
   scan?: PageScanInput;
 }

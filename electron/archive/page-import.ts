@@ -3,6 +3,7 @@
 // call (importPages) or one per batch of files with a savepoint per file (importFiles).
 import { z } from 'zod';
 import type { StoredItem } from '../../shared/domain.ts';
+import type { SearchDocText } from '../../core/search/search-doc.ts';
 import { segmentationSchema, type Segmentation } from '../../shared/segmentation.ts';
 import { pageSizeProblem } from '../../shared/page-limits.ts';
 import { pageNumberFromText } from '../../core/import/page-facts.ts';
@@ -30,6 +31,7 @@ export const importPageInputSchema = z.object({
   folderHint: z.string().nullable().optional(),
   segmentation: segmentationSchema.optional(),
   engineSegmentation: segmentationSchema.optional(),
+  engineSearchDocs: z.array(z.object({ headline: z.string(), body: z.string(), people: z.string(), tags: z.string() })).optional(),
   scan: pageScanInputSchema.optional(),
 });
 
@@ -38,6 +40,8 @@ interface PreparedPage {
   text: string;
   hash: string;
   seg: Segmentation;
+  /** The items' search index text folded by the import worker (null: folded here when written). */
+  docs: SearchDocText[] | null;
 }
 
 /** File name without folders and extension: "2021-10-29/p01.txt" → "p01". */
@@ -51,7 +55,7 @@ const pageByHash = (ctx: ArchiveContext, hash: string) =>
 
 function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite: boolean): ImportOutcome {
   const { db } = ctx;
-  const { input, text, hash, seg } = p;
+  const { input, text, hash, seg, docs } = p;
   // The page size limit of import, open and save (shared/page-limits.ts): never store a page
   // that could not be saved again.
   const tooBig = pageSizeProblem(text.length, seg.items.length);
@@ -95,7 +99,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
     ).run(input.sourceName, input.encoding, hash, '', text, revision, mastheadJson, at, at, existing.id);
     db.stmt('items.deleteOfPage', 'DELETE FROM items WHERE page_id = ?').run(existing.id);
     // The text just written is the page's imported text, which the items' paragraphs refer to.
-    items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item, text));
+    items.forEach((item, ord) => insertItem(ctx, existing.id, ord, item, text, undefined, docs?.[ord]));
     sealItemSet(db.raw, existing.id);
     ctx.profiles.writePageFacts(existing.id, items, seg.model ?? null);
     // The page as imported is the row just written: the revision refers to it (revision-refs.ts).
@@ -120,7 +124,7 @@ function importOne(ctx: ArchiveContext, p: PreparedPage, actor: Actor, overwrite
       facts.doubtCount, facts.version, facts.profile, facts.profilePages, rowChecksum(['', text, mastheadJson]),
     );
   const pageId = Number(r.lastInsertRowid);
-  items.forEach((item, ord) => insertItem(ctx, pageId, ord, item, text));
+  items.forEach((item, ord) => insertItem(ctx, pageId, ord, item, text, undefined, docs?.[ord]));
   sealItemSet(db.raw, pageId);
   logRevision(ctx, actor, 'page', pageId, 'import', 0, null, PAGE_REF);
   relinkIssue(ctx, issueId);
@@ -143,6 +147,7 @@ function prepareImport(ctx: ArchiveContext, inputs: ImportPageInput[]): Prepared
     const text = normaliseNewlines(input.text);
     const hash = contentHash(text);
     let seg: Segmentation = { schema: 'galley.segmentation/1', masthead: null, items: [] };
+    let docs: SearchDocText[] | null = null;
     if (!pageByHash(ctx, hash)) {
       const opts = {
         ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
@@ -158,8 +163,10 @@ function prepareImport(ctx: ArchiveContext, inputs: ImportPageInput[]): Prepared
         const adapted = parseOr(segmentationSchema, ctx.segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
         seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
       }
+      // The worker's folded text fits only the items it segmented, one each.
+      if (seg === ready && input.engineSearchDocs?.length === seg.items.length) docs = input.engineSearchDocs;
     }
-    return { input, text, hash, seg };
+    return { input, text, hash, seg, docs };
   });
 }
 

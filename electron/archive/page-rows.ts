@@ -3,7 +3,7 @@
 // writes the items tables itself.
 import { z } from 'zod';
 import { editableFieldSchema, type PageState, type StoredItem } from '../../shared/domain.ts';
-import { storedSearchDoc } from '../../core/search/search-doc.ts';
+import { storedSearchDoc, type SearchDocText } from '../../core/search/search-doc.ts';
 import { ITEM_COLUMNS, rowChecksum, sealItemSet } from './checksums.ts';
 import { fail, type ArchiveContext } from './context.ts';
 import type { SqlValue } from './db.ts';
@@ -178,8 +178,8 @@ export const itemValues = (item: StoredItem, base: string): SqlValue[] => [
   item.confidence ? JSON.stringify(item.confidence) : null,
 ];
 
-/** An item's contributors, tags and search index row (fresh: a new item, nothing to clear). */
-export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: StoredItem, fresh: boolean): void {
+/** An item's contributors, tags and search index row (fresh: a new item, nothing to clear; doc: its index text folded already). */
+export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: StoredItem, fresh: boolean, doc?: SearchDocText): void {
   const { db } = ctx;
   if (!fresh) {
     db.stmt('item_contributors.clear', 'DELETE FROM item_contributors WHERE item_id = ?').run(itemId);
@@ -198,10 +198,10 @@ export function writeItemChildren(ctx: ArchiveContext, itemId: number, item: Sto
   }
   // The folded, padded text goes into the contentless index only (migration 0017).
   if (!fresh) unindexItem(db, itemId);
-  indexItem(db, itemId, storedSearchDoc(item));
+  indexItem(db, itemId, doc ?? storedSearchDoc(item));
 }
 
-export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, base: string, restoreId?: number): number {
+export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, item: StoredItem, base: string, restoreId?: number, doc?: SearchDocText): number {
   // The row goes in whole with its checksum (ITEM_COLUMNS: page_id, ord and the values up to
   // edited_fields_json), so 0009's trigger does not rewrite it (migration 0018).
   const values = [pageId, ord, ...itemValues(item, base)];
@@ -225,7 +225,7 @@ export function insertItem(ctx: ArchiveContext, pageId: number, ord: number, ite
           )
           .run(restoreId, ...values, checksum);
   const id = Number(r.lastInsertRowid);
-  writeItemChildren(ctx, id, item, true);
+  writeItemChildren(ctx, id, item, true, doc);
   return id;
 }
 

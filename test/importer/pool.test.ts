@@ -9,6 +9,9 @@ import { ImportFileError } from '../../core/import/errors.ts';
 import { importPaths, parseFile, type FileEntry, type FileResult } from '../../electron/importer/index.ts';
 import { createParsePool, defaultPoolSize } from '../../electron/importer/pool/pool.ts';
 import { freshArchive, frontPage, innerPage, tempDir } from '../archive/helpers.ts';
+import { storedSearchDoc } from '../../core/search/search-doc.ts';
+import { segmentationSchema } from '../../shared/segmentation.ts';
+import { settleFirstSplit } from '../../electron/archive/profiles-store.ts';
 
 const samples = new URL('../../resources/import-samples/', import.meta.url);
 const pool = createParsePool(2, { inlineFirst: 0 });
@@ -27,11 +30,14 @@ describe('the import pool', { timeout: 60_000 }, () => {
     const direct = parseFile(entry, bytes);
     const pooled = await pool.parse(entry, bytes);
     expect(pooled.format).toBe(direct.format);
-    expect(pooled.inputs.map(({ engineSegmentation, ...rest }) => rest)).toEqual(direct.inputs);
+    expect(pooled.inputs.map(({ engineSegmentation, engineSearchDocs, ...rest }) => rest)).toEqual(direct.inputs);
     for (const input of pooled.inputs) {
-      expect(input.engineSegmentation).toEqual(
-        engineSegmenter(normalizeNewlines(input.text), input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
-      );
+      const seg = engineSegmenter(normalizeNewlines(input.text), input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {});
+      expect(input.engineSegmentation).toEqual(seg);
+      // The folded index text is what the archive folds from the items it stores (checked by the schema, first split settled, no tags).
+      const stored = settleFirstSplit(segmentationSchema.parse(seg).items.map((i) => ({ ...i, editedFields: [], tags: [] })));
+      expect(input.engineSearchDocs).toEqual(stored.map((i) => storedSearchDoc(i)));
+      expect(input.engineSearchDocs!.length).toBeGreaterThan(1);
     }
   });
 
@@ -82,6 +88,23 @@ describe('the import pool', { timeout: 60_000 }, () => {
     expect(pooled.summary.pages).toBe(8);
   });
 
+  it("an engine archive finds the same items through the workers' folded index text as through its own", async () => {
+    const root = join(tempDir(), 'engine');
+    const day = join(root, '衡阳日报', '2021-10-29');
+    mkdirSync(day, { recursive: true });
+    writeFileSync(join(day, 'p01.txt'), frontPage());
+    writeFileSync(join(day, 'p02.txt'), innerPage(2, '衡陽市民歡迎湘江大橋\n經過三年建設，大橋正式通車。'));
+    const hits = async (withPool: boolean) => {
+      const archive = freshArchive({ engine: true });
+      const it = importPaths([root], archive, withPool ? { pool } : {});
+      for (let step = await it.next(); !step.done; step = await it.next());
+      return ['湘江大桥', '衡阳市民', '交流合作', '彭斌', '秦国文', '三年建设'].map((q) => archive.search(q).map((h) => [h.itemId, h.snippet]));
+    };
+    const own = await hits(false);
+    expect(own.filter((h) => h.length > 0).length).toBeGreaterThanOrEqual(2);
+    expect(await hits(true)).toEqual(own);
+  });
+
   it('refuses work once closed', async () => {
     const other = createParsePool(1);
     await other.close();
@@ -104,7 +127,7 @@ describe('the import pool', { timeout: 60_000 }, () => {
       const second = await small.parse(entry, readFileSync(path));
       expect(first.inputs[0]?.engineSegmentation).toBeUndefined();
       expect(second.inputs[0]?.engineSegmentation).toBeDefined();
-      expect(first.inputs).toEqual(second.inputs.map(({ engineSegmentation, ...rest }) => rest));
+      expect(first.inputs).toEqual(second.inputs.map(({ engineSegmentation, engineSearchDocs, ...rest }) => rest));
     } finally {
       await small.close();
     }

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { engineSegmenter } from '../../archive/engine-segmenter.ts';
 import { normalizeNewlines } from '../../../core/engine/index.ts';
+import { storedSearchDoc } from '../../../core/search/search-doc.ts';
 import { ImportFileError } from '../../../core/import/errors.ts';
 import { PageFileError } from '../../node/page-file-error.ts';
 import { parseFile } from '../index.ts';
@@ -17,10 +18,14 @@ function handle(request: ParseRequest): ParseReply {
     const { format, inputs } = parseFile(request.entry, bytes);
     for (const input of inputs) {
       // The same text and options the archive would segment with (prepareImport).
-      input.engineSegmentation = engineSegmenter(normalizeNewlines(input.text), {
+      const seg = engineSegmenter(normalizeNewlines(input.text), {
         ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
         ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
       });
+      input.engineSegmentation = seg;
+      // The items' search index text, folded here rather than on the writer thread (an import stores
+      // items without tags; the archive folds again where a profile changes the items).
+      input.engineSearchDocs = seg.items.map((item) => storedSearchDoc({ ...item, tags: [] }));
     }
     return { id: request.id, ok: true, format, inputs };
   } catch (error) {
