@@ -11,15 +11,48 @@ const WINDOW = 240;
 
 const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 
-/** Han bigrams of a text as numbers (both characters are in the BMP Han block). */
-function bigrams(text: string): number[] {
-  const out: number[] = [];
-  for (let k = 0; k + 1 < text.length; k++) {
-    const a = text.charCodeAt(k);
-    const b = text.charCodeAt(k + 1);
-    if (isHan(a) && isHan(b)) out.push((a - 0x4e00) * 0x5200 + (b - 0x4e00));
+/**
+ * Bigram (as one number below 2^29) → page-local number, in open addressing over typed arrays: a
+ * Map of numbers cost a hash-table entry object per bigram of every page.
+ */
+class BigramIds {
+  size = 0;
+  private keys = new Int32Array(4096).fill(-1);
+  private values = new Int32Array(4096);
+
+  id(key: number): number {
+    let mask = this.keys.length - 1;
+    let p = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (p &= mask; ; p = (p + 1) & mask) {
+      const k = this.keys[p]!;
+      if (k === key) return this.values[p]!;
+      if (k === -1) break;
+    }
+    const id = this.size++;
+    if (this.size * 2 > this.keys.length) {
+      this.grow();
+      mask = this.keys.length - 1;
+      for (p = Math.imul(key, 0x9e3779b1) & mask; this.keys[p] !== -1; p = (p + 1) & mask);
+    }
+    this.keys[p] = key;
+    this.values[p] = id;
+    return id;
   }
-  return out;
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let q = 0; q < keys.length; q++) {
+      if (keys[q] === -1) continue;
+      let p = Math.imul(keys[q]!, 0x9e3779b1) & mask;
+      while (this.keys[p] !== -1) p = (p + 1) & mask;
+      this.keys[p] = keys[q]!;
+      this.values[p] = values[q]!;
+    }
+  }
 }
 
 export interface LineVocabulary {
@@ -36,19 +69,22 @@ export interface LineVocabulary {
  */
 export function lineVocabulary(texts: readonly string[], candidate: (i: number) => boolean, isBody: (i: number) => boolean): (LineVocabulary | undefined)[] {
   const n = texts.length;
-  // Bigrams of a line as page-local numbers 0…k (one Map lookup per bigram, once per line), so
-  // the windows below mark them in typed arrays: a window reads hundreds of bigrams per candidate.
-  const ids = new Map<number, number>();
+  // Bigrams of a line as page-local numbers 0…k (one lookup per bigram, once per line), so the
+  // windows below mark them in typed arrays: a window reads hundreds of bigrams per candidate.
+  const ids = new BigramIds();
   const gramsOf: (Int32Array | undefined)[] = new Array(n);
   const grams = (j: number): Int32Array => {
     let g = gramsOf[j];
     if (!g) {
-      const raw = bigrams(texts[j]!);
-      g = new Int32Array(raw.length);
-      for (let k = 0; k < raw.length; k++) {
-        let id = ids.get(raw[k]!);
-        if (id === undefined) ids.set(raw[k]!, (id = ids.size));
-        g[k] = id;
+      const text = texts[j]!;
+      let count = 0;
+      for (let k = 0; k + 1 < text.length; k++) if (isHan(text.charCodeAt(k)) && isHan(text.charCodeAt(k + 1))) count++;
+      g = new Int32Array(count);
+      count = 0;
+      for (let k = 0; k + 1 < text.length; k++) {
+        const a = text.charCodeAt(k);
+        const b = text.charCodeAt(k + 1);
+        if (isHan(a) && isHan(b)) g[count++] = ids.id((a - 0x4e00) * 0x5200 + (b - 0x4e00));
       }
       gramsOf[j] = g;
     }
