@@ -8,7 +8,8 @@
 // an undo sends their inverse — the same ops the archive applies to its copy.
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import type { Contributor, Item, ItemKind } from '../../shared/segmentation.ts';
-import { itemChangeOps, planOps, textChangesOps } from '../../core/edit/index.ts';
+import { itemChangeOps, planOps, sameValue, textChangesOps } from '../../core/edit/index.ts';
+import { FIELD_NAMES } from '../../shared/edit-ops.ts';
 import { carriedConfidence } from './doubts.ts';
 import { applyEdit, squashInto, type PageDoc } from './edit-links.ts';
 
@@ -141,7 +142,9 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
     const old = src === null || src === undefined ? undefined : doc.items[src];
     // The item itself handed back (previewItems does so for spans the change did not touch): it
     // stays as it is, uncompared and uncopied, unless carrying its doubt would change it.
-    if (old && d === old && old.start === plan.starts[i] && keepsConfidence(old)) return old;
+    // An engine item that reads as `old` does (the host's answer for an item a change did not
+    // touch) is kept the same way, after one comparison instead of a copy and its ops.
+    if (old && old.start === plan.starts[i] && (d === old ? keepsConfidence(old) : derivesAsIs(old, d))) return old;
     // Confidence is the engine's, from the page's segmentation: a split the editor made or moved
     // is confirmed, an untouched one keeps its doubt (doubts.ts).
     const { confidence: _derived, ...fresh } = d;
@@ -165,6 +168,22 @@ function keepsConfidence(old: StoredItem): boolean {
   if (!old.confidence || old.editedFields.length === 0) return true;
   const carried = carriedConfidence(old, false, old.editedFields);
   return !!carried && carried.boundary === old.confidence.boundary && carried.titles === old.confidence.titles;
+}
+
+/**
+ * Whether applyDerived would give `old` back unchanged (no op) from the engine's item `d` at old's
+ * own start: every field the ops compare reads the same, except the ones typed by hand (kept) and
+ * the carried doubt (old's own, keepsConfidence).
+ */
+function derivesAsIs(old: StoredItem, d: Item): boolean {
+  if (!keepsConfidence(old)) return false;
+  const edited: readonly string[] = old.editedFields;
+  if (old.kind !== d.kind && !edited.includes('kind')) return false;
+  for (const name of FIELD_NAMES) {
+    if (name === 'confidence' || name === 'editedFields' || edited.includes(name)) continue;
+    if (!sameValue(old[name], d[name])) return false;
+  }
+  return edited.includes('paragraphs') || sameValue(old.paragraphs, d.paragraphs);
 }
 
 // ---- field edits ----
