@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
-import { CONTRIBUTOR_ROLES, ITEM_KINDS, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
+import { CONTRIBUTOR_ROLES, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
 import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
 import { useApp, useStoreApi } from '../state/context.ts';
 import { TagEditor } from './TagEditor.tsx';
@@ -11,6 +11,7 @@ import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import { DoubtBadge } from './Doubts.tsx';
+import { cardLabels, cardNumber } from './card-labels.ts';
 import { isDoubtful } from '../../shared/segmentation.ts';
 
 /** Every translated name of every contributor role (both languages), for reading typed roles back. */
@@ -102,9 +103,9 @@ function indexOf(store: ReturnType<typeof useStoreApi>, item: StoredItem): numbe
 
 /** "Item 3": subscribes to the item's position on its own, so a split re-renders only the numbers. */
 function CardNumber({ item }: { item: StoredItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const n = useApp((s) => (s.session?.history.present.items.indexOf(item) ?? -1) + 1);
-  return <span className="card-number">{t('card.item', { n })}</span>;
+  return <span className="card-number">{cardNumber(t, i18n.language, n)}</span>;
 }
 
 const ItemCard = memo(function ItemCard(props: {
@@ -115,7 +116,8 @@ const ItemCard = memo(function ItemCard(props: {
   masthead: Masthead | null;
 }) {
   const { item } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const L = cardLabels(t, i18n.language);
   const store = useStoreApi();
   const ref = useRef<HTMLElement>(null);
   const set = <F extends EditableField>(field: F, value: StoredItem[F]) => {
@@ -150,14 +152,14 @@ const ItemCard = memo(function ItemCard(props: {
         <CardNumber item={item} />
         <select
           className={`kind-select kind-${item.kind}${edited('kind') ? ' edited' : ''}`}
-          aria-label={t('field.kind')}
+          aria-label={L.kind}
           data-field="kind"
           value={item.kind}
           onChange={(e) => set('kind', e.target.value as ItemKind)}
         >
-          {ITEM_KINDS.map((k) => (
+          {L.kinds.map(([k, label]) => (
             <option key={k} value={k}>
-              {t(`kind.${k}`)}
+              {label}
             </option>
           ))}
         </select>
@@ -171,13 +173,13 @@ const ItemCard = memo(function ItemCard(props: {
           className="small-button"
           data-testid="item-history"
           disabled={item.id === undefined}
-          title={item.id === undefined ? t('tags.noId') : undefined}
+          title={item.id === undefined ? L.noId : undefined}
           onClick={() => {
             const s = store.getState().session;
             if (s && item.id !== undefined) store.getState().openDialog({ type: 'history', pageId: s.pageId, itemId: item.id, title: t('history.titleItem', { n: indexOf(store, item) + 1 }) });
           }}
         >
-          {t('tags.history')}
+          {L.history}
         </button>
       </header>
       {item.kind === 'masthead' && props.masthead && <MastheadSummary masthead={props.masthead} />}
@@ -185,26 +187,26 @@ const ItemCard = memo(function ItemCard(props: {
         <Draft
           key={f}
           field={f}
-          label={t(`field.${f}`)}
+          label={L.fields[f]}
           value={item[f] ?? ''}
           edited={edited(f)}
-          placeholder={t('card.empty')}
+          placeholder={L.empty}
           onCommit={(v) => set(f, v.trim() === '' ? null : v.trim())}
         />
       ))}
       <Draft
         field="contributors"
-        label={t('field.contributors')}
+        label={L.fields.contributors}
         value={contributorsText}
         edited={edited('contributors')}
-        placeholder={t('field.contributorsHint')}
-        validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ? null : t('field.invalidContributors'))}
+        placeholder={L.contributorsHint}
+        validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ? null : L.invalidContributors)}
         onCommit={(v) => set('contributors', parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ?? [])}
       />
       <Draft
         field="paragraphs"
         multiline
-        label={t('field.paragraphs')}
+        label={L.fields.paragraphs}
         value={item.paragraphs.join('\n\n')}
         edited={edited('paragraphs')}
         onCommit={(v) =>
@@ -223,10 +225,10 @@ const ItemCard = memo(function ItemCard(props: {
             key={f}
             field={f}
             inputMode="numeric"
-            label={t(`field.${f}`)}
+            label={L.fields[f]}
             value={item[f] === null ? '' : String(item[f])}
             edited={edited(f)}
-            placeholder={t('card.empty')}
+            placeholder={L.empty}
             validate={(v) => (v.trim() === '' || /^[1-9]\d{0,3}$/.test(v.trim()) ? null : '1–9999')}
             onCommit={(v) => set(f, v.trim() === '' ? null : Number(v.trim()))}
           />
@@ -234,7 +236,7 @@ const ItemCard = memo(function ItemCard(props: {
       </div>
       <TagEditor item={item} />
       {item.flags.length > 0 && (
-        <ul className="flags" aria-label={t('field.flags')}>
+        <ul className="flags" aria-label={L.fields.flags}>
           {item.flags.map((f, i) => (
             <li key={i} data-flag={f.code}>
               ⚠ {flagText(t, f, pageText())}

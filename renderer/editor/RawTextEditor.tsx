@@ -18,6 +18,7 @@ import { flagText } from '../flags.ts';
 import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
 import { firstSpanEndingAtOrAfter, itemLineSpans, sameFlagArrays } from './span-lines.ts';
+import { cardNumber } from '../components/card-labels.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
   kicker: monaco.KeyCode.KeyK,
@@ -284,7 +285,7 @@ export function RawTextEditor() {
           doubt.split !== null ? tt('doubt.badgeSplit', { pct: percent(doubt.split) }) : null,
           doubt.titles !== null ? tt('doubt.badgeTitles', { pct: percent(doubt.titles) }) : null,
         ].filter(Boolean).join(' · ');
-        const text = `${tt(`kind.${item.kind}`)} · ${tt('card.item', { n: i + 1 })}${doubtful ? ` · ? ${doubtText}` : ''}`;
+        const text = `${tt(`kind.${item.kind}`)} · ${cardNumber(tt, language, i + 1)}${doubtful ? ` · ? ${doubtText}` : ''}`;
         z.node.title = doubtful ? [doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : '', doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : ''].filter(Boolean).join('\n') : '';
         if (z.label.textContent !== text) z.label.textContent = text;
       });

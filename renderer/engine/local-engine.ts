@@ -98,9 +98,19 @@ export function createMainThreadEngine(): LocalEngine {
   return createLocalEngine(() => import('./handler.ts'));
 }
 
+/** A task at background priority (scheduler.postTask where the browser has it, else a timeout). */
+function backgroundTask(work: () => void): void {
+  const s = (globalThis as { scheduler?: { postTask?: (cb: () => void, opts: { priority: string }) => Promise<unknown> } }).scheduler;
+  if (typeof s?.postTask === 'function') void s.postTask(work, { priority: 'background' });
+  else setTimeout(work, 0);
+}
+
 /**
- * Resolves after the next frame has been painted (a task after the animation frame), or after
- * 100 ms where no frame comes (a hidden tab draws none, and the host's answer must not wait).
+ * Resolves after the next frame has been painted, in a background-priority task after the
+ * animation frame (or after 100 ms where no frame comes: a hidden tab draws none, and the host's
+ * answer must not wait). Background priority, not the first task after the frame: what follows a
+ * split here (the host request — the page's text serialised and fetch's own ~5–8 ms on the main
+ * thread) shows nothing, so the tasks already waiting after the frame (input, timers) go first.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -108,7 +118,7 @@ export function afterNextPaint(): Promise<void> {
     const go = () => {
       if (done) return;
       done = true;
-      setTimeout(resolve, 0);
+      backgroundTask(resolve);
     };
     requestAnimationFrame(go);
     setTimeout(go, 100);

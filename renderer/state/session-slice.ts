@@ -101,7 +101,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
   const scheduleSave = () => {
     const s = session();
     if (!s || settledWithoutSave(s)) return;
-    if (get().saveState !== 'saving') set({ saveState: 'pending' });
+    if (get().saveState !== 'saving' && get().saveState !== 'pending') set({ saveState: 'pending' });
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveTimer = null;
@@ -254,8 +254,8 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     clearRederive();
     previewDocs.add(next);
     const revealSeq = reveal ? s.revealSeq + 1 : s.revealSeq;
-    set({ session: { ...s, history: commit(s.history, next, null, now()), selected: plan.focus, revealSeq }, busy: get().busy + 1 });
-    scheduleSave();
+    set({ session: { ...s, history: commit(s.history, next, null, now()), selected: plan.focus, revealSeq }, busy: get().busy + 1, saveState: get().saveState === 'saving' ? 'saving' : 'pending' });
+    scheduleSave(); // finds it pending: one store update (each runs every selector) in the keystroke's task
     return enqueueHost(async () => {
       try {
         // The host's request (the whole page as JSON) is built after the frame that shows the change.

@@ -132,6 +132,19 @@ describe('the store with the local engine', () => {
 
   const present = (store: ReturnType<typeof setup>['store']) => store.getState().session!.history.present;
 
+  it('makes the split one store update in the keystroke, already marked as waiting to be saved', async () => {
+    const { store, doc } = setup('engine');
+    await store.getState().openPage(7);
+    const at = agreeingSplit(doc);
+    const updates: string[] = [];
+    const stop = store.subscribe((s) => void updates.push(`${s.session!.history.present.items.length}:${s.saveState}`));
+    const count = present(store).items.length;
+    void store.getState().split(at);
+    stop();
+    // Every store update runs every subscriber's selector inside the keystroke's task.
+    expect(updates).toEqual([`${count + 1}:pending`]);
+  });
+
   it('shows the split in the same call, before the host answers; the same answer repaints nothing and the page saves', async () => {
     const { store, saves, held, releaseHost, doc } = setup('engine');
     await store.getState().openPage(7);
