@@ -200,6 +200,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
   it('sets the page state and the library shows it', async () => {
     await page.getByTestId('page-state-select').selectOption('proofed');
     await expect.poll(() => page.getByTestId('issue-progress').first().textContent()).toBe('1/1 pages proofed');
+    // The library's refresh shows an issue's counts and its pages' states in one update.
     expect(await page.getByTestId('page-state').first().textContent()).toBe('Proofed');
   });
 
