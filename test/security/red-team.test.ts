@@ -25,6 +25,7 @@ import { HTTP_TOKEN_HEADER } from '../../shared/ipc.ts';
 import { MAX_REQUEST_BODY_BYTES } from '../../shared/limits.ts';
 import { recordFigures } from '../reliability/figures.ts';
 import { inProcess } from '../../electron/archive/async-archive.ts';
+import { pageOfWire } from '../../shared/page-wire.ts';
 
 interface Reply {
   status: number;
@@ -274,10 +275,11 @@ describe('red team (issue 16)', () => {
 
   // Last: it damages the shared archive on purpose.
   it('leftover of finding 3: an item row deleted behind the archive\'s back is named on read and by backup', async () => {
-    const page = JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: { items: { id: number }[] } };
-    const n = page.value.items.length;
+    // page.get over HTTP answers in the lean wire form (item tuples): read it back as the tab does.
+    const page = pageOfWire((JSON.parse((await api('page.get', { pageId: 1 })).body) as { value: unknown }).value);
+    const n = page.items.length;
     const raw = new Database(join(dir, 'archive.sqlite'));
-    raw.prepare('DELETE FROM items WHERE id = ?').run(page.value.items[0]!.id);
+    expect(raw.prepare('DELETE FROM items WHERE id = ?').run(page.items[0]!.id).changes).toBe(1);
     raw.close();
     const r = await api('page.get', { pageId: 1 });
     const body = JSON.parse(r.body) as { ok: boolean; code: string; message: string };
