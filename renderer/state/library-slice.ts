@@ -68,12 +68,6 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
   const inflight = new Map<string, Promise<void>>();
   // The newest request per year wins: an answer that arrives after a newer request is dropped.
   const seq = new Map<string, number>();
-  // Only the newest refreshLibrary shows what it read (an older one's answers may predate a change).
-  let refreshes = 0;
-  const loadError = (e: unknown): YearLoad['error'] => {
-    const r = reasonOf(e);
-    return { message: messageOf(e), code: r?.code ?? null, reason: r?.reason ?? null, details: r?.details ?? null };
-  };
 
   const setYear = (key: string, load: YearLoad | null): void => {
     const years = { ...get().years };
@@ -118,7 +112,6 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     groupToggles: {},
 
     async refreshLibrary() {
-      const mine = ++refreshes;
       try {
         const { publications } = await api.invoke('library.tree', {});
         const before = yearCounts(get().publications);
@@ -130,37 +123,18 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
         const shown = new Set(openYearRows().map((r) => r.key));
         // Cached years: those on screen are fetched again (their issues stay shown meanwhile); the
         // others are kept while their counts are the same, else dropped (fetched when opened).
-        const reloads: { key: string; request: number; answer: Promise<IssueSummary[] | Error> }[] = [];
+        const reloads: Promise<void>[] = [];
         for (const key of Object.keys(get().years)) {
           const [, pid, y] = key.split(':');
           if (!after.has(key)) dropYear(key);
-          else if (shown.has(key)) {
-            const request = (seq.get(key) ?? 0) + 1;
-            seq.set(key, request);
-            const answer = fetchYear(Number(pid), y === 'undated' ? null : Number(y)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-            reloads.push({ key, request, answer });
-          } else if (!sameCounts(before.get(key), after.get(key))) dropYear(key);
+          else if (shown.has(key)) reloads.push(get().loadYear(Number(pid), y === 'undated' ? null : Number(y), { reload: true }));
+          else if (!sameCounts(before.get(key), after.get(key))) dropYear(key);
         }
-        const answers = await Promise.all(reloads.map((r) => r.answer));
-        const fresh: Record<string, YearLoad> = {};
-        reloads.forEach((r, i) => {
-          const answer = answers[i]!;
-          fresh[r.key] =
-            answer instanceof Error
-              ? { status: 'error', issues: get().years[r.key]?.issues ?? [], error: loadError(answer) }
-              : { status: 'loaded', issues: answer, error: null };
-        });
-        // The open issues' pages are read after their years, and both are shown in one update: the
-        // tree never shows an issue's new counts beside its pages' old states.
-        const known = flat({ ...get().years, ...fresh });
-        const expandedIssues = get().expandedIssues.filter((id) => known.some((i) => i.id === id));
+        await Promise.all([...reloads, get().loadOpenYears()]);
+        const expandedIssues = get().expandedIssues.filter((id) => get().issues.some((i) => i.id === id));
         const pages: Record<number, PageSummary[]> = {};
         await Promise.all(expandedIssues.map(async (id) => (pages[id] = await api.invoke('library.pages', { issueId: id }))));
-        if (mine !== refreshes) return; // a newer refresh is on its way and shows its own answers
-        const years = { ...get().years };
-        for (const r of reloads) if (seq.get(r.key) === r.request && r.key in years) years[r.key] = fresh[r.key]!;
-        set({ years, issues: flat(years), pages, expandedIssues });
-        await get().loadOpenYears();
+        set({ pages, expandedIssues });
       } catch (e) {
         fail(e);
       }
@@ -181,7 +155,8 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
         },
         (e: unknown) => {
           if (seq.get(key) !== mine) return;
-          setYear(key, { status: 'error', issues: get().years[key]?.issues ?? [], error: loadError(e) });
+          const r = reasonOf(e);
+          setYear(key, { status: 'error', issues: get().years[key]?.issues ?? [], error: { message: messageOf(e), code: r?.code ?? null, reason: r?.reason ?? null, details: r?.details ?? null } });
         },
       );
       const tracked = job.finally(() => {

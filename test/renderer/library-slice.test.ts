@@ -2,7 +2,7 @@
 // fetched once (paged by the host's cursor) and cached; a refresh fetches the years on screen again
 // and drops a cached closed year whose counts changed; a failed year shows an error and retries;
 // a page opened from elsewhere brings its publication and year in.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IssueSummary } from '../../shared/domain.ts';
 import type { LibraryPublication, LibraryYear } from '../../shared/contract/pages.ts';
 import type { Req } from '../../shared/ipc.ts';
@@ -144,40 +144,5 @@ describe('library slice: paged by publication and year', () => {
     expect(yearsOf(h.calls)).toEqual(['null']);
     await store.getState().openAdjacentIssue(-1);
     expect(store.getState().session?.issueId).toBe(200);
-  });
-
-  it('a refresh shows an issue’s counts and its pages’ states together; an older refresh answering late changes nothing', async () => {
-    // One issue of one page; `proofed` is the archive's truth, read by both calls.
-    let proofed = false;
-    let gate: (() => void) | null = null;
-    let holdNextPages = false;
-    const one = (): IssueSummary => ({ ...issue(1, '2023-01-01'), pagesTotal: 1, pagesProofed: proofed ? 1 : 0 });
-    const api = fakeApi({
-      'library.tree': () => ({ publications: [{ id: 1, title: '衡阳日报', titleLatin: null, serial: null, years: [{ year: 2023, issues: 1, pages: 1, pagesProofed: proofed ? 1 : 0, states: { imported: 1, 'in-progress': 0, proofed: 0, approved: 0, exported: 0 } }] }] }),
-      'library.issues': () => ({ issues: [one()], next: null }),
-      'library.issue': () => one(),
-      'library.pages': async (r) => {
-        const state = proofed ? ('proofed' as const) : ('imported' as const);
-        if (holdNextPages) {
-          holdNextPages = false;
-          await new Promise<void>((resolve) => (gate = resolve));
-        }
-        return [{ id: 10, issueId: r.issueId, pageNumber: 1, sourceName: 'p1.txt', state, itemCount: 3 }];
-      },
-    });
-    const store = createAppStore({ api, language: 'en' });
-    await store.getState().refreshLibrary();
-    await store.getState().loadIssuePages(1);
-    // Refresh A reads the pages before the page is proofed, and answers only after refresh B.
-    holdNextPages = true;
-    const older = store.getState().refreshLibrary();
-    await vi.waitFor(() => expect(gate).not.toBeNull());
-    proofed = true;
-    await store.getState().refreshLibrary();
-    const shown = () => [store.getState().issues.find((i) => i.id === 1)?.pagesProofed, store.getState().pages[1]?.[0]?.state];
-    expect(shown()).toEqual([1, 'proofed']);
-    gate!();
-    await older;
-    expect(shown()).toEqual([1, 'proofed']);
   });
 });
