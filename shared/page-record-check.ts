@@ -58,21 +58,29 @@ export function strings(v: unknown, allowed?: Set<string>): string[] | null {
   return v.slice() as string[];
 }
 
-/** The item as storedItemSchema would return it, or null where storedItemSchema would refuse it. */
-export function storedItem(v: unknown): StoredItem | null {
-  if (!isObj(v)) return null;
-  const { kind, start, end, kicker, headline, subheadline, series, byline, continuedOn, continuedFrom, confidence, id } = v;
+/**
+ * An item's fields as read from either form of page.get's answer (the object here, the lean tuple in
+ * page-wire.ts): the lists already checked by their own readers (null where refused), the rest raw.
+ * An absent `confidence` or `id` is undefined.
+ */
+export interface ItemFieldsRead {
+  kind: unknown; start: unknown; end: unknown;
+  kicker: unknown; headline: unknown; subheadline: unknown; series: unknown; byline: unknown;
+  contributors: Contributor[] | null; paragraphs: string[] | null;
+  continuedOn: unknown; continuedFrom: unknown;
+  flags: Flag[] | null; editedFields: string[] | null; tags: string[] | null;
+  confidence: unknown; id: unknown;
+}
+
+/** The stored item storedItemSchema would return for these fields, or null where it would refuse them. */
+export function storedItemOf(f: ItemFieldsRead): StoredItem | null {
+  const { kind, start, end, kicker, headline, subheadline, series, byline, continuedOn, continuedFrom, confidence, id } = f;
   if (typeof kind !== 'string' || !KINDS.has(kind) || !isCount(start) || !isCount(end)) return null;
   if (!isText(kicker) || !isText(headline) || !isText(subheadline) || !isText(series) || !isText(byline)) return null;
   if (!isPositiveOrNull(continuedOn) || !isPositiveOrNull(continuedFrom)) return null;
   if (id !== undefined && !isPositive(id)) return null;
   if (confidence !== undefined && !(isObj(confidence) && isShare(confidence.boundary) && isShare(confidence.titles))) return null;
-  const people = contributors(v.contributors);
-  const paragraphs = strings(v.paragraphs);
-  const flagList = flags(v.flags);
-  const edited = v.editedFields === undefined ? [] : strings(v.editedFields, EDITABLE);
-  const tags = v.tags === undefined ? [] : strings(v.tags);
-  if (!people || !paragraphs || !flagList || !edited || !tags) return null;
+  if (!f.contributors || !f.paragraphs || !f.flags || !f.editedFields || !f.tags) return null;
   const item: StoredItem = {
     kind: kind as StoredItem['kind'],
     start,
@@ -82,17 +90,33 @@ export function storedItem(v: unknown): StoredItem | null {
     subheadline,
     series,
     byline,
-    contributors: people,
-    paragraphs,
+    contributors: f.contributors,
+    paragraphs: f.paragraphs,
     continuedOn,
     continuedFrom,
-    flags: flagList,
-    editedFields: edited as StoredItem['editedFields'],
-    tags,
+    flags: f.flags,
+    editedFields: f.editedFields as StoredItem['editedFields'],
+    tags: f.tags,
   };
   if (confidence !== undefined) item.confidence = { boundary: (confidence as Obj).boundary as number, titles: (confidence as Obj).titles as number };
   if (id !== undefined) item.id = id;
   return item;
+}
+
+/** The item as storedItemSchema would return it, or null where storedItemSchema would refuse it. */
+export function storedItem(v: unknown): StoredItem | null {
+  if (!isObj(v)) return null;
+  return storedItemOf({
+    kind: v.kind, start: v.start, end: v.end,
+    kicker: v.kicker, headline: v.headline, subheadline: v.subheadline, series: v.series, byline: v.byline,
+    contributors: contributors(v.contributors),
+    paragraphs: strings(v.paragraphs),
+    continuedOn: v.continuedOn, continuedFrom: v.continuedFrom,
+    flags: flags(v.flags),
+    editedFields: v.editedFields === undefined ? [] : strings(v.editedFields, EDITABLE),
+    tags: v.tags === undefined ? [] : strings(v.tags),
+    confidence: v.confidence, id: v.id,
+  });
 }
 
 /** page.get's answer as pageRecordSchema.parse would return it; throws zod's error where it would. */

@@ -13,7 +13,7 @@
 // (electron/archive/paragraph-refs.ts), so a row whose base is the page text goes out as stored.
 import { z } from 'zod';
 import { pageRecordSchema, storedItemSchema, type PageRecord, type StoredItem } from './domain.ts';
-import { EDITABLE, flags, isCount, isObj, isPositive, isPositiveOrNull, isShare, isText, KINDS, ROLES, strings } from './page-record-check.ts';
+import { EDITABLE, flags, ROLES, storedItemOf, strings } from './page-record-check.ts';
 import type { Contributor } from './segmentation.ts';
 
 /** Marks the lean form (the Electron IPC host and dispatch() callers get PageRecord values). */
@@ -241,44 +241,26 @@ function paragraphsOf(v: unknown, text: string, where: string): string[] | null 
  */
 function wireItem(t: unknown, text: string, index: number): StoredItem | null {
   if (!Array.isArray(t) || t.length !== 17) return null;
-  const [id, kind, start, end, , , , , , , , continuedOn, continuedFrom, , , , confidence] = t as unknown[];
-  if (typeof kind !== 'string' || !KINDS.has(kind) || !isCount(start) || !isCount(end)) return null;
   const where = `item ${index}`;
-  const kicker = textOf(t[4], text, where);
-  const headline = textOf(t[5], text, where);
-  const subheadline = textOf(t[6], text, where);
-  const series = textOf(t[7], text, where);
-  const byline = textOf(t[8], text, where);
-  if (!isText(kicker) || !isText(headline) || !isText(subheadline) || !isText(series) || !isText(byline)) return null;
-  if (!isPositiveOrNull(continuedOn) || !isPositiveOrNull(continuedFrom)) return null;
-  if (id !== 0 && !isPositive(id)) return null;
-  if (confidence !== null && !(isObj(confidence) && isShare(confidence.boundary) && isShare(confidence.titles))) return null;
-  const people = contributorsOf(t[9]);
-  const paragraphs = paragraphsOf(t[10], text, `${where} paragraphs`);
-  const flagList = flags(t[13]);
-  const edited = strings(t[14], EDITABLE);
-  const tags = strings(t[15]);
-  if (!people || !paragraphs || !flagList || !edited || !tags) return null;
-  const item: StoredItem = {
-    kind: kind as StoredItem['kind'],
-    start,
-    end,
-    kicker,
-    headline,
-    subheadline,
-    series,
-    byline,
-    contributors: people,
-    paragraphs,
-    continuedOn,
-    continuedFrom,
-    flags: flagList,
-    editedFields: edited as StoredItem['editedFields'],
-    tags,
-  };
-  if (confidence !== null) item.confidence = { boundary: confidence.boundary as number, titles: confidence.titles as number };
-  if (id !== 0) item.id = id as number;
-  return item;
+  const [id, kind, start, end, kicker, headline, subheadline, series, byline, people, paragraphs,
+    continuedOn, continuedFrom, flagList, edited, tags, confidence] = t as unknown[];
+  return storedItemOf({
+    kind, start, end,
+    kicker: textOf(kicker, text, where),
+    headline: textOf(headline, text, where),
+    subheadline: textOf(subheadline, text, where),
+    series: textOf(series, text, where),
+    byline: textOf(byline, text, where),
+    contributors: contributorsOf(people),
+    paragraphs: paragraphsOf(paragraphs, text, `${where} paragraphs`),
+    continuedOn, continuedFrom,
+    flags: flags(flagList),
+    editedFields: strings(edited, EDITABLE),
+    tags: strings(tags),
+    // The tuple writes an absent confidence as null and an absent id as 0.
+    confidence: confidence === null ? undefined : confidence,
+    id: id === 0 ? undefined : id,
+  });
 }
 
 /** The lean page.get answer as the PageRecord it stands for; throws where the contract would refuse it. */
