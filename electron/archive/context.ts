@@ -32,6 +32,13 @@ export function fail(code: ArchiveError['code'], message: string): never {
   throw new ArchiveError(code, message);
 }
 
+/** Refuses a write based on a revision the page has moved past (both archives, save and edit alike). */
+export function assertAtRevision(page: { id: number; revision: number }, baseRevision: number): void {
+  if (page.revision !== baseRevision) {
+    fail('revision-conflict', `page ${page.id} changed since revision ${baseRevision} (it is at revision ${page.revision}); reload it and redo the change`);
+  }
+}
+
 /** Checks a value crossing into the archive; the error names the field and what is wrong. */
 export function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);

@@ -7,7 +7,7 @@ import { editOpsSchema } from '../../shared/edit-ops.ts';
 import type { StoredItem } from '../../shared/domain.ts';
 import { EditError, invertOps } from '../../core/edit/index.ts';
 import type { Actor, EditPageInput } from './archive-api.ts';
-import { checkActor, fail, parseOr, type ArchiveContext } from './context.ts';
+import { assertAtRevision, checkActor, fail, parseOr, type ArchiveContext } from './context.ts';
 import { sealItemSet } from './checksums.ts';
 import { assertEditable } from './issue-state.ts';
 import { itemValues, loadItems, pageBase, pageRow, replaceItems, writeItemChildren } from './page-rows.ts';
@@ -27,12 +27,7 @@ export function editPage(ctx: ArchiveContext, input: EditPageInput, actor: Actor
   const { db } = ctx;
   return db.tx(() => {
     const page = pageRow(ctx, data.pageId);
-    if (page.revision !== data.baseRevision) {
-      fail(
-        'revision-conflict',
-        `page ${page.id} changed since revision ${data.baseRevision} (it is at revision ${page.revision}); reload it and redo the change`,
-      );
-    }
+    assertAtRevision(page, data.baseRevision);
     assertEditable(ctx, page.issue_id);
     const items = loadItems(ctx, page.id);
     let result: ReturnType<typeof invertOps>;

@@ -5,7 +5,7 @@ import { pageStateSchema, storedItemSchema, type PageRecord, type PageState, typ
 import { mastheadSchema } from '../../shared/segmentation.ts';
 import { actionsForPageSave } from '../../core/review/index.ts';
 import type { Actor, SavePageInput } from './archive-api.ts';
-import { checkActor, fail, normaliseNewlines, parseOr, type ArchiveContext } from './context.ts';
+import { assertAtRevision, checkActor, fail, normaliseNewlines, parseOr, type ArchiveContext } from './context.ts';
 import { assertEditable, isIssueLocked, recomputeIssue } from './issue-state.ts';
 import { loadItems, pageRow, replaceItems, snapshot } from './page-rows.ts';
 import { logRevision, snapshotJsonAt } from './revisions.ts';
@@ -91,12 +91,7 @@ export function savePage(ctx: ArchiveContext, input: SavePageInput, actor: Actor
   const { db } = ctx;
   return db.tx(() => {
     const page = pageRow(ctx, data.pageId);
-    if (page.revision !== data.baseRevision) {
-      fail(
-        'revision-conflict',
-        `page ${page.id} changed since revision ${data.baseRevision} (it is at revision ${page.revision}); reload it and redo the change`,
-      );
-    }
+    assertAtRevision(page, data.baseRevision);
     const before = snapshot(ctx, page.id);
     const text = normaliseNewlines(data.text);
     if (isIssueLocked(ctx, page.issue_id)) {

@@ -7,7 +7,7 @@ import type { StoredItem } from '../../../shared/domain.ts';
 import { assertIssueEditable } from '../../../core/review/index.ts';
 import { EditError, invertOps } from '../../../core/edit/index.ts';
 import type { Actor, EditPageInput } from '../archive-api.ts';
-import { checkActor, fail, parseOr } from '../context.ts';
+import { assertAtRevision, checkActor, fail, parseOr } from '../context.ts';
 import { itemValues } from '../page-rows.ts';
 import { sealItemSet } from './checksum-sets.ts';
 import type { PgContext, PgQuery, PgValue } from './context.ts';
@@ -30,9 +30,7 @@ export function editPage(ctx: PgContext, input: EditPageInput, actor: Actor): Pr
     const { issue_id } = await pageRow(q, data.pageId);
     const issueState = await lockEditable(q, issue_id, false);
     const page = await pageRow(q, data.pageId, true);
-    if (page.revision !== data.baseRevision) {
-      fail('revision-conflict', `page ${page.id} changed since revision ${data.baseRevision} (it is at revision ${page.revision}); reload it and redo the change`);
-    }
+    assertAtRevision(page, data.baseRevision);
     assertIssueEditable(issueState);
     const items = await loadItems(q, page.id);
     let result: ReturnType<typeof invertOps>;

@@ -8,7 +8,7 @@ import { pageStateSchema, type PageRecord, type PageState, type PageSummary } fr
 import { actionsForPageSave } from '../../../core/review/index.ts';
 import { assertIssueEditable, isLocked } from '../../../core/review/index.ts';
 import type { Actor, SavePageInput } from '../archive-api.ts';
-import { checkActor, fail, normaliseNewlines, parseOr } from '../context.ts';
+import { assertAtRevision, checkActor, fail, normaliseNewlines, parseOr } from '../context.ts';
 import { pageRecordFromRow, savePageInputSchema, snapshotSchema } from '../pages.ts';
 import { isRowId, type PgContext, type PgQuery } from './context.ts';
 import { lockEditable, recomputeIssue } from './issue-state.ts';
@@ -64,9 +64,7 @@ export async function savePage(ctx: PgContext, input: SavePageInput, actor: Acto
   const data = parseOr(savePageInputSchema, input, 'page save');
   return ctx.tx(async (q) => {
     const { page, issueState } = await lockPage(q, data.pageId);
-    if (page.revision !== data.baseRevision) {
-      fail('revision-conflict', `page ${page.id} changed since revision ${data.baseRevision} (it is at revision ${page.revision}); reload it and redo the change`);
-    }
+    assertAtRevision(page, data.baseRevision);
     const before = await snapshot(q, page.id);
     const text = normaliseNewlines(data.text);
     if (isLocked(issueState)) {
