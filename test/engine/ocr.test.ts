@@ -12,6 +12,19 @@ describe('OCR repair in the Chinese pack', () => {
     ['于 记者 赵六', '■ 记者 赵六'],
     ['口 沈家禾', '□ 沈家禾'],
     ['-一全面贯彻党的二十大精神', '——全面贯彻党的二十大精神'],
+    // Typed after Tesseract 5 (chi_sim) output of rendered 人民日报 pages (.cache/corpus ocr-work).
+    ['国本报记者 李红玉', '■本报记者 李红玉'],
+    ['国本报评论员', '■本报评论员'],
+    ['本报北京10月7日电《〈记者', '本报北京10月7日电 （记者'],
+    ['本报北京10月7日电 〈记者李红梅) 来自', '本报北京10月7日电 （记者李红梅） 来自'],
+    ['一一热烈庆祝中华人民共和国成立七十周年', '——热烈庆祝中华人民共和国成立七十周年'],
+    ['天津滨海新区一一', '天津滨海新区——'],
+    [']月24日，武汉关闭离汉通', '1月24日，武汉关闭离汉通'],
+    ['倪飞) 1]月23日至2月2日春节假期', '倪飞) 11月23日至2月2日春节假期'],
+    ['(2019年10月]日)', '(2019年10月1日)'],
+    ['(上接第]版)', '(上接第1版)'],
+    ['田如瑞摄 〈(人民视觉', '田如瑞摄  （人民视觉'],
+    ['刘勤利摄 《影像中国)', '刘勤利摄 （影像中国)'],
   ])('%s → %s', (ocr, printed) => {
     const repaired = repairOcr(ocr);
     expect(repaired).toBe(printed);
@@ -19,7 +32,8 @@ describe('OCR repair in the Chinese pack', () => {
   });
 
   it('leaves prose alone', () => {
-    for (const line of ['《人民日报》记者近日走访', '国务院常务会议部署', '于是他又回到了村里', '口岸通关时间缩短', '2-一季度数据']) {
+    for (const line of ['《人民日报》记者近日走访', '国务院常务会议部署', '于是他又回到了村里', '口岸通关时间缩短', '2-一季度数据',
+      '国本报记者会上说，', '于记者会上宣布', '一一', '第一季度同比增长', '数组a[i]月份', '读过《人民视觉》杂志']) {
       expect(repairOcr(line)).toBe(line);
     }
   });
@@ -28,6 +42,19 @@ describe('OCR repair in the Chinese pack', () => {
     expect(pack.leadingByline(pack.fold('本报讯《记者 张三》今天上午'))?.contributors).toEqual([{ name: '张三', role: 'reporter' }]);
     expect(pack.standaloneByline(pack.fold('国 本报记者 王五'))?.contributors).toEqual([{ name: '王五', role: 'reporter' }]);
     expect(pack.isDashSubtitle(pack.fold('-一全面贯彻党的二十大精神'))).toBe(true);
+    expect(pack.standaloneByline(pack.fold('国本报记者孔形瀣'))?.contributors).toEqual([{ name: '孔形瀣', role: 'reporter' }]);
+    expect(pack.leadingByline(pack.fold('本报北京10月7日电 〈记者李红梅) 来自'))?.contributors).toEqual([{ name: '李红梅', role: 'reporter' }]);
+    expect(pack.jumpLine(pack.fold('(上接第]版)'))).toMatchObject({ direction: 'from', page: 1 });
+    expect(pack.isLeadOpening(pack.fold(']月24日，武汉关闭离汉通'))).toBe(true);
+  });
+
+  it('reads photo credits whose 摄 or source bracket Tesseract misread', () => {
+    for (const [line, name] of [['田如瑞摄 〈(人民视觉', '田如瑞'], ['胡悦建摄 (影像中国', '胡悦建'], ['侯崇慧担 (人民视觉', '侯崇慧'], ['何贱来撤(人民视觉)', '何贱来']] as const) {
+      expect(pack.photoCredit(pack.fold(line))?.contributors, line).toEqual([{ name, role: 'photographer' }]);
+    }
+    // A caption sentence before the agency is not a line of names.
+    expect(pack.photoCredit(pack.fold('图为老人在敬老院测量体温 (人民视觉)'))).toBeNull();
+    expect(pack.photoCredit(pack.fold('他们说起人民视觉'))).toBeNull();
   });
 
   it('reads photo credits with their source and names spaced out to width', () => {

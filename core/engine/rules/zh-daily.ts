@@ -45,6 +45,13 @@ const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
 const SPACED_NAME = /(^|[\s、，,/／])([\u4e00-\u9fff])[\s\u3000]{1,3}([\u4e00-\u9fff]{1,2})(?=$|[\s、，,]|摄)/g;
 /** The agency or source printed after a photo credit: "某某摄（人民视觉）", "（影像中国）", "(新华社发)". */
 const PHOTO_SOURCE_TAIL = /\s*[（(](?:人民视觉|影像中国|视觉中国|人民图片|新华社发|中新社发|资料图片|[\u4e00-\u9fff]{2,8}(?:供图|提供))[）)]\s*$/;
+/**
+ * A photo agency's name in brackets closing a short line of names, whose 摄 OCR misread ("何贱来撤(人民视觉)",
+ * "侯崇慧担 （人民视觉": Tesseract's 报/撤/担/扩 for 摄) or whose closing bracket it lost. The agency makes
+ * it a credit; the names before the misread character are checked as names.
+ */
+const OCR_PHOTO_CREDIT = /^\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[\u4e00-\u9fff]\s*[（(](?:人民视觉|影像中国|视觉中国|人民图片)[）)]?\s*$/;
+const AGENCY_OPEN_TAIL = /\s*[（(](?:人民视觉|影像中国|视觉中国|人民图片)\s*$/;
 const SEPARATORS = /[\s、，,/／｜|:：]+/;
 
 function splitRolePrefix(token: string): [ContributorRole | null, string, string] {
@@ -268,9 +275,14 @@ export const zhDailyRules: RulePack = {
   },
 
   photoCredit(full) {
-    if (!full.includes('摄') && !full.includes('图')) return null;
+    if (!full.includes('摄') && !full.includes('图')) {
+      // Tesseract's misread 摄 before a photo agency ("侯崇慧担 （人民视觉"): a credit when the rest is names.
+      const ocr = full.length <= 40 && (full.includes('视觉') || full.includes('影像中国')) ? OCR_PHOTO_CREDIT.exec(full) : null;
+      const contributors = ocr ? parseCredits(ocr[1]!.trim(), true) : null;
+      return contributors ? { text: full.trim(), start: full.length - full.trimStart().length, contributors } : null;
+    }
     // "王伟摄（人民视觉）": read the credit without the source; the credit's text keeps it.
-    const source = PHOTO_SOURCE_TAIL.exec(full);
+    const source = PHOTO_SOURCE_TAIL.exec(full) ?? AGENCY_OPEN_TAIL.exec(full);
     const line = source && /摄(?:影)?\s*$/.test(full.slice(0, source.index)) ? full.slice(0, source.index) : full;
     const supplied = SUPPLIED_PHOTO.exec(line);
     if (supplied) return { text: supplied[0].trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };

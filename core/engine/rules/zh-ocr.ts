@@ -1,24 +1,49 @@
 // Tolerance for what Tesseract really makes of Chinese page furniture: byline brackets read as
-// book-title marks ("《记者 X》"), bullets read as characters ("国 本报记者 X", "口 沈家禾"), and
-// the dash of a subtitle read as "-一". Length-preserving, like the fold it runs after, so offsets
-// in the repaired line stay offsets in the printed line. Only forms that cannot be prose are repaired.
+// book-title marks ("《记者 X》", "电《〈记者"), bullets read as characters ("国 本报记者 X",
+// "国本报记者 X", "口 沈家禾"), the dash of a subtitle or a kicker read as "-一" or "一一", the digit 1
+// read as "]" in dates and page references ("]月24日", "(上接第]版)"), and the bracket of a photo
+// credit's source misread ("某某摄 《影像中国)", "某某摄 〈(人民视觉"). Length-preserving, like the fold
+// it runs after, so offsets in the repaired line stay offsets in the printed line. Only forms that
+// cannot be prose are repaired: every pattern is anchored to furniture (a role word, a line edge, a
+// date or page unit, a photo agency).
 
 /** Cheap gate: a line without one of these characters has nothing to repair. */
-const GATE = /[《〈国于口\-－]/;
+const GATE = /[《〈<国于口\-－\]]|^\s*一一|一一$/;
 /** Role words a byline opens with, after its bracket or bullet. */
 const ROLE = '(?:本报|特约|见习|实习|首席|融媒体?|全媒体)?(?:记者|通讯员|评论员|摄影)';
 /** "《记者 张三》" / "本报讯《记者 张三 通讯员 李四》…": a misread byline bracket. */
 const BOOK_BYLINE = new RegExp(`[《〈](\\s*${ROLE}[^《〈》〉（）()]{1,40}?)[》〉)）]`, 'g');
-const BOOK_OPEN = new RegExp(`^(\\s*)[《〈](?=\\s*${ROLE})`);
+/**
+ * An opening byline bracket left open by a wrap, at the line's start or after the dateline's 电:
+ * "《记者" / "本报北京10月7日电《〈记者" (one or two marks; the second becomes a space before "（").
+ */
+const BOOK_OPEN = new RegExp(`(^\\s*|电\\s*)([《〈<]{1,2})(?=\\s*${ROLE})`);
 /** "国 本报记者 X" / "于 记者 X": a bullet ■ read as a character, followed by a space and a role word. */
 const BULLET_AS_CHAR = new RegExp(`^([国于口])(\\s+)(?=${ROLE}|[\\u4e00-\\u9fff·]{2,4}$)`);
-/** "-一全面贯彻…" / "－一…": the subtitle dash "——" read as a hyphen and the numeral one. */
-const DASH = /^(\s*)[-－]一/;
+/**
+ * "国本报记者 李红玉" / "国本报评论员": the bullet read as a character with no space after it. Only
+ * before a paper's or an agency's role word and a line of names (no punctuation), which prose never is.
+ */
+const BULLET_GLUED = /^([国于口])(?=(?:本报|新华社|中新社|特约)(?:记者|通讯员|评论员|摄影记者)[\s\u4e00-\u9fff·、]{0,24}$)/;
+/** "-一全面贯彻…" / "－一…" / "一一热烈庆祝…": the subtitle dash "——" read as a hyphen or as two numerals one. */
+const DASH_START = /^(\s*)(?:[-－]一|一一(?=[^一\s]))/;
+/** "天津滨海新区一一" / "某某强调一一": a kicker's or a crosshead's closing dash read as two numerals one. */
+const DASH_END = /([\u4e00-\u9fff”"」）)])一一$/;
+/** "]月24日" / "1]月" / "10月]日" / "第]版": the digit 1 read as a square bracket beside a date or page unit. */
+const BRACKET_ONE = /(?<=^|[\s\d年月第（(，,。：:、）)])\](?=\d?\s*[月日号版])|(?<=\d)\](?=\d)/g;
+/** Photo agencies printed in brackets after a credit. */
+const PHOTO_AGENCY = '(?:人民视觉|影像中国|视觉中国|人民图片)';
+/** "摄 《影像中国)" / "摄 〈(人民视觉": the opening bracket of the credit's source misread (one or two marks). */
+const SOURCE_OPEN = new RegExp(`([《〈<][（(]?|[《〈<]?[（(]{2})(?=${PHOTO_AGENCY}[）)》〉]?\\s*$)`);
 
 export function repairOcr(line: string): string {
   if (!GATE.test(line)) return line;
-  let s = line.replace(BOOK_BYLINE, (_m, inner: string) => `（${inner}）`).replace(BOOK_OPEN, '$1（');
+  let s = line.replace(BOOK_BYLINE, (_m, inner: string) => `（${inner}）`);
+  s = s.replace(BOOK_OPEN, (_m, lead: string, marks: string) => `${lead}${' '.repeat(marks.length - 1)}（`);
   s = s.replace(BULLET_AS_CHAR, (_m, ch: string, space: string) => `${ch === '口' ? '□' : '■'}${space}`);
-  s = s.replace(DASH, '$1——');
+  s = s.replace(BULLET_GLUED, (ch: string) => (ch === '口' ? '□' : '■'));
+  s = s.replace(DASH_START, '$1——').replace(DASH_END, '$1——');
+  if (s.includes(']')) s = s.replace(BRACKET_ONE, '1');
+  s = s.replace(SOURCE_OPEN, (marks: string) => `${' '.repeat(marks.length - 1)}（`);
   return s;
 }
