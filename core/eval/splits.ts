@@ -104,6 +104,34 @@ export function monthSplits(corpus: LabelledPage[], options: SplitOptions = {}):
   return out;
 }
 
+/** Day of the month in a corpus page's id ("pd-2020-02-07-p03-v1" → 7); 0 when the id has none. */
+export const dayOfMonth = (p: Pick<LabelledPage, 'id'>): number => Number(/\d{4}-\d{2}-(\d{2})/.exec(p.id)?.[1] ?? '0');
+
+/** Days 1…DEV_DAYS of the other month are the cross-month dev days; the later days only report. */
+export const DEV_DAYS = 7;
+
+/**
+ * The pages of a cross-month dev split: all of `trainMonth` trains; of every other month, days
+ * 1…devDays are dev (choices are made on them) and the later days are report (scored once, for
+ * the figures, never looked at while choosing). A dev split inside the training month shares its
+ * sections, columns and writers, and twice rewarded changes that did not carry to the other month.
+ */
+export function crossMonthPages<P extends Pick<LabelledPage, 'id' | 'month'>>(corpus: readonly P[], trainMonth: string, devDays = DEV_DAYS): { train: P[]; dev: P[]; report: P[] } {
+  const other = corpus.filter((p) => p.month !== undefined && p.month !== trainMonth);
+  return {
+    train: corpus.filter((p) => p.month === trainMonth),
+    dev: other.filter((p) => dayOfMonth(p) >= 1 && dayOfMonth(p) <= devDays),
+    report: other.filter((p) => dayOfMonth(p) > devDays),
+  };
+}
+
+/** The cross-month dev split: train on all of `trainMonth`, test on the other month's first devDays days. */
+export function crossMonthDevSplit(corpus: LabelledPage[], trainMonth: string, options: SplitOptions & { devDays?: number } = {}): SplitResult {
+  const devDays = options.devDays ?? DEV_DAYS;
+  const { train, dev } = crossMonthPages(corpus, trainMonth, devDays);
+  return runSplit(`dev ${trainMonth}→other month, days 1–${devDays}`, ocrWeighted(train, options.ocrWeight), dev, options);
+}
+
 /** Dev split inside one month: days before `fromDay` train, the rest tests (for tuning; never the test month). */
 export function devSplit(corpus: LabelledPage[], month: string, fromDay = 25, options: SplitOptions = {}): SplitResult {
   const inMonth = corpus.filter((p) => p.month === month);

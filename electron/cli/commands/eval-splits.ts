@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LabelledPage } from '../../../core/engine/model/line-roles.ts';
 import { annotatedPages } from '../../../electron/eval/labelled-pages.ts';
 import { ANNOTATED_WEIGHT, corpusPages } from '../../eval/training-data.ts';
-import { combine, devSplit, leaveOneSourceOut, monthSplits, type SplitResult } from '../../../core/eval/splits.ts';
+import { combine, crossMonthDevSplit, devSplit, leaveOneSourceOut, monthSplits, type SplitResult } from '../../../core/eval/splits.ts';
 import { DEFAULT_RESOURCES_DIR } from '../../eval/corpus.ts';
 
 const LOSO_CORPUS_STRIDE = 8;
@@ -16,6 +16,8 @@ export interface SplitsOptions {
   annotated: string[];
   /** Only the dev split of this month (for tuning). */
   dev: string | null;
+  /** Only the cross-month dev split: train on all of this month, test on the other month's first days. */
+  crossDev?: string | null;
   seed: number;
   epochs: number;
   json: boolean;
@@ -46,7 +48,10 @@ export async function runSplits(o: SplitsOptions, io: SplitsIO): Promise<SplitRe
   const progress = o.json ? undefined : (line: string) => io.stdout(line);
   const corpus = o.corpus && existsSync(o.corpus) ? await corpusPages(o.corpus) : null;
   const results: SplitResult[] = [];
-  if (o.dev) {
+  if (o.crossDev) {
+    if (!corpus) io.stdout(`cross-month dev split: no corpus folder (${o.corpus ?? 'none given'}); build it with galley build-corpus\n`);
+    else results.push(crossMonthDevSplit(corpus, o.crossDev, { seed: o.seed, epochs: o.epochs, ...(progress ? { progress } : {}) }));
+  } else if (o.dev) {
     if (!corpus) io.stdout(`dev split: no corpus folder (${o.corpus ?? 'none given'}); build it with galley build-corpus\n`);
     else results.push(devSplit(corpus, o.dev, 25, { seed: o.seed, epochs: o.epochs, ...(progress ? { progress } : {}) }));
   } else {

@@ -21,7 +21,7 @@ export interface CommandIO {
 }
 
 export const USAGE = `usage: galley eval [--dir DIR] [--json] [--verbose] [--write-baseline]
-       galley eval --splits [--corpus DIR] [--dev YYYY-MM] [--seed N] [--epochs N] [--json]
+       galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
 and prints per page: boundary precision/recall/F1, Pk and WindowDiff (lower is better), the field
@@ -38,6 +38,8 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
                      apart; the rule engine alone beside
   --corpus DIR       the page builder's corpus (default .cache/corpus)
   --dev YYYY-MM      only the dev split inside that (training) month: for tuning, never the test month
+  --cross-dev YYYY-MM  only the cross-month dev split: train on all of that month, test on the other
+                     month's days 1–7 (choose on these; days 8 on are the report days)
   --seed N, --epochs N   training seed and passes (default 1 and 10)
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
@@ -68,12 +70,13 @@ interface Options {
   splits: boolean;
   corpus: string;
   dev: string | null;
+  crossDev: string | null;
   seed: number;
   epochs: number;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, seed: 1, epochs: DEFAULT_EPOCHS };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
@@ -87,6 +90,11 @@ function parseArgs(args: string[]): Options | string {
       const v = value('--dev');
       if (!v || !/^\d{4}-\d{2}$/.test(v)) return '--dev needs a month as YYYY-MM';
       o.dev = v;
+      o.splits = true;
+    } else if (a === '--cross-dev' || a.startsWith('--cross-dev=')) {
+      const v = value('--cross-dev');
+      if (!v || !/^\d{4}-\d{2}$/.test(v)) return '--cross-dev needs a month as YYYY-MM';
+      o.crossDev = v;
       o.splits = true;
     } else if (a === '--seed' || a.startsWith('--seed=') || a === '--epochs' || a.startsWith('--epochs=')) {
       const name = a.startsWith('--seed') ? '--seed' : '--epochs';
@@ -157,7 +165,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 2;
   }
   if (opts.splits) {
-    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, seed: opts.seed, epochs: opts.epochs, json: opts.json }, io);
+    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, json: opts.json }, io);
     return 0;
   }
   let result: CorpusResult;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { crossMonthPages, dayOfMonth, DEV_DAYS } from '../../core/eval/splits.ts';
+
+const page = (id: string, month?: string) => ({ id, ...(month ? { month } : {}) });
+
+describe('cross-month dev split', () => {
+  it('reads the day of the month from a corpus id, built or OCR, copies included', () => {
+    expect(dayOfMonth(page('pd-2020-02-07-p03-v1'))).toBe(7);
+    expect(dayOfMonth(page('pd-2019-10-31-p12-v2-ocr#3'))).toBe(31);
+    expect(dayOfMonth(page('hengyang-daily-p1'))).toBe(0);
+  });
+
+  it('trains on the whole training month; the other month splits into dev days 1–7 and report days', () => {
+    const corpus = [
+      page('pd-2019-10-01-p01-v1', '2019-10'),
+      page('pd-2019-10-25-p02-v2-ocr', '2019-10'),
+      page('pd-2020-02-01-p01-v1', '2020-02'),
+      page('pd-2020-02-07-p04-v2-ocr', '2020-02'),
+      page('pd-2020-02-08-p01-v1', '2020-02'),
+      page('pd-2020-02-29-p20-v1', '2020-02'),
+      page('annotated-page'),
+    ];
+    const s = crossMonthPages(corpus, '2019-10');
+    expect(DEV_DAYS).toBe(7);
+    expect(s.train.map((p) => p.id)).toEqual(['pd-2019-10-01-p01-v1', 'pd-2019-10-25-p02-v2-ocr']);
+    expect(s.dev.map((p) => p.id)).toEqual(['pd-2020-02-01-p01-v1', 'pd-2020-02-07-p04-v2-ocr']);
+    expect(s.report.map((p) => p.id)).toEqual(['pd-2020-02-08-p01-v1', 'pd-2020-02-29-p20-v1']);
+    // The mirror: no page is in two parts, and a page without a month is in none.
+    const m = crossMonthPages(corpus, '2020-02', 3);
+    expect(m.train).toHaveLength(4);
+    expect(m.dev.map((p) => p.id)).toEqual(['pd-2019-10-01-p01-v1']);
+    expect(m.report.map((p) => p.id)).toEqual(['pd-2019-10-25-p02-v2-ocr']);
+  });
+});
