@@ -23,6 +23,8 @@ describe('OCR repair in the Chinese pack', () => {
     ['倪飞) 1]月23日至2月2日春节假期', '倪飞) 11月23日至2月2日春节假期'],
     ['(2019年10月]日)', '(2019年10月1日)'],
     ['(上接第]版)', '(上接第1版)'],
+    ['(上接第一且)', '(上接第一版)'],
+    ['(上接第1且)国歌唱毕,', '(上接第1版)国歌唱毕,'],
     ['田如瑞摄 〈(人民视觉', '田如瑞摄  （人民视觉'],
     ['刘勤利摄 《影像中国)', '刘勤利摄 （影像中国)'],
   ])('%s → %s', (ocr, printed) => {
@@ -33,7 +35,7 @@ describe('OCR repair in the Chinese pack', () => {
 
   it('leaves prose alone', () => {
     for (const line of ['《人民日报》记者近日走访', '国务院常务会议部署', '于是他又回到了村里', '口岸通关时间缩短', '2-一季度数据',
-      '国本报记者会上说，', '于记者会上宣布', '一一', '第一季度同比增长', '数组a[i]月份', '读过《人民视觉》杂志']) {
+      '国本报记者会上说，', '于记者会上宣布', '一一', '第一季度同比增长', '数组a[i]月份', '读过《人民视觉》杂志', '上接第一且慢']) {
       expect(repairOcr(line)).toBe(line);
     }
   });
@@ -45,6 +47,7 @@ describe('OCR repair in the Chinese pack', () => {
     expect(pack.standaloneByline(pack.fold('国本报记者孔形瀣'))?.contributors).toEqual([{ name: '孔形瀣', role: 'reporter' }]);
     expect(pack.leadingByline(pack.fold('本报北京10月7日电 〈记者李红梅) 来自'))?.contributors).toEqual([{ name: '李红梅', role: 'reporter' }]);
     expect(pack.jumpLine(pack.fold('(上接第]版)'))).toMatchObject({ direction: 'from', page: 1 });
+    expect(pack.jumpLine(pack.fold('(上接第一且)'))).toMatchObject({ direction: 'from', page: 1 });
     expect(pack.isLeadOpening(pack.fold(']月24日，武汉关闭离汉通'))).toBe(true);
   });
 
