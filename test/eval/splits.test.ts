@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crossMonthPages, dayOfMonth, DEV_DAYS } from '../../core/eval/splits.ts';
+import { run } from '../../electron/cli/commands/eval.ts';
 
 const page = (id: string, month?: string) => ({ id, ...(month ? { month } : {}) });
 
@@ -30,5 +34,26 @@ describe('cross-month dev split', () => {
     expect(m.train).toHaveLength(4);
     expect(m.dev.map((p) => p.id)).toEqual(['pd-2019-10-01-p01-v1']);
     expect(m.report.map((p) => p.id)).toEqual(['pd-2019-10-25-p02-v2-ocr']);
+  });
+});
+
+describe('galley eval --cross-dev', () => {
+  const capture = () => {
+    let out = '';
+    let err = '';
+    return { io: { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), isTTY: false }, out: () => out, err: () => err };
+  };
+
+  it('refuses a month that is not YYYY-MM', async () => {
+    const c = capture();
+    expect(await run(['--cross-dev', '2019'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/--cross-dev needs a month as YYYY-MM/);
+  });
+
+  it('says so, and trains nothing, when the corpus folder is missing', async () => {
+    const c = capture();
+    const missing = join(mkdtempSync(join(tmpdir(), 'galley-crossdev-')), 'no-corpus');
+    expect(await run(['--cross-dev', '2019-10', '--corpus', missing], c.io)).toBe(0);
+    expect(c.out()).toMatch(/^cross-month dev split: no corpus folder \(.*no-corpus\); build it with galley build-corpus\n$/);
   });
 });
