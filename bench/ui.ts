@@ -1,11 +1,13 @@
 // UI latency in Debian Chromium against the browser host (playwright-core):
 //   ui.open-page  click on a page of 200 lines -> raw text and item cards painted (goal < 300 ms)
-//   ui.split      Ctrl+Enter in the raw text -> updated cards painted (goal <= 50 ms, p50 of 32 splits),
+//   ui.split      Ctrl+Enter in the raw text -> updated cards and the OCR pane's new split rule painted
+//                 (goal <= 50 ms, p50 of 32 splits; also to the frame's presentation, Event Timing),
 //                 beside a baseline in the same run: one character typed in the OCR pane -> painted
 //   ui.big-page   click on a page of 10,000 items -> both panes painted (goal < 1 s)
 // The profile picker is dismissed first; any step that does not happen fails the bench (it
 // never reports a figure for a UI that did not paint).
-// Times are taken inside the page (event timestamp -> the frame after the DOM settled).
+// Times are taken inside the page (the keydown's timeStamp, when the browser received the key ->
+// the first task after the frame that painted the change; and that frame's presentation).
 // On a machine shared with other work those times mostly measure the wait for a core, so the
 // split and the big page also report the CPU they cost: the browser's renderer processes (CDP
 // SystemInfo) and this process (the host, its archive worker and Playwright's client).
@@ -111,61 +113,133 @@ async function timeFetch(page: Page, pageId: number): Promise<number> {
   );
 }
 
-/**
- * Arms a timer in the page: from the next keydown to the frame after the cards show the new item
- * count. `limitMs`: on the 10,000-item page a split waits for the host's derivation of the change
- * before it (derivations run one at a time), which took over 10 s on the loaded machine.
- */
-async function armCardTimer(page: Page, limitMs = 10_000): Promise<void> {
-  await page.evaluate((limit) => {
-    const w = window as unknown as { __benchResult?: Promise<number> };
-    const list = document.querySelector<HTMLElement>('[data-testid=item-cards]')!;
-    const before = list.dataset.count;
-    w.__benchResult = new Promise<number>((resolve, reject) => {
-      let t0 = 0;
-      // From the keystroke that splits (Enter of Ctrl+Enter), not the modifier pressed before it:
-      // Playwright sends Control's keydown as an event of its own, whose handling is no part of a split.
-      const onKey = (e: KeyboardEvent) => {
-        if (['Control', 'Shift', 'Alt', 'Meta'].includes(e.key)) return;
-        t0 = e.timeStamp;
-        window.removeEventListener('keydown', onKey, true);
-      };
-      window.addEventListener('keydown', onKey, true);
-      const timer = setTimeout(() => reject(new Error(`the cards did not change within ${limit / 1000} s of the key`)), limit);
-      const mo = new MutationObserver(() => {
-        if (list.dataset.count !== before) {
-          mo.disconnect();
-          clearTimeout(timer);
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-        }
-      });
-      mo.observe(list, { attributes: true, attributeFilter: ['data-count'] });
-    });
-  }, limitMs);
+/** What one timed keystroke measured (ms from the keydown's timeStamp, the browser's receipt of the key). */
+interface KeyTiming {
+  /** The first task after the frame that painted the change (the main thread's work for it done). */
+  paintedMs: number;
+  /**
+   * The Event Timing API's duration for the keydown (as INP counts it): to the presentation of
+   * the next frame after its handlers, in Chromium's 8 ms steps. NaN when that frame did not hold
+   * the change (it was painted a frame later) or no entry came.
+   */
+  presentedMs: number;
 }
 
 /**
- * Arms the baseline's timer: from the next keydown to the frame after the OCR pane's lines show
- * the change — one character typed in Monaco on the same page, the cheapest keystroke the pane has.
+ * Arms a timer in the page for the next non-modifier keydown: until the frame that paints the
+ * change — for a split or merge, the cards' new count and (`zones`) the OCR pane's split rule shown
+ * or hidden (Monaco positions a new view zone in its own animation frame); for typing, the OCR
+ * pane's lines. The end is the first task after the frame in which the last of them changed: when
+ * that change happened inside an animation frame callback (Monaco's render), that same frame paints
+ * it, otherwise the next one does. `limitMs`: on the 10,000-item page a split waits for the host's
+ * derivation of the change before it (derivations run one at a time), which took over 10 s on the
+ * loaded machine.
  */
-async function armTypingTimer(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __benchResult?: Promise<number> };
-    const lines = document.querySelector<HTMLElement>('[data-testid=raw-editor] .view-lines')!;
-    w.__benchResult = new Promise<number>((resolve, reject) => {
-      let t0 = 0;
-      window.addEventListener('keydown', (e) => (t0 = e.timeStamp), { capture: true, once: true });
-      const timer = setTimeout(() => reject(new Error('the typed character was not painted within 10 s')), 10_000);
-      const mo = new MutationObserver(() => {
-        if (t0 === 0) return;
-        mo.disconnect();
-        clearTimeout(timer);
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+async function armKeyTimer(page: Page, what: { cards: boolean; zones: boolean; lines: boolean }, limitMs = 10_000): Promise<void> {
+  await page.evaluate(
+    ({ what, limit }) => {
+      const w = window as unknown as { __benchResult?: Promise<{ paintedMs: number; presentedMs: number }> };
+      const list = document.querySelector<HTMLElement>('[data-testid=item-cards]')!;
+      const editor = document.querySelector<HTMLElement>('[data-testid=raw-editor]')!;
+      const lines = editor.querySelector<HTMLElement>('.view-lines')!;
+      const shownZones = () => {
+        let n = 0;
+        for (const z of editor.querySelectorAll<HTMLElement>('.split-zone')) if (z.style.display !== 'none') n++;
+        return n;
+      };
+      const cards0 = list.dataset.count;
+      const zones0 = what.zones ? shownZones() : 0;
+      const entries: PerformanceEventTiming[] = [];
+      const po = new PerformanceObserver((l) => entries.push(...(l.getEntries() as PerformanceEventTiming[])));
+      po.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+      w.__benchResult = new Promise((resolve, reject) => {
+        let t0 = 0;
+        // Frames after the key, counted by an animation-frame loop started at the keydown (its
+        // callback runs first in each frame); `inFrame` from that callback until the frame's first task after.
+        let frame = 0;
+        let inFrame = false;
+        let looping = true;
+        const loop = () => {
+          frame++;
+          inFrame = true;
+          setTimeout(() => (inFrame = false), 0);
+          if (looping) requestAnimationFrame(loop);
+        };
+        const pending = new Set<string>([...(what.cards ? ['cards'] : []), ...(what.zones ? ['zones'] : []), ...(what.lines ? ['lines'] : [])]);
+        let lastFrame = 0;
+        const timer = setTimeout(() => reject(new Error(`the change was not painted within ${limit / 1000} s of the key (waiting for ${[...pending].join(', ')})`)), limit);
+        const seen = (part: string) => {
+          if (!pending.delete(part)) return;
+          // A change made inside a frame's callbacks is painted by that frame, otherwise by the next.
+          lastFrame = Math.max(lastFrame, inFrame ? frame : frame + 1);
+          if (pending.size > 0) return;
+          mo.disconnect();
+          clearTimeout(timer);
+          const finish = () =>
+            setTimeout(() => {
+              const paintedMs = performance.now() - t0;
+              looping = false;
+              // Event Timing entries come after the frame is presented: wait for the keydown's.
+              const started = performance.now();
+              const collect = () => {
+                entries.push(...(po.takeRecords() as PerformanceEventTiming[]));
+                const kd = entries.find((e) => e.name === 'keydown' && Math.abs(e.startTime - t0) < 0.5);
+                if (!kd && performance.now() - started < 2000) return void setTimeout(collect, 20);
+                po.disconnect();
+                // Valid when the next paint after the handlers is the frame that painted the change.
+                const valid = kd !== undefined && lastFrame === 1;
+                resolve({ paintedMs, presentedMs: valid ? kd.duration : Number.NaN });
+              };
+              collect();
+            }, 0);
+          if (inFrame) finish();
+          else requestAnimationFrame(finish);
+        };
+        const check = () => {
+          if (t0 === 0) return;
+          if (what.cards && list.dataset.count !== cards0) seen('cards');
+          if (what.zones && shownZones() !== zones0) seen('zones');
+        };
+        const onKey = (e: KeyboardEvent) => {
+          // From the keystroke that acts (Enter of Ctrl+Enter), not the modifier pressed before it.
+          if (['Control', 'Shift', 'Alt', 'Meta'].includes(e.key)) return;
+          t0 = e.timeStamp;
+          window.removeEventListener('keydown', onKey, true);
+          requestAnimationFrame(loop);
+        };
+        window.addEventListener('keydown', onKey, true);
+        const mo = new MutationObserver((records) => {
+          if (t0 === 0) return;
+          if (what.lines && records.some((r) => r.type !== 'attributes' && lines.contains(r.target))) seen('lines');
+          check();
+        });
+        mo.observe(list, { attributes: true, attributeFilter: ['data-count'] });
+        mo.observe(editor, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style'] });
       });
-      mo.observe(lines, { subtree: true, childList: true, characterData: true });
-    });
-  });
+    },
+    { what, limit: limitMs },
+  );
 }
+
+const keyResult = (page: Page): Promise<KeyTiming> => page.evaluate(() => (window as unknown as { __benchResult: Promise<KeyTiming> }).__benchResult);
+
+/**
+ * Presses `key` with `modifier` held and times it: the key is released after the result, as a
+ * person's key is (~100 ms down): Playwright's press() sends the keyup a millisecond after the
+ * keydown, and the tab then handles it before the frame — harness work no user's keystroke has.
+ */
+async function timedKey(page: Page, key: string, modifier?: string): Promise<KeyTiming> {
+  if (modifier) await page.keyboard.down(modifier);
+  await page.keyboard.down(key);
+  try {
+    return await keyResult(page);
+  } finally {
+    await page.keyboard.up(key);
+    if (modifier) await page.keyboard.up(modifier);
+  }
+}
+
+const finite = (values: number[]) => values.filter((v) => Number.isFinite(v));
 
 export async function bench(): Promise<BenchResult[]> {
   if (!hasChromium) throw new Error('Chromium not found at /usr/bin/chromium');
@@ -221,36 +295,50 @@ export async function bench(): Promise<BenchResult[]> {
     const starts = await page.locator('[data-testid=item-card]').evaluateAll((cs) => cs.map((c) => Number((c as HTMLElement).dataset.lineFrom)));
     const line = starts[1]! + 3;
     const split: number[] = [];
+    const splitPresented: number[] = [];
     const merge: number[] = [];
     const splitCpu: { renderer: number; host: number }[] = [];
     // The baseline, interleaved with the splits so both meet the same load: one character typed.
     const typed: number[] = [];
+    const typedPresented: number[] = [];
     const typedCpu: { renderer: number; host: number }[] = [];
+    // The split as Playwright's press() sends it (keyup a millisecond after the keydown), for the
+    // comparison with the held key in the same run; every fourth round.
+    const pressed: number[] = [];
     // The machine's load beside the figures: on a shared 2-core machine wall time is mostly the wait for a core.
     const loadStart = loadavg()[0]!;
+    const structural = { cards: true, zones: true, lines: false };
     for (let i = 0; i < SPLITS + 2; i++) {
       await clickLine(page, line);
-      await armCardTimer(page);
+      await armKeyTimer(page, structural);
       const c0 = await cpuNow(browser);
-      await page.keyboard.press('Control+Enter');
-      const s = await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
+      const s = await timedKey(page, 'Enter', 'Control');
       if (i >= 2) splitCpu.push(cpuSpent(c0, await cpuNow(browser)));
-      await armCardTimer(page);
-      await page.keyboard.press('Control+Backspace');
-      const m = await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
+      await armKeyTimer(page, structural);
+      const m = await timedKey(page, 'Backspace', 'Control');
       if (i >= 2) {
-        split.push(s);
-        merge.push(m);
+        split.push(s.paintedMs);
+        splitPresented.push(s.presentedMs);
+        merge.push(m.paintedMs);
+      }
+      if (i >= 2 && i % 4 === 0) {
+        await clickLine(page, line);
+        await armKeyTimer(page, structural);
+        await page.keyboard.press('Control+Enter');
+        pressed.push((await keyResult(page)).paintedMs);
+        await armKeyTimer(page, structural);
+        await page.keyboard.press('Control+Backspace');
+        await keyResult(page);
       }
       await clickLine(page, line);
       await page.keyboard.press('End');
-      await armTypingTimer(page);
+      await armKeyTimer(page, { cards: false, zones: false, lines: true });
       const t0 = await cpuNow(browser);
-      await page.keyboard.press('x');
-      const ty = await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
+      const ty = await timedKey(page, 'x');
       if (i >= 2) {
         typedCpu.push(cpuSpent(t0, await cpuNow(browser)));
-        typed.push(ty);
+        typed.push(ty.paintedMs);
+        typedPresented.push(ty.presentedMs);
       }
       await page.keyboard.press('Backspace');
       // The page's host derivation after typing runs before the next split is timed.
@@ -265,6 +353,10 @@ export async function bench(): Promise<BenchResult[]> {
     const hostCpu = median(splitCpu.map((c) => c.host));
     const typedMs = median(typed);
     const typedRendererCpu = median(typedCpu.map((c) => c.renderer));
+    const presented = finite(splitPresented);
+    const presentedMs = presented.length ? median(presented) : Number.NaN;
+    const typedPresentedMs = finite(typedPresented).length ? median(finite(typedPresented)) : Number.NaN;
+    const pressedMs = median(pressed);
 
     // Big pages: open to both panes painted (goal < 1 s at 10,000 items), each beside its baseline
     // in the same run: the tab fetching and parsing the same page.get answer, with nothing painted.
@@ -291,13 +383,12 @@ export async function bench(): Promise<BenchResult[]> {
     const bigSplit: number[] = [];
     const bigSplitCpu: { renderer: number; host: number }[] = [];
     for (let i = 0; i < 5; i++) {
-      await armCardTimer(page, 60_000);
-      await page.keyboard.press('Control+Backspace');
-      await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult);
-      await armCardTimer(page, 60_000);
+      // A page over 400 items has no labelled rules in the OCR pane: the cards' count is the change.
+      await armKeyTimer(page, { cards: true, zones: false, lines: false }, 60_000);
+      await timedKey(page, 'Backspace', 'Control');
+      await armKeyTimer(page, { cards: true, zones: false, lines: false }, 60_000);
       const c0 = await cpuNow(browser);
-      await page.keyboard.press('Control+Enter');
-      bigSplit.push(await page.evaluate(() => (window as unknown as { __benchResult: Promise<number> }).__benchResult));
+      bigSplit.push((await timedKey(page, 'Enter', 'Control')).paintedMs);
       bigSplitCpu.push(cpuSpent(c0, await cpuNow(browser)));
     }
     const bigMs = median(big);
@@ -315,18 +406,25 @@ export async function bench(): Promise<BenchResult[]> {
           medianMs: splitMs,
           p90Ms: splitP90,
           minMs: Math.min(...split),
+          presentedMedianMs: presentedMs,
+          presentedP90Ms: presented.length ? p90(presented) : Number.NaN,
+          presentedRuns: presented.length,
+          pressReleasedAtOnceMedianMs: pressedMs,
+          pressReleasedAtOnceRuns: pressed.length,
           mergeMedianMs: median(merge),
           rendererCpuMs: rendererCpu,
           hostCpuMs: hostCpu,
           typedMedianMs: typedMs,
           typedRendererCpuMs: typedRendererCpu,
+          typedPresentedMedianMs: typedPresentedMs,
           splitOverTyped: splitMs / typedMs,
           rendererCpuOverTyped: rendererCpu / typedRendererCpu,
           load1Start: loadStart,
           load1End: loadEnd,
         },
-        summary: `Ctrl+Enter to updated cards painted: p50 ${splitMs.toFixed(1)} ms, p90 ${splitP90.toFixed(1)} ms over ${split.length} splits at load ${loadStart.toFixed(1)}–${loadEnd.toFixed(1)} (goal p50 ≤ 50 ms); CPU per split to the paint: browser renderer ${rendererCpu.toFixed(0)} ms, host ${hostCpu.toFixed(0)} ms; baseline in the same run, one character typed in the OCR pane: p50 ${typedMs.toFixed(1)} ms, renderer CPU ${typedRendererCpu.toFixed(0)} ms (split ${(splitMs / typedMs).toFixed(2)}× its wall, ${(rendererCpu / typedRendererCpu).toFixed(2)}× its CPU)`,
-        goal: { description: 'p50 <= 50 ms', met: splitMs <= 50 },
+        summary: `Ctrl+Enter (Enter's keydown timeStamp) to the cards and the OCR pane's split rule painted: p50 ${splitMs.toFixed(1)} ms, p90 ${splitP90.toFixed(1)} ms over ${split.length} splits at load ${loadStart.toFixed(1)}–${loadEnd.toFixed(1)} (goal p50 ≤ 50 ms); to that frame presented (Event Timing, 8 ms steps, ${presented.length} of ${split.length} splits): p50 ${presentedMs.toFixed(0)} ms; the key released at once (Playwright's press, ${pressed.length} splits): p50 ${pressedMs.toFixed(1)} ms; CPU per split to the paint: browser renderer ${rendererCpu.toFixed(0)} ms, host ${hostCpu.toFixed(0)} ms; baseline in the same run, one character typed in the OCR pane: p50 ${typedMs.toFixed(1)} ms (presented ${typedPresentedMs.toFixed(0)} ms), renderer CPU ${typedRendererCpu.toFixed(0)} ms (split ${(splitMs / typedMs).toFixed(2)}× its wall, ${(rendererCpu / typedRendererCpu).toFixed(2)}× its CPU)`,
+        // Both ends must be within the goal: the main thread's frame and its presentation.
+        goal: { description: 'p50 <= 50 ms, painted and presented', met: splitMs <= 50 && presentedMs <= 50 },
       },
       {
         name: 'ui.big-page',

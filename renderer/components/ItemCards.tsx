@@ -2,6 +2,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { EditableField, StoredItem } from '../../shared/domain.ts';
 import { CONTRIBUTOR_ROLES, type ItemKind, type Masthead } from '../../shared/segmentation.ts';
 import { lineOfOffset, lineStarts, parseContributors } from '../model/page-model.ts';
@@ -103,9 +104,11 @@ function indexOf(store: ReturnType<typeof useStoreApi>, item: StoredItem): numbe
 
 /** "Item 3": subscribes to the item's position on its own, so a split re-renders only the numbers. */
 function CardNumber({ item }: { item: StoredItem }) {
-  const { t, i18n } = useTranslation();
+  // The language from the store, not useTranslation(): a split re-renders every later card's
+  // number in the keystroke's task, and the hook's own work per card was most of that render.
+  const language = useApp((s) => s.language);
   const n = useApp((s) => (s.session?.history.present.items.indexOf(item) ?? -1) + 1);
-  return <span className="card-number">{cardNumber(t, i18n.language, n)}</span>;
+  return <span className="card-number">{cardNumber(i18next.getFixedT(language), language, n)}</span>;
 }
 
 const ItemCard = memo(function ItemCard(props: {
@@ -300,13 +303,20 @@ export function ItemCards() {
     if (selected < 0 || selected >= count) return;
     if (!virtual) {
       const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`);
-      const id = requestAnimationFrame(() => {
-        if (!el || el.contains(document.activeElement)) return;
-        const r = el.getBoundingClientRect();
-        const box = listRef.current?.getBoundingClientRect();
-        if (box && (r.top < box.top || r.bottom > box.bottom)) el.scrollIntoView({ block: 'nearest' });
-      });
-      return () => cancelAnimationFrame(id);
+      const root = listRef.current;
+      if (!el || !root) return;
+      // An intersection observer answers after the frame's own layout: reading the card's box in
+      // an animation frame forced a layout inside the split's frame (~2 ms), before the frame's.
+      const io = new IntersectionObserver(
+        ([entry]) => {
+          io.disconnect();
+          if (!entry || el.contains(document.activeElement)) return;
+          if (entry.intersectionRatio < 1) el.scrollIntoView({ block: 'nearest' });
+        },
+        { root, threshold: [0, 1] },
+      );
+      io.observe(el);
+      return () => io.disconnect();
     }
     const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`);
     if (el && el.contains(document.activeElement)) return;
