@@ -19,14 +19,14 @@ Trains the averaged-perceptron line-role model and writes its weights (galley.li
 
 Options:
   --corpus DIR     built pages of the page builder (see /work/team/corpus-status.md); without it,
-                   only the annotated pages train
+                   only the annotated pages train (v4: galley build-corpus --variants 4)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
                    "none" leaves them out
   --months M[,M]   only corpus pages of these months (YYYY-MM)
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
-  --version V      version recorded in the weights (default: v3)
+  --version V      version recorded in the weights (default: v4)
   -h, --help       show this help
 `;
 
@@ -65,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v3', trainedOn: describePages(pages) });
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v4', trainedOn: describePages(pages) });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);
