@@ -10,6 +10,7 @@ import { assertEditable, isIssueLocked, recomputeIssue } from './issue-state.ts'
 import { loadItems, pageRow, replaceItems, snapshot } from './page-rows.ts';
 import { logRevision, snapshotJsonAt } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
+import type { ProofedPage } from './profiles-store.ts';
 
 export const savePageInputSchema = z.object({
   pageId: z.number().int().positive(),
@@ -109,6 +110,12 @@ export function savePage(ctx: ArchiveContext, input: SavePageInput, actor: Actor
   });
 }
 
+/** A page as its publication's profile learns it again, while it is still proofed (else null). */
+function proofedPage(ctx: ArchiveContext, pageId: number): ProofedPage | null {
+  const row = ctx.db.stmt('pages.proofedText', "SELECT revision, text FROM pages WHERE id = ? AND state = 'proofed'").get<{ revision: number; text: string }>(pageId);
+  return row ? { revision: row.revision, text: row.text, items: loadItems(ctx, pageId) } : null;
+}
+
 export function setPageState(ctx: ArchiveContext, pageId: number, state: PageState, actor: Actor): void {
   const who = checkActor(actor);
   const next = parseOr(pageStateSchema, state, 'page state');
@@ -120,7 +127,7 @@ export function setPageState(ctx: ArchiveContext, pageId: number, state: PageSta
     db.stmt('pages.setState', 'UPDATE pages SET state = ?, updated_at = ? WHERE id = ?').run(next, ctx.now(), pageId);
     logRevision(ctx, who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
     // The editor's corrected segmentation teaches the publication's profile (never costing the state change).
-    if (next === 'proofed') ctx.profiles.learnQuietly(pageId, { revision: page.revision, text: page.text, items: loadItems(ctx, pageId) });
+    if (next === 'proofed') ctx.profiles.learnQuietly(pageId, { revision: page.revision, text: page.text, items: loadItems(ctx, pageId) }, (id) => proofedPage(ctx, id));
     recomputeIssue(ctx, page.issue_id, who);
   });
 }

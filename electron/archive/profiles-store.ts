@@ -29,6 +29,13 @@ export interface ProfileLearner {
   learn(profile: Profile | null, page: LearnablePage, name: string): Profile;
 }
 
+/** A page as learning reads it again: its current revision, text and items. */
+export interface ProofedPage {
+  revision: number;
+  text: string;
+  items: readonly StoredItem[];
+}
+
 /** A publication's profile as the hosts show it. */
 export interface PublicationProfileInfo {
   publicationId: number;
@@ -114,8 +121,15 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
    * Learns from a proofed page: its text and the items as the editor left them. Returns the
    * profile's page count, or null when there is no learner or the page was already learned at
    * this revision. Throws when learning fails (the caller decides what that costs).
+   * readProofed: a page's current revision, text and items while it is still proofed (else null),
+   * so a profile that no longer fits the running base model is learned again from the pages it
+   * had learned from, not from this page alone.
    */
-  const learnFromPage = (pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): number | null => {
+  const learnFromPage = (
+    pageId: number,
+    page: { revision: number; text: string; items: readonly StoredItem[] },
+    readProofed?: (pageId: number) => ProofedPage | null,
+  ): number | null => {
     if (!learner) return null;
     const pub = publicationOfPage(pageId);
     if (!pub) return null;
@@ -124,7 +138,23 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
       .get<{ revision: number }>(pub.id, pageId);
     if (seen && seen.revision === page.revision) return null;
     const current = load(pub.id);
-    const next = learner.learn(current?.profile ?? null, { id: `page-${pageId}`, source: pub.title, text: page.text, items: page.items }, pub.title);
+    const learnable = (id: number, p: { text: string; items: readonly StoredItem[] }): LearnablePage => ({ id: `page-${id}`, source: pub.title, text: p.text, items: p.items });
+    let profile = current?.profile ?? null;
+    const relearned: { pageId: number; revision: number }[] = [];
+    if (!current && readProofed) {
+      // The stored profile (if any) was learned over another base model or cannot be read: learn
+      // again, in the order they were first learned, from the pages it had learned that are still proofed.
+      const earlier = db
+        .stmt('profiles.learnedPages', 'SELECT page_id FROM profile_pages WHERE publication_id = ? AND page_id <> ? ORDER BY learned_at, page_id')
+        .all<{ page_id: number }>(pub.id, pageId);
+      for (const { page_id } of earlier) {
+        const p = readProofed(page_id);
+        if (!p) continue;
+        profile = learner.learn(profile, learnable(page_id, p), pub.title);
+        relearned.push({ pageId: page_id, revision: p.revision });
+      }
+    }
+    const next = learner.learn(profile, learnable(pageId, page), pub.title);
     const at = now();
     db.stmt(
       'profiles.upsert',
@@ -132,15 +162,17 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
        ON CONFLICT(publication_id) DO UPDATE SET base_version = excluded.base_version, profile_json = excluded.profile_json,
          updated_at = excluded.updated_at`,
     ).run(pub.id, learner.baseVersion(), JSON.stringify(next), at);
-    if (!current) {
-      // A new profile (or one replaced after a base-model change) counts from this page on.
-      db.stmt('profiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = ?').run(pub.id);
-    }
-    db.stmt(
+    const notePage = db.stmt(
       'profiles.notePage',
       `INSERT INTO profile_pages(publication_id, page_id, revision, learned_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(publication_id, page_id) DO UPDATE SET revision = excluded.revision, learned_at = excluded.learned_at`,
-    ).run(pub.id, pageId, page.revision, at);
+    );
+    if (!current) {
+      // A new profile (or one replaced after a base-model change) counts the pages it learned now.
+      db.stmt('profiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = ?').run(pub.id);
+      for (const r of relearned) notePage.run(pub.id, r.pageId, r.revision, at);
+    }
+    notePage.run(pub.id, pageId, page.revision, at);
     return info(pub.id)!.pages;
   };
 
@@ -185,10 +217,10 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
      * Learning inside the state change's transaction, in a savepoint of its own: a failure rolls
      * back the learning only, is logged, and the page is still proofed.
      */
-    learnQuietly(pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): void {
+    learnQuietly(pageId: number, page: ProofedPage, readProofed?: (pageId: number) => ProofedPage | null): void {
       if (!learner) return;
       try {
-        db.raw.transaction(() => learnFromPage(pageId, page))();
+        db.raw.transaction(() => learnFromPage(pageId, page, readProofed))();
       } catch (e) {
         logger.warn(`[archive] learning from page ${pageId} failed; the page is proofed, its profile unchanged: ${(e as Error).message}`);
       }

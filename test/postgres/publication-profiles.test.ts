@@ -1,7 +1,8 @@
 // Publication profiles on both archives (issue 10's learning from editors, the PostgreSQL store
 // postgres/profiles-store.ts next to the SQLite one): a page marked proofed teaches its
 // publication's profile, the next page of the publication gets it, a failing learner leaves the
-// page proofed and the profile as it was, and a profile of another base model is not used.
+// page proofed and the profile as it was, and a profile of another base model is not used: the
+// next proofed page learns it again from the pages it had learned.
 // The learner is a small double that counts pages in a real galley.profile/1 object.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,17 @@ describe.skipIf(!available)(`publication profiles on SQLite and PostgreSQL${avai
       const other = await openWith(kind, counting('test-2'), warnings, where);
       expect((await other.a.getPublicationProfile(pub))?.pages).toBe(2);
       expect(await other.a.publicationProfileForPage!(p2)).toBeNull();
+
+      // The next proofed page relearns the profile over the new base model from the pages it had
+      // learned that are still proofed (p1, reopened, is left out), not from that page alone.
+      await other.a.setPageState(p1, 'in-progress', supervisor);
+      const p3 = await putPage(other.a, 'c', '衡阳日报', '2021-10-31', [article('标题四', ['正文。']), article('标题五', ['正文。']), article('标题六', ['正文。'])]);
+      await other.a.setPageState(p3, 'proofed', supervisor);
+      expect(await other.a.getPublicationProfile(pub)).toMatchObject({ baseVersion: 'test-2', pages: 2 });
+      const relearned = (await other.a.publicationProfileJson(pub)) as { baseVersion: string; pages: number; rows: Record<string, unknown> };
+      expect(relearned).toMatchObject({ baseVersion: 'test-2', pages: 2 });
+      expect(relearned.rows).toEqual({ [`page-${p2}`]: [0, 1], [`page-${p3}`]: [0, 3] });
+      expect((await other.a.publicationProfileForPage!(p2))?.pages).toBe(2);
     });
 
     it(`${kind}: a failing learner leaves the page proofed and the profile as it was`, async () => {

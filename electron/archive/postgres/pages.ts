@@ -15,6 +15,7 @@ import { lockEditable, recomputeIssue } from './issue-state.ts';
 import { loadItems, pageChecksum, pageRow, replaceItems, snapshot, writePageFacts, type PageRow } from './page-rows.ts';
 import { logRevision, snapshotJsonAt } from './revisions.ts';
 import { relinkIssue } from './stories.ts';
+import type { ProofedPage } from '../profiles-store.ts';
 
 export async function getPageIn(q: PgQuery, pageId: number): Promise<PageRecord> {
   const p = await pageRow(q, pageId);
@@ -82,6 +83,12 @@ export async function savePage(ctx: PgContext, input: SavePageInput, actor: Acto
   });
 }
 
+/** A page as its publication's profile learns it again, while it is still proofed (else null). */
+async function proofedPage(q: PgQuery, pageId: number): Promise<ProofedPage | null> {
+  const row = await q.one<{ revision: number; text: string }>('pages.proofedText', "SELECT revision, text FROM pages WHERE id = $1 AND state = 'proofed'", [pageId]);
+  return row ? { revision: row.revision, text: row.text, items: await loadItems(q, pageId) } : null;
+}
+
 export async function setPageState(ctx: PgContext, pageId: number, state: PageState, actor: Actor): Promise<void> {
   const who = checkActor(actor);
   const next = parseOr(pageStateSchema, state, 'page state');
@@ -92,7 +99,7 @@ export async function setPageState(ctx: PgContext, pageId: number, state: PageSt
     await q.run('pages.setState', 'UPDATE pages SET state = $1, updated_at = $2 WHERE id = $3', [next, ctx.now(), pageId]);
     await logRevision(ctx, q, who, 'page', pageId, 'state', page.revision, { state: page.state }, { state: next });
     // The editor's corrected segmentation teaches the publication's profile (never costing the state change).
-    if (next === 'proofed') await ctx.profiles.learnQuietly(q, pageId, { revision: page.revision, text: page.text, items: await loadItems(q, pageId) });
+    if (next === 'proofed') await ctx.profiles.learnQuietly(q, pageId, { revision: page.revision, text: page.text, items: await loadItems(q, pageId) }, (id) => proofedPage(q, id));
     await recomputeIssue(ctx, q, page.issue_id, who);
   });
 }

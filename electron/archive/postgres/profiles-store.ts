@@ -2,9 +2,8 @@
 // learned profile per publication, updated from every page an editor marks proofed, used to
 // segment the publication's next pages. Every method runs in the caller's transaction or
 // snapshot (q). The learning itself is the model's (ProfileLearner).
-import type { StoredItem } from '../../../shared/domain.ts';
 import type { ArchiveLogger } from '../db.ts';
-import type { LearnablePage, ProfileLearner, PublicationProfileInfo, SegmentingProfile } from '../profiles-store.ts';
+import type { LearnablePage, ProfileLearner, ProofedPage, PublicationProfileInfo, SegmentingProfile } from '../profiles-store.ts';
 import type { PgContext, PgQuery } from './context.ts';
 import type { PgProfilesStore } from './profiles-store-types.ts';
 
@@ -15,7 +14,7 @@ interface Deps {
 }
 
 export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfilesStore & {
-  learnFromPage(q: PgQuery, pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): Promise<number | null>;
+  learnFromPage(q: PgQuery, pageId: number, page: ProofedPage, readProofed?: (pageId: number) => Promise<ProofedPage | null>): Promise<number | null>;
   forPublication(q: PgQuery, publicationId: number): Promise<SegmentingProfile | null>;
 } {
   const info = async (q: PgQuery, publicationId: number): Promise<PublicationProfileInfo | null> => {
@@ -56,8 +55,17 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
       [pageId],
     );
 
-  /** Learns from a proofed page; null when there is no learner or the page was learned at this revision. */
-  const learnFromPage = async (q: PgQuery, pageId: number, page: { revision: number; text: string; items: readonly StoredItem[] }): Promise<number | null> => {
+  /**
+   * Learns from a proofed page; null when there is no learner or the page was learned at this revision.
+   * A profile that does not fit the running base model is learned again from the pages it had learned
+   * that are still proofed (readProofed), as on SQLite.
+   */
+  const learnFromPage = async (
+    q: PgQuery,
+    pageId: number,
+    page: ProofedPage,
+    readProofed?: (pageId: number) => Promise<ProofedPage | null>,
+  ): Promise<number | null> => {
     if (!learner) return null;
     const pub = await publicationOfPage(q, pageId);
     if (!pub) return null;
@@ -71,8 +79,23 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
     // profile instead of overwriting it with one learned from the older state.
     await q.run('pubProfiles.lockPublication', 'SELECT id FROM publications WHERE id = $1 FOR UPDATE', [pub.id]);
     const current = await load(q, pub.id);
-    const learnable: LearnablePage = { id: `page-${pageId}`, source: pub.title, text: page.text, items: page.items };
-    const next = learner.learn(current?.profile ?? null, learnable, pub.title);
+    const learnable = (id: number, p: ProofedPage): LearnablePage => ({ id: `page-${id}`, source: pub.title, text: p.text, items: p.items });
+    let profile = current?.profile ?? null;
+    const relearned: { pageId: number; revision: number }[] = [];
+    if (!current && readProofed) {
+      const earlier = await q.all<{ page_id: number }>(
+        'pubProfiles.learnedPages',
+        'SELECT page_id FROM profile_pages WHERE publication_id = $1 AND page_id <> $2 ORDER BY learned_at, page_id',
+        [pub.id, pageId],
+      );
+      for (const { page_id } of earlier) {
+        const p = await readProofed(page_id);
+        if (!p) continue;
+        profile = learner.learn(profile, learnable(page_id, p), pub.title);
+        relearned.push({ pageId: page_id, revision: p.revision });
+      }
+    }
+    const next = learner.learn(profile, learnable(pageId, page), pub.title);
     const at = now();
     await q.run(
       'pubProfiles.upsert',
@@ -81,14 +104,19 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
          updated_at = excluded.updated_at`,
       [pub.id, learner.baseVersion(), JSON.stringify(next), at],
     );
-    // A new profile (or one replaced after a base-model change) counts from this page on.
-    if (!current) await q.run('pubProfiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = $1', [pub.id]);
-    await q.run(
-      'pubProfiles.notePage',
-      `INSERT INTO profile_pages(publication_id, page_id, revision, learned_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (publication_id, page_id) DO UPDATE SET revision = excluded.revision, learned_at = excluded.learned_at`,
-      [pub.id, pageId, page.revision, at],
-    );
+    const notePage = (id: number, revision: number) =>
+      q.run(
+        'pubProfiles.notePage',
+        `INSERT INTO profile_pages(publication_id, page_id, revision, learned_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (publication_id, page_id) DO UPDATE SET revision = excluded.revision, learned_at = excluded.learned_at`,
+        [pub.id, id, revision, at],
+      );
+    if (!current) {
+      // A new profile (or one replaced after a base-model change) counts the pages it learned now.
+      await q.run('pubProfiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = $1', [pub.id]);
+      for (const r of relearned) await notePage(r.pageId, r.revision);
+    }
+    await notePage(pageId, page.revision);
     return (await info(q, pub.id))!.pages;
   };
 
@@ -120,10 +148,10 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
       return pub ? load(q, pub.id) : null;
     },
     learnFromPage,
-    async learnQuietly(q, pageId, page) {
+    async learnQuietly(q, pageId, page, readProofed) {
       if (!learner) return;
       try {
-        await q.savepoint(() => learnFromPage(q, pageId, page));
+        await q.savepoint(() => learnFromPage(q, pageId, page, readProofed));
       } catch (e) {
         logger.warn(`[archive] learning from page ${pageId} failed; the page is proofed, its profile unchanged: ${(e as Error).message}`);
       }
