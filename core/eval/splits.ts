@@ -135,8 +135,7 @@ export function crossMonthDevSplit(corpus: LabelledPage[], trainMonth: string, o
 /** Dev split inside one month: days before `fromDay` train, the rest tests (for tuning; never the test month). */
 export function devSplit(corpus: LabelledPage[], month: string, fromDay = 25, options: SplitOptions = {}): SplitResult {
   const inMonth = corpus.filter((p) => p.month === month);
-  const day = (p: LabelledPage): number => Number(/\d{4}-\d{2}-(\d{2})/.exec(p.id)?.[1] ?? '0');
-  return runSplit(`dev ${month} <${fromDay}→≥${fromDay}`, ocrWeighted(inMonth.filter((p) => day(p) < fromDay), options.ocrWeight), inMonth.filter((p) => day(p) >= fromDay), options);
+  return runSplit(`dev ${month} <${fromDay}→≥${fromDay}`, ocrWeighted(inMonth.filter((p) => dayOfMonth(p) < fromDay), options.ocrWeight), inMonth.filter((p) => dayOfMonth(p) >= fromDay), options);
 }
 
 /**
