@@ -145,21 +145,28 @@ export function applyDerived(doc: PageDoc, plan: StructurePlan, derived: readonl
     // An engine item that reads as `old` does (the host's answer for an item a change did not
     // touch) is kept the same way, after one comparison instead of a copy and its ops.
     if (old && old.start === plan.starts[i] && (d === old ? keepsConfidence(old) : derivesAsIs(old, d))) return old;
-    // Confidence is the engine's, from the page's segmentation: a split the editor made or moved
-    // is confirmed, an untouched one keeps its doubt (doubts.ts).
-    const { confidence: _derived, ...fresh } = d;
-    const base: StoredItem = { ...fresh, start: plan.starts[i]!, editedFields: [], tags: [] };
-    if (!old) return base;
-    const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
-    if (old.id !== undefined) kept.id = old.id;
-    for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
-    const confidence = carriedConfidence(old, old.start !== plan.starts[i], kept.editedFields);
-    if (confidence) kept.confidence = confidence;
-    return kept;
+    return settledItem(old, d, plan.starts[i]!);
   });
   // The same change as ops (split, merge, boundary, then each item's re-derived fields): an item
   // the change did not touch stays the same object (cheap re-rendering).
   return applyEdit(doc, planOps(doc, { text: doc.text, items }).ops);
+}
+
+/**
+ * The engine's item `d` at `start` as the page keeps it: continuing `old` (if any), it keeps old's id,
+ * tags and hand-edited fields. Confidence is the engine's, from the page's segmentation: a split the
+ * editor made or moved is confirmed, an untouched one keeps its doubt (doubts.ts).
+ */
+export function settledItem(old: StoredItem | undefined, d: Item, start: number): StoredItem {
+  const { confidence: _derived, ...fresh } = d;
+  const base: StoredItem = { ...fresh, start, editedFields: [], tags: [] };
+  if (!old) return base;
+  const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
+  if (old.id !== undefined) kept.id = old.id;
+  for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
+  const confidence = carriedConfidence(old, old.start !== start, kept.editedFields);
+  if (confidence) kept.confidence = confidence;
+  return kept;
 }
 
 /** Whether applyDerived, carrying `old` at its own start, would leave its confidence as it is. */

@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../shared/domain.ts';
 import type { Item } from '../../shared/segmentation.ts';
 import { planOps } from '../../core/edit/index.ts';
-import { carriedConfidence } from '../../renderer/model/doubts.ts';
 import { applyEdit } from '../../renderer/model/edit-links.ts';
-import { planRederive } from '../../renderer/model/page-model.ts';
+import { planRederive, settledItem } from '../../renderer/model/page-model.ts';
 import { applyDerived, lineStarts, planMerge, planMoveStart, planSplit, type PageDoc, type StructurePlan } from '../../renderer/model/page-model.ts';
 import { previewItems, previewWindow } from '../../renderer/model/preview-window.ts';
 import { fakeDerive } from './fake-engine.ts';
@@ -57,20 +56,12 @@ function change(doc: PageDoc, plan: StructurePlan): PageDoc {
   return applyDerived(doc, plan, previewItems(doc, plan, win, fakeDerive(win.text, win.starts, win.kinds)));
 }
 
-/** applyDerived as it was before the shortcuts: every item settled afresh, then compared by planOps. */
+/** applyDerived without its shortcuts: every item settled afresh (settledItem), then compared by planOps. */
 function referenceApplyDerived(doc: PageDoc, plan: StructurePlan, derived: readonly Item[]): PageDoc {
   const items = derived.map((d, i): StoredItem => {
     const src = plan.sources[i];
     const old = src === null || src === undefined ? undefined : doc.items[src];
-    const { confidence: _derived, ...fresh } = d;
-    const base: StoredItem = { ...fresh, start: plan.starts[i]!, editedFields: [], tags: [] };
-    if (!old) return base;
-    const kept: StoredItem = { ...base, editedFields: [...old.editedFields], tags: [...old.tags] };
-    if (old.id !== undefined) kept.id = old.id;
-    for (const f of old.editedFields) (kept as Record<string, unknown>)[f] = old[f];
-    const confidence = carriedConfidence(old, old.start !== plan.starts[i], kept.editedFields);
-    if (confidence) kept.confidence = confidence;
-    return kept;
+    return settledItem(old, d, plan.starts[i]!);
   });
   return applyEdit(doc, planOps(doc, { text: doc.text, items }).ops);
 }
