@@ -3,6 +3,7 @@
 // The OCR step renders the HTML, reads the image back, and aligns what it read to these units.
 // Platform-free (strings only).
 import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
+import { PLAIN_OCR_STYLE, type OcrStyle } from './ocr-style.ts';
 import { hashString, Rng } from './rng.ts';
 
 export interface PrintedUnit {
@@ -37,7 +38,6 @@ const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&l
 /** Page width in CSS pixels; fonts are sized so that a body character is about 20 px high. */
 export const PAGE_WIDTH = 1400;
 
-const BODY_FONT = 20;
 const COLUMN_GAP = 56;
 const MAIN_PADDING = 48;
 
@@ -48,9 +48,9 @@ const MAIN_PADDING = 48;
  * a row of columns as one line far more often than it does on real pages.) Text is cut between
  * columns at the estimated characters per line (CJK characters are one em wide).
  */
-function setColumns(units: readonly PrintedUnit[], columns: number, rng: Rng): string {
+function setColumns(units: readonly PrintedUnit[], columns: number, rng: Rng, bodyPx: number): string {
   const width = (PAGE_WIDTH - 2 * MAIN_PADDING - COLUMN_GAP * (columns - 1)) / columns;
-  const perLine = Math.max(4, Math.floor(width / BODY_FONT));
+  const perLine = Math.max(4, Math.floor(width / bodyPx));
   const blocks = units.map((u) => {
     const indent = u.role === 'body-start' || u.role === 'caption';
     return { u, cls: indent ? 'p' : u.role, indent, lines: Math.ceil((u.text.length + (indent ? 2 : 0)) / perLine) };
@@ -82,8 +82,12 @@ function setColumns(units: readonly PrintedUnit[], columns: number, rng: Rng): s
   return cols.map((c, k) => `<div class="col" style="padding-top:${(k % 2) * 16 + rng.int(0, 2)}px">${c.join('')}</div>`).join('');
 }
 
-/** The page as HTML; the number of body columns per item is drawn from the page id. */
-export function pageHtml(id: string, units: readonly PrintedUnit[]): string {
+/**
+ * The page as HTML; the number of body columns per item is drawn from the page id. The style's
+ * font, size, column range, blur, noise and skew are set here (scale and JPEG are the renderer's);
+ * the plain style gives the HTML of sessions 4–8 byte for byte.
+ */
+export function pageHtml(id: string, units: readonly PrintedUnit[], style: OcrStyle = PLAIN_OCR_STYLE): string {
   const rng = new Rng(hashString(`html/${id}`));
   const items = new Map<number, PrintedUnit[]>();
   for (const u of units) items.set(u.item, [...(items.get(u.item) ?? []), u]);
@@ -101,14 +105,14 @@ export function pageHtml(id: string, units: readonly PrintedUnit[]): string {
     }
     const titles = us.filter((u) => TITLE_ROLES.has(u.role));
     const rest = us.filter((u) => !TITLE_ROLES.has(u.role));
-    const columns = rest.reduce((n, u) => n + u.text.length, 0) < 200 ? 2 : rng.int(3, 5);
+    const columns = rest.reduce((n, u) => n + u.text.length, 0) < 200 ? 2 : style.columns === '2-6' ? rng.int(2, 6) : rng.int(3, 5);
     const head = titles.map((u) => `<div class="t-${u.role}">${escape(u.text)}</div>`).join('');
     const photo = rest.some((u) => u.role === 'caption') ? '<div class="photo"></div>' : '';
-    const body = setColumns(rest, columns, rng);
+    const body = setColumns(rest, columns, rng, style.bodyPx);
     sections.push(`<section class="item">${head}${photo}<div class="body">${body}</div></section>`);
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
-body{margin:0;background:#fff;color:#111;width:${PAGE_WIDTH}px;font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;}
+body{margin:0;background:#fff;color:#111;width:${PAGE_WIDTH}px;font-family:${style.bodyFont === 'sans' ? '"Noto Sans CJK SC",sans-serif' : '"Noto Serif CJK SC","Noto Sans CJK SC",serif'};}
 main{padding:40px ${MAIN_PADDING}px;}
 .item>div[class^=t-]{padding-left:4px}
 .nameplate{text-align:center;border-bottom:4px double #222;margin-bottom:24px;padding-bottom:12px;font-size:24px;line-height:1.6}
@@ -118,7 +122,7 @@ main{padding:40px ${MAIN_PADDING}px;}
 .t-kicker,.t-series{font-size:26px;font-family:"Noto Sans CJK SC",sans-serif;margin:4px 0}
 .t-headline{font-size:38px;font-weight:700;font-family:"Noto Sans CJK SC",sans-serif;margin:6px 0;line-height:1.25}
 .t-subheadline{font-size:26px;margin:4px 0 10px}
-.body{display:flex;gap:${COLUMN_GAP}px;font-size:${BODY_FONT}px;line-height:1.6}
+.body{display:flex;gap:${COLUMN_GAP}px;font-size:${style.bodyPx}px;line-height:1.6}
 .col{flex:1 1 0;min-width:0;text-align:justify}
 .body p{margin:0;text-indent:2em}
 .body p.cont{text-indent:0}
@@ -128,5 +132,20 @@ main{padding:40px ${MAIN_PADDING}px;}
 .photo{height:260px;background:#bbb;margin:8px 0}
 .box{border:3px solid #222;padding:12px 24px;margin:18px 0;font-size:26px}
 .box p{margin:4px 0}.box .boxhead{font-size:36px;font-weight:700;text-align:center}
-</style></head><body><main>${sections.join('\n')}</main></body></html>`;
+${imageCss(style)}</style></head><body><main>${sections.join('\n')}</main>${style.image === 'noise' ? NOISE_OVERLAY : ''}</body></html>`;
+}
+
+/** Speckle over the whole page: an SVG turbulence pattern, darkened where it is strongest. */
+const NOISE_OVERLAY =
+  '<div style="position:absolute;inset:0;pointer-events:none;opacity:0.35;mix-blend-mode:multiply;background-image:url(&quot;data:image/svg+xml,' +
+  "%3Csvg xmlns='http://www.w3.org/2000/svg' width='240' height='240'%3E%3Cfilter id='n'%3E%3CfeTurbulence type='fractalNoise' baseFrequency='0.9' numOctaves='2' seed='7'/%3E%3CfeColorMatrix values='0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 -2.2 1.25'/%3E%3C/filter%3E%3Crect width='240' height='240' filter='url(%23n)'/%3E%3C/svg%3E" +
+  '&quot;)"></div>';
+
+/** CSS of the style's image axes that are drawn in the page itself (nothing for the plain style). */
+function imageCss(style: OcrStyle): string {
+  const rules: string[] = [];
+  if (style.image === 'noise') rules.push('body{position:relative}');
+  if (style.image === 'blur') rules.push('main{filter:blur(0.6px)}');
+  if (style.skewDeg !== 0) rules.push(`main{transform:rotate(${style.skewDeg}deg);transform-origin:50% 0}`);
+  return rules.map((r) => `${r}\n`).join('');
 }

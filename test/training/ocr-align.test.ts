@@ -1,7 +1,7 @@
 // Alignment of OCR lines to the printed units of a built page (no Tesseract needed), and one real
 // render + OCR run where Tesseract and Chromium are installed (required when CI is set).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,12 +164,34 @@ describe('real OCR', () => {
     const { ocrBuiltPages } = await import('../../electron/training/node/ocr-pages.ts');
     const dir = mkdtempSync(join(tmpdir(), 'galley-ocr-'));
     try {
-      const [r] = await ocrBuiltPages([SOURCE], { workDir: dir, workers: 1 });
+      const [r] = await ocrBuiltPages([{ page: SOURCE, style: null }], { workDir: dir, workers: 1 });
       expect(r!.quality).not.toBeNull();
       expect(r!.page, r!.reason).not.toBeNull();
       expect(r!.page!.roles).toContain('headline');
+      expect(r!.page!.id).toBe(`${SOURCE.id}-ocr`);
+      expect(r!.style).toBe('plain');
       expect(existsSync(join(dir, `${SOURCE.id}-ocr.hocr`))).toBe(true);
       expect(r!.seconds).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it.skipIf(!TOOLS)('renders, OCRs and aligns a small page in a varied style (lower scale, JPEG, skew, chi_sim+chi_tra, kept spaces)', async () => {
+    const { ocrBuiltPages } = await import('../../electron/training/node/ocr-pages.ts');
+    const { PLAIN_OCR_STYLE } = await import('../../electron/training/ocr-style.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'galley-ocr-'));
+    try {
+      const style = { ...PLAIN_OCR_STYLE, scale: 0.85, image: 'jpeg' as const, skewDeg: 0.3, lang: 'chi_sim+chi_tra' as const, preserveSpaces: true };
+      const [r] = await ocrBuiltPages([{ page: SOURCE, style }], { workDir: dir, workers: 1 });
+      expect(r!.page, r!.reason).not.toBeNull();
+      expect(r!.page!.id).toBe(`${SOURCE.id}-ocr-var`);
+      expect(r!.style).toBe('x0.85 jpeg rot0.3 tra spaces');
+      expect(r!.values).toContain('image=jpeg');
+      expect(readFileSync(join(dir, `${SOURCE.id}-ocr-var.html`), 'utf8')).toContain('rotate(0.3deg)');
+      expect(existsSync(join(dir, `${SOURCE.id}-ocr-var.hocr`))).toBe(true);
+      // The image is not kept.
+      expect(existsSync(join(dir, `${SOURCE.id}-ocr-var.jpg`))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 
 export const summary = 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)';
-export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N [--jobs 1|2] | --realign] [--month YYYY-MM]';
+export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--month YYYY-MM]';
 
 const HELP = `Usage: ${usage}
 
@@ -15,7 +15,11 @@ Lays every page of DIR/YYYY-MM.jsonl (one crawled page per line) out as OCR-like
 K layout variants drawn from the seed, with the gold segmentation (galley.gold/1) and the role of
 every line, and writes OUT/pages/{id}.txt, OUT/gold/{id}.json, OUT/roles/{id}.roles.json and
 OUT/manifest.json. With --ocr N, N pages per month are also rendered as multi-column page images
-and read back with Tesseract (chi_sim); those pages get ids ending in -ocr.
+and read back with Tesseract (chi_sim, automatic layout); those pages get ids ending in -ocr.
+With --ocr-varied M, M more pages per month (a pick of their own) are OCR'd in a style drawn
+per page: screenshot scale, blur, noise or JPEG, skew, font, size, columns, page segmentation
+mode, chi_sim+chi_tra, kept spaces; those get ids ending in -ocr-var, and the manifest records
+each page's style and the pages tried and kept per style value.
 
 Options:
   --corpus DIR      folder with the YYYY-MM.jsonl files (required)
@@ -23,6 +27,9 @@ Options:
   --seed N          seed of every layout choice (default: 1)
   --variants K      layout variants per page, 1-5 (default: 2)
   --ocr N           pages per month to render and OCR (default: 0)
+  --ocr-varied M    pages per month to render and OCR in varied styles (default: 0)
+  --ocr-minutes T   start no new OCR page after T minutes per month (default: no limit);
+                    pages are taken in pick order, so a stopped run did what a smaller N does
   --jobs N          Tesseract processes at once, 1 or 2 (default: 2)
   --realign         align every page OCR'd before again from its kept text; OCR nothing new
   --month YYYY-MM   only this month
@@ -46,6 +53,8 @@ const argsSchema = z
       seed: whole(0, 2 ** 31).optional(),
       variants: whole(1, 5).optional(),
       ocr: whole(0, 1000).optional(),
+      'ocr-varied': whole(0, 1000).optional(),
+      'ocr-minutes': whole(1, 24 * 60).optional(),
       jobs: whole(1, 2).optional(),
       realign: z.boolean().optional(),
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be YYYY-MM' }).optional(),
@@ -54,7 +63,7 @@ const argsSchema = z
   .refine((a) => a.flags.help || a.flags.corpus, { error: 'missing --corpus DIR' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', jobs: 'string', realign: 'boolean', month: 'string' } as const;
+  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', month: 'string' } as const;
   const parsed = validate(argsSchema, tokenize(args, spec, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
@@ -71,6 +80,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       seed: parsed.flags.seed ?? 1,
       variants: parsed.flags.variants ?? 2,
       ocr: parsed.flags.ocr ?? 0,
+      ocrVaried: parsed.flags['ocr-varied'] ?? 0,
+      ...(parsed.flags['ocr-minutes'] ? { ocrMinutes: parsed.flags['ocr-minutes'] } : {}),
       realign: parsed.flags.realign === true,
       ...(parsed.flags.jobs ? { jobs: parsed.flags.jobs } : {}),
       ...(parsed.flags.month ? { month: parsed.flags.month } : {}),

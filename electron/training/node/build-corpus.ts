@@ -1,27 +1,33 @@
 // Builds the training corpus: every crawled page of the chosen months in K layout variants, and
-// optionally real-OCR versions of N pages per month (see ocr-pages.ts). Writes the corpus folder
-// described in corpus-files.ts and a manifest.
+// optionally real-OCR versions of N pages per month in the plain style and of M more in varied
+// styles (see ocr-pages.ts, ocr-style.ts). Writes the corpus folder described in corpus-files.ts
+// and a manifest.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError, buildPage, jumpsOf, planJumps, type BuiltPage, type CorpusPage } from '../page-builder.ts';
+import { drawOcrStyle } from '../ocr-style.ts';
 import { hashString, Rng } from '../rng.ts';
 import { corpusMonths, readCorpusMonth } from './corpus-source.ts';
 import { removeLabelledPage, writeAtomic, writeLabelledPage } from './corpus-files.ts';
-import type { OcrPageResult } from './ocr-pages.ts';
+import type { OcrJob, OcrPageResult } from './ocr-pages.ts';
 
 export interface BuildCorpusOptions {
   corpus: string;
   out: string;
   seed: number;
   variants: number;
-  /** Pages per month to render and OCR (0: none). */
+  /** Pages per month to render and OCR in the plain style (0: none). */
   ocr: number;
+  /** Pages per month to render and OCR in a style drawn per page (0: none); a pick of their own. */
+  ocrVaried?: number;
   /** Align every page OCR'd before again from its kept text, and OCR nothing new (`ocr` is ignored). */
   realign?: boolean;
   /** Only this month (YYYY-MM); default every month file in the corpus folder. */
   month?: string;
   /** Tesseract processes at once, 1 or 2 (default 2); 1 on a machine shared with others. */
   jobs?: number;
+  /** Minutes per month after which no new page is rendered (pages under way finish); default no limit. */
+  ocrMinutes?: number;
   /** Progress lines (one per month, one per OCR page). */
   log?: (line: string) => void;
 }
@@ -31,8 +37,21 @@ export interface MonthCounts {
   sourcePages: number;
   built: number;
   skipped: { id: string; reason: string }[];
-  /** OCR: pages kept, pages dropped for poor alignment, pages whose render or OCR failed (retried by the next run). */
-  ocr: { attempted: number; kept: number; dropped: { id: string; reason: string }[]; failed: { id: string; reason: string }[]; seconds: number[]; times: Record<string, number> };
+  /**
+   * OCR: pages kept, pages dropped for poor alignment, pages whose render or OCR failed (retried by
+   * the next run); seconds per OCR page id; each attempted page's style, and tried/kept counts per
+   * style value (`psm=4`, `scale=0.75`, …) for the drop rate of each.
+   */
+  ocr: {
+    attempted: number;
+    kept: number;
+    dropped: { id: string; reason: string }[];
+    failed: { id: string; reason: string }[];
+    seconds: number[];
+    times: Record<string, number>;
+    styles: Record<string, string>;
+    byValue: Record<string, { tried: number; kept: number }>;
+  };
 }
 
 export interface CorpusManifest {
@@ -50,48 +69,62 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
   const manifest: CorpusManifest = { schema: 'galley.corpus-manifest/1', seed: o.seed, variants: o.variants, months: [], pages: [] };
   for (const month of months) {
     const source = readCorpusMonth(o.corpus, month);
-    const counts: MonthCounts = { month, sourcePages: source.length, built: 0, skipped: [], ocr: { attempted: 0, kept: 0, dropped: [], failed: [], seconds: [], times: {} } };
+    const counts: MonthCounts = { month, sourcePages: source.length, built: 0, skipped: [], ocr: { attempted: 0, kept: 0, dropped: [], failed: [], seconds: [], times: {}, styles: {}, byValue: {} } };
     const built = buildMonth(source, o.seed, o.variants, counts);
     for (const page of built) {
       writeLabelledPage(o.out, page);
       manifest.pages.push({ id: page.id, month, kind: 'built' });
     }
     log(`${month}: ${counts.built} pages built from ${source.length} (${counts.skipped.length} skipped)`);
-    if (o.ocr > 0 || o.realign) {
-      const { ocrBuiltPages } = await import('./ocr-pages.ts');
+    const varied = o.ocrVaried ?? 0;
+    if (o.ocr > 0 || varied > 0 || o.realign) {
+      const { ocrBuiltPages, ocrPageId, realignOcrPage } = await import('./ocr-pages.ts');
       const v1 = built.filter((p) => p.id.endsWith('-v1'));
-      const chosen = o.realign ? v1 : pickForOcr(v1, o.ocr, o.seed);
+      // Realigning takes every page whose text an earlier run kept, in either style. Plain and
+      // varied pages take turns, each in pick order, so a run stopped early (--ocr-minutes) has
+      // OCR'd what smaller counts would have.
+      const jobs = interleave<OcrJob>(
+        (o.realign ? v1 : pickForOcr(v1, o.ocr, o.seed)).map((page) => ({ page, style: null })),
+        (o.realign ? v1 : pickForOcr(v1, varied, o.seed, 'ocr-varied')).map((page) => ({ page, style: drawOcrStyle(o.seed, page.id) })),
+      );
       // Pages OCR'd by an earlier run are aligned again from their kept text (cheap); only the
       // others are rendered and OCR'd. Failures left no text and are retried.
-      const { realignOcrPage } = await import('./ocr-pages.ts');
       const workDir = join(o.out, 'ocr-work');
       const previous = previousOcr(o.out, month);
       const record = (r: OcrPageResult): void => {
         if (r.failed) {
-          counts.ocr.failed.push({ id: r.id, reason: r.reason });
+          counts.ocr.failed.push({ id: r.ocrId, reason: r.reason });
           return;
         }
         counts.ocr.attempted++;
         if (Number.isFinite(r.seconds)) {
           counts.ocr.seconds.push(r.seconds);
-          counts.ocr.times[r.id] = r.seconds;
+          counts.ocr.times[r.ocrId] = r.seconds;
+        }
+        counts.ocr.styles[r.ocrId] = r.style;
+        for (const v of r.values) {
+          const c = (counts.ocr.byValue[v] ??= { tried: 0, kept: 0 });
+          c.tried++;
+          if (r.page) c.kept++;
         }
         if (r.page) {
           counts.ocr.kept++;
           writeLabelledPage(o.out, r.page);
           manifest.pages.push({ id: r.page.id, month, kind: 'ocr' });
         } else {
-          counts.ocr.dropped.push({ id: r.id, reason: r.reason });
-          removeLabelledPage(o.out, `${r.id}-ocr`);
+          counts.ocr.dropped.push({ id: r.ocrId, reason: r.reason });
+          removeLabelledPage(o.out, r.ocrId);
         }
       };
-      const todo: BuiltPage[] = [];
-      for (const p of chosen) {
-        const again = realignOcrPage(p, workDir, previous.times.get(p.id));
+      const todo: OcrJob[] = [];
+      for (const job of jobs) {
+        // Manifests before varied styles keyed the seconds by the built page's id.
+        const again = realignOcrPage(job, workDir, previous.times.get(ocrPageId(job)) ?? (job.style ? undefined : previous.times.get(job.page.id)));
         if (again) record(again);
-        else if (!o.realign) todo.push(p);
+        else if (!o.realign) todo.push(job);
       }
-      await ocrBuiltPages(todo, { workDir, log, onResult: record, ...(o.jobs ? { workers: o.jobs } : {}) });
+      const deadline = o.ocrMinutes === undefined ? undefined : performance.now() + o.ocrMinutes * 60_000;
+      await ocrBuiltPages(todo, { workDir, log, onResult: record, ...(o.jobs ? { workers: o.jobs } : {}), ...(deadline === undefined ? {} : { deadline }) });
       log(`${month}: ${counts.ocr.kept} of ${counts.ocr.attempted} OCR pages kept, ${counts.ocr.dropped.length} dropped, ${counts.ocr.failed.length} failed`);
     }
     manifest.months.push(counts);
@@ -113,8 +146,8 @@ function readManifest(out: string): CorpusManifest | null {
   try {
     const m = JSON.parse(readFileSync(path, 'utf8')) as CorpusManifest;
     if (m.schema !== 'galley.corpus-manifest/1' || !Array.isArray(m.months) || !Array.isArray(m.pages)) return null;
-    // Manifests written before failures were counted apart have no `failed` list.
-    for (const month of m.months) month.ocr = { ...month.ocr, failed: month.ocr.failed ?? [], times: month.ocr.times ?? {} };
+    // Manifests written before failures were counted apart, or before varied styles, lack those fields.
+    for (const month of m.months) month.ocr = { ...month.ocr, failed: month.ocr.failed ?? [], times: month.ocr.times ?? {}, styles: month.ocr.styles ?? {}, byValue: month.ocr.byValue ?? {} };
     return m;
   } catch {
     return null;
@@ -147,10 +180,19 @@ export function buildMonth(source: readonly CorpusPage[], seed: number, variants
   return out;
 }
 
-/** N pages for OCR, drawn by the seed (front pages included as they come). */
-export function pickForOcr<T extends { id: string }>(pages: readonly T[], n: number, seed: number): T[] {
-  const rng = new Rng(hashString(`ocr/${seed}`));
+/**
+ * N pages for OCR, drawn by the seed (front pages included as they come), in the order drawn: the
+ * first N of a larger pick are the pick of N. `orderName` names the seeded order ('ocr' for the
+ * plain style, as in sessions 4–8; 'ocr-varied' for varied styles).
+ */
+export function pickForOcr<T extends { id: string }>(pages: readonly T[], n: number, seed: number, orderName = 'ocr'): T[] {
+  const rng = new Rng(hashString(`${orderName}/${seed}`));
   const order = pages.map((p) => ({ p, k: rng.next() }));
   order.sort((a, b) => a.k - b.k);
-  return order.slice(0, n).map((x) => x.p).sort((a, b) => a.id.localeCompare(b.id));
+  return order.slice(0, n).map((x) => x.p);
+}
+
+/** a[0], b[0], a[1], b[1], … then the rest of the longer list. */
+function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [a[i], b[i]]).flat().filter((x): x is T => x !== undefined);
 }

@@ -16,14 +16,17 @@ export class PageRenderer {
     return new PageRenderer(browser);
   }
 
-  /** A full-page screenshot of `html` at one device pixel per CSS pixel. */
-  async render(html: string, png: string): Promise<void> {
-    const page = await this.browser.newPage({ viewport: { width: PAGE_WIDTH, height: 1200 }, deviceScaleFactor: 1 });
+  /**
+   * A full-page screenshot of `html` at `scale` device pixels per CSS pixel (default 1), as PNG, or as
+   * JPEG at `jpegQuality` (a scan saved lossy: ringing and blocks around the strokes).
+   */
+  async render(html: string, image: string, o: { scale?: number; jpegQuality?: number } = {}): Promise<void> {
+    const page = await this.browser.newPage({ viewport: { width: PAGE_WIDTH, height: 1200 }, deviceScaleFactor: o.scale ?? 1 });
     try {
       await page.setContent(html, { waitUntil: 'load' });
       // Runs in the page; the string form keeps DOM types out of the Node layer's program.
       await page.evaluate('document.fonts.ready');
-      await page.screenshot({ path: png, fullPage: true });
+      await page.screenshot(o.jpegQuality === undefined ? { path: image, fullPage: true } : { path: image, fullPage: true, type: 'jpeg', quality: o.jpegQuality });
     } finally {
       await page.close();
     }
