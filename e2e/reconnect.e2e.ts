@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { tokenFileFor } from '../electron/host/host-token.ts';
 import { HTTP_TOKEN_HEADER } from '../shared/ipc.ts';
 import { pageOfWire } from '../shared/page-wire.ts';
-import { SAMPLE_PAGE, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { SAMPLE_PAGE, fieldValue, fillCardField, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -57,14 +57,14 @@ describe.skipIf(!hasChromium)('reconnect after the host restarts', () => {
 
     await host!.close();
     host = null;
-    const input = page.locator('[data-testid=item-card]').nth(1).locator('input[data-field=headline]');
-    await input.fill('断线时输入的标题');
+    const input = page.locator('[data-testid=item-card]').nth(1).locator('[data-field=headline]');
+    await fillCardField(input, '断线时输入的标题');
     await input.press('Enter');
     await page.getByTestId('connection-banner').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('connection-banner').getAttribute('data-state')).toBe('offline');
     expect(await page.getByTestId('save-state').getAttribute('data-state')).not.toBe('saved');
     await page.waitForTimeout(2_500); // a few retries fail meanwhile
-    expect(await input.inputValue()).toBe('断线时输入的标题');
+    expect(await fieldValue(input)).toBe('断线时输入的标题');
 
     host = await startTestHost({ port, dir });
     expect(host.host.token).toBe(token);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import { EXPORT_DIR_SETTING } from '../electron/export/archive-export.ts';
-import { SAMPLE_PAGE, SCREENSHOTS, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
+import { SAMPLE_PAGE, SCREENSHOTS, cardFieldValues, fieldValue, fillCardField, hasChromium, launchChromium, startTestHost, type TestHost } from './support.ts';
 
 const HEADLINE = '秦国文率队赴苏州考察学习';
 
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
   const issueState = () => page.getByTestId('issue-state').first().getAttribute('data-state');
   let articleIndex = -1;
   const article = () => page.locator('[data-testid=item-card]').nth(articleIndex);
-  const headlines = () => page.locator('[data-testid=item-card] input[data-field=headline]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const headlines = () => cardFieldValues(page, 'headline');
   const switchTo = async (name: string) => {
     await page.getByTestId('profile-badge').click();
     await page.locator(`[data-testid=profile-choice][data-name="${name}"]`).click();
@@ -162,9 +162,9 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
   });
 
   it('refuses an edit to the approved issue and keeps the archived text', async () => {
-    const input = article().locator('input[data-field=headline]');
-    const before = await input.inputValue();
-    await input.fill('An edit that must be refused');
+    const input = article().locator('[data-field=headline]');
+    const before = await fieldValue(input);
+    await fillCardField(input, 'An edit that must be refused');
     await input.press('Enter');
     await expect.poll(() => page.getByTestId('error-message').textContent(), { timeout: 10_000 }).toMatch(/^Refused: This issue is locked \(Exported\)/);
     await expect.poll(async () => (await headlines())[articleIndex]).toBe(before);
@@ -182,9 +182,9 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await expect.poll(() => page.getByTestId('issue-history').textContent()).toContain('Headline typo on page 1');
     await closeDialog();
     // The reopened issue takes the fix.
-    const input = article().locator('input[data-field=headline]');
-    const fixed = `${await input.inputValue()}（校）`;
-    await input.fill(fixed);
+    const input = article().locator('[data-field=headline]');
+    const fixed = `${await fieldValue(input)}（校）`;
+    await fillCardField(input, fixed);
     await input.press('Enter');
     await page.waitForSelector('[data-testid=save-state][data-state=saved]');
     await expect.poll(async () => (await headlines())[articleIndex]).toBe(fixed);
@@ -247,7 +247,7 @@ describe.skipIf(!hasChromium)('review workflow in the browser host', () => {
     await expect.poll(() => page.getByTestId('profile-badge').textContent()).toBe('Sue 彭 · 主管');
     // Flags and contributors by code, in Chinese; each contributor once.
     expect(await page.locator('.flags').allTextContents()).not.toContainEqual(expect.stringMatching(/[A-Za-z]{4}/));
-    const contributors = await page.locator('input[data-field=contributors]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).filter(Boolean));
+    const contributors = (await cardFieldValues(page, 'contributors')).filter(Boolean);
     expect(contributors.join(' ')).toMatch(/记者/);
     expect(contributors.join(' ')).not.toMatch(/reporter/);
     expect(await page.locator('.card ul.contributors').count()).toBe(0);

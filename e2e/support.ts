@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../electron/host/browser-host.ts';
 
 export const CHROMIUM = process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium';
@@ -96,6 +96,34 @@ export async function clickLine(page: Page, line: number): Promise<void> {
     await page.keyboard.press(current < line ? 'ArrowDown' : 'ArrowUp');
   }
   await page.keyboard.press('Home');
+}
+
+/**
+ * A card field's value (`[data-field=NAME]` in a card): a field is shown as text until it is entered
+ * (renderer/components/card-field.tsx), then it is the input, textarea or select itself.
+ */
+export function fieldValue(field: Locator): Promise<string> {
+  return field.evaluate((e) => (e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement ? e.value : (e.textContent ?? '')));
+}
+
+/** The values of one field on every card, in order. */
+export function cardFieldValues(page: Page, name: string): Promise<string[]> {
+  return page
+    .locator(`[data-testid=item-card] [data-field=${name}]`)
+    .evaluateAll((els) => els.map((e) => (e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? ''))));
+}
+
+/** Enters a card field (its text becomes the control, focused), then fills it as typing would. */
+export async function fillCardField(field: Locator, value: string): Promise<void> {
+  await field.focus();
+  await field.fill(value);
+}
+
+/** Chooses a card's kind: enters the kind field (a select once focused), then picks the option. */
+export async function selectCardKind(card: Locator, kind: string): Promise<void> {
+  const field = card.locator('[data-field=kind]');
+  await field.focus();
+  await field.selectOption(kind);
 }
 
 /** Line numbers (1-based) where items start, read from the cards. */

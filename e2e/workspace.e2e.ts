@@ -9,11 +9,15 @@ import Database from 'better-sqlite3';
 import {
   SAMPLE_PAGE,
   SCREENSHOTS,
+  cardFieldValues,
   cardStartLines,
   clickLine,
   dropFiles,
+  fieldValue,
+  fillCardField,
   hasChromium,
   launchChromium,
+  selectCardKind,
   skipProfilePicker,
   startTestHost,
   type TestHost,
@@ -63,7 +67,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     initialCount = await cards().count();
     initialStarts = await cardStartLines(page);
     expect(initialCount).toBeGreaterThanOrEqual(5);
-    const headlines = await page.locator('[data-testid=item-card] input[data-field=headline]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const headlines = await cardFieldValues(page, 'headline');
     expect(headlines.join('\n')).toContain('秦国文率队赴苏州考察学习');
     expect(await cards().first().getAttribute('data-kind')).toBe('masthead');
     // Split rules and kind labels are drawn in the raw text.
@@ -116,19 +120,27 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     expect(await last.getAttribute('aria-current')).toBe('true');
     // Kind from the card.
     const kindBefore = await cards().nth(2).getAttribute('data-kind');
-    await cards().nth(2).locator('select[data-field=kind]').selectOption('editorial');
+    await selectCardKind(cards().nth(2), 'editorial');
     await expect.poll(() => cards().nth(2).getAttribute('data-kind')).toBe('editorial');
     await page.locator('.page-title').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => cards().nth(2).getAttribute('data-kind')).toBe(kindBefore);
     // Drag the third item's gutter marker one line up (over its label rule).
     const starts = await cardStartLines(page);
-    await clickLine(page, starts[2]!);
-    const marker = page.locator('.split-glyph.draggable').filter({ visible: true });
-    const boxes = await marker.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-    const numberBox = (await page.locator('[data-testid=raw-editor] .line-numbers', { hasText: new RegExp(`^${starts[2]}$`) }).first().boundingBox())!;
-    const box = boxes.find((b) => Math.abs(b.y + b.height / 2 - (numberBox.y + numberBox.height / 2)) < 6)!;
-    expect(box).toBeTruthy();
+    // Entering the kind selected the card, which scrolls the OCR pane to its item: the marker is
+    // read again until the pane has come to rest with the line in view.
+    let box: DOMRect | undefined;
+    await expect
+      .poll(async () => {
+        await clickLine(page, starts[2]!);
+        const marker = page.locator('.split-glyph.draggable').filter({ visible: true });
+        const boxes = await marker.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+        const numberBox = await page.locator('[data-testid=raw-editor] .line-numbers', { hasText: new RegExp(`^${starts[2]}$`) }).first().boundingBox();
+        box = numberBox ? boxes.find((b) => Math.abs(b.y + b.height / 2 - (numberBox.y + numberBox.height / 2)) < 6) : undefined;
+        return box !== undefined;
+      })
+      .toBe(true);
+    if (!box) throw new Error('no drag marker on the line');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 42, { steps: 4 });
@@ -140,20 +152,20 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
   });
 
   it('edits a headline in place, undoes and redoes it', async () => {
-    const input = cards().nth(1).locator('input[data-field=headline]');
-    const before = await input.inputValue();
-    await input.fill('苏衡合作 Edited headline');
+    const input = cards().nth(1).locator('[data-field=headline]');
+    const before = await fieldValue(input);
+    await fillCardField(input, '苏衡合作 Edited headline');
     await input.press('Enter');
     await expect.poll(() => cards().nth(1).locator('.field-headline.edited').count()).toBe(1);
     await page.locator('.page-title').click(); // leave the field
     await page.keyboard.press('Control+z');
-    await expect.poll(() => input.inputValue()).toBe(before);
+    await expect.poll(() => fieldValue(input)).toBe(before);
     await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => input.inputValue()).toBe('苏衡合作 Edited headline');
+    await expect.poll(() => fieldValue(input)).toBe('苏衡合作 Edited headline');
     // Undo in the editor undoes structural changes too: the move (two steps) and redo it.
     await page.getByTestId('undo').click();
     await page.getByTestId('redo').click();
-    await expect.poll(() => input.inputValue()).toBe('苏衡合作 Edited headline');
+    await expect.poll(() => fieldValue(input)).toBe('苏衡合作 Edited headline');
   });
 
   it('fixes an OCR typo in the raw text without losing split points or hand edits', async () => {
@@ -164,7 +176,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.type('。');
     await expect.poll(() => cardStartLines(page)).toEqual(starts);
-    expect(await cards().nth(1).locator('input[data-field=headline]').inputValue()).toBe('苏衡合作 Edited headline');
+    expect(await fieldValue(cards().nth(1).locator('[data-field=headline]'))).toBe('苏衡合作 Edited headline');
   });
 
   it('autosaves and restores every change after a reload', async () => {
@@ -173,7 +185,7 @@ describe.skipIf(!hasChromium)('proofing workspace in the browser host', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=item-card]');
     expect(await cardStartLines(page)).toEqual(starts);
-    expect(await cards().nth(1).locator('input[data-field=headline]').inputValue()).toBe('苏衡合作 Edited headline');
+    expect(await fieldValue(cards().nth(1).locator('[data-field=headline]'))).toBe('苏衡合作 Edited headline');
     expect(await cards().nth(1).locator('.field-headline.edited').count()).toBe(1);
     const text = await page.locator('[data-testid=raw-editor] .view-lines').innerText();
     expect(text).toContain('。');

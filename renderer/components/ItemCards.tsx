@@ -1,5 +1,6 @@
-// Right pane: the page's items in order as cards; every field editable in place.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// Right pane: the page's items in order as cards; every field editable in place (shown as text
+// until it is entered: card-field.tsx).
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
@@ -13,6 +14,7 @@ import { flagText } from '../flags.ts';
 import { STRINGS } from '../../shared/i18n.ts';
 import { DoubtBadge } from './Doubts.tsx';
 import { cardLabels, cardNumber } from './card-labels.ts';
+import { CardField, KindField } from './card-field.tsx';
 import { isDoubtful } from '../../shared/segmentation.ts';
 
 /** Every translated name of every contributor role (both languages), for reading typed roles back. */
@@ -24,65 +26,6 @@ function contributorRoleLabels(): Record<string, string> {
 
 type TextFieldName = 'kicker' | 'headline' | 'subheadline' | 'series' | 'byline';
 const TEXT_FIELDS: TextFieldName[] = ['kicker', 'headline', 'subheadline', 'series', 'byline'];
-
-function Draft(props: {
-  value: string;
-  field: string;
-  label: string;
-  multiline?: boolean;
-  inputMode?: 'numeric';
-  edited: boolean;
-  placeholder?: string;
-  validate?: (v: string) => string | null;
-  onCommit: (v: string) => void;
-}) {
-  const [draft, setDraft] = useState(props.value);
-  const [base, setBase] = useState(props.value);
-  const [error, setError] = useState<string | null>(null);
-  if (base !== props.value) {
-    // The stored value changed (undo, re-derivation): show it (derived state, no extra commit).
-    setBase(props.value);
-    setDraft(props.value);
-  }
-  const commit = () => {
-    if (draft === props.value) return;
-    const err = props.validate?.(draft) ?? null;
-    setError(err);
-    if (!err) props.onCommit(draft);
-  };
-  const onKey = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    if (e.key === 'Escape') {
-      setDraft(props.value);
-      setError(null);
-      e.currentTarget.blur();
-      e.stopPropagation();
-    } else if (e.key === 'Enter' && (!props.multiline || e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      commit();
-    }
-  };
-  const common = {
-    'data-field': props.field,
-    'aria-label': props.label,
-    'aria-invalid': error ? true : undefined,
-    value: draft,
-    placeholder: props.placeholder,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown: onKey,
-  };
-  return (
-    <label className={`field field-${props.field}${props.edited ? ' edited' : ''}`}>
-      <span className="field-label">{props.label}</span>
-      {props.multiline ? (
-        <textarea {...common} rows={Math.min(12, Math.max(2, draft.split('\n').length))} />
-      ) : (
-        <input {...common} inputMode={props.inputMode} />
-      )}
-      {error && <span className="field-error">{error}</span>}
-    </label>
-  );
-}
 
 function MastheadSummary({ masthead }: { masthead: Masthead }) {
   const { t } = useTranslation();
@@ -153,19 +96,7 @@ const ItemCard = memo(function ItemCard(props: {
     >
       <header className="card-head">
         <CardNumber item={item} />
-        <select
-          className={`kind-select kind-${item.kind}${edited('kind') ? ' edited' : ''}`}
-          aria-label={L.kind}
-          data-field="kind"
-          value={item.kind}
-          onChange={(e) => set('kind', e.target.value as ItemKind)}
-        >
-          {L.kinds.map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <KindField kind={item.kind} edited={edited('kind')} label={L.kind} kinds={L.kinds} onChange={(kind) => set('kind', kind)} />
         <span className="card-lines">{t('card.lines', { from: props.lineFrom, to: props.lineTo })}</span>
         {item.continuedFrom !== null && <span className="badge">← {item.continuedFrom}</span>}
         {item.continuedOn !== null && <span className="badge">→ {item.continuedOn}</span>}
@@ -187,7 +118,7 @@ const ItemCard = memo(function ItemCard(props: {
       </header>
       {item.kind === 'masthead' && props.masthead && <MastheadSummary masthead={props.masthead} />}
       {TEXT_FIELDS.map((f) => (
-        <Draft
+        <CardField
           key={f}
           field={f}
           label={L.fields[f]}
@@ -197,7 +128,7 @@ const ItemCard = memo(function ItemCard(props: {
           onCommit={(v) => set(f, v.trim() === '' ? null : v.trim())}
         />
       ))}
-      <Draft
+      <CardField
         field="contributors"
         label={L.fields.contributors}
         value={contributorsText}
@@ -206,7 +137,7 @@ const ItemCard = memo(function ItemCard(props: {
         validate={(v) => (parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ? null : L.invalidContributors)}
         onCommit={(v) => set('contributors', parseContributors(v, CONTRIBUTOR_ROLES, roleLabels) ?? [])}
       />
-      <Draft
+      <CardField
         field="paragraphs"
         multiline
         label={L.fields.paragraphs}
@@ -224,7 +155,7 @@ const ItemCard = memo(function ItemCard(props: {
       />
       <div className="field-row">
         {(['continuedFrom', 'continuedOn'] as const).map((f) => (
-          <Draft
+          <CardField
             key={f}
             field={f}
             inputMode="numeric"
@@ -291,7 +222,8 @@ export function ItemCards() {
     focusTargets.cards = () => {
       const st = listRef.current;
       if (!st) return;
-      const el = st.querySelector<HTMLElement>('.card.selected input, .card input');
+      // A field's text stand-in enters its control when focused (card-field.tsx).
+      const el = st.querySelector<HTMLElement>('.card.selected .field [data-field]') ?? st.querySelector<HTMLElement>('.card .field [data-field]');
       el?.focus();
     };
     return () => {

@@ -1,13 +1,15 @@
 // An item's tags on its card: chips with remove, an input with autocomplete from the vocabulary
 // and the tags in use, and suggestions (keywords, people, places, organisations, vocabulary
 // terms) accepted with one click. Each change is one archive revision (tags.setForItem).
-import { useId, useState, type FormEvent } from 'react';
+// The input is shown as text until it is entered (live-field.ts: no form control per card).
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../shared/ipc.ts';
 import type { StoredItem } from '../../shared/domain.ts';
 import { deniedKey } from '../messages.ts';
 import { lockedReason } from '../review-reasons.ts';
 import { useApp, useStoreApi } from '../state/context.ts';
+import { useLiveField } from './live-field.ts';
 
 type Suggestions = Res<'tags.suggest'>;
 const GROUPS = ['people', 'places', 'organisations', 'keywords'] as const;
@@ -33,6 +35,8 @@ export function TagEditor({ item }: { item: StoredItem }) {
   const [busy, setBusy] = useState(false);
   const itemId = item.id;
   const reason = itemId === undefined ? t('tags.noId') : denied;
+  // The tag input is text until entered, like the card's fields (live-field.ts).
+  const input = useLiveField<HTMLInputElement>(reason !== null);
 
   const setTags = async (tags: string[]) => {
     if (itemId === undefined) return;
@@ -45,8 +49,7 @@ export function TagEditor({ item }: { item: StoredItem }) {
     if (!tg || item.tags.includes(tg)) return;
     void setTags([...item.tags, tg]);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     add(draft);
     setDraft('');
   };
@@ -84,31 +87,60 @@ export function TagEditor({ item }: { item: StoredItem }) {
           ))}
           {item.tags.length === 0 && <li className="muted small">{t('tags.none')}</li>}
         </ul>
-        <form className="tag-add" onSubmit={submit} title={reason ?? undefined}>
-          <input
-            value={draft}
-            list={listId}
-            placeholder={t('tags.placeholder')}
-            aria-label={t('tags.add')}
-            disabled={reason !== null}
-            onFocus={() => void store.getState().loadTagOptions()}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && (setDraft(''), e.currentTarget.blur(), e.stopPropagation())}
-            data-testid="tag-input"
-            maxLength={100}
-          />
-          <datalist id={listId}>
-            {options.filter((o) => !item.tags.includes(o)).map((o) => (
-              <option key={o} value={o} />
-            ))}
-          </datalist>
-          <button type="submit" disabled={reason !== null || !draft.trim()}>
+        {/* No <form>: a card holds no form control until one is entered (live-field.ts). */}
+        <div className="tag-add" title={reason ?? undefined}>
+          {input.live ? (
+            <>
+              <input
+                ref={input.ref}
+                value={draft}
+                list={listId}
+                placeholder={t('tags.placeholder')}
+                aria-label={t('tags.add')}
+                disabled={reason !== null}
+                onFocus={() => void store.getState().loadTagOptions()}
+                onChange={(e) => setDraft(e.target.value)}
+                onBlur={input.leave}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') {
+                    setDraft('');
+                    e.currentTarget.blur();
+                    e.stopPropagation();
+                  } else if (e.key === 'Enter') {
+                    e.preventDefault();
+                    submit();
+                  }
+                }}
+                data-testid="tag-input"
+                maxLength={100}
+              />
+              <datalist id={listId}>
+                {options.filter((o) => !item.tags.includes(o)).map((o) => (
+                  <option key={o} value={o} />
+                ))}
+              </datalist>
+            </>
+          ) : (
+            <span
+              {...input.standIn}
+              className={`tag-input-text${reason !== null ? ' disabled' : ''}`}
+              role="textbox"
+              aria-label={t('tags.add')}
+              aria-disabled={reason !== null ? true : undefined}
+              aria-placeholder={t('tags.placeholder')}
+              data-placeholder={t('tags.placeholder')}
+              data-testid="tag-input"
+            >
+              {draft}
+            </span>
+          )}
+          <button type="button" onClick={submit} disabled={reason !== null || !draft.trim()}>
             +
           </button>
           <button type="button" onClick={() => void suggest()} disabled={itemId === undefined} aria-expanded={suggestions !== null} data-testid="tag-suggest">
             {suggestions ? t('tags.hide') : t('tags.suggest')}
           </button>
-        </form>
+        </div>
         {suggestions && (
           <div className="suggestions" data-testid="tag-suggestions">
             {groups.length === 0 && <p className="muted small">{t('tags.noSuggestions')}</p>}
