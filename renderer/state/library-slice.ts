@@ -36,6 +36,8 @@ export interface LibraryActions {
   toggleIssue(id: number): Promise<void>;
   /** Loads an issue's pages and shows the issue expanded; returns the pages. */
   loadIssuePages(issueId: number): Promise<PageSummary[]>;
+  /** Fetches an issue's pages again (their states or item counts changed), without expanding it. */
+  reloadIssuePages(issueId: number): Promise<void>;
   /** Alt+PageDown past an issue's last page: the first page of the next issue (delta 1), or the last of the previous (-1). */
   openAdjacentIssue(delta: number): Promise<void>;
   /** Imports the bundled sample issue if needed and opens its first page. */
@@ -80,6 +82,25 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     seq.set(key, (seq.get(key) ?? 0) + 1);
     inflight.delete(key);
     setYear(key, null);
+  };
+
+  // The newest request for an issue's pages wins, as for years: a refresh that asked before a save
+  // can answer after the save's own reload, and its page states and item counts are then stale.
+  const pagesSeq = new Map<number, number>();
+  /** An issue's pages, and whether no newer request for them was made while this one was on its way. */
+  const fetchPages = async (issueId: number): Promise<{ pages: PageSummary[]; newest: boolean }> => {
+    const n = (pagesSeq.get(issueId) ?? 0) + 1;
+    pagesSeq.set(issueId, n);
+    const pages = await api.invoke('library.pages', { issueId });
+    return { pages, newest: pagesSeq.get(issueId) === n };
+  };
+  /** Stores an issue's pages (when newest) and optionally shows the issue expanded. */
+  const putPages = (issueId: number, answer: { pages: PageSummary[]; newest: boolean }, expand: boolean): void => {
+    const expanded = get().expandedIssues;
+    set({
+      ...(expand && !expanded.includes(issueId) ? { expandedIssues: [...expanded, issueId] } : {}),
+      ...(answer.newest ? { pages: { ...get().pages, [issueId]: answer.pages } } : {}),
+    });
   };
 
   const fetchYear = async (publicationId: number, year: number | null): Promise<IssueSummary[]> => {
@@ -131,9 +152,17 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
           else if (!sameCounts(before.get(key), after.get(key))) dropYear(key);
         }
         await Promise.all([...reloads, get().loadOpenYears()]);
-        const expandedIssues = get().expandedIssues.filter((id) => get().issues.some((i) => i.id === id));
+        const asked = get().expandedIssues.filter((id) => get().issues.some((i) => i.id === id));
+        const answers = new Map(await Promise.all(asked.map(async (id) => [id, await fetchPages(id)] as const)));
+        // Read the expanded issues again after the answers: one may have been opened or closed meanwhile.
+        const live = new Set(get().issues.map((i) => i.id));
+        const expandedIssues = get().expandedIssues.filter((id) => live.has(id));
         const pages: Record<number, PageSummary[]> = {};
-        await Promise.all(expandedIssues.map(async (id) => (pages[id] = await api.invoke('library.pages', { issueId: id }))));
+        for (const id of expandedIssues) {
+          const answer = answers.get(id);
+          const kept = answer?.newest ? answer.pages : get().pages[id];
+          if (kept) pages[id] = kept;
+        }
         set({ pages, expandedIssues });
       } catch (e) {
         fail(e);
@@ -203,10 +232,13 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
     },
 
     async loadIssuePages(issueId) {
-      const [pages] = await Promise.all([api.invoke('library.pages', { issueId }), get().revealIssue(issueId)]);
-      const expanded = get().expandedIssues;
-      set({ expandedIssues: expanded.includes(issueId) ? expanded : [...expanded, issueId], pages: { ...get().pages, [issueId]: pages } });
-      return pages;
+      const [answer] = await Promise.all([fetchPages(issueId), get().revealIssue(issueId)]);
+      putPages(issueId, answer, true);
+      return answer.pages;
+    },
+
+    async reloadIssuePages(issueId) {
+      putPages(issueId, await fetchPages(issueId), false);
     },
 
     async openAdjacentIssue(delta) {
@@ -229,9 +261,9 @@ export function createLibrarySlice(ctx: SliceContext): LibraryState & LibraryAct
           next = delta > 0 ? other[0] : other.at(-1);
         }
         if (!next) return;
-        const pages = await api.invoke('library.pages', { issueId: next.id });
-        const target = delta > 0 ? pages[0] : pages.at(-1);
-        if (!get().expandedIssues.includes(next.id)) set({ expandedIssues: [...get().expandedIssues, next.id], pages: { ...get().pages, [next.id]: pages } });
+        const answer = await fetchPages(next.id);
+        const target = delta > 0 ? answer.pages[0] : answer.pages.at(-1);
+        putPages(next.id, answer, true);
         if (target) await get().openPage(target.id);
       } catch (e) {
         fail(e);

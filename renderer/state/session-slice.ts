@@ -174,8 +174,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
         if (cur && cur.pageId === pageId) set({ session: { ...cur, state: 'in-progress' } });
         await get().refreshLibrary();
       } else if (countChanged) {
-        const pages = await api.invoke('library.pages', { issueId });
-        set({ pages: { ...get().pages, [issueId]: pages } });
+        await get().reloadIssuePages(issueId);
       }
     } catch {
       // Not allowed to change the state (an archivist): the save itself went through.

@@ -3,7 +3,7 @@
 // and drops a cached closed year whose counts changed; a failed year shows an error and retries;
 // a page opened from elsewhere brings its publication and year in.
 import { describe, expect, it } from 'vitest';
-import type { IssueSummary } from '../../shared/domain.ts';
+import type { IssueSummary, PageSummary } from '../../shared/domain.ts';
 import type { LibraryPublication, LibraryYear } from '../../shared/contract/pages.ts';
 import type { Req } from '../../shared/ipc.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
@@ -21,6 +21,8 @@ function host() {
   const calls: Req<'library.issues'>[] = [];
   const failing = new Set<string>();
   let extraCount = 0;
+  // library.pages reads the page's state when asked; a held request answers only when released.
+  const pagesOf = { state: 'imported' as PageSummary['state'], hold: null as Promise<void> | null, asked: 0 };
   const yearOf = (i: IssueSummary) => (i.date === null ? null : Number(i.date.slice(0, 4)));
   const tree = (): LibraryPublication[] => {
     const years: LibraryYear[] = [2023, 2022, null].map((y) => {
@@ -42,11 +44,18 @@ function host() {
       return { issues: part, next: from + 16 < all.length && last ? { date: last.date, id: last.id } : null };
     },
     'library.issue': (r) => issues.find((i) => i.id === r.issueId)!,
-    'library.pages': (r) => [{ id: r.issueId * 10, issueId: r.issueId, pageNumber: 1, sourceName: 'p1.txt', state: 'imported', itemCount: 3 }],
+    'library.pages': async (r) => {
+      const state = pagesOf.state;
+      const hold = pagesOf.hold;
+      pagesOf.hold = null;
+      pagesOf.asked++;
+      if (hold) await hold;
+      return [{ id: r.issueId * 10, issueId: r.issueId, pageNumber: 1, sourceName: 'p1.txt', state, itemCount: 3 }];
+    },
     // Page N0 is the one page of issue N.
     'page.get': (r) => ({ id: r.pageId, issueId: r.pageId / 10, pageNumber: 1, sourceName: 'p1.txt', encoding: 'UTF-8', contentHash: 'x', text: '标题\n', state: 'imported', masthead: null, items: [], revision: 0 }),
   });
-  return { api, calls, failing, bump: () => extraCount++ };
+  return { api, calls, failing, pagesOf, bump: () => extraCount++ };
 }
 
 const yearsOf = (calls: Req<'library.issues'>[]) => calls.map((c) => `${c.year}${c.cursor ? '+' : ''}`);
@@ -126,6 +135,30 @@ describe('library slice: paged by publication and year', () => {
     // With the page's issue current, its year and month open and the issue shows its page.
     const rows = libraryRows({ ...libraryRowsInput(s), currentIssue: s.issues.find((i) => i.id === 102)!, currentPageId: 1020 });
     expect(rows.find((r) => r.kind === 'page')).toMatchObject({ current: true });
+  });
+
+  it('a refresh that asked for an issue’s pages before a save answers late: it neither overwrites the newer page states nor closes an issue opened meanwhile', async () => {
+    const h = host();
+    const store = createAppStore({ api: h.api, language: 'en' });
+    await store.getState().refreshLibrary();
+    await store.getState().loadIssuePages(40);
+    let release = (): void => undefined;
+    h.pagesOf.hold = new Promise<void>((r) => (release = r));
+    const asked = h.pagesOf.asked;
+    const slowRefresh = store.getState().refreshLibrary();
+    for (let i = 0; i < 200 && h.pagesOf.asked === asked; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(h.pagesOf.asked).toBe(asked + 1);
+    // Meanwhile a save moves the page on, the library reloads its pages, and the user opens issue 39.
+    h.pagesOf.state = 'in-progress';
+    await store.getState().reloadIssuePages(40);
+    await store.getState().loadIssuePages(39);
+    expect(store.getState().pages[40]![0]!.state).toBe('in-progress');
+    release();
+    await slowRefresh;
+    const s = store.getState();
+    expect(s.pages[40]![0]!.state).toBe('in-progress');
+    expect(s.expandedIssues.sort()).toEqual([39, 40]);
+    expect(s.pages[39]![0]!.state).toBe('in-progress');
   });
 
   it('Alt+PageUp past a year’s first issue fetches the year before and opens its last issue', async () => {
