@@ -13,6 +13,7 @@ import { segmentPage } from '../engine/segment.ts';
 import type { LabelledPage } from '../engine/model/line-roles.ts';
 import { DEFAULT_EPOCHS, trainModel } from '../engine/model/train.ts';
 import type { LineRoleModel } from '../engine/model/weights.ts';
+import type { FeatureSet } from '../engine/model/feature-sets.ts';
 import { evaluatePage, metricsFromCounts, type PageCounts, type PageEvaluation, type PageMetrics } from './metrics.ts';
 
 export interface SplitFigures {
@@ -36,6 +37,8 @@ export interface SplitOptions {
   epochs?: number;
   /** Times each OCR page of the training side counts (default OCR_WEIGHT). */
   ocrWeight?: number;
+  /** The features the split's models train on (default: the base set). */
+  featureSet?: FeatureSet;
   /** Called after each split (progress on a long run). */
   progress?: (line: string) => void;
 }
@@ -79,7 +82,7 @@ export function scorePages(pages: LabelledPage[], segment: (text: string) => Seg
 }
 
 export function runSplit(name: string, train: LabelledPage[], test: LabelledPage[], options: SplitOptions, kindOf: (p: LabelledPage) => string = pageKind): SplitResult {
-  const model: LineRoleModel = trainModel(train, { seed: options.seed ?? 1, epochs: options.epochs ?? DEFAULT_EPOCHS, version: `eval-${name}` });
+  const model: LineRoleModel = trainModel(train, { seed: options.seed ?? 1, epochs: options.epochs ?? DEFAULT_EPOCHS, version: `eval-${name}`, ...(options.featureSet ? { featureSet: options.featureSet } : {}) });
   const result: SplitResult = {
     name,
     // Distinct pages: weighted copies ("…#2") are not more material.

@@ -50,6 +50,14 @@ describe('galley eval --cross-dev', () => {
     expect(c.err()).toMatch(/--cross-dev needs a month as YYYY-MM/);
   });
 
+  it('takes the feature set the models train on by name, and refuses one it does not know', async () => {
+    const c = capture();
+    expect(await run(['--cross-dev', '2019-10', '--features', 'fancy'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/--features needs one of base, conj, cap/);
+    const missing = join(mkdtempSync(join(tmpdir(), 'galley-crossdev-')), 'no-corpus');
+    expect(await run(['--cross-dev', '2019-10', '--features', 'cap', '--corpus', missing], c.io)).toBe(0);
+  });
+
   it('says so, and trains nothing, when the corpus folder is missing', async () => {
     const c = capture();
     const missing = join(mkdtempSync(join(tmpdir(), 'galley-crossdev-')), 'no-corpus');

@@ -13,6 +13,7 @@
 // 8 bytes, in the machine's byte order (recorded: a file from another order is refused).
 import type { ModelFile } from './model-file.ts';
 import { FEATURE_SET_HASH, loadModel, ModelFileError } from './model-file.ts';
+import { featureSetByHash } from './feature-sets.ts';
 import { LABEL_COUNT } from './labels-space.ts';
 import { hashedWeights, registerHashed, type HashedWeights } from './hashed.ts';
 import type { LineRoleModel, ModelInfo } from './weights.ts';
@@ -136,7 +137,7 @@ export function readHeader(bytes: Uint8Array): { header: BinaryHeader; start: nu
 export function loadBinaryModel(bytes: Uint8Array, rows: () => Map<string, Float64Array>): LineRoleModel {
   const bad = (what: string): ModelFileError => new ModelFileError(`not a ${BINARY_SCHEMA} weight file: ${what}`);
   const { header, start } = readHeader(bytes);
-  if (header.featureSetHash !== FEATURE_SET_HASH) throw new ModelFileError(`weights ${header.version} were trained for feature set ${header.featureSetHash}; this engine reads ${FEATURE_SET_HASH}: retrain with galley train`);
+  if (!featureSetByHash(header.featureSetHash)) throw new ModelFileError(`weights ${header.version} were trained for feature set ${header.featureSetHash}; this engine reads ${FEATURE_SET_HASH} (and its extensions): retrain with galley train`);
   if (header.littleEndian !== LITTLE_ENDIAN) throw bad('written in the other byte order');
   // Typed arrays need aligned offsets: a buffer that does not start on 8 bytes is copied once.
   const aligned = (bytes.byteOffset + start) % 8 === 0 ? bytes : bytes.slice();

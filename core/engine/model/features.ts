@@ -29,6 +29,16 @@ export interface LineFeatures {
   shape: string[];
 }
 
+/** Optional groups of features; a model's feature set (feature-sets.ts) says which it was trained with. */
+export interface FeatureOptions {
+  /** Conjunctions of the line's shape with the lines around it, which a linear model cannot form itself. */
+  readonly conjunctions: boolean;
+  /** How many running lines below a photo credit closes the text from this line on (a caption block). */
+  readonly captionRun: boolean;
+}
+
+const BASE_OPTIONS: FeatureOptions = { conjunctions: false, captionRun: false };
+
 const SPACES = /[\s\u3000]+/g;
 const bucket = (n: number, edges: readonly number[]): number => {
   let b = 0;
@@ -43,6 +53,9 @@ const LOCAL = 6;
 const VOCAB_EDGES = [-0.5, 0.01, 0.025, 0.04, 0.06, 0.09, 0.13];
 const LEAN_EDGES = [-0.2, -0.05, 0.05, 0.15, 0.3, 0.5, 0.75];
 const REL_EDGES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 1.04, 1.2];
+/** Coarser buckets for the conjunctions: each joins four or five parts, and finer ones would be seen too rarely. */
+const CONJ_LEN_EDGES = [2, 4, 6, 9, 13, 18, 26];
+const CONJ_REL_EDGES = [0.5, 0.8, 0.96, 1.04];
 
 const CHAR_CLASSES: [string, string][] = [
   ['open', '（(【〔《〈「『['],
@@ -113,6 +126,8 @@ const PREFIXES = {
   vab: 'vab=', lean: 'lean=', hanspace: 'hanspace', digits: 'digits', table: 'p:table', note: 'p:note', salut: 'p:salut',
   lead: 'p:lead', kick: 'p:kick', couplet: 'p:couplet', sig: 'p:sig', date: 'p:date', bullet: 'p:bullet', trail: 'p:trail',
   ad: 'p:ad=', mastsig: 'p:mastsig=', credit: 'credit=',
+  // The conjunctions (FeatureOptions.conjunctions); appended, so the templates above keep their numbers.
+  xa: 'x:a=', xb: 'x:b=', xc: 'x:c=', xd: 'x:d=', xe: 'x:e=', cap: 'x:cap=',
 } as const;
 
 /** Template number → its constant text (the hashing path folds these once per model). */
@@ -137,7 +152,7 @@ export interface FeatureSink {
 /** The line's shortfall against the local width ('g': a line with a wide gap measures none). */
 const GAP = 99;
 
-export function emitPageFeatures(view: PageView, sink: FeatureSink): void {
+export function emitPageFeatures(view: PageView, sink: FeatureSink, options: FeatureOptions = BASE_OPTIONS): void {
   const { lines, pack } = view;
   const compact = lines.map((l) => l.folded.replace(SPACES, ''));
   const lengths = compact.map((c) => c.length);
@@ -152,6 +167,14 @@ export function emitPageFeatures(view: PageView, sink: FeatureSink): void {
   const creditAt = lines.map((l) => l.role === 'photo-credit' || l.tailPhotoCredit !== null);
   const nextCredit: number[] = new Array(n).fill(99);
   for (let i = n - 1; i >= 0; i--) nextCredit[i] = creditAt[i] ? 0 : i + 1 < n ? nextCredit[i + 1]! + 1 : 99;
+  // Lines down to a photo credit through lines that each continue the one above (or the credit
+  // itself): the text from here on is a caption block the credit closes, however narrow the column
+  // (a wrapped caption puts its credit many lines below its first line); -1 when no credit closes it.
+  const toCredit: number[] = new Array(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    if (creditAt[i]) toCredit[i] = 0;
+    else if (i + 1 < n && toCredit[i + 1]! >= 0 && (creditAt[i + 1] || lines[i + 1]!.continuesPrevious)) toCredit[i] = toCredit[i + 1]! + 1;
+  }
   const sinceStart: number[] = [];
   let lastStart = -99;
   for (let i = 0; i < n; i++) {
@@ -355,6 +378,78 @@ export function emitPageFeatures(view: PageView, sink: FeatureSink): void {
       str(line.role);
       sink.end(false);
     }
+    if (options.captionRun && toCredit[i]! > 0) {
+      sink.start(T.cap);
+      sink.int(bucket(toCredit[i]!, [1, 2, 4, 8, 16]));
+      str('|');
+      sink.int(cont);
+      str('|');
+      str(prev === null ? 'none' : prevClass);
+      sink.end(false);
+    }
+    if (options.conjunctions) {
+      const lenC = bucket(len, CONJ_LEN_EDGES);
+      // An anchor (dateline, byline, jump from another page) on the next line, or within three.
+      const near = nextAnchor[i]! <= 1 ? 1 : nextAnchor[i]! <= 3 ? 2 : 0;
+      const above = i > 0 ? lines[i - 1]! : null;
+      const below = i + 1 < n ? lines[i + 1]! : null;
+      // A title or a paragraph's end: own length and end × how the line above ends × an anchor below.
+      sink.start(T.xa);
+      sink.int(lenC);
+      str('|');
+      str(lastClass);
+      str('|');
+      str(prev === null ? 'none' : prevClass);
+      str('|');
+      sink.int(near);
+      sink.end(false);
+      // A paragraph start after a full line: own width and end × the line above's width and end × a blank line.
+      sink.start(T.xb);
+      sink.int(bucket(len / local[i]!, CONJ_REL_EDGES));
+      str('|');
+      str(lastClass);
+      str('|');
+      if (prev === null) str('none');
+      else {
+        sink.int(bucket(prev.length / local[i - 1]!, CONJ_REL_EDGES));
+        str(prevClass);
+      }
+      str('|');
+      sink.int(blankBefore ? 1 : 0);
+      sink.end(false);
+      // The rule engine's reading of the line and of both neighbours, with the line's length.
+      sink.start(T.xc);
+      str(line.role);
+      str('|');
+      sink.int(lenC);
+      str('|');
+      str(above?.role ?? 'none');
+      str('|');
+      str(below?.role ?? 'none');
+      sink.end(false);
+      // A short line over running text, over another short line, or over a dateline.
+      sink.start(T.xd);
+      sink.int(lenC);
+      str('|');
+      str(lastClass);
+      str('|');
+      if (below === null) str('none');
+      else {
+        sink.int(bucket(lengths[i + 1]!, CONJ_LEN_EDGES));
+        sink.int(below.leadingByline ? 1 : 0);
+        sink.int(below.continuesPrevious ? 1 : 0);
+      }
+      sink.end(false);
+      // How far the last rule start is (has the item above a body yet?) × length × an anchor below.
+      sink.start(T.xe);
+      sink.int(bucket(sinceStart[i]!, [1, 2, 4, 8]));
+      str('|');
+      sink.int(lenC);
+      str('|');
+      sink.int(near);
+      if (v) sink.int(bucket(v.aboveBelow, VOCAB_EDGES));
+      sink.end(false);
+    }
     if (HAN_SPACE.test(text)) flag(T.hanspace, false);
     if (DIGIT.test(text)) flag(T.digits, false);
     if (pack.isTableLine(text)) flag(T.table, false);
@@ -419,8 +514,8 @@ class StringSink implements FeatureSink {
 }
 
 /** Every line's feature names (training, profiles, tests; decoding scores the features unnamed). */
-export function pageFeatures(view: PageView): LineFeatures[] {
+export function pageFeatures(view: PageView, options: FeatureOptions = BASE_OPTIONS): LineFeatures[] {
   const sink = new StringSink();
-  emitPageFeatures(view, sink);
+  emitPageFeatures(view, sink, options);
   return sink.lines;
 }

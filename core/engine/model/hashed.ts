@@ -9,7 +9,7 @@
 // 81,104 / 2^64 per unseen name. Scores are the same sums in the same
 // order as the string path (weights.ts pageEmissions, kept for training and the tests).
 import { LABEL_COUNT } from './labels-space.ts';
-import { emitPageFeatures, TEMPLATE_TEXT, type FeatureSink, type PageView } from './features.ts';
+import { emitPageFeatures, TEMPLATE_TEXT, type FeatureOptions, type FeatureSink, type PageView } from './features.ts';
 import { OFFSETS, packedWeights, type PackedWeights } from './packed.ts';
 import type { Emissions, LineRoleModel } from './weights.ts';
 
@@ -292,9 +292,9 @@ class ScoreSink implements FeatureSink {
 }
 
 /** Emission scores of a page's lines, its features scored as they are made (the decoding path). */
-export function hashedEmissions(w: HashedWeights, view: PageView): Emissions {
+export function hashedEmissions(w: HashedWeights, view: PageView, options?: FeatureOptions): Emissions {
   const sink = new ScoreSink(w, view.lines.length);
-  emitPageFeatures(view, sink);
+  emitPageFeatures(view, sink, options);
   return sink.finish();
 }
 

@@ -5,6 +5,7 @@ import type { LabelledPage } from './line-roles.ts';
 import { EDGE, FeatureDictionary, prepareLabelled, settleRow, trainPrepared, type TrainOptions } from './train.ts';
 import { applyProfile, profileFromModels, type Profile } from './profile.ts';
 import { OFFSETS, type LineRoleModel } from './weights.ts';
+import { featureSetOf } from './feature-sets.ts';
 
 export { LINE_ROLES, type LineRole, type LabelledPage } from './line-roles.ts';
 export type { LineRoleModel } from './weights.ts';
@@ -25,7 +26,7 @@ export interface UpdateOptions {
 /** Online learning: the model after further perceptron passes over `pages` (a new model; `model` is unchanged). */
 export function updateModel(model: LineRoleModel, pages: LabelledPage[], options: UpdateOptions = {}): LineRoleModel {
   const dict = new FeatureDictionary();
-  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack));
+  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(model)));
   return updatePrepared(model, model, prepared, dict, options);
 }
 
@@ -43,7 +44,7 @@ function updatePrepared(model: LineRoleModel, start: LineRoleModel, prepared: Re
 export function learnProfile(base: LineRoleModel, publication: string, pages: LabelledPage[], previous: Profile | null = null, options: UpdateOptions = {}): Profile {
   const start = previous ? applyProfile(base, previous) : base;
   const dict = new FeatureDictionary();
-  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack));
+  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(base)));
   // Training reads and moves only the rows of the pages' own features; every other row leaves it
   // as settleRow leaves it. So the pages' rows alone are trained, and the other rows the previous
   // profile moved are settled here: the same profile as training all 88,648 rows of the base, for a

@@ -7,9 +7,8 @@
 // milliseconds: zod checks only the small header, the arrays are checked by length, range and
 // checksum, and no object is made per row. `galley.line-roles/1` (one JSON row per feature and
 // offset; v1–v3) is still read.
-import { LINE_ROLES } from './line-roles.ts';
 import { LABEL_COUNT, labelName } from './labels-space.ts';
-import { FEATURE_SET } from './features.ts';
+import { BASE_FEATURES, featureSetByHash, hashString } from './feature-sets.ts';
 import type { LineRoleModel, ModelInfo } from './weights.ts';
 import { FeatureIndex, OFFSETS, packRows, registerPacked, unpackRows, type PackedWeights } from './packed.ts';
 import { decodeBase64, encodeBase64 } from './base64.ts';
@@ -18,16 +17,9 @@ import { array, int, literal, number, positive, string, strictObject } from './h
 export const MODEL_SCHEMA = 'galley.line-roles/2' as const;
 export const LEGACY_MODEL_SCHEMA = 'galley.line-roles/1' as const;
 
-/** FNV-1a over the feature templates and the label space: weights are only valid for the same pair. */
-export function hashString(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-export const FEATURE_SET_HASH = hashString(`${FEATURE_SET}#${LINE_ROLES.join(',')}`);
+export { hashString };
+/** The base feature set's hash (v1–v4): weights are only valid for the feature set and label space they name. */
+export const FEATURE_SET_HASH = BASE_FEATURES.hash;
 
 export const LABEL_NAMES = Array.from({ length: LABEL_COUNT }, (_, y) => labelName(y));
 
@@ -147,8 +139,8 @@ function checksumOf(namesDigest: number, arrays: Uint8Array[]): string {
 }
 
 function checkInfo(f: FileInfo): void {
-  if (f.featureSetHash !== FEATURE_SET_HASH || f.labels.join(',') !== LABEL_NAMES.join(',')) {
-    throw new ModelFileError(`weights ${f.version} were trained for feature set ${f.featureSetHash}; this engine reads ${FEATURE_SET_HASH}: retrain with galley train`);
+  if (!featureSetByHash(f.featureSetHash) || f.labels.join(',') !== LABEL_NAMES.join(',')) {
+    throw new ModelFileError(`weights ${f.version} were trained for feature set ${f.featureSetHash}; this engine reads ${FEATURE_SET_HASH} (and its extensions): retrain with galley train`);
   }
 }
 

@@ -3,7 +3,8 @@
 import type { RulePack } from '../rules/rule-pack.ts';
 import { layoutPage, type PageLayout } from '../layout.ts';
 import { findItemStarts, type BoundaryOptions } from '../boundaries.ts';
-import { pageFeatures, type LineFeatures, type PageView } from './features.ts';
+import { pageFeatures, type FeatureOptions, type LineFeatures, type PageView } from './features.ts';
+import { featureSetOf } from './feature-sets.ts';
 import { hashedEmissions, hashedWeights } from './hashed.ts';
 import { rowKeys, type Emissions, type LineRoleModel } from './weights.ts';
 
@@ -13,8 +14,10 @@ export interface PageInput {
   ruleStarts: number[];
   /** What the features are read from. */
   view: PageView;
-  /** Every line's feature names, made on first read (training and the tests read them; decoding does not). */
+  /** Every line's feature names in the base set, made on first read (training and the tests read them; decoding does not). */
   readonly features: LineFeatures[];
+  /** Every line's feature names in a given set (training a model of that set). */
+  featuresOf(options: FeatureOptions): LineFeatures[];
   /** Weight-row keys per line, built on demand (training reads them; decoding does not). */
   keys(): string[][];
   /** The page scored by a model: its features hashed as they are made, no name built (hashed.ts). */
@@ -35,9 +38,10 @@ export function pageInput(text: string, pack: RulePack, options: BoundaryOptions
     get features() {
       return (features ??= pageFeatures(view));
     },
+    featuresOf: (options) => pageFeatures(view, options),
     keys() {
       return rowKeys(this.features);
     },
-    emissions: (model) => hashedEmissions(hashedWeights(model), view),
+    emissions: (model) => hashedEmissions(hashedWeights(model), view, featureSetOf(model)),
   };
 }

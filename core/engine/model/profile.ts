@@ -3,7 +3,7 @@
 // Applying it to its base gives the publication's own model; the base itself never changes.
 import { array, int, literal, number, string, strictObject } from './header-check.ts';
 import { LABEL_COUNT } from './labels-space.ts';
-import { FEATURE_SET_HASH, fromSparse, ModelFileError, roundWeight, toSparse } from './model-file.ts';
+import { fromSparse, ModelFileError, roundWeight, toSparse } from './model-file.ts';
 import type { LineRoleModel } from './weights.ts';
 
 export const PROFILE_SCHEMA = 'galley.profile/1' as const;
@@ -63,7 +63,7 @@ export function profileFromModels(base: LineRoleModel, adapted: LineRoleModel, p
     const d = roundWeight(v - base.transitions[k]!);
     if (d !== 0) transitions.push(k, d);
   });
-  return { schema: PROFILE_SCHEMA, publication, baseVersion: base.version, featureSetHash: FEATURE_SET_HASH, pages, transitions, rows };
+  return { schema: PROFILE_SCHEMA, publication, baseVersion: base.version, featureSetHash: base.featureSetHash, pages, transitions, rows };
 }
 
 /** The publication's model: the base with the profile's deltas added. */

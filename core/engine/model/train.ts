@@ -11,7 +11,8 @@ import type { LabelledPage, LineRole } from './line-roles.ts';
 import { LABEL_COUNT, isStart, labelOf } from './labels-space.ts';
 import { pageInput } from './page-input.ts';
 import { maxMarginals, OFFSETS, viterbi, type LineRoleModel } from './weights.ts';
-import { FEATURE_SET_HASH, roundWeight } from './model-file.ts';
+import { roundWeight } from './model-file.ts';
+import { BASE_FEATURES, featureSetOf, type FeatureSet } from './feature-sets.ts';
 import { boundaryMargin, calibrationScale } from './confidence.ts';
 import { seededRandom } from '../seeded-random.ts';
 
@@ -29,6 +30,8 @@ export interface TrainOptions {
   /** Free text recorded in the weights: what the pages were. */
   trainedOn?: string;
   pack?: RulePack;
+  /** The features to train on (default: the base set, or `base`'s set when training on top of a model). */
+  featureSet?: FeatureSet;
 }
 
 /** Feature strings → numbers, shared by the pages of one training run. */
@@ -57,7 +60,7 @@ export interface PreparedPage {
 export const EDGE = 'edge';
 
 /** The page's gold label per text line (role and whether an item starts there). */
-export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pack: RulePack = zhDailyRules): PreparedPage {
+export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pack: RulePack = zhDailyRules, featureSet: FeatureSet = BASE_FEATURES): PreparedPage {
   const input = pageInput(page.text, pack);
   const lines = input.layout.lines;
   const startIndexes = [...page.itemStarts].sort((a, b) => a - b);
@@ -70,10 +73,11 @@ export function prepareLabelled(page: LabelledPage, dict: FeatureDictionary, pac
   }
   if (lines.length) starts.add(0);
   const gold = lines.map((l, i) => labelOf((page.roles[l.index] ?? 'other') as LineRole, starts.has(i)));
+  const features = input.featuresOf(featureSet);
   return {
     id: page.id,
-    fids: input.features.map((f) => Int32Array.from(f.own, (name) => dict.intern(name))),
-    shapeCounts: Uint16Array.from(input.features, (f) => f.shape.length),
+    fids: features.map((f) => Int32Array.from(f.own, (name) => dict.intern(name))),
+    shapeCounts: Uint16Array.from(features, (f) => f.shape.length),
     gold,
   };
 }
@@ -164,9 +168,9 @@ function scorePage(page: PreparedPage, store: RowStore, weights: Float64Array, e
   return e;
 }
 
-const emptyModel = (o: { seed: number; epochs: number; version: string; trainedOn: string }): LineRoleModel => ({
+const emptyModel = (o: { seed: number; epochs: number; version: string; trainedOn: string }, featureSet: FeatureSet): LineRoleModel => ({
   ...o,
-  featureSetHash: FEATURE_SET_HASH,
+  featureSetHash: featureSet.hash,
   confidenceScale: 1,
   transitions: new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT),
   rows: new Map(),
@@ -175,7 +179,9 @@ const emptyModel = (o: { seed: number; epochs: number; version: string; trainedO
 /** Trains weights from prepared pages (from scratch, or on top of `base` for online learning). */
 export function trainPrepared(pages: PreparedPage[], dict: FeatureDictionary, options: TrainOptions = {}, base?: LineRoleModel): LineRoleModel {
   const o = { seed: options.seed ?? 1, epochs: options.epochs ?? DEFAULT_EPOCHS, version: options.version ?? base?.version ?? 'dev', trainedOn: options.trainedOn ?? base?.trainedOn ?? '' };
-  const start = base ?? emptyModel(o);
+  const featureSet = options.featureSet ?? (base ? featureSetOf(base) : BASE_FEATURES);
+  if (base && featureSet.hash !== base.featureSetHash) throw new Error(`cannot train ${featureSet.name} features on top of weights of another feature set`);
+  const start = base ?? emptyModel(o, featureSet);
   const edge = dict.intern(EDGE);
   const store = new RowStore(dict.names.length);
   for (const key of [...start.rows.keys()].sort()) {
@@ -251,7 +257,7 @@ export function trainPrepared(pages: PreparedPage[], dict: FeatureDictionary, op
     seed: o.seed,
     epochs: o.epochs,
     trainedOn: o.trainedOn,
-    featureSetHash: FEATURE_SET_HASH,
+    featureSetHash: featureSet.hash,
     transitions,
     rows,
     confidenceScale: calibrationScale(margins),
@@ -270,5 +276,5 @@ const CALIBRATION_PAGES = 200;
 export function trainModel(pages: LabelledPage[], options: TrainOptions = {}): LineRoleModel {
   const dict = new FeatureDictionary();
   const pack = options.pack ?? zhDailyRules;
-  return trainPrepared(pages.map((p) => prepareLabelled(p, dict, pack)), dict, options);
+  return trainPrepared(pages.map((p) => prepareLabelled(p, dict, pack, options.featureSet)), dict, options);
 }

@@ -6,6 +6,7 @@ import { annotatedPages } from '../../../electron/eval/labelled-pages.ts';
 import { ANNOTATED_WEIGHT, corpusPages } from '../../eval/training-data.ts';
 import { combine, crossMonthDevSplit, devSplit, leaveOneSourceOut, monthSplits, type SplitResult } from '../../../core/eval/splits.ts';
 import { DEFAULT_RESOURCES_DIR } from '../../eval/corpus.ts';
+import type { FeatureSet } from '../../../core/engine/model/feature-sets.ts';
 
 const LOSO_CORPUS_STRIDE = 8;
 
@@ -20,6 +21,8 @@ export interface SplitsOptions {
   crossDev?: string | null;
   seed: number;
   epochs: number;
+  /** The features the models train on (default: the base set). */
+  featureSet?: FeatureSet;
   json: boolean;
 }
 
@@ -46,21 +49,22 @@ export const defaultAnnotatedDirs = (): string[] => [DEFAULT_RESOURCES_DIR, '/wo
 
 export async function runSplits(o: SplitsOptions, io: SplitsIO): Promise<SplitResult[]> {
   const progress = o.json ? undefined : (line: string) => io.stdout(line);
+  const trained = { seed: o.seed, epochs: o.epochs, ...(o.featureSet ? { featureSet: o.featureSet } : {}), ...(progress ? { progress } : {}) };
   const corpus = o.corpus && existsSync(o.corpus) ? await corpusPages(o.corpus) : null;
   const results: SplitResult[] = [];
   if (o.crossDev) {
     if (!corpus) io.stdout(`cross-month dev split: no corpus folder (${o.corpus ?? 'none given'}); build it with galley build-corpus\n`);
-    else results.push(crossMonthDevSplit(corpus, o.crossDev, { seed: o.seed, epochs: o.epochs, ...(progress ? { progress } : {}) }));
+    else results.push(crossMonthDevSplit(corpus, o.crossDev, trained));
   } else if (o.dev) {
     if (!corpus) io.stdout(`dev split: no corpus folder (${o.corpus ?? 'none given'}); build it with galley build-corpus\n`);
-    else results.push(devSplit(corpus, o.dev, 25, { seed: o.seed, epochs: o.epochs, ...(progress ? { progress } : {}) }));
+    else results.push(devSplit(corpus, o.dev, 25, trained));
   } else {
     if (!corpus) io.stdout(`month splits: no corpus folder (${o.corpus ?? 'none given'}); skipped\n`);
-    else results.push(...monthSplits(corpus, { seed: o.seed, epochs: o.epochs, ...(progress ? { progress } : {}) }));
+    else results.push(...monthSplits(corpus, trained));
     const annotated = annotatedFrom(o.annotated);
     // One training per source: each fold trains on every 8th corpus page and the other sources' pages
     // counted half as often as in the shipped model, which keeps the twenty folds to minutes.
-    const loso = leaveOneSourceOut(annotated, corpus ?? [], { seed: o.seed, epochs: o.epochs, corpusStride: LOSO_CORPUS_STRIDE, annotatedWeight: ANNOTATED_WEIGHT / 2, ...(progress ? { progress } : {}) });
+    const loso = leaveOneSourceOut(annotated, corpus ?? [], { ...trained, corpusStride: LOSO_CORPUS_STRIDE, annotatedWeight: ANNOTATED_WEIGHT / 2 });
     results.push(...loso);
     if (!o.json && loso.length) {
       const m = combine(loso, 'model', 'annotated');

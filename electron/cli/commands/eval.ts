@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { GoldError } from '../../../core/eval/gold.ts';
 import { DEFAULT_EPOCHS } from '../../../core/engine/model/train.ts';
+import { BASE_FEATURES, FEATURE_SETS, featureSetByName, type FeatureSet } from '../../../core/engine/model/feature-sets.ts';
 import {
   DEFAULT_RESOURCES_DIR,
   evaluateCorpus,
@@ -21,7 +22,7 @@ export interface CommandIO {
 }
 
 export const USAGE = `usage: galley eval [--dir DIR] [--json] [--verbose] [--write-baseline]
-       galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--json]
+       galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--features SET] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
 and prints per page: boundary precision/recall/F1, Pk and WindowDiff (lower is better), the field
@@ -41,6 +42,7 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --cross-dev YYYY-MM  only the cross-month dev split: train on all of that month, test on the other
                      month's days 1–7 (choose on these; days 8 on are the report days)
   --seed N, --epochs N   training seed and passes (default 1 and 10)
+  --features SET     the features the models train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default base)
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
 `;
@@ -73,10 +75,11 @@ interface Options {
   crossDev: string | null;
   seed: number;
   epochs: number;
+  featureSet: FeatureSet;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: BASE_FEATURES };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
@@ -104,7 +107,11 @@ function parseArgs(args: string[]): Options | string {
       if (name === '--seed') o.seed = n;
       else o.epochs = n;
     }
-    else if (a === '--verbose' || a === '-v') o.verbose = true;
+    else if (a === '--features' || a.startsWith('--features=')) {
+      const set = featureSetByName(value('--features') ?? '');
+      if (!set) return `--features needs one of ${FEATURE_SETS.map((s) => s.name).join(', ')}`;
+      o.featureSet = set;
+    } else if (a === '--verbose' || a === '-v') o.verbose = true;
     else if (a === '--write-baseline') o.writeBaseline = true;
     else if (a === '--dir' || a.startsWith('--dir=')) {
       const v = a === '--dir' ? args[++i] : a.slice('--dir='.length);
@@ -165,7 +172,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 2;
   }
   if (opts.splits) {
-    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, json: opts.json }, io);
+    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, featureSet: opts.featureSet, json: opts.json }, io);
     return 0;
   }
   let result: CorpusResult;

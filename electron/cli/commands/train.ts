@@ -8,10 +8,11 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 import { DEFAULT_EPOCHS, trainModel } from '../../../core/engine/model/train.ts';
 import { serializeModel } from '../../../core/engine/model/model-file.ts';
+import { BASE_FEATURES, FEATURE_SETS, featureSetByName } from '../../../core/engine/model/feature-sets.ts';
 import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
 
 export const summary = 'Train the line-role model from the corpus and the annotated pages';
-export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE] [--seed N] [--epochs N] [--months M[,M]] [--version V]';
+export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE] [--seed N] [--epochs N] [--months M[,M]] [--version V] [--features SET]';
 
 const HELP = `Usage: ${usage}
 
@@ -27,6 +28,8 @@ Options:
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
   --version V      version recorded in the weights (default: v4)
+  --features SET   the features to train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default base;
+                   the weight file records the set, and the engine reads the set a file names)
   -h, --help       show this help
 `;
 
@@ -46,11 +49,15 @@ const argsSchema = z.object({
     seed: whole('seed').optional(),
     epochs: whole('epochs').max(100, { error: 'must be at most 100' }).optional(),
     version: z.string().regex(/^[\w.-]{1,40}$/, { error: 'must be letters, digits, "." or "-"' }).optional(),
+    features: z
+      .string()
+      .refine((name) => featureSetByName(name) !== undefined, { error: `must be one of ${FEATURE_SETS.map((s) => s.name).join(', ')}` })
+      .optional(),
   }),
 });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { corpus: 'string', annotated: 'string', months: 'string', out: 'string', seed: 'string', epochs: 'string', version: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { corpus: 'string', annotated: 'string', months: 'string', out: 'string', seed: 'string', epochs: 'string', version: 'string', features: 'string' }, usage), usage);
   const f = parsed.flags;
   if (f.help) {
     io.stdout(HELP);
@@ -65,13 +72,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v4', trainedOn: describePages(pages) });
+  const featureSet = featureSetByName(f.features ?? BASE_FEATURES.name)!;
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v4', trainedOn: describePages(pages), featureSet });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);
   io.stdout(
     `trained on ${describePages(pages)}\n` +
-      `seed ${seed}, ${epochs} epochs, ${model.rows.size} weight rows, confidence scale ${model.confidenceScale.toFixed(3)}\n` +
+      `seed ${seed}, ${epochs} epochs, ${featureSet.name} features, ${model.rows.size} weight rows, confidence scale ${model.confidenceScale.toFixed(3)}\n` +
       `wrote ${out} (${(json.length / 1024).toFixed(0)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   return 0;
