@@ -11,6 +11,7 @@ describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
   let host: TestHost;
   let browser: Browser;
   let page: Page;
+  const errors: string[] = [];
   const cards = () => page.locator('[data-testid=item-card]');
   /** Form controls in the cards pane. */
   const controls = () => page.locator('[data-testid=item-cards] :is(input, textarea, select)').count();
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
     host = await startTestHost();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => console.error('pageerror:', e.message));
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.host.url);
     await skipProfilePicker(page);
     await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
@@ -35,6 +36,7 @@ describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
   });
 
   afterAll(async () => {
+    expect(errors).toEqual([]);
     await browser?.close();
     await host?.close();
   });
@@ -96,6 +98,19 @@ describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
     await kind.focus();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     expect(await box(kind)).toEqual(kindShown);
+    await page.locator('.page-title').click();
+    await expect.poll(() => controls()).toBe(0);
+    // A click on the kind enters its select too (its list asked to open), and the arrows choose.
+    const kindBefore = await cards().nth(1).getAttribute('data-kind');
+    await kind.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Escape');
+    await page.locator('.page-title').click();
+    expect(await cards().nth(1).getAttribute('data-kind')).toBe(kindBefore);
+    // A click on a field's label enters the field, as a label's click focuses its control.
+    await cards().nth(1).locator('.field-byline .field-label').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('byline');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.locator('.page-title').click();
     await expect.poll(() => controls()).toBe(0);
   });
