@@ -19,6 +19,7 @@ import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
 import { firstSpanEndingAtOrAfter, itemLineSpans, sameFlagArrays } from './span-lines.ts';
 import { cardNumber } from '../components/card-labels.ts';
+import { SpanDecorations, type WantedSpan } from './span-decorations.ts';
 
 const ROLE_KEYS: Record<Role, number> = {
   kicker: monaco.KeyCode.KeyK,
@@ -112,7 +113,7 @@ export function RawTextEditor() {
       editor.focus();
       void editor.getAction(id)?.run();
     };
-    const decorations = editor.createDecorationsCollection();
+    const spans = new SpanDecorations((remove, add) => editor.deltaDecorations(remove, add));
     const selectedDecorations = editor.createDecorationsCollection();
     let pageId: number | null = null;
     let shownDoc: PageDoc | null = null;
@@ -175,6 +176,8 @@ export function RawTextEditor() {
         suppress--;
         // The page left is dropped after the new one is painted (disposing a big model took ~50 ms).
         if (model) requestAnimationFrame(() => setTimeout(() => model.dispose(), 0));
+        spans.forget();
+        spansText = null;
         zones.clear();
         zoneText = '';
         shownFlags = '';
@@ -308,7 +311,10 @@ export function RawTextEditor() {
     // only for the lines in view and a margin, redone as it scrolls: 20,000 decorations cost Monaco
     // ~250 ms per change on a 10,000-item page, a few hundred cost nothing.
     let spanDoc: PageDoc | null = null;
-    const itemDecos = new WeakMap<StoredItem, { key: string; decos: monaco.editor.IModelDeltaDecoration[] }>();
+    // Kept per item and changed by delta (span-decorations.ts): a split leaves the rules of the
+    // items after it as they are; a text edit or another language redoes them all.
+    let spansText: string | null = null;
+    let spansShownLanguage = '';
     let windowFrom = 0;
     let windowTo = -1;
     const paintSpans = (d: PageDoc, force: boolean) => {
@@ -336,51 +342,50 @@ export function RawTextEditor() {
         last = first;
         while (last + 1 < spanLines.length && spanLines[last + 1]![0] <= windowTo) last++;
       }
-      const decos: monaco.editor.IModelDeltaDecoration[] = [];
+      const wanted: WantedSpan[] = [];
       const language = i18n.language;
       for (let i = first; i <= last && i < d.items.length; i++) {
         const item = d.items[i]!;
         const [startLine, endLine] = spanLines[i]!;
-        // An item at the same place and lines as last time has the same two decorations: reused,
-        // without wording its labels again (a split changes two items, not every one).
-        const key = `${i}:${startLine}:${endLine}:${language}`;
-        const known = itemDecos.get(item);
-        if (known && known.key === key) {
-          decos.push(...known.decos);
-          continue;
-        }
-        const [kindLabel, dragLabel] = labelsOf(item.kind);
-        // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
-        const doubt = doubtOf(item);
-        const doubtNote = [
-          doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : null,
-          doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
-        ].filter(Boolean).join('\n\n');
-        const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
-        const mine: monaco.editor.IModelDeltaDecoration[] = [];
-        mine.push({
-          range: new monaco.Range(startLine, 1, startLine, 1),
-          options: {
-            isWholeLine: true,
-            className: `split-rule kind-${item.kind}${doubtCls}`,
-            glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}${doubtCls}`,
-            glyphMarginHoverMessage: { value: [i > 0 ? dragLabel : kindLabel, doubtNote].filter(Boolean).join('\n\n') },
-            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        wanted.push({
+          item,
+          ruleKey: `${i > 0}:${startLine}`,
+          rule: () => {
+            const [kindLabel, dragLabel] = labelsOf(item.kind);
+            // A doubtful split: tinted rule and a "?" gutter marker whose tooltip gives the confidence.
+            const doubt = doubtOf(item);
+            const doubtNote = [
+              doubt.split !== null ? tt('doubt.split', { pct: percent(doubt.split) }) : null,
+              doubt.titles !== null ? tt('doubt.titles', { pct: percent(doubt.titles) }) : null,
+            ].filter(Boolean).join('\n\n');
+            const doubtCls = `${doubt.split !== null ? ' doubt-split' : ''}${doubt.titles !== null ? ' doubt-titles' : ''}`;
+            return {
+              range: new monaco.Range(startLine, 1, startLine, 1),
+              options: {
+                isWholeLine: true,
+                className: `split-rule kind-${item.kind}${doubtCls}`,
+                glyphMarginClassName: `split-glyph kind-${item.kind}${i > 0 ? ' draggable' : ''}${doubtCls}`,
+                glyphMarginHoverMessage: { value: [i > 0 ? dragLabel : kindLabel, doubtNote].filter(Boolean).join('\n\n') },
+                stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+              },
+            };
           },
+          // The tints alternate: a split changes the parity of every later item, so only its tint.
+          tintKey: `${i % 2}:${startLine}:${endLine}`,
+          tint: () => ({
+            range: new monaco.Range(startLine, 1, endLine, 1),
+            options: {
+              isWholeLine: true,
+              className: `span-tint kind-${item.kind} alt-${i % 2}`,
+              linesDecorationsClassName: `span-bar kind-${item.kind}`,
+            },
+          }),
         });
-        mine.push({
-          range: new monaco.Range(startLine, 1, endLine, 1),
-          options: {
-            isWholeLine: true,
-            className: `span-tint kind-${item.kind} alt-${i % 2}`,
-            linesDecorationsClassName: `span-bar kind-${item.kind}`,
-          },
-        });
-        itemDecos.set(item, { key, decos: mine });
-        decos.push(...mine);
       }
       spanDoc = d;
-      decorations.set(decos);
+      spans.show(wanted, d.text !== spansText || language !== spansShownLanguage);
+      spansText = d.text;
+      spansShownLanguage = language;
     };
     const paint = (m: monaco.editor.ITextModel, d: PageDoc, selected: number, docChanged: boolean) => {
       if (spansKey === d && spansLanguage === i18n.language) {
