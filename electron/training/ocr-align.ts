@@ -2,7 +2,8 @@
 // the page it was read from. Platform-free.
 //
 // Alignment: text on both sides is normalised (NFKC, so full-width and ASCII punctuation agree;
-// whitespace removed). Every character bigram of an OCR line votes for the places (unit, offset)
+// whitespace removed; traditional characters folded to simplified, so a page read with chi_tra
+// aligns to its simplified source while its text keeps what Tesseract read). Every character bigram of an OCR line votes for the places (unit, offset)
 // where it occurs in the units; votes agree when they imply the same start offset (±1, for a
 // dropped or doubled character). The best place wins if enough of the line's bigrams voted for it.
 // Units near the last aligned one are searched first (reading order), the whole page second with a
@@ -14,6 +15,7 @@ import type { ContributorRole } from '../../shared/segmentation.ts';
 import { goldStartLines, type Gold, type GoldItem, type GoldMasthead } from '../../core/eval/gold.ts';
 import type { LabelledPage, LineRole } from '../../core/engine/model/line-roles.ts';
 import type { PrintedUnit } from './page-units.ts';
+import { foldChinese } from '../../core/search/fold.ts';
 
 export interface AlignOptions {
   /** Share of a line's bigrams that must agree on one place (near the reading position / anywhere). */
@@ -48,13 +50,20 @@ const JOIN_SIDE = 6;
 
 export const normalise = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 
+/**
+ * The form lines and units are aligned in: normalised and folded to simplified characters. Gold
+ * contributors and masthead facts are still matched as printed (normalise only): the gold names
+ * what the page shows.
+ */
+export const alignForm = (s: string): string => foldChinese(normalise(s));
+
 /** Where each OCR line comes from (null: nowhere). */
 export function alignLines(ocrLines: readonly string[], units: readonly PrintedUnit[], o: AlignOptions = {}): LineAlignment[] {
   const minScore = o.minScore ?? 0.34;
   const minGlobal = o.minScoreGlobal ?? 0.6;
   const back = o.back ?? 3;
   const ahead = o.ahead ?? 15;
-  const texts = units.map((u) => normalise(u.text));
+  const texts = units.map((u) => alignForm(u.text));
   const index = new Map<string, { unit: number; pos: number }[]>();
   texts.forEach((t, unit) => {
     for (let pos = 0; pos + 1 < t.length; pos++) {
@@ -66,7 +75,7 @@ export function alignLines(ocrLines: readonly string[], units: readonly PrintedU
   });
   let cur = 0;
   return ocrLines.map((raw) => {
-    const line = normalise(raw);
+    const line = alignForm(raw);
     if (line.length < 2 || !HAS_TEXT.test(line)) return { unit: null, offset: 0, score: 0 };
     const near = bestPlace(line, index, (u) => u >= cur - back && u <= cur + ahead);
     const place = near && near.score >= minScore ? near : bestPlace(line, index, () => true);
@@ -140,7 +149,7 @@ export function labelOcrPage(ocrText: string, units: readonly PrintedUnit[], sou
       itemStart.set(unit.item, i);
     }
     itemOfLine[i] = unit.item;
-    covered[a.unit] = Math.max(covered[a.unit]!, Math.min(normalise(unit.text).length, a.offset + normalise(lines[i]!).length));
+    covered[a.unit] = Math.max(covered[a.unit]!, Math.min(alignForm(unit.text).length, a.offset + alignForm(lines[i]!).length));
     if (PARAGRAPH_ROLES.has(unit.role)) {
       roles[i] = a.offset <= 1 && !opened.has(a.unit) ? unit.role : 'body';
       opened.add(a.unit);
@@ -148,7 +157,7 @@ export function labelOcrPage(ocrText: string, units: readonly PrintedUnit[], sou
   });
   const textLines = roles.filter((r) => r !== null).length;
   const alignedLines = itemOfLine.filter((x) => x !== null).length;
-  const total = units.reduce((n, u) => n + normalise(u.text).length, 0);
+  const total = units.reduce((n, u) => n + alignForm(u.text).length, 0);
   const quality: OcrQuality = {
     textLines,
     alignedLines,

@@ -107,6 +107,18 @@ describe('OCR alignment', () => {
     expect(r.quality.coverage).toBeGreaterThan(0.95);
   });
 
+  it('aligns a page read with traditional characters (chi_tra) to its simplified source, and keeps the text as read', () => {
+    const traditional = OCR.replace('时节', '時節').replace('各地抢抓农时备耕生产', '各地搶抓農時備耕生產').replace('本报记者 林 青', '本報記者 林 青')
+      .replace('春回大地，万物复苏。眼下正是春', '春回大地，萬物復蘇。眼下正是春').replace('驶播种机来回穿梭，效率比往年提高了一倍。', '駛播種機來回穿梭，效率比往年提高了一倍。');
+    expect(alignLines(traditional.split('\n'), units).map((x) => x.unit)).toEqual([0, null, 1, 1, 2, 3, 4, 4, 4, null, 5, 5, 6, 7]);
+    const r = labelOcrPage(traditional, units, SOURCE, { minAligned: 0.5, minCoverage: 0.5, maxMisordered: 0.1 });
+    expect(r.reason).toBeNull();
+    expect(r.page!.itemStarts).toEqual([0, 2, 12]);
+    expect(r.page!.text).toContain('本報記者 林 青');
+    expect(r.page!.gold.items[1]!.titleLines).toEqual(['春耕時節', '田野忙', '一一各地搶抓農時備耕生產']);
+    expect(r.quality.coverage).toBeGreaterThan(0.95);
+  });
+
   it('drops a page whose OCR is mostly unreadable, and says why', () => {
     const garbage = ['要闻 4', '口口 一一 二', '山 川 人 口', '丨丨 亅', 'ABC ,,, ...', '图 图 图'].join('\n');
     const r = labelOcrPage(garbage, units, SOURCE);
