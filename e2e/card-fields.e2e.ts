@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { SAMPLE_PAGE, SCREENSHOTS, cardStartLines, clickLine, fieldValue, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { SCREENSHOTS, cardStartLines, clickLine, fieldValue, hasChromium, importAndOpenSamplePage, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
   let host: TestHost;
@@ -27,12 +27,7 @@ describe.skipIf(!hasChromium)('card fields shown as text until entered', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.host.url);
     await skipProfilePicker(page);
-    await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
-    await page.waitForSelector('[data-testid=import-done]', { timeout: 20_000 });
-    await page.click('[data-testid=import-panel] button');
-    await page.getByTestId('issue-row').first().click();
-    await page.getByTestId('page-row').first().click();
-    await page.waitForSelector('[data-testid=item-card]');
+    await importAndOpenSamplePage(page);
   });
 
   afterAll(async () => {

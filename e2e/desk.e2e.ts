@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { englishIn, asciiPunctuationIn } from '../renderer/i18n-check.ts';
-import { SAMPLE_PAGE, cardStartLines, clickLine, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { cardStartLines, clickLine, hasChromium, importAndOpenSamplePage, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 describe.skipIf(!hasChromium)('proofing desk', () => {
   let host: TestHost;
@@ -18,12 +18,7 @@ describe.skipIf(!hasChromium)('proofing desk', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     await page.goto(host.host.url);
     await skipProfilePicker(page);
-    await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
-    await page.waitForSelector('[data-testid=import-done]', { timeout: 30_000 });
-    await page.click('[data-testid=import-panel] button');
-    await page.getByTestId('issue-row').first().click();
-    await page.getByTestId('page-row').first().click();
-    await page.waitForSelector('[data-testid=item-card]');
+    await importAndOpenSamplePage(page);
   }, 60_000);
 
   afterAll(async () => {

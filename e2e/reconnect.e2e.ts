@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { tokenFileFor } from '../electron/host/host-token.ts';
 import { HTTP_TOKEN_HEADER } from '../shared/ipc.ts';
 import { pageOfWire } from '../shared/page-wire.ts';
-import { SAMPLE_PAGE, fieldValue, fillCardField, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { fieldValue, fillCardField, hasChromium, importAndOpenSamplePage, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -45,12 +45,7 @@ describe.skipIf(!hasChromium)('reconnect after the host restarts', () => {
   it('keeps an edit typed while the host is down and saves it once the host is back', async () => {
     await page.goto(host!.host.url);
     await skipProfilePicker(page);
-    await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
-    await page.waitForSelector('[data-testid=import-done]', { timeout: 20_000 });
-    await page.click('[data-testid=import-panel] button');
-    await page.getByTestId('issue-row').first().click();
-    await page.getByTestId('page-row').first().click();
-    await page.waitForSelector('[data-testid=item-card]');
+    await importAndOpenSamplePage(page);
     const token = host!.host.token;
     // The token is kept per archive, readable by the user only.
     expect(statSync(tokenFileFor(host!.host.archivePath, join(dir, 'host-tokens'))).mode & 0o777).toBe(0o600);

@@ -139,6 +139,16 @@ export async function skipProfilePicker(page: Page): Promise<void> {
   await page.getByTestId('profile-picker').waitFor({ state: 'detached' });
 }
 
+/** Imports the sample page through the import panel, closes the panel and opens the page: its cards are shown. */
+export async function importAndOpenSamplePage(page: Page): Promise<void> {
+  await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);
+  await page.waitForSelector('[data-testid=import-done]', { timeout: 30_000 });
+  await page.click('[data-testid=import-panel] button');
+  await page.getByTestId('issue-row').first().click();
+  await page.getByTestId('page-row').first().click();
+  await page.waitForSelector('[data-testid=item-card]');
+}
+
 /** The desk as issue 14 asks to see it: each UI language at 1366×768 and 1920×1080. */
 export const DESK_VIEWS = (['zh-CN', 'en'] as const).flatMap((lang) =>
   ([[1366, 768], [1920, 1080]] as const).map(([width, height]) => ({
