@@ -2,6 +2,7 @@
 // the text, Escape closes. Out-of-range input is refused with the range in the message.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lineCount } from '../editor/span-lines.ts';
 import { focusTargets } from '../focus.ts';
 import { useApp } from '../state/context.ts';
 import { deskStore, useDesk } from '../state/desk.ts';
@@ -13,12 +14,6 @@ export function parseLineNumber(text: string, max: number): number | null {
   if (!/^\d{1,9}$/.test(v)) return null;
   const n = Number(v);
   return n >= 1 && n <= max ? n : null;
-}
-
-function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 export function GotoLine() {

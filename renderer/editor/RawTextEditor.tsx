@@ -17,7 +17,7 @@ import { focusTargets } from '../focus.ts';
 import { flagText } from '../flags.ts';
 import { doubtOf, percent } from '../model/doubts.ts';
 import { EDITOR_FONT, monaco } from './monaco.ts';
-import { firstSpanEndingAtOrAfter, itemLineSpans, sameFlagArrays } from './span-lines.ts';
+import { firstSpanEndingAtOrAfter, itemLineSpans, lineCount, sameFlagArrays } from './span-lines.ts';
 import { cardNumber } from '../components/card-labels.ts';
 import { SpanDecorations, type WantedSpan } from './span-decorations.ts';
 
@@ -41,12 +41,6 @@ const DIGITS = [
 
 /** Lines up to which the text wraps by measured width (exact for CJK); longer pages wrap by character widths. */
 export const ADVANCED_WRAP_UP_TO = 3000;
-
-function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** Items up to which each split gets a labelled rule above its line. */
 export const ZONES_UP_TO = 400;

@@ -2,6 +2,13 @@
 // page (a model lookup per item cost ~120 ms on 10,000 items), and the span at a line.
 import type { StoredItem } from '../../shared/domain.ts';
 
+/** How many lines the text has (one more than its line breaks): the editor's and go-to-line's range. */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * Each item's first and last line (1-based) in one pass over the text: the last line is the line of
  * the character before the next item (or the text's end). Offsets visited never go back, as items
