@@ -3,9 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
 import { defaultModel, FEATURE_SET_HASH, loadModel, serializeModel, trainModel, type LabelledPage } from '../../core/engine/model/index.ts';
-import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, featureSetByHash, featureSetOf } from '../../core/engine/model/feature-sets.ts';
+import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, featureSetByHash, featureSetOf, hashString } from '../../core/engine/model/feature-sets.ts';
 import { FEATURE_SET } from '../../core/engine/model/features.ts';
-import { hashString } from '../../core/engine/model/model-file.ts';
 import { LINE_ROLES } from '../../core/engine/model/line-roles.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
 import { pageEmissions } from '../../core/engine/model/weights.ts';

@@ -8,7 +8,7 @@
 // checksum, and no object is made per row. `galley.line-roles/1` (one JSON row per feature and
 // offset; v1–v3) is still read.
 import { LABEL_COUNT, labelName } from './labels-space.ts';
-import { BASE_FEATURES, featureSetByHash, hashString } from './feature-sets.ts';
+import { BASE_FEATURES, featureSetByHash } from './feature-sets.ts';
 import type { LineRoleModel, ModelInfo } from './weights.ts';
 import { FeatureIndex, OFFSETS, packRows, registerPacked, unpackRows, type PackedWeights } from './packed.ts';
 import { decodeBase64, encodeBase64 } from './base64.ts';
@@ -17,7 +17,6 @@ import { array, int, literal, number, positive, string, strictObject } from './h
 export const MODEL_SCHEMA = 'galley.line-roles/2' as const;
 export const LEGACY_MODEL_SCHEMA = 'galley.line-roles/1' as const;
 
-export { hashString };
 /** The base feature set's hash (v1–v4): weights are only valid for the feature set and label space they name. */
 export const FEATURE_SET_HASH = BASE_FEATURES.hash;
 
