@@ -137,7 +137,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
 
   const titleRoles = titleOnly
     ? { kicker: null, headline: null, subheadline: null, series: null }
-    : roles && aboveRoles.includes('headline')
+    : roles && (aboveRoles.includes('headline') || seriesOnly(aboveRoles))
       ? titlesByRole([...above, ...belowByline], [...aboveRoles, ...belowRoles])
       : assignTitleRoles(above, belowByline, pack);
   Object.assign(item, titleRoles);
@@ -171,6 +171,12 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     bodyLength,
   };
 }
+
+/**
+ * Display lines the model read as a banner only ("图片报道" over a photo, a column's name over its
+ * pieces): the item has no headline of its own, rather than its banner promoted to one.
+ */
+const seriesOnly = (roles: readonly ModelRole[]): boolean => roles.length > 0 && roles.every((r) => r === 'series');
 
 /** Title strings grouped by the role the model decoded for their lines. */
 function titlesByRole(titles: string[], roles: ModelRole[]): Pick<Item, 'kicker' | 'headline' | 'subheadline' | 'series'> {

@@ -68,6 +68,10 @@ describe('photo and wire credits', () => {
     ['本报记者 赵六/摄', ['赵六/photographer']],
     ['图/李四', ['李四/photographer']],
     ['（曲陵农商银行供图）', ['曲陵农商银行/photographer']],
+    // Photographs whose story the caption tells; two-character names padded to three characters' width.
+    ['朱  磊  黄哲雨摄影报道', ['朱磊/photographer', '黄哲雨/photographer']],
+    ['本报记者 吴天顺摄影报道', ['吴天顺/photographer']],
+    ['春秋航空供图（新华社发）', ['春秋航空/photographer']],
   ])('%s', (line, contributors) => {
     expect(names(pack.photoCredit(folded(line)))).toEqual(contributors);
   });
@@ -78,6 +82,7 @@ describe('photo and wire credits', () => {
   });
   it('does not mistake 拍摄 in prose for a credit', () => {
     expect(pack.photoCredit('游客们纷纷驻足拍摄')).toBeNull();
+    expect(pack.photoCredit('多家媒体对此进行了摄影报道')).toBeNull();
   });
   it('reads an end credit', () => {
     expect(names(pack.endCredit('(新华社北京2月27日电)'))).toEqual(['新华社/agency']);
@@ -100,6 +105,16 @@ describe('jump lines', () => {
   });
   it('ignores a jump word in the middle of prose', () => {
     expect(pack.jumpLine('他说，下转第六版的内容还要再改')).toBeNull();
+  });
+});
+
+describe('masthead signals', () => {
+  it.each(['要闻 3', '4　评论', 'A5 体育', '第5版 要闻'])('an inner page\'s running head "%s" is masthead furniture', (line) => {
+    expect(pack.mastheadSignal(line, 0)).toBeGreaterThanOrEqual(2);
+  });
+  it('does not take a short title with a number for a running head', () => {
+    expect(pack.mastheadSignal('今日 3', 0)).toBe(0);
+    expect(pack.mastheadSignal('奋斗 2020', 0)).toBe(0);
   });
 });
 

@@ -67,6 +67,19 @@ describe('segmentation rules', () => {
     expect(result.items[1]!.paragraphs).toEqual(['10月28日，学生在接种疫苗。']);
   });
 
+  it.each(['要闻 3', '4　评论', 'A5 体育'])('takes the running head "%s" of an inner page as its masthead item', (head) => {
+    const result = segmentPage(page(head, '', '保供稳价 市场平稳', '', '本报讯（记者 张三）正文写到这里，市场供应充足。'));
+    expect(result.items.map((i) => [i.kind, i.headline])).toEqual([['masthead', null], ['article', '保供稳价 市场平稳']]);
+  });
+
+  it('reads a photo item under a 图片报道 banner: no headline, credited 摄影报道', () => {
+    const result = segmentPage(page('保供稳价 市场平稳', '', '本报讯（记者 张三）正文写到这里，市场供应充足。', '', '图片报道', '',
+      '1月31日，社区党员面对党旗宣誓，为坚决打赢疫情防控阻击战贡献力量。', '', '朱  磊  黄哲雨摄影报道'));
+    expect(result.items.map((i) => i.kind)).toEqual(['article', 'photo']);
+    expect(result.items[1]).toMatchObject({ headline: null, series: '图片报道', paragraphs: ['1月31日，社区党员面对党旗宣誓，为坚决打赢疫情防控阻击战贡献力量。'] });
+    expect(result.items[1]!.contributors).toEqual([{ name: '朱磊', role: 'photographer' }, { name: '黄哲雨', role: 'photographer' }]);
+  });
+
   it('reads jump lines in both directions and strips them from the body', () => {
     const result = segmentPage(page('（上接第一版）接着写。', '', '另一篇的标题', '', '本报讯（记者 张三）文字未完，', '（下转第6版）'));
     expect(result.items[0]).toMatchObject({ continuedFrom: 1, paragraphs: ['接着写。'] });

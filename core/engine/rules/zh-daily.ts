@@ -123,10 +123,13 @@ const LEADING_BYLINE = new RegExp(
 const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
 const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*[A-Z]?(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
 const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社|本报)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
-const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$/;
+const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影(?:报道)?)?\s*[）)]?\s*$/;
 const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
-/** "（曲陵农商银行供图）": the supplier is credited as photographer, as printed. */
-const SUPPLIED_PHOTO = /[（(]\s*([\u4e00-\u9fff·]{2,20}?)\s*供图\s*[）)]\s*$/;
+/**
+ * "（曲陵农商银行供图）" closing a caption, or "春秋航空供图" on a line of its own: the supplier is
+ * credited as photographer, as printed.
+ */
+const SUPPLIED_PHOTO = /(?:[（(]|^)\s*([\u4e00-\u9fff·]{2,20}?)\s*供图\s*(?:[）)]|$)\s*$/;
 /** Taiwan-style wire dateline: "中央社記者林小明台北5日電". */
 const WIRE_REPORTER_DATELINE = /^(\s*[（(]?)((中央社|新华社|中新社)记者\s*([\u4e00-\u9fff·]{2,3})\s*[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日电)[）)]?/;
 /** A signature closing commentary: "（作者系某大学教授 张某某）". */
@@ -152,6 +155,8 @@ const PAGE_NAMES = new Set(
   ('要闻 综合 本地 时政 经济 社会 文化 体育 国际 国内 副刊 评论 民生 专版 专题 县域 城事 法治 教育 健康 科技 ' +
     '财经 旅游 娱乐 视点 深度 观察 公告 广告 理论 党建 文旅 乡村振兴 区县新闻 本埠新闻 新闻 今日关注').split(' '),
 );
+/** A section name and a page number, in either order, and nothing else. */
+const RUNNING_HEAD = /^(?:[A-Z]?\d{1,2}|第\s*\d{1,2}\s*版)[\s\u3000]+[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{2,6}[\s\u3000]+(?:[A-Z]?\d{1,2}|第\s*\d{1,2}\s*版)$/;
 const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|组版|见习编辑)\s*[:：]?\s*/;
 
 const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览|传真|集锦|荟萃|拾零|扫描|直通车|连线)|新闻[\u4e00-\u9fff]{0,2})$/;
@@ -283,15 +288,16 @@ export const zhDailyRules: RulePack = {
     }
     // "王伟摄（人民视觉）": read the credit without the source; the credit's text keeps it.
     const source = PHOTO_SOURCE_TAIL.exec(full) ?? AGENCY_OPEN_TAIL.exec(full);
-    const line = source && /摄(?:影)?\s*$/.test(full.slice(0, source.index)) ? full.slice(0, source.index) : full;
+    const line = source && /(?:摄(?:影(?:报道)?)?|供图)\s*$/.test(full.slice(0, source.index)) ? full.slice(0, source.index) : full;
     const supplied = SUPPLIED_PHOTO.exec(line);
-    if (supplied) return { text: supplied[0].trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };
+    if (supplied) return { text: (source ? full.slice(supplied.index) : supplied[0]).trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };
     const slash = PHOTO_SLASH.exec(line);
     if (slash) {
       const names = slash[1]!.split(/[\s、]+/).filter((n) => NAME.test(n));
       if (names.length) return { text: line.trim(), start: 0, contributors: names.map((name) => ({ name, role: 'photographer' as const })) };
     }
-    if (!/摄(?:影)?\s*[）)]?\s*$/.test(line)) return null;
+    // "朱  磊  黄哲雨摄影报道": photographs with their story told in the caption, credited the same way.
+    if (!/摄(?:影(?:报道)?)?\s*[）)]?\s*$/.test(line)) return null;
     const m = PHOTO_TAIL.exec(line);
     if (!m) return null;
     const contributors = parseCredits(m[1]!.trim(), true);
@@ -349,6 +355,8 @@ export const zhDailyRules: RulePack = {
     if (/^[（(][^（）()]{2,24}(?:协办|承办|冠名|特约刊登|支持)[）)]$/.test(s)) score += 2;
     if (/(?:零售价|定价|售价|每份)[\s:：]*.{0,8}元/.test(s) && s.length <= 24) score += 1;
     if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
+    // An inner page's running head: its section and page number ("要闻 3", "4 评论", "A5 体育").
+    if (position <= 2 && RUNNING_HEAD.test(s) && PAGE_NAMES.has(s.replace(/[\s\u3000]*(?:[A-Z]?\d{1,2}|第\s*\d{1,2}\s*版)[\s\u3000]*/g, ''))) score += 2;
     return score;
   },
 
