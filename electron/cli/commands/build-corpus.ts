@@ -7,7 +7,7 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 
 export const summary = 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)';
-export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--month YYYY-MM]';
+export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--ocr-relayout] [--month YYYY-MM]';
 
 const HELP = `Usage: ${usage}
 
@@ -20,6 +20,10 @@ With --ocr-varied M, M more pages per month (a pick of their own) are OCR'd in a
 per page: screenshot scale, blur, noise or JPEG, skew, font, size, columns, page segmentation
 mode, chi_sim+chi_tra, kept spaces; those get ids ending in -ocr-var, and the manifest records
 each page's style and the pages tried and kept per style value.
+With --ocr-relayout, every kept OCR page is also written in other OCR engines' text layouts, with
+its gold and roles carried over: -joined (a paragraph per line, as ABBYY FineReader exports),
+-spaced (a blank line between every line, as PDF text layers), -dense (no blank lines, as
+PaddleOCR), -joined-spaced (a paragraph per line with blank lines between).
 
 Options:
   --corpus DIR      folder with the YYYY-MM.jsonl files (required)
@@ -32,6 +36,9 @@ Options:
                     pages are taken in pick order, so a stopped run did what a smaller N does
   --jobs N          Tesseract processes at once, 1 or 2 (default: 2)
   --realign         align every page OCR'd before again from its kept text; OCR nothing new
+  --ocr-relayout    also write every kept OCR page in the other engines' layouts (ids ending
+                    -joined, -spaced, -dense, -joined-spaced; they count as OCR pages in training);
+                    without it, those layouts of the pages kept are removed
   --month YYYY-MM   only this month
   -h, --help        show this help
 `;
@@ -57,13 +64,14 @@ const argsSchema = z
       'ocr-minutes': whole(1, 24 * 60).optional(),
       jobs: whole(1, 2).optional(),
       realign: z.boolean().optional(),
+      'ocr-relayout': z.boolean().optional(),
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be YYYY-MM' }).optional(),
     }),
   })
   .refine((a) => a.flags.help || a.flags.corpus, { error: 'missing --corpus DIR' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', month: 'string' } as const;
+  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', 'ocr-relayout': 'boolean', month: 'string' } as const;
   const parsed = validate(argsSchema, tokenize(args, spec, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
@@ -83,6 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ocrVaried: parsed.flags['ocr-varied'] ?? 0,
       ...(parsed.flags['ocr-minutes'] ? { ocrMinutes: parsed.flags['ocr-minutes'] } : {}),
       realign: parsed.flags.realign === true,
+      ocrRelayout: parsed.flags['ocr-relayout'] === true,
       ...(parsed.flags.jobs ? { jobs: parsed.flags.jobs } : {}),
       ...(parsed.flags.month ? { month: parsed.flags.month } : {}),
       log: (line) => io.stderr(`${line}\n`),
@@ -94,6 +103,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.stdout(
         `${m.month}: ${m.built} built pages from ${m.sourcePages}, ${m.skipped.length} skipped` +
           (m.ocr.attempted || (m.ocr.failed ?? []).length ? `; OCR ${m.ocr.kept}/${m.ocr.attempted} kept, ${m.ocr.dropped.length} dropped, ${(m.ocr.failed ?? []).length} failed, ${mean.toFixed(1)} s/page` : '') +
+          (m.ocr.relayouts ? `; ${m.ocr.relayouts.written} relaid-out OCR pages (${m.ocr.relayouts.failed.length} left out)` : '') +
           '\n',
       );
     }

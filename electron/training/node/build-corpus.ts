@@ -1,11 +1,14 @@
 // Builds the training corpus: every crawled page of the chosen months in K layout variants, and
 // optionally real-OCR versions of N pages per month in the plain style and of M more in varied
-// styles (see ocr-pages.ts, ocr-style.ts). Writes the corpus folder described in corpus-files.ts
+// styles (see ocr-pages.ts, ocr-style.ts), and optionally every kept OCR page again in other OCR
+// engines' text layouts (ocr-relayout.ts). Writes the corpus folder described in corpus-files.ts
 // and a manifest.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError, buildPage, jumpsOf, planJumps, type BuiltPage, type CorpusPage } from '../page-builder.ts';
 import { drawOcrStyle } from '../ocr-style.ts';
+import { OCR_LAYOUTS, relayoutId, relayoutsOf } from '../ocr-relayout.ts';
+import type { LabelledPage } from '../../../core/engine/model/line-roles.ts';
 import { hashString, Rng } from '../rng.ts';
 import { corpusMonths, readCorpusMonth } from './corpus-source.ts';
 import { removeLabelledPage, writeAtomic, writeLabelledPage } from './corpus-files.ts';
@@ -22,6 +25,11 @@ export interface BuildCorpusOptions {
   ocrVaried?: number;
   /** Align every page OCR'd before again from its kept text, and OCR nothing new (`ocr` is ignored). */
   realign?: boolean;
+  /**
+   * Write every kept OCR page also in the other engines' layouts (ids "<ocr id>-joined", "-spaced",
+   * "-dense", "-joined-spaced"); without it the layouts of the pages this run keeps are removed.
+   */
+  ocrRelayout?: boolean;
   /** Only this month (YYYY-MM); default every month file in the corpus folder. */
   month?: string;
   /** Tesseract processes at once, 1 or 2 (default 2); 1 on a machine shared with others. */
@@ -51,6 +59,8 @@ export interface MonthCounts {
     times: Record<string, number>;
     styles: Record<string, string>;
     byValue: Record<string, { tried: number; kept: number }>;
+    /** With ocrRelayout: relaid-out pages written, and layouts left out because their gold would not hold. */
+    relayouts?: { written: number; failed: { id: string; reason: string }[] };
   };
 }
 
@@ -111,9 +121,11 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
           counts.ocr.kept++;
           writeLabelledPage(o.out, r.page);
           manifest.pages.push({ id: r.page.id, month, kind: 'ocr' });
+          for (const id of writeRelayouts(o.out, r.page, o.ocrRelayout === true, counts)) manifest.pages.push({ id, month, kind: 'ocr' });
         } else {
           counts.ocr.dropped.push({ id: r.ocrId, reason: r.reason });
           removeLabelledPage(o.out, r.ocrId);
+          for (const layout of OCR_LAYOUTS) removeLabelledPage(o.out, relayoutId(r.ocrId, layout));
         }
       };
       const todo: OcrJob[] = [];
@@ -152,6 +164,24 @@ function readManifest(out: string): CorpusManifest | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The page's other-engine layouts written (ids returned), or with `on` false removed (so a folder
+ * holds the layouts only of pages a run with the flag kept, each from the page's current alignment).
+ */
+function writeRelayouts(out: string, page: LabelledPage, on: boolean, counts: MonthCounts): string[] {
+  if (!on) {
+    for (const layout of OCR_LAYOUTS) removeLabelledPage(out, relayoutId(page.id, layout));
+    return [];
+  }
+  const { pages, failed } = relayoutsOf(page);
+  const c = (counts.ocr.relayouts ??= { written: 0, failed: [] });
+  for (const p of pages) writeLabelledPage(out, p);
+  for (const f of failed) removeLabelledPage(out, f.id);
+  c.written += pages.length;
+  c.failed.push(...failed);
+  return pages.map((p) => p.id);
 }
 
 /** OCR seconds per page of earlier runs for a month (the time it took to render and OCR it then). */
