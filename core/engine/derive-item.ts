@@ -146,7 +146,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   item.contributors = uniqueContributors(allBylines.flatMap((b) => b.contributors));
 
   const bodyLength = paragraphs.reduce((n, p) => n + p.text.length, 0);
-  item.kind = ctx.kind ?? kindByRole(roles) ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength });
+  item.kind = ctx.kind ?? kindByRole(roles) ?? decideKind({ item, pack, titleOnly, photoCredit, hasLeadingByline: leading !== null, above, bodyLength, decoded: roles !== undefined });
   if (item.kind === 'advertisement' || item.kind === 'notice') {
     if (titleOnly) item.headline = pack.isNoticeTitle(pack.fold(above[0] ?? '')) ? above[0]! : null;
   }
@@ -251,6 +251,8 @@ interface KindEvidence {
   hasLeadingByline: boolean;
   above: string[];
   bodyLength: number;
+  /** The model decoded the item's lines: it has an advertisement role of its own (kindByRole). */
+  decoded: boolean;
 }
 
 /** Thresholds: an ad is short copy with several ad words and nobody's byline. */
@@ -268,7 +270,9 @@ function decideKind(e: KindEvidence): ItemKind {
   if (item.contributors.some((c) => c.role === 'commentator') || titles.some((t) => pack.isEditorialLabel(folded(t)))) return 'editorial';
   if (e.titleOnly) return 'advertisement';
   const allText = [...e.above, ...item.paragraphs].join('\n');
-  if (!signed && e.bodyLength <= AD_MAX_BODY && pack.advertisementScore(folded(allText)) >= AD_MIN_SCORE) return 'advertisement';
+  // Ad words are the rule engine's evidence; where the model read a headline and paragraphs instead of
+  // an ad, a report that mentions 电话 or 优惠 stays a report.
+  if (!e.decoded && !signed && e.bodyLength <= AD_MAX_BODY && pack.advertisementScore(folded(allText)) >= AD_MIN_SCORE) return 'advertisement';
   return 'article';
 }
 

@@ -72,6 +72,11 @@ describe('segmentation rules', () => {
     expect(result.items.map((i) => [i.kind, i.headline])).toEqual([['masthead', null], ['article', '保供稳价 市场平稳']]);
   });
 
+  it('keeps a report the model reads as headline and paragraphs a report, though it says 通电话 twice', () => {
+    const text = page('李克强同欧盟委员会主席通电话', '', '本报北京2月1日电  国务院总理李克强日前应约同欧盟委员会主席通电话。', '', '李克强指出，中国政府始终把人民群众的生命安全和健康放在第一位。');
+    expect(segmentPage(text).items.map((i) => i.kind)).toEqual(['article']);
+  });
+
   it('reads a photo item under a 图片报道 banner: no headline, credited 摄影报道', () => {
     const result = segmentPage(page('保供稳价 市场平稳', '', '本报讯（记者 张三）正文写到这里，市场供应充足。', '', '图片报道', '',
       '1月31日，社区党员面对党旗宣誓，为坚决打赢疫情防控阻击战贡献力量。', '', '朱  磊  黄哲雨摄影报道'));
