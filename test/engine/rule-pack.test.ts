@@ -108,6 +108,16 @@ describe('jump lines', () => {
   });
 });
 
+describe('commentary', () => {
+  it.each(['人民时评', '国际论坛', '新闻评论', '今日谈', '■短评', '评论员观察'])('"%s" labels an editorial', (label) => {
+    expect(pack.isEditorialLabel(label)).toBe(true);
+  });
+  it.each(['评论 4', '论坛召开', '一线直击'])('"%s" does not', (label) => expect(pack.isEditorialLabel(label)).toBe(false));
+  it('reads 本报特约评论员 on its own line as the commentator', () => {
+    expect(names(pack.standaloneByline(folded('■本报特约评论员')))).toEqual(['本报特约评论员/commentator']);
+  });
+});
+
 describe('masthead signals', () => {
   it.each(['要闻 3', '4　评论', 'A5 体育', '第5版 要闻'])('an inner page\'s running head "%s" is masthead furniture', (line) => {
     expect(pack.mastheadSignal(line, 0)).toBeGreaterThanOrEqual(2);

@@ -17,7 +17,7 @@ const ROLE_WORDS: [string, ContributorRole][] = (
   [
     ['本报特派记者', 'reporter'], ['本报见习记者', 'trainee-reporter'], ['本报实习记者', 'trainee-reporter'],
     ['融媒体记者', 'reporter'], ['全媒体记者', 'reporter'], ['新华社记者', 'reporter'], ['中新社记者', 'reporter'],
-    ['本报评论员', 'commentator'], ['特约评论员', 'commentator'], ['本报通讯员', 'correspondent'],
+    ['本报特约评论员', 'commentator'], ['本报评论员', 'commentator'], ['特约评论员', 'commentator'], ['本报通讯员', 'correspondent'],
     ['特约通讯员', 'correspondent'], ['本报记者', 'reporter'], ['首席记者', 'reporter'], ['特派记者', 'reporter'],
     ['融媒记者', 'reporter'], ['驻站记者', 'reporter'], ['见习记者', 'trainee-reporter'], ['实习记者', 'trainee-reporter'],
     ['摄影记者', 'photographer'], ['责任编辑', 'editor'], ['美术编辑', 'editor'], ['图片编辑', 'editor'],
@@ -32,7 +32,7 @@ const BYLINE_FIRST_CHARS = new Set([...'■□◆◇●○◎▲△★☆▶►�
 
 const AGENCIES = ['新华社', '中新社', '中国新闻社', '人民日报', '央视网', '新华网', '人民网', '中央广播电视总台'];
 /** Role words that are themselves the printed name of the contributor ("■本报评论员"). */
-const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员']);
+const SELF_NAMED = new Set(['本报评论员', '评论员', '特约评论员', '本报特约评论员']);
 
 /** Han names run two to four characters; names transcribed with a middle dot run longer. */
 /** Words that follow a role word without being anyone's name ("记者手记", "编辑同志"). */
@@ -163,7 +163,11 @@ const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|�
 /** A byline OCR glued to the end of a headline: "…实现全覆盖 本报记者 孟凡超". */
 const TRAILING_BYLINE = /\s+((?:本报|[\u4e00-\u9fff]{1,3}报)?(?:记者|见习记者|实习记者|通讯员|特约通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s+(?:[\u4e00-\u9fff·]{2,4}|(?:通讯员|实习生|见习记者)\s*[\u4e00-\u9fff·]{2,4}))*)$/;
 const SERIES = /系列报道|系列评论|专栏|之[一二三四五六七八九十\d]+$|^——.*(?:系列|之[一二三四五六七八九十])|^学习贯彻|^喜迎|^[\u4e00-\u9fff\d]{4,12}·[\u4e00-\u9fff\d]{2,10}$/;
-const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:短评|社论|时评|快评|微评|评论|本报评论员文章|编者按|论坛|言论)$/;
+/**
+ * Commentary columns: a bare label ("社论", "短评", "今日谈") or a column named after its genre
+ * ("人民时评", "国际论坛", "新闻评论", "评论员观察").
+ */
+const EDITORIAL_LABEL = /^(?:[■□◆●]?\s*)(?:[\u4e00-\u9fff]{0,4}(?:时评|快评|微评|短评|评论|论坛|言论)|社论|今日谈|评论员观察|本报评论员文章|评论员文章|编者按)$/;
 const NOTICE_TITLE = /(?:公告|声明|通知|启事|通告|公示|讣告|遗失|招标|拍卖|注销|名单|公报|决定|决议|风险提示)$|^(?:公告|声明|通告|公示|遗失声明|天气预报)$/;
 /** The issuer's name or the date under a notice or letter ("云溪日报社", "2023年3月14日"). */
 const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公室|办|政府|公司|集团|中心|支队|大队|协会|学会|医院|学校|法院|检察院|银行|指挥部|编辑部|周刊|报)$/;
