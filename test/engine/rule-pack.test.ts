@@ -113,6 +113,13 @@ describe('commentary', () => {
     expect(pack.isEditorialLabel(label)).toBe(true);
   });
   it.each(['评论 4', '论坛召开', '一线直击'])('"%s" does not', (label) => expect(pack.isEditorialLabel(label)).toBe(false));
+  it.each([
+    ['（本报记者邹静整理）', ['邹静/reporter']],
+    ['（本报记者 徐嘉平采访整理）', ['徐嘉平/reporter']],
+    ['（记者张三、李四采写）', ['张三/reporter', '李四/reporter']],
+  ])('reads the closing credit %s without its verb', (line, contributors) => {
+    expect(names(pack.standaloneByline(folded(line)))).toEqual(contributors);
+  });
   it('reads 本报特约评论员 on its own line as the commentator', () => {
     expect(names(pack.standaloneByline(folded('■本报特约评论员')))).toEqual(['本报特约评论员/commentator']);
   });

@@ -87,7 +87,8 @@ function parseCredits(inner: string, photo: boolean, defaultRole: ContributorRol
   // "■本报评论员" names the desk; "■评论员 林枫" names a person, so the desk entry is dropped.
   let desk: { name: string; role: ContributorRole } | null = null;
   for (const raw of tokens) {
-    const token = raw.replace(/报[道导]$/, '');
+    // "邹静整理": the verb printed against the last name is not part of it.
+    const token = raw.replace(/报[道导]$/, '').replace(/(?<=^[\u4e00-\u9fff·]{2,})(?:采访)?(?:整理|采写|编译)$/, '');
     if (!token || CREDIT_VERBS.has(token)) continue;
     const [prefixRole, word, rest] = splitRolePrefix(token);
     if (prefixRole) {
