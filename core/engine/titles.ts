@@ -1,6 +1,7 @@
 // Assigns display lines above a body to kicker, headline, subheadline and series.
 // Without type sizes, the roles come from the lines' form and order (see the rule pack).
 import type { RulePack } from './rules/rule-pack.ts';
+import type { LineRole } from './model/line-roles.ts';
 
 export interface TitleRoles {
   kicker: string | null;
@@ -65,4 +66,84 @@ export function assignTitleRoles(above: string[], belowByline: string[], pack: R
     return { kicker: first, headline: second, subheadline: join(rest.slice(2)), series: join(series) };
   }
   return { kicker: null, headline: first, subheadline: join(rest.slice(1)), series: join(series) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title roles the line-role model decoded, settled by the form of the lines themselves. The model
+// reads each line with its neighbours' features; these are relations between the lines' texts that
+// hold on printed Chinese pages whatever the type sizes were.
+
+/** Longest half of a headline printed as two parallel phrases on two lines ("武汉加油" / "中国加油"). */
+const MAX_HALF_LINE = 6;
+const HALF_LINE = /^[^\s，,。；;：:、！？!?—·-]+$/u;
+/** A headline of two phrases on one line, set apart by a space ("织密防控网 防疫保健康"). */
+const TWO_PART = /^\S{2,12}[\s\u3000]+\S{2,12}$/u;
+/** A line that leads into the line below: ends in a colon ("张宏飞：") or a dash ("记者探访武汉超市——"). */
+const LEAD_IN = /(?:[:：]|—|--|－－|[-－]一)$/u;
+/** A line closed by a full stop is a sentence (a deck or summary), never the headline beside a title. */
+const SENTENCE = /[。]$/u;
+
+/** Two lines of the same length, each a short phrase without punctuation: one headline in two halves. */
+export const areHeadlineHalves = (a: string, b: string, pack: RulePack): boolean =>
+  a.length === b.length && a.length >= 2 && a.length <= MAX_HALF_LINE && isHalf(a, pack) && isHalf(b, pack);
+/** A short phrase that may be half a headline: not punctuated, and not a column, series or issuer's name. */
+const isHalf = (line: string, pack: RulePack): boolean => {
+  const s = pack.fold(line);
+  return HALF_LINE.test(s) && !pack.isColumnHeader(s) && !pack.isSeriesBanner(s) && !pack.isEditorialLabel(s) && !pack.isSignature(s);
+};
+
+/** A line ending in a colon or a dash introduces the line below it: a kicker, never part of the headline. */
+export const isLeadIn = (line: string, pack: RulePack): boolean => LEAD_IN.test(pack.fold(line).trim());
+
+/** One line holding a whole two-part headline: no line above or below it continues that headline. */
+export const isTwoPartHeadline = (line: string): boolean => TWO_PART.test(line.trim());
+
+/**
+ * The item's titles from the roles the model decoded for its title lines (in page order), with the
+ * headline settled by the lines' form:
+ * - a line that leads into the next ("张宏飞：", "…——") is a kicker, and the line below it the headline;
+ * - two short lines of the same length next to the headline are its two halves, both the headline;
+ * - a line closed by a full stop beside other headline lines is the deck below (or the lead-in above);
+ * - a line holding a two-part headline is the whole headline: a headline line above it is a kicker,
+ *   one below it a subheadline; likewise around two headline halves.
+ */
+export function titlesFromRoles(titles: readonly string[], decoded: readonly LineRole[], pack: RulePack): TitleRoles {
+  const lines = titles.map((t) => t.trim());
+  const roles = [...decoded];
+  const n = lines.length;
+  const isTitle = (k: number): boolean => k >= 0 && k < n && (roles[k] === 'kicker' || roles[k] === 'headline' || roles[k] === 'subheadline' || roles[k] === 'series');
+
+  for (let k = 0; k + 1 < n; k++) {
+    if (!isLeadIn(lines[k]!, pack) || !isTitle(k + 1) || isLeadIn(lines[k + 1]!, pack)) continue;
+    if (roles[k] === 'headline') {
+      roles[k] = 'kicker';
+      if (!roles.includes('headline')) roles[k + 1] = 'headline';
+    }
+    // The headline is the line it leads into: a line read as headline above it is a banner over both.
+    if (roles[k + 1] === 'headline') for (let j = 0; j < k; j++) if (roles[j] === 'headline') roles[j] = 'kicker';
+  }
+  // A sentence beside other headline lines is the deck below the headline or the lead-in above it.
+  const first = roles.indexOf('headline');
+  for (let k = 0; k < n; k++) {
+    if (roles[k] !== 'headline' || !SENTENCE.test(lines[k]!) || roles.filter((r) => r === 'headline').length < 2) continue;
+    roles[k] = k > first ? 'subheadline' : 'kicker';
+  }
+  for (let k = 0; k + 1 < n; k++) {
+    const [a, b] = [roles[k], roles[k + 1]];
+    if ((a === 'headline') === (b === 'headline') || !isTitle(k) || !isTitle(k + 1)) continue;
+    if (!areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) continue;
+    if (roles.filter((r) => r === 'headline').length !== 1) continue;
+    roles[k] = roles[k + 1] = 'headline';
+    k++;
+  }
+  // The headline core: a two-part line, or two halves, among several lines read as the headline.
+  const heads = roles.flatMap((r, k) => (r === 'headline' ? [k] : []));
+  if (heads.length > 1) {
+    let core: [number, number] | null = null;
+    for (const k of heads) if (isTwoPartHeadline(lines[k]!)) core ??= [k, k];
+    for (const k of heads) if (!core && roles[k + 1] === 'headline' && areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) core = [k, k + 1];
+    if (core) for (const k of heads) if (k < core[0]) roles[k] = 'kicker'; else if (k > core[1]) roles[k] = 'subheadline';
+  }
+  const pick = (role: LineRole): string | null => join(lines.filter((_, k) => roles[k] === role));
+  return { kicker: pick('kicker'), headline: pick('headline'), subheadline: pick('subheadline'), series: pick('series') };
 }
