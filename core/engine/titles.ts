@@ -80,6 +80,8 @@ const HALF_LINE = /^[^\s，,。；;：:、！？!?—·-]+$/u;
 const TWO_PART = /^\S{2,12}[\s\u3000]+\S{2,12}$/u;
 /** A line that leads into the line below: ends in a colon ("张宏飞：") or a dash ("记者探访武汉超市——"). */
 const LEAD_IN = /(?:[:：]|—|--|－－|[-－]一)$/u;
+/** A headline closed by its series tag in brackets ("…（财经眼·政策解读③）"): the headline ends with it. */
+const SERIES_TAG = /[（(][^（()）]*(?:·|[①-⑳]|之[一二三四五六七八九十])[^（()）]*[）)]$/u;
 /** A line closed by a full stop is a sentence (a deck or summary), never the headline beside a title. */
 const SENTENCE = /[。]$/u;
 
@@ -95,8 +97,11 @@ const isHalf = (line: string, pack: RulePack): boolean => {
 /** A line ending in a colon or a dash introduces the line below it: a kicker, never part of the headline. */
 export const isLeadIn = (line: string, pack: RulePack): boolean => LEAD_IN.test(pack.fold(line).trim());
 
-/** One line holding a whole two-part headline: no line above or below it continues that headline. */
-export const isTwoPartHeadline = (line: string): boolean => TWO_PART.test(line.trim());
+/**
+ * One line holding a whole headline: two parts set apart by a space, or a headline closed by its series
+ * tag. No line above or below it continues that headline.
+ */
+export const isWholeHeadline = (line: string): boolean => TWO_PART.test(line.trim()) || SERIES_TAG.test(line.trim());
 
 /**
  * The item's titles from the roles the model decoded for its title lines (in page order), with the
@@ -104,8 +109,8 @@ export const isTwoPartHeadline = (line: string): boolean => TWO_PART.test(line.t
  * - a line that leads into the next ("张宏飞：", "…——") is a kicker, and the line below it the headline;
  * - two short lines of the same length next to the headline are its two halves, both the headline;
  * - a line closed by a full stop beside other headline lines is the deck below (or the lead-in above);
- * - a line holding a two-part headline is the whole headline: a headline line above it is a kicker,
- *   one below it a subheadline; likewise around two headline halves.
+ * - a line holding a two-part headline, or a headline closed by its series tag, is the whole headline:
+ *   a headline line above it is a kicker, one below it a subheadline; likewise around two halves.
  */
 export function titlesFromRoles(titles: readonly string[], decoded: readonly LineRole[], pack: RulePack): TitleRoles {
   const lines = titles.map((t) => t.trim());
@@ -136,11 +141,11 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
     roles[k] = roles[k + 1] = 'headline';
     k++;
   }
-  // The headline core: a two-part line, or two halves, among several lines read as the headline.
+  // The headline core: a whole headline line, or two halves, among several lines read as the headline.
   const heads = roles.flatMap((r, k) => (r === 'headline' ? [k] : []));
   if (heads.length > 1) {
     let core: [number, number] | null = null;
-    for (const k of heads) if (isTwoPartHeadline(lines[k]!)) core ??= [k, k];
+    for (const k of heads) if (isWholeHeadline(lines[k]!)) core ??= [k, k];
     for (const k of heads) if (!core && roles[k + 1] === 'headline' && areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) core = [k, k + 1];
     if (core) for (const k of heads) if (k < core[0]) roles[k] = 'kicker'; else if (k > core[1]) roles[k] = 'subheadline';
   }

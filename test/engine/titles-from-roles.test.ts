@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zhDailyRules as pack } from '../../core/engine/index.ts';
-import { areHeadlineHalves, isLeadIn, isTwoPartHeadline, titlesFromRoles } from '../../core/engine/titles.ts';
+import { areHeadlineHalves, isLeadIn, isWholeHeadline, titlesFromRoles } from '../../core/engine/titles.ts';
 import type { LineRole } from '../../core/engine/model/line-roles.ts';
 
 const settle = (lines: [string, LineRole][]) => titlesFromRoles(lines.map(([t]) => t), lines.map(([, r]) => r), pack);
@@ -101,13 +101,15 @@ describe('a headline printed in two halves', () => {
   });
 });
 
-describe('a two-part headline on one line is the whole headline', () => {
+describe('a line holding the whole headline', () => {
   it.each([
     ['老街焕新颜 居民笑开颜', true],
     ['稳岗位  促增收', true],
     ['城市更新步入快车道', false],
     ['习近平出席会议并讲话李强主持 赵乐际王沪宁蔡奇丁薛祥出席', false],
-  ])('%s: %s', (line, two) => expect(isTwoPartHeadline(line)).toBe(two));
+    ['小微企业贷款更便利了（金融观察·服务实体经济②）', true],
+    ['小微企业贷款更便利了（记者手记）', false],
+  ])('%s: %s', (line, two) => expect(isWholeHeadline(line)).toBe(two));
 
   it('a headline line above it is the kicker', () => {
     const t = settle([
@@ -115,6 +117,15 @@ describe('a two-part headline on one line is the whole headline', () => {
       ['老街焕新颜 居民笑开颜', 'headline'],
     ]);
     expect(t).toEqual({ kicker: '城市更新步入快车道', headline: '老街焕新颜 居民笑开颜', subheadline: null, series: null });
+  });
+
+  it('a headline line above a headline closed by its series tag is the kicker', () => {
+    const t = settle([
+      ['普惠金融服务持续扩面增效', 'headline'],
+      ['小微企业贷款更便利了（金融观察·服务实体经济②）', 'headline'],
+    ]);
+    expect(t.kicker).toBe('普惠金融服务持续扩面增效');
+    expect(t.headline).toBe('小微企业贷款更便利了（金融观察·服务实体经济②）');
   });
 
   it('a headline line below it is the subheadline', () => {
