@@ -27,6 +27,8 @@ describe('OCR repair in the Chinese pack', () => {
     ['(上接第1且)国歌唱毕,', '(上接第1版)国歌唱毕,'],
     ['田如瑞摄 〈(人民视觉', '田如瑞摄  （人民视觉'],
     ['刘勤利摄 《影像中国)', '刘勤利摄 （影像中国)'],
+    ['到片报道', '图片报道'],
+    ['辐片报道', '图片报道'],
   ])('%s → %s', (ocr, printed) => {
     const repaired = repairOcr(ocr);
     expect(repaired).toBe(printed);
@@ -35,7 +37,7 @@ describe('OCR repair in the Chinese pack', () => {
 
   it('leaves prose alone', () => {
     for (const line of ['《人民日报》记者近日走访', '国务院常务会议部署', '于是他又回到了村里', '口岸通关时间缩短', '2-一季度数据',
-      '国本报记者会上说，', '于记者会上宣布', '一一', '第一季度同比增长', '数组a[i]月份', '读过《人民视觉》杂志', '上接第一且慢']) {
+      '国本报记者会上说，', '于记者会上宣布', '一一', '第一季度同比增长', '数组a[i]月份', '读过《人民视觉》杂志', '上接第一且慢', '他的照片报道了真相', '这组图片报道']) {
       expect(repairOcr(line)).toBe(line);
     }
   });

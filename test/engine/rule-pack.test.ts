@@ -126,7 +126,7 @@ describe('commentary', () => {
 });
 
 describe('masthead signals', () => {
-  it.each(['要闻 3', '4　评论', 'A5 体育', '第5版 要闻'])('an inner page\'s running head "%s" is masthead furniture', (line) => {
+  it.each(['要闻 3', '4　评论', 'A5 体育', '第5版 要闻', '国内5', '第二版      要闻'])('an inner page\'s running head "%s" is masthead furniture', (line) => {
     expect(pack.mastheadSignal(line, 0)).toBeGreaterThanOrEqual(2);
   });
   it('does not take a short title with a number for a running head', () => {
