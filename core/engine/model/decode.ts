@@ -24,6 +24,25 @@ const onlyLabel = (label: number): Uint8Array => Uint8Array.from({ length: LABEL
 /** Roles of running text inside an item. */
 const BODY_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['body', 'body-start', 'caption', 'crosshead']);
 
+/** What a masthead item holds: the nameplate, running heads and editor lines, and OCR debris among them. */
+const MASTHEAD_ITEM: ReadonlySet<LineRole> = new Set<LineRole>(['masthead', 'running-head', 'other']);
+
+/**
+ * A page opened by a masthead or running head whose first item goes on into a title or text line
+ * (Tesseract's debris between the running head and the first headline, "图" / "内", lets the path
+ * carry on without a split): the best path that opens an item at that line. A masthead item holds
+ * no title and no text, so the item the model ran on is the page's first article.
+ */
+function closeMastheadItem(em: Emissions, model: LineRoleModel, free: number[]): number[] {
+  const first = roleOf(free[0]!);
+  if (first !== 'masthead' && first !== 'running-head') return free;
+  let i = 1;
+  while (i < free.length && !isStart(free[i]!) && MASTHEAD_ITEM.has(roleOf(free[i]!))) i++;
+  if (i >= free.length || isStart(free[i]!)) return free;
+  const mask: LabelMask = Array.from({ length: free.length }, (_, k) => (k === 0 || k === i ? START_ONLY : null));
+  return viterbi(em, model.transitions, mask);
+}
+
 /**
  * @param scored the page's emission scores (PageInput.emissions, the decoding path), or its line
  *   features by name (page-input.ts; scored here by the string path)
@@ -47,7 +66,7 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
         return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
       })
     : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : null));
-  const path = fixedStarts ? viterbi(em, model.transitions, mask) : free;
+  const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, free);
   const scale = model.confidenceScale;
   return {
     roles: path.map(roleOf),
