@@ -104,22 +104,24 @@ export const isLeadIn = (line: string, pack: RulePack): boolean => LEAD_IN.test(
 export const isWholeHeadline = (line: string): boolean => TWO_PART.test(line.trim()) || SERIES_TAG.test(line.trim());
 
 /**
- * The item's titles from the roles the model decoded for its title lines (in page order), with the
- * headline settled by the lines' form:
+ * The item's titles from the roles the model decoded for its title lines (in page order; the lines from
+ * `aboveByline` on stand between a byline line and the body), with the headline settled by the lines' form:
  * - a line that leads into the next ("张宏飞：", "…——") is a kicker, and the line below it the headline;
  * - two short lines of the same length next to the headline are its two halves, both the headline;
  * - a line closed by a full stop beside other headline lines is the deck below (or the lead-in above);
  * - a line holding a two-part headline, or a headline closed by its series tag, is the whole headline:
  *   a headline line above it is a kicker, one below it a subheadline; likewise around two halves.
  */
-export function titlesFromRoles(titles: readonly string[], decoded: readonly LineRole[], pack: RulePack): TitleRoles {
+export function titlesFromRoles(titles: readonly string[], decoded: readonly LineRole[], pack: RulePack, aboveByline = titles.length): TitleRoles {
   const lines = titles.map((t) => t.trim());
   const roles = [...decoded];
   const n = lines.length;
   const isTitle = (k: number): boolean => k >= 0 && k < n && (roles[k] === 'kicker' || roles[k] === 'headline' || roles[k] === 'subheadline' || roles[k] === 'series');
+  /** Line k + 1 is printed right under line k (a byline between them parts them). */
+  const touching = (k: number): boolean => k + 1 < n && k + 1 !== aboveByline;
 
   for (let k = 0; k + 1 < n; k++) {
-    if (!isLeadIn(lines[k]!, pack) || !isTitle(k + 1) || isLeadIn(lines[k + 1]!, pack)) continue;
+    if (!touching(k) || !isLeadIn(lines[k]!, pack) || !isTitle(k + 1) || isLeadIn(lines[k + 1]!, pack)) continue;
     if (roles[k] === 'headline') {
       roles[k] = 'kicker';
       if (!roles.includes('headline')) roles[k + 1] = 'headline';
@@ -135,7 +137,7 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
   }
   for (let k = 0; k + 1 < n; k++) {
     const [a, b] = [roles[k], roles[k + 1]];
-    if ((a === 'headline') === (b === 'headline') || !isTitle(k) || !isTitle(k + 1)) continue;
+    if (!touching(k) || (a === 'headline') === (b === 'headline') || !isTitle(k) || !isTitle(k + 1)) continue;
     if (!areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) continue;
     if (roles.filter((r) => r === 'headline').length !== 1) continue;
     roles[k] = roles[k + 1] = 'headline';
@@ -146,7 +148,7 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
   if (heads.length > 1) {
     let core: [number, number] | null = null;
     for (const k of heads) if (isWholeHeadline(lines[k]!)) core ??= [k, k];
-    for (const k of heads) if (!core && roles[k + 1] === 'headline' && areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) core = [k, k + 1];
+    for (const k of heads) if (!core && touching(k) && roles[k + 1] === 'headline' && areHeadlineHalves(lines[k]!, lines[k + 1]!, pack)) core = [k, k + 1];
     if (core) for (const k of heads) if (k < core[0]) roles[k] = 'kicker'; else if (k > core[1]) roles[k] = 'subheadline';
   }
   const pick = (role: LineRole): string | null => join(lines.filter((_, k) => roles[k] === role));

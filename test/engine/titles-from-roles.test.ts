@@ -81,6 +81,12 @@ describe('a headline printed in two halves', () => {
     expect(t.subheadline).toBe('——湖畔村庄十年变迁记');
   });
 
+  it('lines a byline parts are not two halves', () => {
+    const t = titlesFromRoles(['守望相助', '共克时艰'], ['headline', 'series'], pack, 1);
+    expect(t.headline).toBe('守望相助');
+    expect(t.series).toBe('共克时艰');
+  });
+
   it('a series name with an interpunct is not a half', () => {
     const t = settle([
       ['乡村·纪事', 'series'],
