@@ -123,8 +123,8 @@ export const EDITORIAL_LABELS = /^(?:社论|今日谈|人民时评|评论员观�
 /** A byline form that goes with an editorial label. */
 export const LABEL_BYLINES: Readonly<Record<string, string>> = { 评论员观察: '本报评论员', 本报评论员: '本报评论员', 评论员文章: '本报评论员' };
 
-/** The crawl's photo credit paragraph ("唐  克摄（影像中国）", "本报记者 张武军摄"). */
-export const PHOTO_CREDIT = /(?:摄|摄影报道|供图)(?:[（(][^（）()]{2,10}[）)])?$/;
+/** The crawl's photo credit paragraph ("唐  克摄（影像中国）", "本报记者 张武军摄", a cartoon's "曹  一图  于  石文"). */
+export const PHOTO_CREDIT = /(?:摄|摄影报道|供图)(?:[（(][^（）()]{2,10}[）)])?$|^[\u4e00-\u9fff·\s]{2,12}图\s+[\u4e00-\u9fff·\s]{2,12}文$/;
 export const PHOTO_CREDIT_MAX = 40;
 /** Generic photo headlines: a label, not a headline. */
 export const PHOTO_LABELS = /^(?:图片报道|图片新闻|新春走基层|影像中国)$/;

@@ -72,6 +72,8 @@ describe('photo and wire credits', () => {
     ['朱  磊  黄哲雨摄影报道', ['朱磊/photographer', '黄哲雨/photographer']],
     ['本报记者 吴天顺摄影报道', ['吴天顺/photographer']],
     ['春秋航空供图（新华社发）', ['春秋航空/photographer']],
+    // A cartoon: drawn by one, its verse written by the other.
+    ['王宇峰图  马  原文', ['王宇峰/photographer', '马原/author']],
   ])('%s', (line, contributors) => {
     expect(names(pack.photoCredit(folded(line)))).toEqual(contributors);
   });
@@ -83,6 +85,7 @@ describe('photo and wire credits', () => {
   it('does not mistake 拍摄 in prose for a credit', () => {
     expect(pack.photoCredit('游客们纷纷驻足拍摄')).toBeNull();
     expect(pack.photoCredit('多家媒体对此进行了摄影报道')).toBeNull();
+    expect(pack.photoCredit('这是一幅图 很好的文')).toBeNull();
   });
   it('reads an end credit', () => {
     expect(names(pack.endCredit('(新华社北京2月27日电)'))).toEqual(['新华社/agency']);

@@ -125,6 +125,8 @@ const BRACKETED = /^[（(【〔]\s*(.*?)\s*[）)】〕]$/;
 const JUMP = new RegExp(`[（(【〔]?\\s*(下转|转|上接|接上|紧接|接)\\s*(?:第)?\\s*[A-Z]?(${NUMERAL})\\s*版(?:\\s*[）)】〕])?`);
 const END_CREDIT = /[（(]\s*((?:新华社|中新社|中国新闻社|本报)[\u4e00-\u9fff\d]{0,16}电|据[^（()）]{2,20}|本报综合|综合[^（()）]{0,16}|[\u4e00-\u9fff]{2,8}供稿)\s*[）)]\s*$/;
 const PHOTO_TAIL = /(?:^|[\s。！？!?]|[（(])\s*[■□◆●◎▲]?\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|实习生|摄影)\s*)?[\u4e00-\u9fff·、\s]{2,30}?)\s*[/／]?\s*摄(?:影(?:报道)?)?\s*[）)]?\s*$/;
+/** A cartoon's or drawing's credit: "王宇峰图  马  原文" (drawn by one, written by the other). */
+const PICTURE_AND_TEXT = /^\s*[■□◆●◎▲]?\s*([\u4e00-\u9fff·\s]{2,12}?)\s*图\s+([\u4e00-\u9fff·\s]{2,12}?)\s*文\s*$/;
 const PHOTO_SLASH = /^\s*[■□◆●◎▲]?\s*[（(]?\s*(?:图|摄影|图片)\s*[/／｜|:：]\s*([\u4e00-\u9fff·、\s]{2,30}?)\s*[）)]?$/;
 /**
  * "（曲陵农商银行供图）" closing a caption, or "春秋航空供图" on a line of its own: the supplier is
@@ -298,6 +300,13 @@ export const zhDailyRules: RulePack = {
     const line = source && /(?:摄(?:影(?:报道)?)?|供图)\s*$/.test(full.slice(0, source.index)) ? full.slice(0, source.index) : full;
     const supplied = SUPPLIED_PHOTO.exec(line);
     if (supplied) return { text: (source ? full.slice(supplied.index) : supplied[0]).trim(), start: supplied.index, contributors: [{ name: supplied[1]!, role: 'photographer' }] };
+    const drawn = PICTURE_AND_TEXT.exec(line);
+    // Function characters never name anyone: "这是一幅图 很好的文" is prose.
+    if (drawn && !/[的是了这那个]/.test(drawn[1]! + drawn[2]!)) {
+      const artists = parseCredits(drawn[1]!.trim(), true);
+      const writers = parseCredits(drawn[2]!.trim(), false, 'author');
+      if (artists && writers) return { text: line.trim(), start: line.length - line.trimStart().length, contributors: [...artists, ...writers] };
+    }
     const slash = PHOTO_SLASH.exec(line);
     if (slash) {
       const names = slash[1]!.split(/[\s、]+/).filter((n) => NAME.test(n));
