@@ -26,6 +26,8 @@ describe('the masthead item', () => {
     const decoded = decodePage(model, em);
     expect(decoded.starts).toEqual([0, 3]);
     expect(decoded.roles).toEqual(['running-head', 'other', 'other', 'headline', 'byline', 'body-start']);
+    // The model's free reading ran on: the added start is a doubt for the editor, not a certainty.
+    expect(decoded.boundaryConfidence[3]).toBeLessThan(0.5);
   });
 
   it('leaves a masthead of masthead and running-head lines alone, and a page that opens with an article', () => {

@@ -68,10 +68,14 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
     : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : null));
   const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, free);
   const scale = model.confidenceScale;
+  const certainty = (margin: number): number => (fixedStarts ? Math.abs(margin) : margin);
   return {
     roles: path.map(roleOf),
     starts: path.flatMap((y, i) => (isStart(y) ? [i] : [])),
-    boundaryConfidence: path.map((_, i) => (i === 0 ? 1 : squash(Math.abs(boundaryMargin(mm, path, i)), scale))),
-    roleConfidence: path.map((_, i) => squash(Math.abs(titleMargin(mm, path, i)), scale)),
+    // On the free path every margin is ≥ 0. An editor's split is certain whatever the model thinks
+    // (hence the absolute value); a start the masthead rule added against the model's free reading
+    // keeps its negative margin, so it comes out doubtful and the editor's walk through doubts reaches it.
+    boundaryConfidence: path.map((_, i) => (i === 0 ? 1 : squash(certainty(boundaryMargin(mm, path, i)), scale))),
+    roleConfidence: path.map((_, i) => squash(certainty(titleMargin(mm, path, i)), scale)),
   };
 }
