@@ -1,4 +1,4 @@
-// Public API of the line-role model (platform-free). See /work/team/model-api.md and README "The
+// Public API of the line-role model (platform-free). See README "The
 // segmentation engine". Everything a caller needs: load, train, adapt online, profiles.
 import type { RulePack } from '../rules/rule-pack.ts';
 import type { LabelledPage } from './line-roles.ts';

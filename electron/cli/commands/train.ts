@@ -19,7 +19,7 @@ const HELP = `Usage: ${usage}
 Trains the averaged-perceptron line-role model and writes its weights (galley.line-roles/2).
 
 Options:
-  --corpus DIR     built pages of the page builder (see /work/team/corpus-status.md); without it,
+  --corpus DIR     built pages of the page builder (see docs/training.md); without it,
                    only the annotated pages train (v4: galley build-corpus --variants 4)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
                    "none" leaves them out
