@@ -94,8 +94,26 @@ const isHalf = (line: string, pack: RulePack): boolean => {
   return HALF_LINE.test(s) && !pack.isColumnHeader(s) && !pack.isSeriesBanner(s) && !pack.isEditorialLabel(s) && !pack.isSignature(s);
 };
 
-/** A line ending in a colon or a dash introduces the line below it: a kicker, never part of the headline. */
-export const isLeadIn = (line: string, pack: RulePack): boolean => LEAD_IN.test(pack.fold(line).trim());
+/**
+ * Word cues for the headline a rule pack may give (the words are language knowledge, kept in the pack):
+ * a line naming who attended or presided ("某某出席"), printed under the headline; a line naming the
+ * occasion ("就…") or a place alone ("某某县"), printed over the headline as its kicker.
+ */
+export interface HeadlineCues {
+  isAttendanceLine?(line: string): boolean;
+  isOccasionLeadIn?(line: string): boolean;
+  isPlaceName?(line: string): boolean;
+}
+const cues = (pack: RulePack): HeadlineCues => pack as RulePack & HeadlineCues;
+
+/**
+ * A line that introduces the line below it, a kicker and never part of the headline: it ends in a colon
+ * or a dash, or the pack reads it as an occasion or a place name.
+ */
+export const isLeadIn = (line: string, pack: RulePack): boolean => {
+  const s = pack.fold(line).trim();
+  return LEAD_IN.test(s) || cues(pack).isOccasionLeadIn?.(s) === true || cues(pack).isPlaceName?.(s) === true;
+};
 
 /**
  * One line holding a whole headline: two parts set apart by a space, or a headline closed by its series
@@ -106,7 +124,9 @@ export const isWholeHeadline = (line: string): boolean => TWO_PART.test(line.tri
 /**
  * The item's titles from the roles the model decoded for its title lines (in page order; the lines from
  * `aboveByline` on stand between a byline line and the body), with the headline settled by the lines' form:
- * - a line that leads into the next ("张宏飞：", "…——") is a kicker, and the line below it the headline;
+ * - a line that leads into the next ("张宏飞：", "…——", the pack's occasions and place names) is a kicker,
+ *   and the line below it the headline;
+ * - an attendance line (the pack's) read as the headline under a kicker-read line is the subheadline;
  * - two short lines of the same length next to the headline are its two halves, both the headline;
  * - a line closed by a full stop beside other headline lines is the deck below (or the lead-in above);
  * - a line holding a two-part headline, or a headline closed by its series tag, is the whole headline:
@@ -128,6 +148,14 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
     }
     // The headline is the line it leads into: a line read as headline above it is a banner over both.
     if (roles[k + 1] === 'headline') for (let j = 0; j < k; j++) if (roles[j] === 'headline') roles[j] = 'kicker';
+  }
+  // Who attended goes under the headline: an attendance line read as the headline under a kicker-read
+  // line makes that line the headline.
+  for (let k = 1; k < n; k++) {
+    if (roles[k] !== 'headline' || cues(pack).isAttendanceLine?.(pack.fold(lines[k]!).trim()) !== true) continue;
+    if (roles.filter((r) => r === 'headline').length !== 1 || roles[k - 1] !== 'kicker' || !touching(k - 1)) continue;
+    roles[k - 1] = 'headline';
+    roles[k] = 'subheadline';
   }
   // A sentence beside other headline lines is the deck below the headline or the lead-in above it.
   const first = roles.indexOf('headline');

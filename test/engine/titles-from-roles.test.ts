@@ -158,3 +158,45 @@ describe('a sentence beside the headline', () => {
     expect(settle([['天更蓝了，水更清了。', 'headline']]).headline).toBe('天更蓝了，水更清了。');
   });
 });
+
+describe("the pack's word cues", () => {
+  const cued = {
+    ...pack,
+    isAttendanceLine: (line: string) => /(?:出席|主持)$/.test(line),
+    isOccasionLeadIn: (line: string) => /^就/.test(line),
+    isPlaceName: (line: string) => /(?:县|村)$/.test(line),
+  };
+  const settleCued = (lines: [string, LineRole][]) => titlesFromRoles(lines.map(([t]) => t), lines.map(([, r]) => r), cued);
+
+  it('an attendance line is not the headline: the line above it is', () => {
+    const t = settleCued([
+      ['全省秋粮收购工作会议召开', 'kicker'],
+      ['副省长周海川出席', 'headline'],
+    ]);
+    expect(t.headline).toBe('全省秋粮收购工作会议召开');
+    expect(t.subheadline).toBe('副省长周海川出席');
+    expect(t.kicker).toBeNull();
+  });
+
+  it('an occasion over the headline is its kicker', () => {
+    const t = settleCued([
+      ['就两市缔结友好城市十周年', 'headline'],
+      ['两市市长互致贺信', 'subheadline'],
+    ]);
+    expect(t.kicker).toBe('就两市缔结友好城市十周年');
+    expect(t.headline).toBe('两市市长互致贺信');
+  });
+
+  it('a place alone over the headline is its kicker', () => {
+    const t = settleCued([
+      ['云溪县', 'headline'],
+      ['山路修到家门口', 'headline'],
+    ]);
+    expect(t.kicker).toBe('云溪县');
+    expect(t.headline).toBe('山路修到家门口');
+  });
+
+  it('without the cues the model reading stands', () => {
+    expect(settle([['云溪县', 'headline'], ['山路修到家门口', 'headline']]).headline).toBe('云溪县\n山路修到家门口');
+  });
+});
