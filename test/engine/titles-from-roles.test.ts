@@ -196,7 +196,18 @@ describe("the pack's word cues", () => {
     expect(t.headline).toBe('山路修到家门口');
   });
 
-  it('without the cues the model reading stands', () => {
-    expect(settle([['云溪县', 'headline'], ['山路修到家门口', 'headline']]).headline).toBe('云溪县\n山路修到家门口');
+  it('where the cues say no, the model reading stands', () => {
+    const silent = { ...pack, isAttendanceLine: () => false, isOccasionLeadIn: () => false, isPlaceName: () => false };
+    const t = titlesFromRoles(['云溪县', '山路修到家门口'], ['headline', 'headline'], silent);
+    expect(t.headline).toBe('云溪县\n山路修到家门口');
+  });
+
+  it('a two-part headline that names who received the visitors is still the headline', () => {
+    // Only attendance lines the pack names move; a headline ending in 会见 is not one of them.
+    const t = settleCued([
+      ['加强两地交流合作 携手互促联动发展', 'kicker'],
+      ['市长率队赴外地考察学习 当地市长会见', 'headline'],
+    ]);
+    expect(t.headline).toBe('市长率队赴外地考察学习 当地市长会见');
   });
 });
