@@ -4,7 +4,7 @@ import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { ParsedByline, RulePack } from './rules/rule-pack.ts';
 import { isLooseTitle, unfoldNames, type ClassifiedLine } from './line-class.ts';
 import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
-import { assignTitleRoles } from './titles.ts';
+import { assignTitleRoles, titlesFromRoles } from './titles.ts';
 import { uniqueContributors } from './contributors.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
 import type { LineRole as ModelRole } from './model/line-roles.ts';
@@ -138,7 +138,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   const titleRoles = titleOnly
     ? { kicker: null, headline: null, subheadline: null, series: null }
     : roles && (aboveRoles.includes('headline') || seriesOnly(aboveRoles))
-      ? titlesByRole([...above, ...belowByline], [...aboveRoles, ...belowRoles])
+      ? titlesFromRoles([...above, ...belowByline], [...aboveRoles, ...belowRoles], pack, above.length)
       : assignTitleRoles(above, belowByline, pack);
   Object.assign(item, titleRoles);
   const allBylines = leading ? [leading, ...bylines] : bylines;
@@ -177,15 +177,6 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
  * pieces): the item has no headline of its own, rather than its banner promoted to one.
  */
 const seriesOnly = (roles: readonly ModelRole[]): boolean => roles.length > 0 && roles.every((r) => r === 'series');
-
-/** Title strings grouped by the role the model decoded for their lines. */
-function titlesByRole(titles: string[], roles: ModelRole[]): Pick<Item, 'kicker' | 'headline' | 'subheadline' | 'series'> {
-  const pick = (role: ModelRole): string | null => {
-    const found = titles.filter((_, k) => roles[k] === role);
-    return found.length ? found.join('\n') : null;
-  };
-  return { kicker: pick('kicker'), headline: pick('headline'), subheadline: pick('subheadline'), series: pick('series') };
-}
 
 /** A kind the decoded roles say outright: an item opened by an ad or notice line, or a captioned photo without body. */
 function kindByRole(roles: readonly ModelRole[] | undefined): ItemKind | null {

@@ -99,12 +99,6 @@ const isHalf = (line: string, pack: RulePack): boolean => {
  * a line naming who attended or presided ("某某出席"), printed under the headline; a line naming the
  * occasion ("就…") or a place alone ("某某县"), printed over the headline as its kicker.
  */
-export interface HeadlineCues {
-  isAttendanceLine?(line: string): boolean;
-  isOccasionLeadIn?(line: string): boolean;
-  isPlaceName?(line: string): boolean;
-}
-const cues = (pack: RulePack): HeadlineCues => pack as RulePack & HeadlineCues;
 
 /**
  * A line that introduces the line below it, a kicker and never part of the headline: it ends in a colon
@@ -112,7 +106,7 @@ const cues = (pack: RulePack): HeadlineCues => pack as RulePack & HeadlineCues;
  */
 export const isLeadIn = (line: string, pack: RulePack): boolean => {
   const s = pack.fold(line).trim();
-  return LEAD_IN.test(s) || cues(pack).isOccasionLeadIn?.(s) === true || cues(pack).isPlaceName?.(s) === true;
+  return LEAD_IN.test(s) || pack.isOccasionLeadIn(s) || pack.isPlaceName(s);
 };
 
 /**
@@ -152,7 +146,7 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
   // Who attended goes under the headline: an attendance line read as the headline under a kicker-read
   // line makes that line the headline.
   for (let k = 1; k < n; k++) {
-    if (roles[k] !== 'headline' || cues(pack).isAttendanceLine?.(pack.fold(lines[k]!).trim()) !== true) continue;
+    if (roles[k] !== 'headline' || !pack.isAttendanceLine(pack.fold(lines[k]!).trim())) continue;
     if (roles.filter((r) => r === 'headline').length !== 1 || roles[k - 1] !== 'kicker' || !touching(k - 1)) continue;
     roles[k - 1] = 'headline';
     roles[k] = 'subheadline';

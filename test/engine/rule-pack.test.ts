@@ -128,6 +128,18 @@ describe('commentary', () => {
   });
 });
 
+describe('title cues', () => {
+  it('reads attendance, occasion and place lines', () => {
+    expect(['刘鹤出席并讲话', '韩正参加会见', '尤权出席'].every((l) => pack.isAttendanceLine(l))).toBe(true);
+    // A headline that ends in 会见 is a headline (Hengyang, 2021-10-29).
+    expect(pack.isAttendanceLine('秦国文率队赴苏州考察学习 吴庆文会见')).toBe(false);
+    expect(pack.isOccasionLeadIn('就中朝建交70周年')).toBe(true);
+    expect(pack.isOccasionLeadIn('就业形势总体稳定')).toBe(false);
+    expect(['重庆忠县', '福建武平县尧禄村'].every((l) => pack.isPlaceName(l))).toBe(true);
+    expect(pack.isPlaceName('让乡村更美丽')).toBe(false);
+  });
+});
+
 describe('masthead signals', () => {
   it.each(['要闻 3', '4　评论', 'A5 体育', '第5版 要闻', '国内5', '第二版      要闻'])('an inner page\'s running head "%s" is masthead furniture', (line) => {
     expect(pack.mastheadSignal(line, 0)).toBeGreaterThanOrEqual(2);

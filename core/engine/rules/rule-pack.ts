@@ -92,4 +92,10 @@ export interface RulePack {
   mastheadFacts(lines: string[]): Masthead;
   /** Editors named in a running head ("责任编辑 李明"). */
   runningHeadEditors(line: string): ParsedByline | null;
+  /** A line naming who attended or presided, printed under a headline ("刘鹤出席并讲话"): a subheadline. */
+  isAttendanceLine(line: string): boolean;
+  /** A phrase naming the occasion, printed over the headline it leads into ("就中朝建交70周年"): a kicker. */
+  isOccasionLeadIn(line: string): boolean;
+  /** A place alone on a line over a headline ("重庆忠县", "福建武平县尧禄村"): a kicker. */
+  isPlaceName(line: string): boolean;
 }

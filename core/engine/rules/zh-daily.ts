@@ -208,6 +208,10 @@ export const zhDailyRules: RulePack = {
   isLeadOpening: (line) => /^\s*(?:[“「"]|\d{1,2}月\d{1,2}日|(?:近日|日前|昨日|昨天|今天|今年|当天|记者从|记者近日))/.test(line),
   isDashSubtitle: (line) => /^\s*(?:——|--|－－|—)/.test(line),
   isKickerLabel: (line) => /[:：]$/.test(line.trim()),
+  // No bare 会见: "秦国文率队赴苏州考察学习 吴庆文会见" is a headline (Hengyang, 2021-10-29).
+  isAttendanceLine: (line) => /(?:出席|主持|参加会见|出席并讲话|出席开幕式|参加)$/.test(line.trim()),
+  isOccasionLeadIn: (line) => /^就(?!业)[^，,。；;\s]{2,20}$/.test(line.trim()),
+  isPlaceName: (line) => /^[\u4e00-\u9fff]{2,10}(?:省|市|县|区|镇|乡|村|州|盟|旗)$/.test(line.trim()),
   isCouplet(line) {
     const parts = line.trim().split(/[\s\u3000]+/);
     if (parts.length !== 2) return false;
