@@ -14,7 +14,7 @@ import { defaultModel } from '../core/engine/model/index.ts';
 import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
-/** Doubts the committed model (v4) leaves on page 2 (see prepareArchive); v2 and v3 left 3. */
+/** Doubts the committed model (v5; v4 also) leaves on page 2 (see prepareArchive); v2 and v3 left 3. */
 const DOUBTS_ON_PAGE_2 = 4;
 
 /**
