@@ -2,6 +2,7 @@
 // Without type sizes, the roles come from the lines' form and order (see the rule pack).
 import type { RulePack } from './rules/rule-pack.ts';
 import type { LineRole } from './model/line-roles.ts';
+import { TITLE_ROLES } from './model/labels-space.ts';
 
 export interface TitleRoles {
   kicker: string | null;
@@ -95,12 +96,6 @@ const isHalf = (line: string, pack: RulePack): boolean => {
 };
 
 /**
- * Word cues for the headline a rule pack may give (the words are language knowledge, kept in the pack):
- * a line naming who attended or presided ("某某出席"), printed under the headline; a line naming the
- * occasion ("就…") or a place alone ("某某县"), printed over the headline as its kicker.
- */
-
-/**
  * A line that introduces the line below it, a kicker and never part of the headline: it ends in a colon
  * or a dash, or the pack reads it as an occasion or a place name.
  */
@@ -130,7 +125,7 @@ export function titlesFromRoles(titles: readonly string[], decoded: readonly Lin
   const lines = titles.map((t) => t.trim());
   const roles = [...decoded];
   const n = lines.length;
-  const isTitle = (k: number): boolean => k >= 0 && k < n && (roles[k] === 'kicker' || roles[k] === 'headline' || roles[k] === 'subheadline' || roles[k] === 'series');
+  const isTitle = (k: number): boolean => k >= 0 && k < n && TITLE_ROLES.has(roles[k]!);
   /** Line k + 1 is printed right under line k (a byline between them parts them). */
   const touching = (k: number): boolean => k + 1 < n && k + 1 !== aboveByline;
 

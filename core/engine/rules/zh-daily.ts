@@ -160,8 +160,7 @@ const PAGE_NAMES = new Set(
 );
 const PAGE_NO = `(?:[A-Z]?\\d{1,2}|第\\s*${NUMERAL}\\s*版)`;
 /** A section name and a page number, in either order and nothing else ("要闻 3", OCR's "国内5", "第二版   要闻"). */
-const RUNNING_HEAD = new RegExp(`^${PAGE_NO}[\\s\\u3000]*[\\u4e00-\\u9fff]{2,6}$|^[\\u4e00-\\u9fff]{2,6}[\\s\\u3000]*${PAGE_NO}$`);
-const RUNNING_HEAD_PAGE = new RegExp(`[\\s\\u3000]*${PAGE_NO}[\\s\\u3000]*`);
+const RUNNING_HEAD = new RegExp(`^${PAGE_NO}[\\s\\u3000]*([\\u4e00-\\u9fff]{2,6})$|^([\\u4e00-\\u9fff]{2,6})[\\s\\u3000]*${PAGE_NO}$`);
 const EDITOR_LINE = /^(?:责任编辑|编辑|责编|美编|校对|版式|审读|组版|见习编辑)\s*[:：]?\s*/;
 
 const COLUMN_HEADER = /^(?:[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速递|速览|动态|资讯|播报|一览|传真|集锦|荟萃|拾零|扫描|直通车|连线)|新闻[\u4e00-\u9fff]{0,2})$/;
@@ -376,7 +375,8 @@ export const zhDailyRules: RulePack = {
     if (/(?:零售价|定价|售价|每份)[\s:：]*.{0,8}元/.test(s) && s.length <= 24) score += 1;
     if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
     // An inner page's running head: its section and page number ("要闻 3", "4 评论", "A5 体育").
-    if (position <= 2 && RUNNING_HEAD.test(s) && PAGE_NAMES.has(s.replace(RUNNING_HEAD_PAGE, ''))) score += 2;
+    const runningHead = position <= 2 ? RUNNING_HEAD.exec(s) : null;
+    if (runningHead && PAGE_NAMES.has(runningHead[1] ?? runningHead[2]!)) score += 2;
     return score;
   },
 

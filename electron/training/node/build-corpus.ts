@@ -125,7 +125,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
         } else {
           counts.ocr.dropped.push({ id: r.ocrId, reason: r.reason });
           removeLabelledPage(o.out, r.ocrId);
-          for (const layout of OCR_LAYOUTS) removeLabelledPage(o.out, relayoutId(r.ocrId, layout));
+          removeRelayouts(o.out, r.ocrId);
         }
       };
       const todo: OcrJob[] = [];
@@ -166,13 +166,18 @@ function readManifest(out: string): CorpusManifest | null {
   }
 }
 
+/** Every other-engine layout of an OCR page removed from the corpus folder. */
+function removeRelayouts(out: string, ocrId: string): void {
+  for (const layout of OCR_LAYOUTS) removeLabelledPage(out, relayoutId(ocrId, layout));
+}
+
 /**
  * The page's other-engine layouts written (ids returned), or with `on` false removed (so a folder
  * holds the layouts only of pages a run with the flag kept, each from the page's current alignment).
  */
 function writeRelayouts(out: string, page: LabelledPage, on: boolean, counts: MonthCounts): string[] {
   if (!on) {
-    for (const layout of OCR_LAYOUTS) removeLabelledPage(out, relayoutId(page.id, layout));
+    removeRelayouts(out, page.id);
     return [];
   }
   const { pages, failed } = relayoutsOf(page);
