@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
     await expect.poll(() => page.locator('[data-testid=item-card].selected').getAttribute('data-kind')).toBe('notice');
     await page.keyboard.press('Alt+KeyB'); // this line becomes the byline
     await expect.poll(() => page.locator('[data-testid=item-card].selected .field-byline.edited').count()).toBe(1);
+    // One undo step at a time: a second Ctrl+Z pressed before the first has landed can be lost under load.
     await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=item-card].selected .field-byline.edited').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-testid=item-card].selected').getAttribute('data-kind')).not.toBe('notice');
   });
