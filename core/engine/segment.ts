@@ -63,7 +63,7 @@ export function segmentPage(input: string, options: SegmentOptions = {}): Segmen
   if (!model) return segmentByRules(input, pack, options);
   const page = pageInput(input, pack, options);
   const { layout } = page;
-  const decoded = decodePage(model, page.emissions(model));
+  const decoded = decodePage(model, page.emissions(model), undefined, linesOpeningNoItem(layout));
   const items = deriveDecoded(layout, decoded, []);
   const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
@@ -113,6 +113,21 @@ export function deriveItems(
   if (!model || !input) return deriveSpans(layout, lineStarts, kinds);
   const decoded = decodePage(model, input.emissions(model), new Set(lineStarts));
   return deriveDecoded(layout, decoded, kinds);
+}
+
+/**
+ * Text lines that open no item, whatever the model reads: OCR debris (the item starts at the line
+ * below it; a run of one-character lines is a vertical title, whose first character does open
+ * it), and a line inside a bracket the line above left open.
+ */
+function linesOpeningNoItem(layout: PageLayout): Set<number> {
+  const { lines, pack } = layout;
+  const debris = lines.map((l) => pack.isDebris(l.folded));
+  const none = new Set<number>();
+  for (let i = 1; i < lines.length; i++) {
+    if ((debris[i] && !debris[i + 1]) || pack.leavesBracketOpen(lines[i - 1]!.folded)) none.add(i);
+  }
+  return none;
 }
 
 /** The masthead item's lines when the model opened the page with masthead or running-head lines. */

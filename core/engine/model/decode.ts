@@ -33,14 +33,21 @@ const MASTHEAD_ITEM: ReadonlySet<LineRole> = new Set<LineRole>(['masthead', 'run
  * carry on without a split): the best path that opens an item at that line. A masthead item holds
  * no title and no text, so the item the model ran on is the page's first article.
  */
-function closeMastheadItem(em: Emissions, model: LineRoleModel, free: number[]): number[] {
+function closeMastheadItem(em: Emissions, model: LineRoleModel, free: number[], mask: LabelMask): number[] {
   const first = roleOf(free[0]!);
   if (first !== 'masthead' && first !== 'running-head') return free;
   let i = 1;
   while (i < free.length && !isStart(free[i]!) && MASTHEAD_ITEM.has(roleOf(free[i]!))) i++;
-  if (i >= free.length || isStart(free[i]!)) return free;
-  const mask: LabelMask = Array.from({ length: free.length }, (_, k) => (k === 0 || k === i ? START_ONLY : null));
-  return viterbi(em, model.transitions, mask);
+  if (i >= free.length || isStart(free[i]!) || mask[i] === INSIDE_ONLY) return free;
+  return viterbi(em, model.transitions, mask.map((m, k) => (k === i ? START_ONLY : m)));
+}
+
+/**
+ * The best path under `mask` when the free path opens an item where the mask forbids it (a line
+ * that opens no item: OCR debris, the inside of a bracket left open), else the free path.
+ */
+function respectMask(em: Emissions, model: LineRoleModel, free: number[], mask: LabelMask): number[] {
+  return free.some((y, i) => mask[i] === INSIDE_ONLY && isStart(y)) ? viterbi(em, model.transitions, mask) : free;
 }
 
 /**
@@ -48,8 +55,10 @@ function closeMastheadItem(em: Emissions, model: LineRoleModel, free: number[]):
  *   features by name (page-input.ts; scored here by the string path)
  * @param fixedStarts when given, items start exactly at these lines (an editor's splits); the model
  *   decodes the roles inside them
+ * @param noStart lines that open no item whatever the model reads (the rule pack's debris and
+ *   open brackets, see segment.ts); the first line and an editor's splits are never among them
  */
-export function decodePage(model: LineRoleModel, scored: Emissions | LineFeatures[], fixedStarts?: ReadonlySet<number>): DecodedPage {
+export function decodePage(model: LineRoleModel, scored: Emissions | LineFeatures[], fixedStarts?: ReadonlySet<number>, noStart?: ReadonlySet<number>): DecodedPage {
   const em = Array.isArray(scored) ? pageEmissions(model, scored) : scored;
   const n = em.length / LABEL_COUNT;
   if (n === 0) return { roles: [], starts: [], boundaryConfidence: [], roleConfidence: [] };
@@ -65,8 +74,8 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
         const role = roleOf(free[i]!);
         return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
       })
-    : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : null));
-  const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, free);
+    : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : noStart?.has(i) ? INSIDE_ONLY : null));
+  const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, respectMask(em, model, free, mask), mask);
   const scale = model.confidenceScale;
   const certainty = (margin: number): number => (fixedStarts ? Math.abs(margin) : margin);
   return {

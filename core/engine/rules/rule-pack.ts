@@ -69,6 +69,16 @@ export interface RulePack {
   isSignature(line: string): boolean;
   /** A line that is nothing but a date (the last line of a signature). */
   isDateLine(line: string): boolean;
+  /**
+   * OCR debris alone on a line (a stray character, "aa", "86"): it may sit between two items but
+   * never opens one, so the decoder starts the item at the line below it.
+   */
+  isDebris(line: string): boolean;
+  /**
+   * A line that leaves a bracket open where it stops ("（执笔：王", "(作者为"): the line below goes
+   * on inside the bracket, so it opens no item.
+   */
+  leavesBracketOpen(line: string): boolean;
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
   leadingByline(line: string): (ParsedByline & { end: number }) | null;

@@ -178,6 +178,12 @@ const SIGNATURE = /^[\u4e00-\u9fff（）()]{2,30}(?:社|局|委员会|委|办公
 const DATE_ONLY = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购|扫码|二维码|元\/|宣$|^[^\s]{2,12}宣$|★|☆|联系人|官网|营业|开盘|VIP|让利|特价/g;
 
+/** A line of Latin letters and digits only this short is debris on a Chinese page ("aa", "86", "i"). */
+const DEBRIS_MAX_LATIN = 3;
+const HAN = /\p{Script=Han}/u;
+const BRACKET_OPEN = /[（(〔【]/g;
+const BRACKET_CLOSE = /[）)〕】》]/g;
+
 export const zhDailyRules: RulePack = {
   id: 'zh-daily',
   language: 'zh',
@@ -229,6 +235,16 @@ export const zhDailyRules: RulePack = {
     return SIGNATURE.test(s) || (dated !== null && SIGNATURE.test(dated[1]!) && DATE_ONLY.test(dated[2]!));
   },
   isDateLine: (line) => DATE_ONLY.test(line.trim()),
+  isDebris(line) {
+    const letters = line.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    return letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line));
+  },
+  leavesBracketOpen(line) {
+    const s = line.trim();
+    if (!s || CLOSING.has(s.at(-1)!)) return false;
+    // OCR reads a closing bracket as "》" (and a title mark closes nothing open here): count it as a closer.
+    return (s.match(BRACKET_OPEN)?.length ?? 0) > (s.match(BRACKET_CLOSE)?.length ?? 0);
+  },
 
   leadingByline(line) {
     const wire = WIRE_REPORTER_DATELINE.exec(line);

@@ -1,0 +1,55 @@
+// Lines that open no item whatever the model reads: OCR debris, and the inside of a bracket left open.
+import { describe, expect, it } from 'vitest';
+import { zhDailyRules as pack } from '../../core/engine/rules/zh-daily.ts';
+import { decodePage } from '../../core/engine/model/decode.ts';
+import { LABEL_COUNT, labelOf } from '../../core/engine/model/labels-space.ts';
+import type { LineRole } from '../../core/engine/model/line-roles.ts';
+import type { LineRoleModel } from '../../core/engine/model/weights.ts';
+
+const model: LineRoleModel = {
+  version: 'test', seed: 1, epochs: 1, trainedOn: 'none', featureSetHash: 'none', confidenceScale: 1,
+  transitions: new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT), rows: new Map(),
+};
+
+/** Emissions that favour one label per line by 1, and optionally a second label on some lines. */
+function emissions(best: [LineRole, boolean][], second: [number, LineRole, boolean, number][] = []): Float64Array {
+  const em = new Float64Array(best.length * LABEL_COUNT);
+  best.forEach(([role, start], i) => (em[i * LABEL_COUNT + labelOf(role, start)] = 1));
+  for (const [i, role, start, score] of second) em[i * LABEL_COUNT + labelOf(role, start)] = score;
+  return em;
+}
+
+describe('the rule pack', () => {
+  it('knows OCR debris from a short title', () => {
+    for (const line of ['aa', '人', '86', 'i', '|', '。']) expect(pack.isDebris(line), line).toBe(true);
+    for (const line of ['和音', '快评', '回  家', '5G网络', '广告']) expect(pack.isDebris(line), line).toBe(false);
+  });
+
+  it('knows a line that leaves a bracket open', () => {
+    for (const line of ['（执笔：王', '(作者为', '田如瑞摄  （人民视觉']) expect(pack.leavesBracketOpen(line), line).toBe(true);
+    // Closed, closed by OCR's "》", or a sentence that ends: nothing goes on inside.
+    for (const line of ['（本报记者 王五）', '（本报布鲁塞尔1月31日电》', '批次（6月份毕业与学位审议外。', '生命至上，大国担当']) {
+      expect(pack.leavesBracketOpen(line), line).toBe(false);
+    }
+  });
+});
+
+describe('decoding with lines that open no item', () => {
+  it('starts the item at the title under a debris line the model opened it at', () => {
+    // As trained models have it: a headline goes on an item only under its own title lines.
+    const transitions = new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT);
+    const titleLines = new Set([labelOf('headline', true), labelOf('headline', false), labelOf('other', true)]);
+    for (let x = 0; x < LABEL_COUNT; x++) if (!titleLines.has(x)) transitions[x * LABEL_COUNT + labelOf('headline', false)] = -5;
+    const trained = { ...model, transitions };
+    const em = emissions([['body-start', true], ['body', false], ['other', true], ['headline', false], ['body-start', false]], [[3, 'headline', true, 0.9]]);
+    expect(decodePage(trained, em).starts).toEqual([0, 2]);
+    const decoded = decodePage(trained, em, undefined, new Set([2]));
+    expect(decoded.starts).toEqual([0, 3]);
+    expect(decoded.roles[3]).toBe('headline');
+  });
+
+  it('changes nothing when the model opens no item there', () => {
+    const em = emissions([['headline', true], ['body-start', false], ['body', false]]);
+    expect(decodePage(model, em, undefined, new Set([1, 2])).starts).toEqual([0]);
+  });
+});
