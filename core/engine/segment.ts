@@ -14,7 +14,7 @@ import { deriveItem, type DerivedItem } from './derive-item.ts';
 import type { LineRole as ModelRole } from './model/line-roles.ts';
 import { TITLE_ROLES } from './model/labels-space.ts';
 import { pageInput } from './model/page-input.ts';
-import { decodePage, type DecodedPage } from './model/decode.ts';
+import { decodePage, type DecodedPage, type LineLimits } from './model/decode.ts';
 import { applyProfile, type Profile } from './model/profile.ts';
 import { defaultModel } from './model/default-model.ts';
 import type { LineRoleModel } from './model/weights.ts';
@@ -63,7 +63,7 @@ export function segmentPage(input: string, options: SegmentOptions = {}): Segmen
   if (!model) return segmentByRules(input, pack, options);
   const page = pageInput(input, pack, options);
   const { layout } = page;
-  const decoded = decodePage(model, page.emissions(model), undefined, linesOpeningNoItem(layout));
+  const decoded = decodePage(model, page.emissions(model), undefined, lineLimits(layout));
   const items = deriveDecoded(layout, decoded, []);
   const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
   return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
@@ -116,18 +116,21 @@ export function deriveItems(
 }
 
 /**
- * Text lines that open no item, whatever the model reads: OCR debris (the item starts at the line
- * below it; a run of one-character lines is a vertical title, whose first character does open
- * it), and a line inside a bracket the line above left open.
+ * What the rule pack rules out whatever the model reads. No item opens at OCR debris (it starts at
+ * the line below; a run of one-character lines is a vertical title, whose first character does
+ * open it) or inside a bracket the line above left open; a line with a sentence ending inside it
+ * is no title.
  */
-function linesOpeningNoItem(layout: PageLayout): Set<number> {
+function lineLimits(layout: PageLayout): LineLimits {
   const { lines, pack } = layout;
   const debris = lines.map((l) => pack.isDebris(l.folded));
-  const none = new Set<number>();
-  for (let i = 1; i < lines.length; i++) {
-    if ((debris[i] && !debris[i + 1]) || pack.leavesBracketOpen(lines[i - 1]!.folded)) none.add(i);
-  }
-  return none;
+  const noStart = new Set<number>();
+  const noTitle = new Set<number>();
+  lines.forEach((line, i) => {
+    if (i > 0 && ((debris[i] && !debris[i + 1]) || pack.leavesBracketOpen(lines[i - 1]!.folded))) noStart.add(i);
+    if (pack.endsSentenceInside(line.folded)) noTitle.add(i);
+  });
+  return { noStart, noTitle };
 }
 
 /** The masthead item's lines when the model opened the page with masthead or running-head lines. */

@@ -25,6 +25,11 @@ describe('the rule pack', () => {
     for (const line of ['和音', '快评', '回  家', '5G网络', '广告']) expect(pack.isDebris(line), line).toBe(false);
   });
 
+  it('knows a line with a sentence ending inside it', () => {
+    expect(pack.endsSentenceInside('宣传防控知识。她把敬老院当成自己的家')).toBe(true);
+    for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。']) expect(pack.endsSentenceInside(line), line).toBe(false);
+  });
+
   it('knows a line that leaves a bracket open', () => {
     for (const line of ['（执笔：王', '(作者为', '田如瑞摄  （人民视觉']) expect(pack.leavesBracketOpen(line), line).toBe(true);
     // Closed, closed by OCR's "》", or a sentence that ends: nothing goes on inside.
@@ -43,13 +48,21 @@ describe('decoding with lines that open no item', () => {
     const trained = { ...model, transitions };
     const em = emissions([['body-start', true], ['body', false], ['other', true], ['headline', false], ['body-start', false]], [[3, 'headline', true, 0.9]]);
     expect(decodePage(trained, em).starts).toEqual([0, 2]);
-    const decoded = decodePage(trained, em, undefined, new Set([2]));
+    const decoded = decodePage(trained, em, undefined, { noStart: new Set([2]) });
     expect(decoded.starts).toEqual([0, 3]);
     expect(decoded.roles[3]).toBe('headline');
   });
 
+  it('reads no title on a line a sentence ends inside', () => {
+    const em = emissions([['headline', true], ['body-start', false], ['kicker', true], ['body', false]], [[2, 'body', false, 0.5]]);
+    expect(decodePage(model, em).starts).toEqual([0, 2]);
+    const decoded = decodePage(model, em, undefined, { noTitle: new Set([2]) });
+    expect(decoded.roles[2]).toBe('body');
+    expect(decoded.starts).toEqual([0]);
+  });
+
   it('changes nothing when the model opens no item there', () => {
     const em = emissions([['headline', true], ['body-start', false], ['body', false]]);
-    expect(decodePage(model, em, undefined, new Set([1, 2])).starts).toEqual([0]);
+    expect(decodePage(model, em, undefined, { noStart: new Set([1, 2]) }).starts).toEqual([0]);
   });
 });

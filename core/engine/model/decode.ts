@@ -2,7 +2,7 @@
 // (an editor's split points), the roles and item starts it implies, and the confidence of every
 // start and every line's role.
 import type { LineRole } from './line-roles.ts';
-import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
+import { LABEL_COUNT, TITLE_ROLES, isStart, labelOf, roleOf } from './labels-space.ts';
 import { boundaryMargin, titleMargin, squash } from './confidence.ts';
 import { decodeWithMarginals, pageEmissions, viterbi, type Emissions, type LabelMask, type LineRoleModel } from './weights.ts';
 import type { LineFeatures } from './features.ts';
@@ -21,6 +21,26 @@ export interface DecodedPage {
 const START_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 1 : 0));
 const INSIDE_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 0 : 1));
 const onlyLabel = (label: number): Uint8Array => Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (y === label ? 1 : 0));
+const NO_TITLE = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (TITLE_ROLES.has(roleOf(y)) ? 0 : 1));
+const both = (a: Uint8Array, b: Uint8Array): Uint8Array => Uint8Array.from(a, (v, y) => v & b[y]!);
+const allows = (mask: LabelMask, i: number, y: number): boolean => !mask[i] || mask[i]![y] === 1;
+
+/** What the rule pack rules out on a line whatever the model reads (segment.ts). */
+export interface LineLimits {
+  /** Lines that open no item: OCR debris, the inside of a bracket the line above left open. */
+  noStart?: ReadonlySet<number>;
+  /** Lines that are no title: a sentence ends inside them. */
+  noTitle?: ReadonlySet<number>;
+}
+
+/** The free path's mask: the first line opens an item, and the limits hold. */
+function limitMask(n: number, limits: LineLimits): LabelMask {
+  return Array.from({ length: n }, (_, i) => {
+    const open = i === 0 ? START_ONLY : limits.noStart?.has(i) ? INSIDE_ONLY : null;
+    if (!limits.noTitle?.has(i)) return open;
+    return open ? both(open, NO_TITLE) : NO_TITLE;
+  });
+}
 /** Roles of running text inside an item. */
 const BODY_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['body', 'body-start', 'caption', 'crosshead']);
 
@@ -38,16 +58,16 @@ function closeMastheadItem(em: Emissions, model: LineRoleModel, free: number[], 
   if (first !== 'masthead' && first !== 'running-head') return free;
   let i = 1;
   while (i < free.length && !isStart(free[i]!) && MASTHEAD_ITEM.has(roleOf(free[i]!))) i++;
-  if (i >= free.length || isStart(free[i]!) || mask[i] === INSIDE_ONLY) return free;
-  return viterbi(em, model.transitions, mask.map((m, k) => (k === i ? START_ONLY : m)));
+  if (i >= free.length || isStart(free[i]!) || !START_ONLY.some((v, y) => v === 1 && allows(mask, i, y))) return free;
+  return viterbi(em, model.transitions, mask.map((m, k) => (k === i ? (m ? both(m, START_ONLY) : START_ONLY) : m)));
 }
 
 /**
- * The best path under `mask` when the free path opens an item where the mask forbids it (a line
- * that opens no item: OCR debris, the inside of a bracket left open), else the free path.
+ * The best path under `mask` when the free path reads a line as the mask forbids (an item opened
+ * at OCR debris, a title with a sentence ending inside it), else the free path.
  */
 function respectMask(em: Emissions, model: LineRoleModel, free: number[], mask: LabelMask): number[] {
-  return free.some((y, i) => mask[i] === INSIDE_ONLY && isStart(y)) ? viterbi(em, model.transitions, mask) : free;
+  return free.some((y, i) => !allows(mask, i, y)) ? viterbi(em, model.transitions, mask) : free;
 }
 
 /**
@@ -55,10 +75,10 @@ function respectMask(em: Emissions, model: LineRoleModel, free: number[], mask: 
  *   features by name (page-input.ts; scored here by the string path)
  * @param fixedStarts when given, items start exactly at these lines (an editor's splits); the model
  *   decodes the roles inside them
- * @param noStart lines that open no item whatever the model reads (the rule pack's debris and
- *   open brackets, see segment.ts); the first line and an editor's splits are never among them
+ * @param limits what the rule pack rules out on some lines whatever the model reads (segment.ts);
+ *   they hold on the free path (an editor's splits are certain)
  */
-export function decodePage(model: LineRoleModel, scored: Emissions | LineFeatures[], fixedStarts?: ReadonlySet<number>, noStart?: ReadonlySet<number>): DecodedPage {
+export function decodePage(model: LineRoleModel, scored: Emissions | LineFeatures[], fixedStarts?: ReadonlySet<number>, limits: LineLimits = {}): DecodedPage {
   const em = Array.isArray(scored) ? pageEmissions(model, scored) : scored;
   const n = em.length / LABEL_COUNT;
   if (n === 0) return { roles: [], starts: [], boundaryConfidence: [], roleConfidence: [] };
@@ -74,7 +94,7 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
         const role = roleOf(free[i]!);
         return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
       })
-    : Array.from({ length: n }, (_, i) => (i === 0 ? START_ONLY : noStart?.has(i) ? INSIDE_ONLY : null));
+    : limitMask(n, limits);
   const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, respectMask(em, model, free, mask), mask);
   const scale = model.confidenceScale;
   const certainty = (margin: number): number => (fixedStarts ? Math.abs(margin) : margin);

@@ -181,6 +181,8 @@ const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购
 /** A line of Latin letters and digits only this short is debris on a Chinese page ("aa", "86", "i"). */
 const DEBRIS_MAX_LATIN = 3;
 const HAN = /\p{Script=Han}/u;
+/** A full stop followed by more text (a headline carries no full stop; "！" and "？" it may). */
+const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
 const BRACKET_OPEN = /[（(〔【]/g;
 const BRACKET_CLOSE = /[）)〕】》]/g;
 
@@ -239,6 +241,7 @@ export const zhDailyRules: RulePack = {
     const letters = line.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     return letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line));
   },
+  endsSentenceInside: (line) => SENTENCE_INSIDE.test(line),
   leavesBracketOpen(line) {
     const s = line.trim();
     if (!s || CLOSING.has(s.at(-1)!)) return false;
