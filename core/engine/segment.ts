@@ -118,8 +118,8 @@ export function deriveItems(
 /**
  * What the rule pack rules out whatever the model reads. No item opens at OCR debris (it starts at
  * the line below; a run of one-character lines is a vertical title, whose first character does
- * open it) or inside a bracket the line above left open; a line with a sentence ending inside it
- * is no title.
+ * open it) or inside a bracket the line above left open; running text (a sentence ending inside the
+ * line, a line stopping on a comma) is no title.
  */
 function lineLimits(layout: PageLayout): LineLimits {
   const { lines, pack } = layout;
@@ -128,7 +128,7 @@ function lineLimits(layout: PageLayout): LineLimits {
   const noTitle = new Set<number>();
   lines.forEach((line, i) => {
     if (i > 0 && ((debris[i] && !debris[i + 1]) || pack.leavesBracketOpen(lines[i - 1]!.folded))) noStart.add(i);
-    if (pack.endsSentenceInside(line.folded)) noTitle.add(i);
+    if (pack.isRunningText(line.folded)) noTitle.add(i);
   });
   return { noStart, noTitle };
 }

@@ -25,9 +25,9 @@ describe('the rule pack', () => {
     for (const line of ['和音', '快评', '回  家', '5G网络', '广告']) expect(pack.isDebris(line), line).toBe(false);
   });
 
-  it('knows a line with a sentence ending inside it', () => {
-    expect(pack.endsSentenceInside('宣传防控知识。她把敬老院当成自己的家')).toBe(true);
-    for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。']) expect(pack.endsSentenceInside(line), line).toBe(false);
+  it('knows running text: a sentence ending inside the line, a line stopping on a comma', () => {
+    for (const line of ['宣传防控知识。她把敬老院当成自己的家', '购买食材、测量体温、', '他说，']) expect(pack.isRunningText(line), line).toBe(true);
+    for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。', '疫情面前，有把衡量道义的尺子']) expect(pack.isRunningText(line), line).toBe(false);
   });
 
   it('knows a line that leaves a bracket open', () => {
@@ -53,7 +53,7 @@ describe('decoding with lines that open no item', () => {
     expect(decoded.roles[3]).toBe('headline');
   });
 
-  it('reads no title on a line a sentence ends inside', () => {
+  it('reads no title on a line of running text', () => {
     const em = emissions([['headline', true], ['body-start', false], ['kicker', true], ['body', false]], [[2, 'body', false, 0.5]]);
     expect(decodePage(model, em).starts).toEqual([0, 2]);
     const decoded = decodePage(model, em, undefined, { noTitle: new Set([2]) });

@@ -29,7 +29,7 @@ const allows = (mask: LabelMask, i: number, y: number): boolean => !mask[i] || m
 export interface LineLimits {
   /** Lines that open no item: OCR debris, the inside of a bracket the line above left open. */
   noStart?: ReadonlySet<number>;
-  /** Lines that are no title: a sentence ends inside them. */
+  /** Lines that are no title: running text (a sentence ends inside them, they stop on a comma). */
   noTitle?: ReadonlySet<number>;
 }
 

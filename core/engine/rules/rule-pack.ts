@@ -79,8 +79,11 @@ export interface RulePack {
    * on inside the bracket, so it opens no item.
    */
   leavesBracketOpen(line: string): boolean;
-  /** A sentence ends inside the line and text follows ("…健康。她把…"): running text, never a title. */
-  endsSentenceInside(line: string): boolean;
+  /**
+   * Running text, never a title: a sentence ends inside the line ("…健康。她把…"), or the line stops
+   * on a comma ("购买食材、测量体温、"), as an OCR line running two columns' text together does.
+   */
+  isRunningText(line: string): boolean;
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */
   leadingByline(line: string): (ParsedByline & { end: number }) | null;

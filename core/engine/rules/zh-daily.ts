@@ -183,6 +183,8 @@ const DEBRIS_MAX_LATIN = 3;
 const HAN = /\p{Script=Han}/u;
 /** A full stop followed by more text (a headline carries no full stop; "！" and "？" it may). */
 const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
+/** A line stopping on a comma or a semicolon: no title of the annotated papers (214 title lines) does. */
+const STOPS_ON_COMMA = /[，,、；;]\s*$/;
 const BRACKET_OPEN = /[（(〔【]/g;
 const BRACKET_CLOSE = /[）)〕】》]/g;
 
@@ -241,7 +243,7 @@ export const zhDailyRules: RulePack = {
     const letters = line.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
     return letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line));
   },
-  endsSentenceInside: (line) => SENTENCE_INSIDE.test(line),
+  isRunningText: (line) => SENTENCE_INSIDE.test(line) || STOPS_ON_COMMA.test(line),
   leavesBracketOpen(line) {
     const s = line.trim();
     if (!s || CLOSING.has(s.at(-1)!)) return false;
