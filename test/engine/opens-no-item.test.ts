@@ -66,3 +66,17 @@ describe('decoding with lines that open no item', () => {
     expect(decodePage(model, em, undefined, { noStart: new Set([1, 2]) }).starts).toEqual([0]);
   });
 });
+
+describe('a header the path split', () => {
+  it('joins an item of title lines alone to the item its title run goes on into', () => {
+    const em = emissions([['headline', true], ['body-start', false], ['kicker', true], ['headline', true], ['body-start', false]], [[3, 'headline', false, 0.9]]);
+    const decoded = decodePage(model, em);
+    expect(decoded.starts).toEqual([0, 2]);
+    expect(decoded.roles).toEqual(['headline', 'body-start', 'kicker', 'headline', 'body-start']);
+  });
+
+  it('leaves the page\'s first item alone, and an item with text', () => {
+    expect(decodePage(model, emissions([['headline', true], ['series', true], ['headline', false], ['body-start', false]], [[1, 'series', false, 0.9]])).starts).toEqual([0, 1]);
+    expect(decodePage(model, emissions([['headline', true], ['body-start', false], ['headline', true], ['body-start', false]])).starts).toEqual([0, 2]);
+  });
+});

@@ -71,6 +71,30 @@ function respectMask(em: Emissions, model: LineRoleModel, free: number[], mask: 
 }
 
 /**
+ * An item of title lines alone, the next one opening on a title line: one header the path split
+ * (a kicker and its headline, a series banner over its title). No item is a title without text, so
+ * the path is decoded again with the second start held inside the first item (a few rounds at most).
+ * The page's first item is left alone: a campaign banner over the page may stand as its own item.
+ */
+function joinBareHeaders(em: Emissions, model: LineRoleModel, path: number[], mask: LabelMask): number[] {
+  for (let round = 0; round < BARE_HEADER_ROUNDS; round++) {
+    const held: number[] = [];
+    let first = 0;
+    for (let i = 1; i <= path.length; i++) {
+      if (i < path.length && !isStart(path[i]!)) continue;
+      const bare = path.slice(first, i).every((y) => TITLE_ROLES.has(roleOf(y)));
+      if (bare && i < path.length && TITLE_ROLES.has(roleOf(path[i]!)) && first > 0 && allows(mask, i, labelOf(roleOf(path[i]!), false))) held.push(i);
+      first = i;
+    }
+    if (!held.length) return path;
+    mask = mask.map((m, k) => (held.includes(k) ? (m ? both(m, INSIDE_ONLY) : INSIDE_ONLY) : m));
+    path = viterbi(em, model.transitions, mask);
+  }
+  return path;
+}
+const BARE_HEADER_ROUNDS = 3;
+
+/**
  * @param scored the page's emission scores (PageInput.emissions, the decoding path), or its line
  *   features by name (page-input.ts; scored here by the string path)
  * @param fixedStarts when given, items start exactly at these lines (an editor's splits); the model
@@ -95,7 +119,7 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
         return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
       })
     : limitMask(n, limits);
-  const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, respectMask(em, model, free, mask), mask);
+  const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, joinBareHeaders(em, model, respectMask(em, model, free, mask), mask), mask);
   const scale = model.confidenceScale;
   const certainty = (margin: number): number => (fixedStarts ? Math.abs(margin) : margin);
   return {
