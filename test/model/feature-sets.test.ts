@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
 import { defaultModel, FEATURE_SET_HASH, loadModel, serializeModel, trainModel, type LabelledPage } from '../../core/engine/model/index.ts';
-import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, featureSetByHash, featureSetOf, hashString } from '../../core/engine/model/feature-sets.ts';
+import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, FILL_FEATURES, featureSetByHash, featureSetOf, hashString } from '../../core/engine/model/feature-sets.ts';
 import { FEATURE_SET } from '../../core/engine/model/features.ts';
 import { LINE_ROLES } from '../../core/engine/model/line-roles.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
@@ -86,5 +86,64 @@ describe('caption block closed by a photo credit', () => {
     expect(at('■本报记者')).toEqual([]);
     expect(at('新建铁路')).toEqual([]);
     expect(capOf(BASE_FEATURES).every(([, f]) => f.length === 0)).toBe(true);
+  });
+});
+
+describe('paragraph fill', () => {
+  const FILL = /^x:(fill|pb)=/;
+  // Wrapped at exactly 12 characters: the first paragraph ends on a line one character short
+  // (11, with its stop), and a full line of the second holds a stray space (OCR), which the
+  // column's width counts.
+  const han = (k: number, n: number) => Array.from({ length: n }, (_, j) => '铁路部门表示，沿线车站已经，全部开通旅客，可以乘车出行，'[(k * 5 + j) % 28]).join('');
+  const tight = [
+    '新建铁路开通运营',
+    han(0, 12),
+    han(1, 12),
+    `${han(2, 10)}。`,
+    han(3, 12),
+    `${han(4, 5)} ${han(9, 6)}`,
+    han(5, 12),
+    `${han(6, 5)}。`,
+    han(7, 12),
+    han(8, 12),
+    `${han(9, 4)}。`,
+  ].join('\n');
+  const fillOf = (text: string) => {
+    const input = pageInput(text, zhDailyRules);
+    const features = input.featuresOf(FILL_FEATURES);
+    return input.layout.lines.map((l, i) => [l.folded.slice(0, 4), features[i]!.own.filter((n) => FILL.test(n))] as const);
+  };
+
+  it('adds three features per line after the same base features, and none in the base set', () => {
+    const input = pageInput(pages[0]!.text, zhDailyRules);
+    const base = input.features;
+    expect(base.some((f) => f.own.some((n) => FILL.test(n)))).toBe(false);
+    input.featuresOf(FILL_FEATURES).forEach((f, i) => {
+      expect(f.own.filter((n) => FILL.test(n))).toHaveLength(3);
+      expect(f.own.filter((n) => !FILL.test(n))).toEqual(base[i]!.own);
+      expect(f.shape).toEqual(base[i]!.shape);
+    });
+    expect(FILL_FEATURES.hash).not.toBe(BASE_FEATURES.hash);
+    expect(featureSetByHash(FILL_FEATURES.hash)).toBe(FILL_FEATURES);
+  });
+
+  it('reads a tight column: the line after one a character short and the line after a full one with a stray space', () => {
+    const lines = fillOf(tight);
+    // The line under the paragraph's end, 11 of 12 with its stop, reads the shortfall with the stop above.
+    expect(lines[4]![1][0]).toBe('x:fill=T|-1|stop|0');
+    // The line with the space fills the column: the line under it reads 0 (−1 without the space).
+    expect(lines[6]![1][0]).toBe('x:fill=T|0|han|0');
+    // No blank lines on the page.
+    expect(lines[6]![1][2]).toBe('x:pb=none|0|han|-1');
+  });
+
+  it('reads a page of one paragraph per line as no column, and blank lines under every line as no evidence', () => {
+    const paraline = Array.from({ length: 8 }, (_, k) => `第${k}段落的文字很长，${'一二三四五六七八九十'.repeat(5)}。\n`).join('\n');
+    const lines = fillOf(paraline);
+    expect(lines.length).toBeGreaterThan(6);
+    for (const [, f] of lines.slice(1)) {
+      expect(f[0]).toMatch(/^x:fill=N\|/);
+      expect(f[2]).toMatch(/^x:pb=every\|1\|stop\|9$/);
+    }
   });
 });

@@ -25,15 +25,21 @@ export function hashString(s: string): string {
 const labelSpace = LINE_ROLES.join(',');
 
 /** v1–v4's features: the hash is the one committed weight files carry. */
-export const BASE_FEATURES: FeatureSet = { name: 'base', conjunctions: false, captionRun: false, hash: hashString(`${FEATURE_SET}#${labelSpace}`) };
+export const BASE_FEATURES: FeatureSet = { name: 'base', conjunctions: false, captionRun: false, paragraphFill: false, hash: hashString(`${FEATURE_SET}#${labelSpace}`) };
 
 /** The base set and the conjunctions of a line's shape with its neighbours' (features.ts, `conj`). */
-export const CONJUNCTION_FEATURES: FeatureSet = { name: 'conj', conjunctions: true, captionRun: false, hash: hashString(`${FEATURE_SET}+conj1#${labelSpace}`) };
+export const CONJUNCTION_FEATURES: FeatureSet = { name: 'conj', conjunctions: true, captionRun: false, paragraphFill: false, hash: hashString(`${FEATURE_SET}+conj1#${labelSpace}`) };
 
 /** The base set and the caption block a photo credit closes below (features.ts, `x:cap`). */
-export const CAPTION_FEATURES: FeatureSet = { name: 'cap', conjunctions: false, captionRun: true, hash: hashString(`${FEATURE_SET}+cap1#${labelSpace}`) };
+export const CAPTION_FEATURES: FeatureSet = { name: 'cap', conjunctions: false, captionRun: true, paragraphFill: false, hash: hashString(`${FEATURE_SET}+cap1#${labelSpace}`) };
 
-export const FEATURE_SETS: readonly FeatureSet[] = [BASE_FEATURES, CONJUNCTION_FEATURES, CAPTION_FEATURES];
+/**
+ * The base set and the paragraph-fill group (page-fill.ts, features.ts `x:fill`, `x:pb`): how tightly
+ * the page fills its column and spaces its lines, joined with the line above's shortfall and last mark.
+ */
+export const FILL_FEATURES: FeatureSet = { name: 'fill', conjunctions: false, captionRun: false, paragraphFill: true, hash: hashString(`${FEATURE_SET}+fill1#${labelSpace}`) };
+
+export const FEATURE_SETS: readonly FeatureSet[] = [BASE_FEATURES, CONJUNCTION_FEATURES, CAPTION_FEATURES, FILL_FEATURES];
 
 export const featureSetByHash = (hash: string): FeatureSet | undefined => FEATURE_SETS.find((s) => s.hash === hash);
 export const featureSetByName = (name: string): FeatureSet | undefined => FEATURE_SETS.find((s) => s.name === name);

@@ -10,6 +10,7 @@ import type { ClassifiedLine } from '../line-class.ts';
 import { isLooseTitle } from '../line-class.ts';
 import type { RulePack } from '../rules/rule-pack.ts';
 import { lineVocabulary } from './vocabulary.ts';
+import { LOCAL, modalWidth, pageFill, spacedLengths } from './page-fill.ts';
 
 /** Names the feature templates; its hash is recorded with the weights so old weights are not misread. */
 export const FEATURE_SET =
@@ -35,9 +36,11 @@ export interface FeatureOptions {
   readonly conjunctions: boolean;
   /** How many running lines below a photo credit closes the text from this line on (a caption block). */
   readonly captionRun: boolean;
+  /** How tightly the page fills its column and spaces its lines, with a line's and the line above's shortfall (page-fill.ts). */
+  readonly paragraphFill: boolean;
 }
 
-const BASE_OPTIONS: FeatureOptions = { conjunctions: false, captionRun: false };
+const BASE_OPTIONS: FeatureOptions = { conjunctions: false, captionRun: false, paragraphFill: false };
 
 const SPACES = /[\s\u3000]+/g;
 const bucket = (n: number, edges: readonly number[]): number => {
@@ -48,8 +51,6 @@ const bucket = (n: number, edges: readonly number[]): number => {
 /** Two or more spaces between characters: neighbouring columns read as one line. */
 const WIDE_GAP = /\S[ \t\u3000]{2,}\S/;
 const LEN_EDGES = [1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 36, 44, 60, 90];
-/** Lines on each side read for the local column width. */
-const LOCAL = 6;
 const VOCAB_EDGES = [-0.5, 0.01, 0.025, 0.04, 0.06, 0.09, 0.13];
 const LEAN_EDGES = [-0.2, -0.05, 0.05, 0.15, 0.3, 0.5, 0.75];
 const REL_EDGES = [0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.96, 1.04, 1.2];
@@ -93,23 +94,6 @@ function columnWidth(lengths: number[]): { width: number; modal: number; modalCo
   return { width, modal, modalCount };
 }
 
-/** The most common length (the longer on a tie) of the running-text lines within ±LOCAL of line i, gaps aside. */
-function modalWidth(lines: readonly ClassifiedLine[], lengths: readonly number[], gap: readonly boolean[], i: number): number {
-  // At most 2·LOCAL+1 candidates: counting pairs is cheaper than a Map per line (this runs for every line).
-  const from = Math.max(0, i - LOCAL);
-  const to = Math.min(lines.length - 1, i + LOCAL);
-  let best = 0;
-  let bestCount = 0;
-  for (let j = from; j <= to; j++) {
-    if (lines[j]!.role !== 'body' || gap[j]) continue;
-    const len = lengths[j]!;
-    let c = 0;
-    for (let k = from; k <= to; k++) if (lengths[k] === len && lines[k]!.role === 'body' && !gap[k]) c++;
-    if (c > bestCount || (c === bestCount && len > best)) [best, bestCount] = [len, c];
-  }
-  return Math.max(1, best);
-}
-
 /**
  * The constant text each feature template starts with. A feature is this text followed by its
  * parts (FeatureSink): the string path (training, pageFeatures) joins them into the feature's name,
@@ -128,6 +112,8 @@ const PREFIXES = {
   ad: 'p:ad=', mastsig: 'p:mastsig=', credit: 'credit=',
   // The conjunctions (FeatureOptions.conjunctions); appended, so the templates above keep their numbers.
   xa: 'x:a=', xb: 'x:b=', xc: 'x:c=', xd: 'x:d=', xe: 'x:e=', cap: 'x:cap=',
+  // The paragraph-fill group (FeatureOptions.paragraphFill).
+  fill: 'x:fill=', pb: 'x:pb=',
 } as const;
 
 /** Template number → its constant text (the hashing path folds these once per model). */
@@ -195,6 +181,11 @@ export function emitPageFeatures(view: PageView, sink: FeatureSink, options: Fea
   // The width is the most common length nearby (OCR's stray marks make the longest line a poor measure).
   const short = lengths.map((len, i) => (gap[i] ? GAP : Math.max(-6, Math.min(1, len - modalWidth(lines, lengths, gap, i)))));
   const dw = (v: number): void => (v === GAP ? sink.chars('g', 0, 1) : sink.int(v));
+  // The paragraph-fill group: the page's setting, and the shortfall with the spaces inside a line
+  // counted (a column's width counts them; a stray space leaves a full line one character "short").
+  const fill = options.paragraphFill ? pageFill(lines, lengths, gap, col) : null;
+  const spaced = fill ? spacedLengths(lines) : lengths;
+  const fillShort = fill ? spaced.map((len, i) => (gap[i] ? GAP : Math.max(-6, Math.min(1, len - modalWidth(lines, spaced, gap, i))))) : short;
   // Vocabulary on both sides of the lines that could be titles: crosshead or a new article's headline?
   const vocab = lineVocabulary(
     compact,
@@ -385,6 +376,40 @@ export function emitPageFeatures(view: PageView, sink: FeatureSink, options: Fea
       sink.int(cont);
       str('|');
       str(prev === null ? 'none' : prevClass);
+      sink.end(false);
+    }
+    if (fill) {
+      // On a tight column a line above one character short ends its paragraph, whatever its last mark.
+      sink.start(T.fill);
+      str(fill.tight);
+      str('|');
+      if (prev === null) str('none');
+      else {
+        dw(fillShort[i - 1]!);
+        str('|');
+        str(prevClass);
+      }
+      str('|');
+      dw(fillShort[i]!);
+      sink.end(false);
+      sink.start(T.fill);
+      str(fill.tight);
+      str('|');
+      if (prev === null) str('none');
+      else dw(short[i - 1]!);
+      str('|i');
+      sink.int(line.indent > 0 ? 1 : 0);
+      sink.int(i + 1 < n && lines[i + 1]!.indent > 0 ? 1 : 0);
+      sink.end(false);
+      // A blank line above opens a paragraph only on a page that does not put one under every line.
+      sink.start(T.pb);
+      str(fill.blanks);
+      str('|');
+      sink.int(blankBefore ? 1 : 0);
+      str('|');
+      str(prev === null ? 'none' : prevClass);
+      str('|');
+      sink.int(fill.tight === 'N' || prev === null ? 9 : Math.max(-3, Math.min(1, short[i - 1]!)));
       sink.end(false);
     }
     if (options.conjunctions) {
