@@ -118,8 +118,9 @@ export function deriveItems(
 /**
  * What the rule pack rules out whatever the model reads. No item opens at OCR debris (it starts at
  * the line below; a run of one-character lines is a vertical title, whose first character does
- * open it) or inside a bracket the line above left open; running text (a sentence ending inside the
- * line, a line stopping on a comma) is no title.
+ * open it), inside a bracket the line above left open, or at a production credit ("版式设计：X");
+ * running text (a sentence ending inside the line, a line stopping on a comma) and a production
+ * credit are no title.
  */
 function lineLimits(layout: PageLayout): LineLimits {
   const { lines, pack } = layout;
@@ -128,7 +129,9 @@ function lineLimits(layout: PageLayout): LineLimits {
   const noTitle = new Set<number>();
   lines.forEach((line, i) => {
     if (i > 0 && ((debris[i] && !debris[i + 1]) || pack.leavesBracketOpen(lines[i - 1]!.folded))) noStart.add(i);
-    if (pack.isRunningText(line.folded)) noTitle.add(i);
+    const credit = pack.isProductionCredit(line.folded);
+    if (i > 0 && credit) noStart.add(i);
+    if (credit || pack.isRunningText(line.folded)) noTitle.add(i);
   });
   return { noStart, noTitle };
 }

@@ -30,6 +30,11 @@ describe('the rule pack', () => {
     for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。', '疫情面前，有把衡量道义的尺子']) expect(pack.isRunningText(line), line).toBe(false);
   });
 
+  it('knows a production credit', () => {
+    for (const line of ['版式设计：郭 祥 汪哲平', '制图:郭 祥', '责任编辑：孙平超']) expect(pack.isProductionCredit(line), line).toBe(true);
+    for (const line of ['编辑同志：', '设计师的匠心', '凭栏处']) expect(pack.isProductionCredit(line), line).toBe(false);
+  });
+
   it('knows a line that leaves a bracket open', () => {
     for (const line of ['（执笔：王', '(作者为', '田如瑞摄  （人民视觉']) expect(pack.leavesBracketOpen(line), line).toBe(true);
     // Closed, closed by OCR's "》", or a sentence that ends: nothing goes on inside.

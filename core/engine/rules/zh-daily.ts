@@ -185,6 +185,8 @@ const HAN = /\p{Script=Han}/u;
 const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
 /** A line stopping on a comma or a semicolon: no title of the annotated papers (214 title lines) does. */
 const STOPS_ON_COMMA = /[，,、；;]\s*$/;
+/** Who edited, designed or drew the page or a graphic, with the colon that makes it a credit line. */
+const PRODUCTION_CREDIT = /^\s*(?:责任编辑|见习编辑|编辑|责编|美编|校对|审读|组版|版式设计|版式|设计|制图|图表制作|图表)\s*[:：]/;
 const BRACKET_OPEN = /[（(〔【]/g;
 const BRACKET_CLOSE = /[）)〕】》]/g;
 
@@ -244,6 +246,7 @@ export const zhDailyRules: RulePack = {
     return letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line));
   },
   isRunningText: (line) => SENTENCE_INSIDE.test(line) || STOPS_ON_COMMA.test(line),
+  isProductionCredit: (line) => PRODUCTION_CREDIT.test(line),
   leavesBracketOpen(line) {
     const s = line.trim();
     if (!s || CLOSING.has(s.at(-1)!)) return false;
