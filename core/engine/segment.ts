@@ -15,7 +15,7 @@ import type { LineRole as ModelRole } from './model/line-roles.ts';
 import { TITLE_ROLES } from './model/labels-space.ts';
 import { pageInput } from './model/page-input.ts';
 import { decodePage, type DecodedPage, type LineLimits } from './model/decode.ts';
-import { applyProfile, type Profile } from './model/profile.ts';
+import { applyProfile, profileInUse, type Profile } from './model/profile.ts';
 import { defaultModel } from './model/default-model.ts';
 import type { LineRoleModel } from './model/weights.ts';
 
@@ -48,7 +48,7 @@ function resolveModel(options: SegmentOptions): LineRoleModel | null {
   if (options.model === null) return null;
   const base = options.model ?? (MODEL_BY_DEFAULT || options.profile ? defaultModel() : null);
   if (!base) return null;
-  const profile = options.profile;
+  const profile = usedProfile(options);
   if (!profile) return base;
   const cached = profiled.get(profile);
   if (cached && cached.base === base) return cached.model;
@@ -56,6 +56,9 @@ function resolveModel(options: SegmentOptions): LineRoleModel | null {
   profiled.set(profile, { base, model });
   return model;
 }
+
+/** The profile pages are segmented with: the one given, unless it is not in use (empty, or worse than the base model on its trial). */
+const usedProfile = (options: SegmentOptions): Profile | null => (options.profile && profileInUse(options.profile) ? options.profile : null);
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {
   const pack = options.rules ?? zhDailyRules;
@@ -66,7 +69,7 @@ export function segmentPage(input: string, options: SegmentOptions = {}): Segmen
   const decoded = decodePage(model, page.emissions(model), undefined, lineLimits(layout));
   const items = deriveDecoded(layout, decoded, []);
   const masthead = items[0]?.kind === 'masthead' ? pack.mastheadFacts(mastheadLines(layout, decoded).map((l) => l.text)) : null;
-  return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: options.profile?.publication ?? null } };
+  return { schema: SEGMENTATION_SCHEMA, masthead, items, model: { version: model.version, profile: usedProfile(options)?.publication ?? null } };
 }
 
 /** Today's rule engine on its own (also the model's features): anchors and title runs decide the splits. */

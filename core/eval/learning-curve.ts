@@ -1,12 +1,13 @@
 // The learning curve of publication profiles (issue 10): for runs of consecutive pages of one
 // paper, the score on page k+1 after the profile learned online from its first k pages (k = 0:
 // the base model alone), beside the base model's score on the same page. Platform-free: the
-// caller loads the pages. Learning and scoring are the app's own: labelFromGold + learnProfile,
+// caller loads the pages. Learning and scoring are the app's own: labelFromGold + refitProfile,
 // segmentPage with the profile, the evaluation metrics of `galley eval`.
 import type { Gold } from './gold.ts';
 import { evaluatePage } from './metrics.ts';
 import { segmentPage } from '../engine/index.ts';
-import { learnProfile, type LineRoleModel, type Profile } from '../engine/model/index.ts';
+import type { LineRoleModel, Profile } from '../engine/model/index.ts';
+import { refitProfile } from './profile-learning.ts';
 import { labelFromGold } from '../engine/model/labels.ts';
 
 export interface CurvePage {
@@ -20,15 +21,22 @@ export function paperOf(id: string): string {
   return id.replace(/-\d{4}-\d{2}-\d{2}-p[A-Za-z]?\d+/, '').replace(/-(heldout|crlf|ascii|traditional|noisy|oneline)\b.*$/, '');
 }
 
-/** `runs` runs of `length` consecutive pages (in id order: date, then page), spread evenly over the paper. */
-export function runsOf(pages: readonly CurvePage[], length: number, runs: number): CurvePage[][] {
+/**
+ * `runs` blocks of `length` consecutive pages (in id order: date, then page), spread evenly over the
+ * paper. With `rotate`, every block is run in each of its `length` cyclic orders, so every page is
+ * scored once at every k: the curve then shows what learning did, not which pages happened to come
+ * k-th (pages differ in difficulty far more than a profile moves them).
+ */
+export function runsOf(pages: readonly CurvePage[], length: number, runs: number, rotate = false): CurvePage[][] {
   const sorted = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const chunks = Math.floor(sorted.length / length);
   const take = Math.min(runs, chunks);
   const out: CurvePage[][] = [];
   for (let r = 0; r < take; r++) {
     const c = Math.floor((r * chunks) / take);
-    out.push(sorted.slice(c * length, (c + 1) * length));
+    const block = sorted.slice(c * length, (c + 1) * length);
+    if (!rotate) out.push(block);
+    else for (let k = 0; k < length; k++) out.push([...block.slice(k), ...block.slice(0, k)]);
   }
   return out;
 }
@@ -53,6 +61,7 @@ export function learningCurve(runs: readonly (readonly CurvePage[])[], base: Lin
   const acc = Array.from({ length: steps }, () => ({ score: [] as number[], f1: [] as number[], base: [] as number[], baseF1: [] as number[] }));
   for (const run of runs) {
     let profile: Profile | null = null;
+    const proofed = [];
     for (let k = 0; k < steps; k++) {
       const page = run[k]!;
       const opts = page.gold.page !== undefined ? { pageNumber: page.gold.page } : {};
@@ -63,7 +72,10 @@ export function learningCurve(runs: readonly (readonly CurvePage[])[], base: Lin
       acc[k]!.base.push(baseEval.score);
       acc[k]!.baseF1.push(baseEval.boundaryF1);
       // Then the editor proofs it: the profile learns the page, as in the app.
-      if (k + 1 < steps) profile = learnProfile(base, publication, [labelFromGold(page.text, page.gold, publication, page.id)], profile);
+      if (k + 1 < steps) {
+        proofed.push(labelFromGold(page.text, page.gold, publication, page.id));
+        profile = refitProfile(base, publication, proofed, profile);
+      }
     }
   }
   return acc.map((a, k) => ({ k, runs: a.score.length, score: mean(a.score), boundaryF1: mean(a.f1), baseScore: mean(a.base), baseBoundaryF1: mean(a.baseF1) }));

@@ -25,8 +25,13 @@ export interface ProfileLearner {
   baseVersion(): string;
   /** Checks a stored profile (throws when it is damaged). */
   parse(json: unknown): Profile;
-  /** The profile after learning online from one corrected page; null starts from the base model. */
-  learn(profile: Profile | null, page: LearnablePage, name: string): Profile;
+  /** How many of a publication's most recent proofed pages a profile is fitted on. */
+  readonly recentPages: number;
+  /**
+   * The profile after an editor proofed the last of `pages` (the publication's recent proofed pages,
+   * oldest first): `previous` (null: none yet) is tried on that page, then the profile is fitted on them.
+   */
+  learn(previous: Profile | null, pages: readonly LearnablePage[], name: string): Profile;
 }
 
 /** A page as learning reads it again: its current revision, text and items. */
@@ -139,22 +144,19 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
     if (seen && seen.revision === page.revision) return null;
     const current = load(pub.id);
     const learnable = (id: number, p: { text: string; items: readonly StoredItem[] }): LearnablePage => ({ id: `page-${id}`, source: pub.title, text: p.text, items: p.items });
-    let profile = current?.profile ?? null;
-    const relearned: { pageId: number; revision: number }[] = [];
-    if (!current && readProofed) {
-      // The stored profile (if any) was learned over another base model or cannot be read: learn
-      // again, in the order they were first learned, from the pages it had learned that are still proofed.
-      const earlier = db
-        .stmt('profiles.learnedPages', 'SELECT page_id FROM profile_pages WHERE publication_id = ? AND page_id <> ? ORDER BY learned_at, page_id')
-        .all<{ page_id: number }>(pub.id, pageId);
-      for (const { page_id } of earlier) {
+    // The profile is fitted afresh on the publication's most recent proofed pages, this one last
+    // (also after a base-model change, when the stored profile no longer fits).
+    const earlier: { pageId: number; page: ProofedPage }[] = [];
+    if (readProofed) {
+      const recent = db
+        .stmt('profiles.recentPages', 'SELECT page_id FROM profile_pages WHERE publication_id = ? AND page_id <> ? ORDER BY learned_at DESC, page_id DESC LIMIT ?')
+        .all<{ page_id: number }>(pub.id, pageId, Math.max(0, learner.recentPages - 1));
+      for (const { page_id } of recent.reverse()) {
         const p = readProofed(page_id);
-        if (!p) continue;
-        profile = learner.learn(profile, learnable(page_id, p), pub.title);
-        relearned.push({ pageId: page_id, revision: p.revision });
+        if (p) earlier.push({ pageId: page_id, page: p });
       }
     }
-    const next = learner.learn(profile, learnable(pageId, page), pub.title);
+    const next = learner.learn(current?.profile ?? null, [...earlier.map((e) => learnable(e.pageId, e.page)), learnable(pageId, page)], pub.title);
     const at = now();
     db.stmt(
       'profiles.upsert',
@@ -170,7 +172,7 @@ export function createProfilesStore({ db, now, logger, learner }: Deps) {
     if (!current) {
       // A new profile (or one replaced after a base-model change) counts the pages it learned now.
       db.stmt('profiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = ?').run(pub.id);
-      for (const r of relearned) notePage.run(pub.id, r.pageId, r.revision, at);
+      for (const e of earlier) notePage.run(pub.id, e.pageId, e.page.revision, at);
     }
     notePage.run(pub.id, pageId, page.revision, at);
     return info(pub.id)!.pages;

@@ -4,13 +4,14 @@
 // once given, adapts the model as it does on the host (engine.derive with a pageId).
 import { deriveItems } from '../../core/engine/index.ts';
 import { defaultModel } from '../../core/engine/model/default-model.ts';
-import { parseProfile, type Profile } from '../../core/engine/model/profile.ts';
+import { parseProfile, profileInUse, type Profile } from '../../core/engine/model/profile.ts';
 import { engineRequestSchema, type EngineResponse, type ProfileInUse } from './messages.ts';
 
 /** A handler with its own profile (the worker has one; tests make several). */
 export function createEngineHandler(): (message: unknown) => EngineResponse {
   let profile: Profile | null = null;
-  const inUse = (): ProfileInUse => (profile ? { publication: profile.publication, pages: profile.pages } : null);
+  // A profile not in use (worse than the base model on its trial) previews with the base model, as the host segments.
+  const inUse = (): ProfileInUse => (profile && profileInUse(profile) ? { publication: profile.publication, pages: profile.pages } : null);
 
   return (message) => {
     const id = typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : 0;

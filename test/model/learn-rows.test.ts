@@ -21,7 +21,7 @@ const page = (file: string): LabelledPage => {
 function fullLearn(pages: LabelledPage[], previous: Profile | null): Profile {
   const base = defaultModel();
   const start = previous ? applyProfile(base, previous) : base;
-  return profileFromModels(base, updateModel(start, pages), 'p', (previous?.pages ?? 0) + pages.length);
+  return profileFromModels(base, updateModel(start, pages, { latent: true }), 'p', (previous?.pages ?? 0) + pages.length);
 }
 
 describe('learnProfile', () => {

@@ -24,10 +24,12 @@ if (!available && process.env.CI) throw new Error(POSTGRES_MISSING);
 const counting = (base: string): ProfileLearner => ({
   baseVersion: () => base,
   parse: (json) => parseProfile(json),
-  learn: (profile, page, name) =>
+  recentPages: 3,
+  // The stand-in fit: one row per page it was fitted on (the page's item count).
+  learn: (_previous, pages, name) =>
     parseProfile({
-      schema: 'galley.profile/1', publication: name, baseVersion: base, featureSetHash: 'test', pages: (profile?.pages ?? 0) + 1,
-      transitions: [], rows: { [page.id]: [0, page.items.length], ...(profile?.rows ?? {}) },
+      schema: 'galley.profile/1', publication: name, baseVersion: base, featureSetHash: 'test', pages: pages.length,
+      transitions: [], rows: Object.fromEntries(pages.map((page) => [page.id, [0, page.items.length]])),
     }),
 });
 const failing: ProfileLearner = { ...counting('test-1'), learn: () => { throw new Error('the learner broke'); } };

@@ -20,6 +20,9 @@ describe('learning curve', { timeout: 120_000 }, () => {
     expect(runs.map((r) => r.map((p) => p.id.slice(11, 13)))).toEqual([['10', '11', '12'], ['13', '14', '15']]);
     expect(runsOf(pages, 3, 10)).toHaveLength(3);
     expect(runsOf(pages, 11, 1)).toHaveLength(0);
+    // Rotated: each block in all its cyclic orders, so every page comes at every k once.
+    const rotated = runsOf(pages, 3, 2, true);
+    expect(rotated.map((r) => r.map((p) => p.id.slice(11, 13)).join(' '))).toEqual(['10 11 12', '11 12 10', '12 10 11', '13 14 15', '14 15 13', '15 13 14']);
   });
 
   it('scores page k+1 after learning from k pages, the base model at k = 0', () => {

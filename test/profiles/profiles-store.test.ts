@@ -35,10 +35,12 @@ function setup(options: { failLearning?: boolean } = {}) {
   const learner: ProfileLearner = {
     baseVersion: () => 'test-1',
     parse: (json) => parseProfile(json),
-    learn: (profile, page, name) => {
+    recentPages: 3,
+    // The stand-in fit: a profile whose rows name the pages it was fitted on, oldest first.
+    learn: (_previous, pages, name) => {
       if (options.failLearning) throw new Error('model exploded');
-      expect(page.items.length).toBeGreaterThan(0);
-      return fakeProfile(name, [...Object.keys(profile?.rows ?? {}), page.id]);
+      for (const page of pages) expect(page.items.length).toBeGreaterThan(0);
+      return fakeProfile(name, pages.map((p) => p.id));
     },
   };
   const archive = track(openArchive(join(tempDir(), 'a.sqlite'), { segment, learner, logger: { warn: (m) => warnings.push(m) } }));
@@ -80,6 +82,24 @@ describe('publication profiles in the archive', () => {
     const page = archive.getPage(next.pageId);
     expect(page.model).toEqual({ version: 'test-1', profile: '衡阳日报', profilePages: 1 });
     expect(archive.listPages(next.issueId)[0]!.doubtCount).toBe(0);
+  });
+
+  it("fits the profile on the publication's most recent proofed pages, skipping pages no longer proofed", () => {
+    const { archive } = setup();
+    const pages = [28, 29, 30, 31].map((day, k) => archive.importPage({ sourceName: 'p1.txt', text: frontPage(`2021年10月${day}日`, 17980 + k), encoding: 'UTF-8' }, editor));
+    const pub = archive.getIssue(pages[0]!.issueId).publicationId;
+    for (const p of pages) archive.setPageState(p.pageId, 'proofed', editor);
+    // The stand-in learner (recentPages 3) names the pages of its fit: the three most recent, oldest first.
+    const id = (k: number) => `page-${pages[k]!.pageId}`;
+    expect(archive.publicationProfileJson(pub)).toEqual(fakeProfile('衡阳日报', [id(1), id(2), id(3)]));
+    expect(archive.getPublicationProfile(pub)!.pages).toBe(4);
+    // A page sent back to the editor is left out of the next fit.
+    archive.setPageState(pages[2]!.pageId, 'in-progress', editor);
+    archive.setPageState(pages[0]!.pageId, 'in-progress', editor);
+    const first = archive.getPage(pages[0]!.pageId);
+    archive.savePage({ pageId: pages[0]!.pageId, baseRevision: first.revision, text: first.text, items: first.items.slice(0, 2) }, editor);
+    archive.setPageState(pages[0]!.pageId, 'proofed', editor);
+    expect(archive.publicationProfileJson(pub)).toEqual(fakeProfile('衡阳日报', [id(3), id(0)]));
   });
 
   it('keeps the state change when learning fails, and says so in the log', () => {

@@ -12,7 +12,7 @@ export type { LineRoleModel } from './weights.ts';
 export { loadModel, serializeModel, ModelFileError, MODEL_SCHEMA, FEATURE_SET_HASH, type ModelFile } from './model-file.ts';
 export { defaultModel, DEFAULT_MODEL_FILE } from './default-model.ts';
 export { trainModel, type TrainOptions } from './train.ts';
-export { PROFILE_SCHEMA, parseProfile, applyProfile, profileFromModels, type Profile } from './profile.ts';
+export { PROFILE_SCHEMA, parseProfile, applyProfile, profileFromModels, profileInUse, type Profile, type ProfileTrial } from './profile.ts';
 
 /** Passes over the new pages when adapting a model online (few: the pages are few and recent). */
 const ONLINE_EPOCHS = 3;
@@ -21,12 +21,14 @@ export interface UpdateOptions {
   epochs?: number;
   seed?: number;
   pack?: RulePack;
+  /** The pages' roles come from annotations: roles they do not tell apart are latent (LATENT_ROLES). */
+  latent?: boolean;
 }
 
 /** Online learning: the model after further perceptron passes over `pages` (a new model; `model` is unchanged). */
 export function updateModel(model: LineRoleModel, pages: LabelledPage[], options: UpdateOptions = {}): LineRoleModel {
   const dict = new FeatureDictionary();
-  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(model)));
+  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(model), options.latent ?? false));
   return updatePrepared(model, model, prepared, dict, options);
 }
 
@@ -39,12 +41,13 @@ function updatePrepared(model: LineRoleModel, start: LineRoleModel, prepared: Re
 
 /**
  * A publication's profile after learning from `pages` (its corrected pages), on top of the profile
- * it had (`previous`, or none): the base model never changes, the profile holds the deltas.
+ * it had (`previous`, or none): the base model never changes, the profile holds the deltas. The
+ * pages' roles come from annotations, so roles they do not tell apart are latent (LATENT_ROLES).
  */
 export function learnProfile(base: LineRoleModel, publication: string, pages: LabelledPage[], previous: Profile | null = null, options: UpdateOptions = {}): Profile {
   const start = previous ? applyProfile(base, previous) : base;
   const dict = new FeatureDictionary();
-  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(base)));
+  const prepared = pages.map((p) => prepareLabelled(p, dict, options.pack, featureSetOf(base), true));
   // Training reads and moves only the rows of the pages' own features; every other row leaves it
   // as settleRow leaves it. So the pages' rows alone are trained, and the other rows the previous
   // profile moved are settled here: the same profile as training all 88,648 rows of the base, for a
@@ -66,5 +69,6 @@ export function learnProfile(base: LineRoleModel, publication: string, pages: La
     const settled = settleRow(row);
     if (settled) all.set(key, settled);
   }
-  return profileFromModels(base, { ...adapted, rows: all }, publication, (previous?.pages ?? 0) + pages.length);
+  const learned = profileFromModels(base, { ...adapted, rows: all }, publication, (previous?.pages ?? 0) + pages.length);
+  return previous?.trial ? { ...learned, trial: previous.trial } : learned;
 }

@@ -21,6 +21,29 @@ export interface Profile {
   transitions: number[];
   /** Sparse row deltas: key → [label, delta, …]. */
   rows: Record<string, number[]>;
+  /** How the profile has fared on the pages it was tried on (absent: not tried yet). */
+  trial?: ProfileTrial;
+}
+
+/**
+ * The profile's record on the pages editors proofed after it was learned: each proofed page is
+ * segmented with the base model and with the profile as it stood before learning the page, and
+ * both are scored against the editor's corrections (the shared scorer's overall formula). A
+ * profile that does worse than the base model on that record is not used (profileInUse): a few
+ * pages can teach a paper's habits, and they can also teach noise the base model had averaged out.
+ */
+export interface ProfileTrial {
+  pages: number;
+  /** Sums of the overall score over those pages. */
+  profileScore: number;
+  baseScore: number;
+}
+
+/** Whether pages are segmented with the profile: not before it learned a page, nor while its trial record is worse than the base model's. */
+export function profileInUse(profile: Profile): boolean {
+  if (profile.pages === 0) return false;
+  const trial = profile.trial;
+  return !trial || trial.profileScore >= trial.baseScore;
 }
 
 const profileShape = {
@@ -37,6 +60,11 @@ const profileShape = {
       if (p) return p;
     }
     return null;
+  },
+  trial: (v: unknown, path: string) => {
+    if (v === undefined) return null;
+    const problem = strictObject(v, { pages: int(0), profileScore: number, baseScore: number });
+    return problem && `${path}.${problem}`;
   },
 };
 

@@ -80,22 +80,20 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
     await q.run('pubProfiles.lockPublication', 'SELECT id FROM publications WHERE id = $1 FOR UPDATE', [pub.id]);
     const current = await load(q, pub.id);
     const learnable = (id: number, p: ProofedPage): LearnablePage => ({ id: `page-${id}`, source: pub.title, text: p.text, items: p.items });
-    let profile = current?.profile ?? null;
-    const relearned: { pageId: number; revision: number }[] = [];
-    if (!current && readProofed) {
-      const earlier = await q.all<{ page_id: number }>(
-        'pubProfiles.learnedPages',
-        'SELECT page_id FROM profile_pages WHERE publication_id = $1 AND page_id <> $2 ORDER BY learned_at, page_id',
-        [pub.id, pageId],
+    // The profile is fitted afresh on the publication's most recent proofed pages, this one last (as on SQLite).
+    const earlier: { pageId: number; page: ProofedPage }[] = [];
+    if (readProofed) {
+      const recent = await q.all<{ page_id: number }>(
+        'pubProfiles.recentPages',
+        'SELECT page_id FROM profile_pages WHERE publication_id = $1 AND page_id <> $2 ORDER BY learned_at DESC, page_id DESC LIMIT $3',
+        [pub.id, pageId, Math.max(0, learner.recentPages - 1)],
       );
-      for (const { page_id } of earlier) {
+      for (const { page_id } of recent.reverse()) {
         const p = await readProofed(page_id);
-        if (!p) continue;
-        profile = learner.learn(profile, learnable(page_id, p), pub.title);
-        relearned.push({ pageId: page_id, revision: p.revision });
+        if (p) earlier.push({ pageId: page_id, page: p });
       }
     }
-    const next = learner.learn(profile, learnable(pageId, page), pub.title);
+    const next = learner.learn(current?.profile ?? null, [...earlier.map((e) => learnable(e.pageId, e.page)), learnable(pageId, page)], pub.title);
     const at = now();
     await q.run(
       'pubProfiles.upsert',
@@ -114,7 +112,7 @@ export function createPgProfilesStore({ now, logger, learner }: Deps): PgProfile
     if (!current) {
       // A new profile (or one replaced after a base-model change) counts the pages it learned now.
       await q.run('pubProfiles.forgetPages', 'DELETE FROM profile_pages WHERE publication_id = $1', [pub.id]);
-      for (const r of relearned) await notePage(r.pageId, r.revision);
+      for (const e of earlier) await notePage(e.pageId, e.page.revision);
     }
     await notePage(pageId, page.revision);
     return (await info(q, pub.id))!.pages;

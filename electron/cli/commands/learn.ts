@@ -53,9 +53,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const publication =
     parsed.flags.publication ?? previous?.publication ?? golds[0]!.gold.masthead?.title ?? basename(golds[0]!.goldPath).replace(/\.json$/i, '');
   const pages = golds.map((g) => labelGoldPage(g, publication));
-  const { defaultModel, learnProfile } = await import('../../../core/engine/model/index.ts');
+  const { defaultModel, learnProfile, profileInUse } = await import('../../../core/engine/model/index.ts');
+  const { refitProfile } = await import('../../../core/eval/profile-learning.ts');
   const base = defaultModel();
-  const profile = learnProfile(base, publication, pages, previous);
+  // On top of a profile file, the pages it learned are not at hand: learn the new ones over it. Otherwise
+  // fit on the pages given (the newest PROFILE_PAGES of them), as the archive does.
+  const profile = previous ? learnProfile(base, publication, pages, previous) : refitProfile(base, publication, pages, null);
   writeProfileFile(parsed.flags.out!, profile);
   const deltas = Object.keys(profile.rows).length;
   io.stdout(
@@ -63,5 +66,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `${previous ? ` (on top of ${previous.pages} learned before)` : ''} over model ${base.version}: ` +
       `${deltas} feature rows adjusted, ${profile.pages} pages in all -> ${parsed.flags.out}\n`,
   );
+  const trial = profile.trial;
+  if (trial) {
+    const mean = (sum: number) => (sum / trial.pages).toFixed(3);
+    io.stdout(
+      `tried on ${trial.pages} page${trial.pages === 1 ? '' : 's'} before learning each: profile ${mean(trial.profileScore)}, base model ${mean(trial.baseScore)} (mean overall score)` +
+        `${profileInUse(profile) ? '' : ' — not used until it does at least as well as the base model'}\n`,
+    );
+  }
   return 0;
 }

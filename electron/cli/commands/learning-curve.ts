@@ -7,7 +7,7 @@ import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 
 export const summary = 'Learning curve of publication profiles: the score on page k+1 after learning from k pages';
-export const usage = 'galley learning-curve [--dir DIR] [--match REGEX] [--base MODEL.json] [--steps N] [--runs N] [--json]';
+export const usage = 'galley learning-curve [--dir DIR] [--match REGEX] [--base MODEL.json] [--steps N] [--runs N] [--rotate] [--json]';
 
 const HELP = `Usage: ${usage}
 
@@ -21,6 +21,8 @@ Options:
   --match REGEX  only pages whose id matches (e.g. '^pd-2020-02-.*-v1$')
   --steps N      pages per run (default 9: k = 0..8)
   --runs N       runs per paper (default 10), spread over the paper's pages
+  --rotate       run each block of pages in all its cyclic orders (every page is scored at
+                 every k, so the curve shows learning rather than which pages came k-th)
   --base FILE    the base model (galley.line-roles/1 or /2, e.g. from galley train --months 2019-10):
                  pages the base was trained on say nothing about learning (default: the
                  committed model)
@@ -36,6 +38,7 @@ const argsSchema = z.object({
   flags: z.object({
     help: z.boolean().optional(),
     json: z.boolean().optional(),
+    rotate: z.boolean().optional(),
     dir: z.string().min(1).optional(),
     base: z.string().min(1).optional(),
     match: z
@@ -56,7 +59,7 @@ const argsSchema = z.object({
 });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', dir: 'string', match: 'string', steps: 'string', runs: 'string', base: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { json: 'boolean', rotate: 'boolean', dir: 'string', match: 'string', steps: 'string', runs: 'string', base: 'string' }, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
     return 0;
@@ -85,7 +88,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const [paper, list] of [...byPaper].sort()) {
     const length = Math.min(steps, list.length);
     if (length < 2) continue;
-    const runs = runsOf(list, length, parsed.flags.runs ?? 10);
+    const runs = runsOf(list, length, parsed.flags.runs ?? 10, parsed.flags.rotate ?? false);
     curves.push({ paper, pages: list.length, runs: runs.length, points: learningCurve(runs, base, paper) });
   }
   if (curves.length === 0) throw new Error(`${dir}: no paper has 2 or more annotated pages to learn from`);
