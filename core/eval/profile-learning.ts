@@ -6,7 +6,7 @@
 // 2. the profile is fitted afresh, from the base model, on the publication's most recent proofed
 //    pages, this one last. Fitting on the pages together learned more than learning one page at a
 //    time on top of the last profile (2019-10 v2 built pages, rotated runs of 9, base: the annotated
-//    pages only: overall 0.662 → 0.701 at k = 8 against 0.662 → 0.683).
+//    pages only: overall 0.662 → 0.701 at k = 8 against 0.662 → 0.683, three passes each).
 // Platform-free.
 import { segmentPage } from '../engine/segment.ts';
 import { applyProfile, learnProfile, type LabelledPage, type LineRoleModel, type Profile, type ProfileTrial } from '../engine/model/index.ts';
@@ -14,7 +14,8 @@ import { evaluatePage } from './metrics.ts';
 
 /**
  * A profile is fitted on at most this many of the publication's most recent proofed pages: the
- * fit costs about 30–70 ms per page, inside the archive's transaction that marks the page proofed.
+ * fit costs about 60 ms CPU per page (docs/profiles.md), inside the archive's transaction that marks
+ * the page proofed.
  */
 export const PROFILE_PAGES = 10;
 
