@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
 import { defaultModel, FEATURE_SET_HASH, loadModel, serializeModel, trainModel, type LabelledPage } from '../../core/engine/model/index.ts';
-import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, FILL_FEATURES, featureSetByHash, featureSetOf, hashString } from '../../core/engine/model/feature-sets.ts';
+import { BASE_FEATURES, CAPTION_FEATURES, CONJUNCTION_FEATURES, FILL_FEATURES, RECIPE_FEATURES, featureSetByHash, featureSetOf, hashString } from '../../core/engine/model/feature-sets.ts';
 import { FEATURE_SET } from '../../core/engine/model/features.ts';
 import { LINE_ROLES } from '../../core/engine/model/line-roles.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
@@ -19,10 +19,11 @@ beforeAll(() => {
 const CONJ = /^x:[a-e]=/;
 
 describe('feature sets', () => {
-  it('the base set keeps the hash every weight file before it carries, and the committed weights are of it', () => {
+  it('the base set keeps the hash every weight file before v6 carries; the committed weights are of the recipe set', () => {
     expect(BASE_FEATURES.hash).toBe(hashString(`${FEATURE_SET}#${LINE_ROLES.join(',')}`));
     expect(FEATURE_SET_HASH).toBe(BASE_FEATURES.hash);
-    expect(featureSetOf(defaultModel())).toBe(BASE_FEATURES);
+    expect(featureSetOf(defaultModel())).toBe(RECIPE_FEATURES);
+    expect(RECIPE_FEATURES).toBe(FILL_FEATURES);
     expect(CONJUNCTION_FEATURES.hash).not.toBe(BASE_FEATURES.hash);
     expect(featureSetByHash('deadbeef')).toBeUndefined();
   });

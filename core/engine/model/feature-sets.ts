@@ -41,6 +41,12 @@ export const FILL_FEATURES: FeatureSet = { name: 'fill', conjunctions: false, ca
 
 export const FEATURE_SETS: readonly FeatureSet[] = [BASE_FEATURES, CONJUNCTION_FEATURES, CAPTION_FEATURES, FILL_FEATURES];
 
+/**
+ * The set of the committed weights' recipe (v6 on): what `galley train` and `galley eval --splits`
+ * train on unless told otherwise. Training in code (trainModel) keeps the base set by default.
+ */
+export const RECIPE_FEATURES: FeatureSet = FILL_FEATURES;
+
 export const featureSetByHash = (hash: string): FeatureSet | undefined => FEATURE_SETS.find((s) => s.hash === hash);
 export const featureSetByName = (name: string): FeatureSet | undefined => FEATURE_SETS.find((s) => s.name === name);
 

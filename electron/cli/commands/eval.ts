@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { GoldError } from '../../../core/eval/gold.ts';
 import { DEFAULT_EPOCHS } from '../../../core/engine/model/train.ts';
-import { BASE_FEATURES, FEATURE_SETS, featureSetByName, type FeatureSet } from '../../../core/engine/model/feature-sets.ts';
+import { FEATURE_SETS, RECIPE_FEATURES, featureSetByName, type FeatureSet } from '../../../core/engine/model/feature-sets.ts';
 import {
   DEFAULT_RESOURCES_DIR,
   evaluateCorpus,
@@ -42,7 +42,7 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --cross-dev YYYY-MM  only the cross-month dev split: train on all of that month, test on the other
                      month's days 1–7 (choose on these; days 8 on are the report days)
   --seed N, --epochs N   training seed and passes (default 1 and 10)
-  --features SET     the features the models train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default base)
+  --features SET     the features the models train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default ${RECIPE_FEATURES.name}, the committed weights' recipe)
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
 `;
@@ -79,7 +79,7 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: BASE_FEATURES };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));

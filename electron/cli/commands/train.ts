@@ -8,7 +8,7 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 import { DEFAULT_EPOCHS, trainModel } from '../../../core/engine/model/train.ts';
 import { serializeModel } from '../../../core/engine/model/model-file.ts';
-import { BASE_FEATURES, FEATURE_SETS, featureSetByName } from '../../../core/engine/model/feature-sets.ts';
+import { FEATURE_SETS, RECIPE_FEATURES, featureSetByName } from '../../../core/engine/model/feature-sets.ts';
 import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
 
 export const summary = 'Train the line-role model from the corpus and the annotated pages';
@@ -20,15 +20,15 @@ Trains the averaged-perceptron line-role model and writes its weights (galley.li
 
 Options:
   --corpus DIR     built pages of the page builder (see docs/training.md); without it,
-                   only the annotated pages train (v5: galley build-corpus --variants 5, and real OCR)
+                   only the annotated pages train (v5, v6: galley build-corpus --variants 5, and real OCR)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
                    "none" leaves them out
   --months M[,M]   only corpus pages of these months (YYYY-MM)
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
-  --version V      version recorded in the weights (default: v5)
-  --features SET   the features to train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default base;
+  --version V      version recorded in the weights (default: v6)
+  --features SET   the features to train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default ${RECIPE_FEATURES.name};
                    the weight file records the set, and the engine reads the set a file names)
   -h, --help       show this help
 `;
@@ -72,8 +72,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
-  const featureSet = featureSetByName(f.features ?? BASE_FEATURES.name)!;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v5', trainedOn: describePages(pages), featureSet });
+  const featureSet = featureSetByName(f.features ?? RECIPE_FEATURES.name)!;
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v6', trainedOn: describePages(pages), featureSet });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);
