@@ -27,12 +27,17 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
   });
 
   it('opens a page from the library with the keyboard', async () => {
-    // The library is a tree: one row takes Tab, the arrows walk it (role=tree, roving focus).
+    // The library is a tree: one row takes Tab, the arrows walk it (role=tree, roving focus). The
+    // walk waits for the rows it looks for: under load the library may still be showing the import.
+    await page.waitForSelector('[data-testid=issue-row]');
     await page.keyboard.press('Control+Shift+Digit1');
     await expect.poll(focused).toBe('publication-row');
     for (let i = 0; i < 10 && (await focused()) !== 'issue-row'; i++) await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('issue-row');
     await page.keyboard.press('Enter'); // expand the issue
+    await page.waitForSelector('[data-testid=page-row]');
     for (let i = 0; i < 10 && (await focused()) !== 'page-row'; i++) await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('page-row');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=item-card]');
     // The page opened by keyboard alone: its cards are shown and its row is the selected one.
