@@ -4,7 +4,7 @@
 import type { LineRole } from './line-roles.ts';
 import { LABEL_COUNT, TITLE_ROLES, isStart, labelOf, roleOf } from './labels-space.ts';
 import { boundaryMargin, titleMargin, squash } from './confidence.ts';
-import { decodeWithMarginals, pageEmissions, viterbi, type Emissions, type LabelMask, type LineRoleModel } from './weights.ts';
+import { allowOnly, decodeWithMarginals, pageEmissions, viterbi, type Emissions, type LabelMask, type LineRoleModel } from './weights.ts';
 import type { LineFeatures } from './features.ts';
 
 export interface DecodedPage {
@@ -20,7 +20,6 @@ export interface DecodedPage {
 
 const START_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 1 : 0));
 const INSIDE_ONLY = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (isStart(y) ? 0 : 1));
-const onlyLabel = (label: number): Uint8Array => Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (y === label ? 1 : 0));
 const NO_TITLE = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => (TITLE_ROLES.has(roleOf(y)) ? 0 : 1));
 const both = (a: Uint8Array, b: Uint8Array): Uint8Array => Uint8Array.from(a, (v, y) => v & b[y]!);
 const allows = (mask: LabelMask, i: number, y: number): boolean => !mask[i] || mask[i]![y] === 1;
@@ -116,7 +115,7 @@ export function decodePage(model: LineRoleModel, scored: Emissions | LineFeature
         if (!(i === 0 || fixedStarts.has(i))) return INSIDE_ONLY;
         if (isStart(free[i]!)) return START_ONLY;
         const role = roleOf(free[i]!);
-        return BODY_ROLES.has(role) ? onlyLabel(labelOf(role === 'body' ? 'body-start' : role, true)) : START_ONLY;
+        return BODY_ROLES.has(role) ? allowOnly([labelOf(role === 'body' ? 'body-start' : role, true)]) : START_ONLY;
       })
     : limitMask(n, limits);
   const path = fixedStarts ? viterbi(em, model.transitions, mask) : closeMastheadItem(em, model, joinBareHeaders(em, model, respectMask(em, model, free, mask), mask), mask);

@@ -10,7 +10,7 @@ import { zhDailyRules } from '../rules/zh-daily.ts';
 import type { LabelledPage, LineRole } from './line-roles.ts';
 import { LABEL_COUNT, isStart, labelOf, roleOf } from './labels-space.ts';
 import { pageInput } from './page-input.ts';
-import { maxMarginals, OFFSETS, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
+import { allowOnly, maxMarginals, OFFSETS, viterbi, type LabelMask, type LineRoleModel } from './weights.ts';
 import { roundWeight } from './model-file.ts';
 import { BASE_FEATURES, featureSetOf, type FeatureSet } from './feature-sets.ts';
 import { boundaryMargin, calibrationScale } from './confidence.ts';
@@ -84,18 +84,9 @@ export const LATENT_ROLES: Readonly<Partial<Record<LineRole, readonly LineRole[]
 function latentMask(gold: readonly number[]): LabelMask {
   return gold.map((label) => {
     const alternatives = LATENT_ROLES[roleOf(label)];
-    if (!alternatives) return onlyLabel(label);
-    const mask = new Uint8Array(LABEL_COUNT);
-    for (const role of alternatives) mask[labelOf(role, isStart(label))] = 1;
-    return mask;
+    return allowOnly(alternatives ? alternatives.map((role) => labelOf(role, isStart(label))) : [label]);
   });
 }
-
-const onlyLabel = (label: number): Uint8Array => {
-  const mask = new Uint8Array(LABEL_COUNT);
-  mask[label] = 1;
-  return mask;
-};
 
 /** The feature of a neighbour slot past the page's first or last line. */
 export const EDGE = 'edge';

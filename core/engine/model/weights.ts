@@ -127,6 +127,13 @@ export function pageEmissions(model: LineRoleModel, features: LineFeatures[]): E
 /** Allowed labels per line (1 = allowed); null allows everything. */
 export type LabelMask = (Uint8Array | null)[];
 
+/** A line's mask that allows exactly `labels`. */
+export function allowOnly(labels: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(LABEL_COUNT);
+  for (const y of labels) mask[y] = 1;
+  return mask;
+}
+
 /**
  * Best label sequence (Viterbi). `pageStart` false decodes a window inside a page: its first line
  * is scored without the page-start transitions.
