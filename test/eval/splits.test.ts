@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crossMonthPages, dayOfMonth, DEV_DAYS } from '../../core/eval/splits.ts';
+import { crossMonthPages, dayOfMonth, DEV_DAYS, formatSplit, monthSplits } from '../../core/eval/splits.ts';
+import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
 import { run } from '../../electron/cli/commands/eval.ts';
 
 const page = (id: string, month?: string) => ({ id, ...(month ? { month } : {}) });
@@ -63,5 +64,24 @@ describe('galley eval --cross-dev', () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'galley-crossdev-')), 'no-corpus');
     expect(await run(['--cross-dev', '2019-10', '--corpus', missing], c.io)).toBe(0);
     expect(c.out()).toMatch(/^cross-month dev split: no corpus folder \(.*no-corpus\); build it with galley build-corpus\n$/);
+  });
+});
+
+describe('month splits', () => {
+  it('score each month model on a week of its own training pages too, and print that ceiling beside the test figures', () => {
+    // Two "months" of real annotated pages, relabelled: the first half trains, the second tests.
+    const pages = annotatedPages();
+    const half = Math.floor(pages.length / 2);
+    const corpus = pages.map((p, i) => {
+      const month = i < half ? '2019-10' : '2020-02';
+      const day = String((i % 9) + 1).padStart(2, '0');
+      return { ...p, id: `pd-${month}-${day}-p${String(i).padStart(2, '0')}-v1`, month };
+    });
+    const [first] = monthSplits(corpus, { epochs: 2 });
+    const seenIds = corpus.filter((p) => p.month === '2019-10' && dayOfMonth(p) <= DEV_DAYS);
+    expect(first!.name).toBe('2019-10→2020-02');
+    expect(first!.seen?.built?.pages).toBe(seenIds.length);
+    expect(first!.model.built?.pages).toBe(corpus.length - half);
+    expect(formatSplit(first!)).toMatch(new RegExp(`\\n  seen built +${seenIds.length} pages  model P [01]\\.\\d{3} R [01]\\.\\d{3} F1 [01]\\.\\d{3} overall [01]\\.\\d{3}`));
   });
 });
