@@ -80,6 +80,8 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
   for (let n = 0; n < bodyLines.length; n++) {
     const line = bodyLines[n]!;
     const i = lines.indexOf(line);
+    // OCR debris the model read as no part of the text ("图", "丨", "图 国"): never a paragraph.
+    if (roles?.[i] === 'other') continue;
     const lineStart = line.start + line.indent;
     let from = carried;
     carried = 0;
@@ -121,7 +123,7 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     }
     const tailCredit =
       line.tailPhotoCredit ?? unfoldNames(pack.endCredit(line.folded.slice(0, to)) ?? tailByline(line.folded.slice(0, to), pack), line);
-    if (tailCredit && tailCredit.start > from && i === lastBodyLine(lines)) {
+    if (tailCredit && tailCredit.start > from && i === lastBodyLine(lines, roles)) {
       if (line.tailPhotoCredit) photoCredit = true;
       bylines.push({ ...tailCredit, text: slice(line, tailCredit.start, to).trim() });
       to = tailCredit.start;
@@ -229,8 +231,8 @@ function headerGoesOn(lines: ClassifiedLine[], from: number): boolean {
   return false;
 }
 
-function lastBodyLine(lines: ClassifiedLine[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.role === 'body' || lines[i]!.role === 'title') return i;
+function lastBodyLine(lines: ClassifiedLine[], roles?: readonly ModelRole[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if ((lines[i]!.role === 'body' || lines[i]!.role === 'title') && roles?.[i] !== 'other') return i;
   return -1;
 }
 
