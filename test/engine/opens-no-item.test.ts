@@ -25,6 +25,11 @@ describe('the rule pack', () => {
     for (const line of ['和音', '快评', '回  家', '5G网络', '广告']) expect(pack.isDebris(line), line).toBe(false);
   });
 
+  it('knows characters OCR scattered across a photo or a banner from a letterspaced title', () => {
+    for (const line of ['生 产', '阳   市   生', '十 分 规 范', '在          特          殊          时', '中     型']) expect(pack.isDebris(line), line).toBe(true);
+    for (const line of ['回  家', '精确  高效  及时', '四\u3000川', '英雄的城市 英雄的人民', '讲文明 树新风']) expect(pack.isDebris(line), line).toBe(false);
+  });
+
   it('knows running text: a sentence ending inside the line, a line stopping on a comma', () => {
     for (const line of ['宣传防控知识。她把敬老院当成自己的家', '购买食材、测量体温、', '他说，']) expect(pack.isRunningText(line), line).toBe(true);
     for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。', '疫情面前，有把衡量道义的尺子']) expect(pack.isRunningText(line), line).toBe(false);

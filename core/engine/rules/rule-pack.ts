@@ -70,7 +70,8 @@ export interface RulePack {
   /** A line that is nothing but a date (the last line of a signature). */
   isDateLine(line: string): boolean;
   /**
-   * OCR debris alone on a line (a stray character, "aa", "86"): it may sit between two items but
+   * OCR debris alone on a line (a stray character, "aa", "86", characters scattered one or two to a
+   * group as OCR reads a photo or a banner: "生 产", "阳   市   生"): it may sit between two items but
    * never opens one, so the decoder starts the item at the line below it.
    */
   isDebris(line: string): boolean;

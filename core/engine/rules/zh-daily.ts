@@ -181,6 +181,13 @@ const AD_WORDS = /热线|电话|地址|咨询|欢迎|招商|优惠|促销|抢购
 /** A line of Latin letters and digits only this short is debris on a Chinese page ("aa", "86", "i"). */
 const DEBRIS_MAX_LATIN = 3;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Characters standing apart, one or two to a group ("生 产", "阳   市   生", "十 分 规 范"): what OCR
+ * makes of a photo, a vertical banner or text read across columns. A title letterspaced by a
+ * full-width space ("回  家", "精确  高效  及时") keeps exactly that gap between every group.
+ */
+const SCATTERED = /^\s*\S{1,2}(?:\s+\S{1,2})+\s*$/;
+const LETTERSPACED = /^\s*\S{1,2}(?:(?: {2}|\u3000)\S{1,2})+\s*$/;
 /** A full stop followed by more text (a headline carries no full stop; "！" and "？" it may). */
 const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
 /** A line stopping on a comma or a semicolon: no title of the annotated papers (214 title lines) does. */
@@ -243,7 +250,8 @@ export const zhDailyRules: RulePack = {
   isDateLine: (line) => DATE_ONLY.test(line.trim()),
   isDebris(line) {
     const letters = line.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
-    return letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line));
+    if (letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line))) return true;
+    return SCATTERED.test(line) && HAN.test(line) && !LETTERSPACED.test(line);
   },
   isRunningText: (line) => SENTENCE_INSIDE.test(line) || STOPS_ON_COMMA.test(line),
   isProductionCredit: (line) => PRODUCTION_CREDIT.test(line),
