@@ -190,7 +190,7 @@ function settleRoles(layout: PageLayout, decoded: DecodedPage): ModelRole[] {
 }
 
 /** A line as the decoded role reads it: display or body, opening a paragraph or continuing one. */
-function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): ClassifiedLine {
+export function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): ClassifiedLine {
   const text = line.role === 'body' || line.role === 'title';
   if (!text) return line;
   // "□ 沈家禾" under an essay's title signs it, whatever role the model gave the line.
@@ -201,6 +201,11 @@ function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): Classifi
     if (credit) return reread(line, 'byline', line.continuesPrevious, unfoldNames(credit, line));
   }
   if (TITLE_ROLES.has(role)) return reread(line, 'title', false);
+  // A closing credit the rules did not parse ("数据来源：…", "（新华社北京10月1日电  记者林晖、熊丰）"): a credit, not a paragraph.
+  if (role === 'credit' && !line.leadingByline && !line.jump) {
+    const credit = pack.standaloneByline(line.folded) ?? pack.endCredit(line.folded) ?? pack.bareByline(line.folded);
+    return reread(line, 'end-credit', false, unfoldNames(credit, line) ?? { text: line.folded, contributors: [] });
+  }
   // Rows of a table stand on their own lines, whatever the model reads (the pack knows a table row).
   if (role === 'body') return reread(line, 'body', !pack.isTableLine(line.folded));
   if (role === 'body-start' || role === 'caption') return reread(line, 'body', false);

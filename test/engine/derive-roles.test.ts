@@ -1,0 +1,39 @@
+// Paragraphs derived from decoded line roles: OCR debris and closing credits are no paragraphs.
+import { describe, expect, it } from 'vitest';
+import { layoutPage } from '../../core/engine/layout.ts';
+import { deriveItem } from '../../core/engine/derive-item.ts';
+import { readAs } from '../../core/engine/segment.ts';
+import { zhDailyRules } from '../../core/engine/rules/zh-daily.ts';
+import type { LineRole } from '../../core/engine/model/line-roles.ts';
+
+function derive(text: string, roles: LineRole[]) {
+  const layout = layoutPage(text, zhDailyRules);
+  expect(layout.lines.map((l) => l.text.trim())).toHaveLength(roles.length);
+  const lines = layout.lines.map((l, i) => readAs(l, roles[i]!, zhDailyRules));
+  return deriveItem(lines, 0, text.length, { pack: zhDailyRules, text, masthead: false, firstContent: false, roles }).item;
+}
+
+describe('paragraphs from decoded roles', () => {
+  it('OCR debris the model reads as other ("图 国", "丨") opens no paragraph', () => {
+    const text = [
+      '华润集团引领商业进步',
+      '  八十年前，华润的先辈们在香港一间小阁楼里创业。',
+      '图 国',
+      '  今天，华润集团已发展为多元化企业集团。',
+      '丨',
+      '  几代人艰苦创业，华润始终服务于国家发展大局。',
+      '',
+    ].join('\n');
+    const item = derive(text, ['headline', 'body-start', 'other', 'body-start', 'other', 'body-start']);
+    expect(item.paragraphs).toEqual(['八十年前，华润的先辈们在香港一间小阁楼里创业。', '今天，华润集团已发展为多元化企业集团。', '几代人艰苦创业，华润始终服务于国家发展大局。']);
+  });
+
+  it('a closing credit the rules do not parse is a credit when the model reads one, not the last paragraph', () => {
+    const text = ['华润集团引领商业进步', '  八十年前，华润的先辈们在香港一间小阁楼里创业。', '  今天，华润集团已发展为多元化企业集团。', '数据来源：华润（集团）有限公司', ''].join('\n');
+    const item = derive(text, ['headline', 'body-start', 'body-start', 'credit']);
+    expect(item.paragraphs).toHaveLength(2);
+    expect(item.byline).toBe('数据来源：华润（集团）有限公司');
+    const asBody = derive(text, ['headline', 'body-start', 'body-start', 'body-start']);
+    expect(asBody.paragraphs).toHaveLength(3);
+  });
+});
