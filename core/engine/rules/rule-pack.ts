@@ -85,7 +85,11 @@ export interface RulePack {
    * on a comma ("购买食材、测量体温、"), as an OCR line running two columns' text together does.
    */
   isRunningText(line: string): boolean;
-  /** A production credit ("版式设计：X", "制图：X", "责任编辑：X"): page furniture or an item's last line, never its first, never a title. */
+  /**
+   * A production credit ("版式设计：X", "制图：X", "责任编辑：X") or the editors' sign-off under an
+   * editor's note ("——编者", "编者" when OCR drops the dash): page furniture or an item's last line,
+   * never its first, never a title.
+   */
   isProductionCredit(line: string): boolean;
 
   /** A byline opening the first paragraph ("本报讯 (记者 X)", "新华社北京2月27日电（记者 Y）"), with where it ends in the line. */

@@ -194,6 +194,8 @@ const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
 const STOPS_ON_COMMA = /[，,、；;]\s*$/;
 /** Who edited, designed or drew the page or a graphic, with the colon that makes it a credit line. */
 const PRODUCTION_CREDIT = /^\s*(?:责任编辑|见习编辑|编辑|责编|美编|校对|审读|组版|版式设计|版式|设计|制图|图表制作|图表)\s*[:：]/;
+/** The editors' sign-off under an editor's note ("——编者"; OCR may drop or misread the dash: "一一编者", "编者"). */
+const EDITORS_SIGNOFF = /^\s*[—－\-一]*\s*编\s*者\s*$/;
 const BRACKET_OPEN = /[（(〔【]/g;
 const BRACKET_CLOSE = /[）)〕】》]/g;
 
@@ -254,7 +256,7 @@ export const zhDailyRules: RulePack = {
     return SCATTERED.test(line) && HAN.test(line) && !LETTERSPACED.test(line);
   },
   isRunningText: (line) => SENTENCE_INSIDE.test(line) || STOPS_ON_COMMA.test(line),
-  isProductionCredit: (line) => PRODUCTION_CREDIT.test(line),
+  isProductionCredit: (line) => PRODUCTION_CREDIT.test(line) || EDITORS_SIGNOFF.test(line),
   leavesBracketOpen(line) {
     const s = line.trim();
     if (!s || CLOSING.has(s.at(-1)!)) return false;
