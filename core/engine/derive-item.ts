@@ -69,8 +69,10 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
       if (roles) (below ? belowRoles : aboveRoles).push(roles[k]!);
     } else break;
   }
-  // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text.
-  const titleOnly = k === lines.length;
+  // Nothing but display lines: an ad, a notice or a title-only box. Keep its lines as its text —
+  // unless the model read a headline there (a photo spread's titles over no text): titles, no paragraph.
+  const decodedHeadline = roles !== undefined && roles[0] !== 'advertisement' && roles[0] !== 'notice' && [...aboveRoles, ...belowRoles].includes('headline');
+  const titleOnly = k === lines.length && !decodedHeadline;
 
   const pieces: BodyPiece[] = [];
   let photoCredit = false;

@@ -36,4 +36,14 @@ describe('paragraphs from decoded roles', () => {
     const asBody = derive(text, ['headline', 'body-start', 'body-start', 'body-start']);
     expect(asBody.paragraphs).toHaveLength(3);
   });
+
+  it('titles the model reads as a headline over no text (a photo spread) are titles, not paragraphs; an ad keeps its lines', () => {
+    const text = ['逐梦70年', '壮美河山  瑰丽画卷', '本报记者 姜毅昊 通讯员 姜磊雪', ''].join('\n');
+    const item = derive(text, ['series', 'headline', 'byline']);
+    expect(item.paragraphs).toEqual([]);
+    expect(item.headline).toBe('壮美河山  瑰丽画卷');
+    const ad = derive('讲文明 树新风\n公益广告\n', ['advertisement', 'advertisement']);
+    expect(ad.kind).toBe('advertisement');
+    expect(ad.paragraphs.join('')).toBe('讲文明 树新风公益广告');
+  });
 });
