@@ -30,6 +30,11 @@ describe('the rule pack', () => {
     for (const line of ['回  家', '精确  高效  及时', '四\u3000川', '英雄的城市 英雄的人民', '讲文明 树新风']) expect(pack.isDebris(line), line).toBe(false);
   });
 
+  it('knows running text opened by a lead clause: a time word or a connective and its comma', () => {
+    for (const line of ['日前,经中共中央批准,中央纪委国家', '目前，重庆已经建立近200个集中隔离医', '今天，我们召开统筹推进新', '与此同时，']) expect(pack.isRunningText(line), line).toBe(true);
+    for (const line of ['数字经济,高质量发展新引擎', '小面条，大生活', '日前召开的会议', '今天的中国']) expect(pack.isRunningText(line), line).toBe(false);
+  });
+
   it('knows running text: a sentence ending inside the line, a line stopping on a comma', () => {
     for (const line of ['宣传防控知识。她把敬老院当成自己的家', '购买食材、测量体温、', '他说，']) expect(pack.isRunningText(line), line).toBe(true);
     for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。', '疫情面前，有把衡量道义的尺子']) expect(pack.isRunningText(line), line).toBe(false);

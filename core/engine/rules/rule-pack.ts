@@ -82,7 +82,8 @@ export interface RulePack {
   leavesBracketOpen(line: string): boolean;
   /**
    * Running text, never a title: a sentence ends inside the line ("…健康。她把…"), or the line stops
-   * on a comma ("购买食材、测量体温、"), as an OCR line running two columns' text together does.
+   * on a comma ("购买食材、测量体温、"), as an OCR line running two columns' text together does, or
+   * a lead clause opens it ("日前，…", "目前，…", "与此同时，…").
    */
   isRunningText(line: string): boolean;
   /**
