@@ -41,8 +41,8 @@ describe('the rule pack', () => {
   });
 
   it('knows a production credit', () => {
-    for (const line of ['版式设计：郭 祥 汪哲平', '制图:郭 祥', '责任编辑：孙平超']) expect(pack.isProductionCredit(line), line).toBe(true);
-    for (const line of ['编辑同志：', '设计师的匠心', '凭栏处', '编者按', '致编者的信']) expect(pack.isProductionCredit(line), line).toBe(false);
+    for (const line of ['版式设计：郭 祥 汪哲平', '制图:郭 祥', '责任编辑：孙平超', '本版制图: 郭祥', '本版责编：王五']) expect(pack.isProductionCredit(line), line).toBe(true);
+    for (const line of ['编辑同志：', '设计师的匠心', '凭栏处', '本版欢迎读者来信', '编者按', '致编者的信']) expect(pack.isProductionCredit(line), line).toBe(false);
   });
 
   it("knows the editors' sign-off under an editor's note, its dash dropped or misread by OCR", () => {

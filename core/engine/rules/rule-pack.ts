@@ -87,7 +87,7 @@ export interface RulePack {
    */
   isRunningText(line: string): boolean;
   /**
-   * A production credit ("版式设计：X", "制图：X", "责任编辑：X") or the editors' sign-off under an
+   * A production credit ("版式设计：X", "制图：X", "责任编辑：X", "本版制图：X") or the editors' sign-off under an
    * editor's note ("——编者", "编者" when OCR drops the dash): page furniture or an item's last line,
    * never its first, never a title.
    */

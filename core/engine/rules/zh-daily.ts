@@ -198,7 +198,7 @@ const LEAD_CLAUSE = /^\s*(?:近日|日前|目前|昨日|昨天|今天|今年|去
 /** A line stopping on a comma or a semicolon: no title of the annotated papers (214 title lines) does. */
 const STOPS_ON_COMMA = /[，,、；;]\s*$/;
 /** Who edited, designed or drew the page or a graphic, with the colon that makes it a credit line. */
-const PRODUCTION_CREDIT = /^\s*(?:责任编辑|见习编辑|编辑|责编|美编|校对|审读|组版|版式设计|版式|设计|制图|图表制作|图表)\s*[:：]/;
+const PRODUCTION_CREDIT = /^\s*(?:本版|本期|本刊)?\s*(?:责任编辑|见习编辑|编辑|责编|美编|校对|审读|组版|版式设计|版式|设计|制图|图表制作|图表)\s*[:：]/;
 /** The editors' sign-off under an editor's note ("——编者"; OCR may drop or misread the dash: "一一编者", "编者"). */
 const EDITORS_SIGNOFF = /^\s*[—－\-一]*\s*编\s*者\s*$/;
 const BRACKET_OPEN = /[（(〔【]/g;
