@@ -25,6 +25,11 @@ export const doubtsEn = {
   previewTitleProfile: 'While you edit, splits are previewed with the {{profile}} profile (learned from {{count}} pages), as the host derives them',
   previewTitleProfile_one: 'While you edit, splits are previewed with the {{profile}} profile (learned from {{count}} page), as the host derives them',
   previewTitleBase: 'While you edit, splits are previewed with the base model: this publication has no profile yet',
+  setAside: '{{profile}} profile set aside',
+  setAsideTitle:
+    'The {{profile}} profile (learned from {{count}} pages) is set aside: on the proofed pages it was tried on ({{trial}}) it scored {{profileScore}}, the base model {{baseScore}}. Pages are segmented and previewed with the base model until the profile, fitted again at each proofed page, does better.',
+  setAsideTitle_one:
+    'The {{profile}} profile (learned from {{count}} page) is set aside: on the proofed pages it was tried on ({{trial}}) it scored {{profileScore}}, the base model {{baseScore}}. Pages are segmented and previewed with the base model until the profile, fitted again at each proofed page, does better.',
 };
 
 export const doubtsZh: typeof doubtsEn = {
@@ -50,4 +55,9 @@ export const doubtsZh: typeof doubtsEn = {
   previewTitleProfile: '编辑时按 {{profile}} 配置（学自 {{count}} 版）预览分条，与主机的切分一致',
   previewTitleProfile_one: '编辑时按 {{profile}} 配置（学自 {{count}} 版）预览分条，与主机的切分一致',
   previewTitleBase: '编辑时用基础模型预览分条：本报尚无学得的配置',
+  setAside: '{{profile}} 配置暂不使用',
+  setAsideTitle:
+    '{{profile}} 配置（学自 {{count}} 版）暂不使用：在校毕后试用的 {{trial}} 版上，它得分 {{profileScore}}，基础模型得分 {{baseScore}}。在每校毕一版重新学习的配置胜过基础模型之前，本报各版都用基础模型切分和预览。',
+  setAsideTitle_one:
+    '{{profile}} 配置（学自 {{count}} 版）暂不使用：在校毕后试用的 {{trial}} 版上，它得分 {{profileScore}}，基础模型得分 {{baseScore}}。在每校毕一版重新学习的配置胜过基础模型之前，本报各版都用基础模型切分和预览。',
 };

@@ -2,6 +2,7 @@
 // grouped into their issue and stored with their items, scan and revision in one transaction per
 // call (importPages) or one per batch of files with a savepoint per file (importFiles).
 import { z } from 'zod';
+import { profileInUse } from '../../core/engine/model/profile.ts';
 import type { StoredItem } from '../../shared/domain.ts';
 import type { SearchDocText } from '../../core/search/search-doc.ts';
 import { segmentationSchema, type Segmentation } from '../../shared/segmentation.ts';
@@ -159,7 +160,8 @@ function prepareImport(ctx: ArchiveContext, inputs: ImportPageInput[]): Prepared
       // The publication (named by the masthead, else the folder) learned a profile from its
       // proofed pages: segment again with it.
       const learned = input.segmentation ? null : ctx.profiles.forImport(seg.masthead?.title ?? input.publicationHint ?? null);
-      if (learned) {
+      // A profile its trial set aside (worse than the base model) is not used, and the page names none.
+      if (learned && profileInUse(learned.profile)) {
         const adapted = parseOr(segmentationSchema, ctx.segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
         seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
       }

@@ -73,13 +73,25 @@ export function ModelChip() {
   let label = withProfile
     ? t('doubt.modelProfile', { profile: model.profile, count: model.profilePages ?? 0 })
     : t('doubt.model', { version: model.version });
-  if (preview && preview.publication !== model.profile) label += ` · ${t('doubt.previewProfile', { profile: preview.publication })}`;
+  // A profile its trial set aside: the page was segmented, and is previewed, with the base model; say why.
+  const setAside = preview?.setAside ? preview : null;
+  if (setAside) label += ` · ${t('doubt.setAside', { profile: setAside.publication })}`;
+  else if (preview && preview.publication !== model.profile) label += ` · ${t('doubt.previewProfile', { profile: preview.publication })}`;
   let title = withProfile ? t('doubt.modelTitleProfile', { version: model.version, profile: model.profile }) : t('doubt.modelTitle', { version: model.version });
-  if (preview !== undefined) {
+  if (setAside?.setAside) {
+    const { pages, profile, base } = setAside.setAside;
+    title += `\n${t('doubt.setAsideTitle', { profile: setAside.publication, count: setAside.pages, trial: pages, profileScore: profile.toFixed(3), baseScore: base.toFixed(3) })}`;
+  } else if (preview !== undefined) {
     title += `\n${preview ? t('doubt.previewTitleProfile', { profile: preview.publication, count: preview.pages }) : t('doubt.previewTitleBase')}`;
   }
   return (
-    <span className={`model-chip${withProfile ? ' with-profile' : ''}`} data-testid="model-chip" data-preview-profile={preview?.publication ?? ''} title={title}>
+    <span
+      className={`model-chip${withProfile ? ' with-profile' : ''}${setAside ? ' profile-set-aside' : ''}`}
+      data-testid="model-chip"
+      data-preview-profile={setAside ? '' : (preview?.publication ?? '')}
+      data-profile-set-aside={setAside?.publication ?? ''}
+      title={title}
+    >
       {label}
     </span>
   );

@@ -3,7 +3,7 @@
 // newest wins: a request still waiting when a newer one comes is answered null (stale) and never
 // reaches the worker, so a burst of typing costs one derive, not one per keystroke.
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
-import { engineResponseSchema, type EngineRequest, type ProfileInUse } from './messages.ts';
+import { engineResponseSchema, type EngineRequest, type PreviewProfile } from './messages.ts';
 
 export interface PreviewEngine {
   /** The engine's items for these split points; null when a newer request replaced this one, or the worker is unavailable. */
@@ -14,7 +14,7 @@ export interface PreviewEngine {
    * Previews from now on with this publication profile (engine.profile's answer; null: the base
    * model). Resolves to the profile the worker took (null when none, or it did not fit).
    */
-  useProfile?(profile: unknown): Promise<ProfileInUse>;
+  useProfile?(profile: unknown): Promise<PreviewProfile>;
   dispose(): void;
 }
 
@@ -39,7 +39,7 @@ export function createPreviewEngine(spawn: () => WorkerLike): PreviewEngine {
   let waiting: Pending | null = null;
   // Profile changes skip the derive queue (the worker takes messages in order, so every derive
   // sent after one uses it) and are answered by id.
-  const profileWaiters = new Map<number, (p: ProfileInUse) => void>();
+  const profileWaiters = new Map<number, (p: PreviewProfile) => void>();
 
   const fail = () => {
     // A worker that cannot start (or crashed) gives no previews; the host's derive still runs.

@@ -5,13 +5,21 @@
 import { deriveItems } from '../../core/engine/index.ts';
 import { defaultModel } from '../../core/engine/model/default-model.ts';
 import { parseProfile, profileInUse, type Profile } from '../../core/engine/model/profile.ts';
-import { engineRequestSchema, type EngineResponse, type ProfileInUse } from './messages.ts';
+import { engineRequestSchema, type EngineResponse, type PreviewProfile } from './messages.ts';
 
 /** A handler with its own profile (the worker has one; tests make several). */
 export function createEngineHandler(): (message: unknown) => EngineResponse {
   let profile: Profile | null = null;
-  // A profile not in use (worse than the base model on its trial) previews with the base model, as the host segments.
-  const inUse = (): ProfileInUse => (profile && profileInUse(profile) ? { publication: profile.publication, pages: profile.pages } : null);
+  // A profile not in use (worse than the base model on its trial) previews with the base model, as the
+  // host segments; the answer says so, with the trial record, so the editor sees why.
+  const inUse = (): PreviewProfile => {
+    if (!profile || profile.pages === 0) return null;
+    const described = { publication: profile.publication, pages: profile.pages };
+    const trial = profile.trial;
+    if (profileInUse(profile) || !trial || trial.pages === 0) return described;
+    const mean = (sum: number): number => Math.round((sum / trial.pages) * 1000) / 1000;
+    return { ...described, setAside: { pages: trial.pages, profile: mean(trial.profileScore), base: mean(trial.baseScore) } };
+  };
 
   return (message) => {
     const id = typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : 0;

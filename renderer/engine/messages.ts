@@ -6,9 +6,21 @@ import { channels } from '../../shared/ipc.ts';
 
 const deriveChannel = channels['engine.derive'];
 
-/** Which publication profile the worker segments with (null: the base model alone). */
-export const profileInUseSchema = z.object({ publication: z.string(), pages: z.number().int().nonnegative() }).strict().nullable();
-export type ProfileInUse = z.infer<typeof profileInUseSchema>;
+/** A profile's trial record in means: the overall score of the profile and of the base model on the proofed pages it was tried on. */
+export const profileTrialSummarySchema = z
+  .object({ pages: z.number().int().positive(), profile: z.number().min(0).max(1), base: z.number().min(0).max(1) })
+  .strict();
+
+/**
+ * The publication profile the worker was given (null: none, the base model alone). With `setAside`
+ * the profile is not used — its trial record is worse than the base model's — and the worker
+ * previews with the base model, as the host then segments.
+ */
+export const previewProfileSchema = z
+  .object({ publication: z.string(), pages: z.number().int().nonnegative(), setAside: profileTrialSummarySchema.optional() })
+  .strict()
+  .nullable();
+export type PreviewProfile = z.infer<typeof previewProfileSchema>;
 
 export const engineRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('derive'), id: z.number().int().nonnegative(), request: deriveChannel.request }).strict(),
@@ -26,7 +38,7 @@ export const engineResponseSchema = z.discriminatedUnion('ok', [
       ok: z.literal(true),
       items: deriveChannel.response.shape.items.optional(),
       /** The profile the items were derived with (answers to derive and profile). */
-      profile: profileInUseSchema.optional(),
+      profile: previewProfileSchema.optional(),
     })
     .strict(),
   z.object({ id: z.number().int().nonnegative(), ok: z.literal(false), message: z.string() }).strict(),

@@ -35,7 +35,7 @@ import { itemChangeOps } from '../../core/edit/index.ts';
 import { itemIdsMapper, sendEdits } from './page-save.ts';
 import { PREVIEW_PAGE_ITEMS, previewItems, previewWindow, sameStructure } from '../model/preview-window.ts';
 import { isExpectedAnswer, isRefusal, messageOf, reasonOf, type SliceContext } from './slice.ts';
-import type { ProfileInUse } from '../engine/messages.ts';
+import type { PreviewProfile } from '../engine/messages.ts';
 import type { PageSession, SessionActions, SessionState } from './session-types.ts';
 import { hostAgrees, optimisticDoc, warmSample, withoutPresent } from './optimistic-change.ts';
 import { refuseSplit } from './page-limit.ts';
@@ -425,7 +425,7 @@ export function createSessionSlice(ctx: SliceContext): SessionState & SessionAct
     engine?.warm();
     // The page's publication profile, for the worker and the local engine alike (what the host applies).
     const profile = engine?.useProfile || local ? api.invoke('engine.profile', { pageId }).then((a) => a.profile, () => null) : Promise.resolve(null);
-    const previewProfile = profile.then((p): ProfileInUse | Promise<ProfileInUse> => {
+    const previewProfile = profile.then((p): PreviewProfile | Promise<PreviewProfile> => {
       local?.useProfile(p);
       return engine?.useProfile ? engine.useProfile(p) : null;
     });

@@ -4,7 +4,7 @@ import type { PageScan } from '../../shared/scan.ts';
 import type { Masthead } from '../../shared/segmentation.ts';
 import type { FieldValue, History, PageDoc, Role, TextChange } from '../model/page-model.ts';
 import type { HostReason } from './slice.ts';
-import type { ProfileInUse } from '../engine/messages.ts';
+import type { PreviewProfile } from '../engine/messages.ts';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -25,7 +25,7 @@ export interface PageSession {
   revealSeq: number;
   /** Which model (and publication profile) segmented the page; null for pages stored before the model. */
   model: PageRecord['model'] | null;
-  previewProfile?: ProfileInUse; // the worker's publication profile (engine.profile); null: base model
+  previewProfile?: PreviewProfile; // the worker's publication profile (engine.profile); null: base model
 }
 
 export interface SessionState {

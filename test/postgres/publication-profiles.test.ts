@@ -33,6 +33,11 @@ const counting = (base: string): ProfileLearner => ({
     }),
 });
 const failing: ProfileLearner = { ...counting('test-1'), learn: () => { throw new Error('the learner broke'); } };
+/** The counting learner with the profile's trial record: the profile did worse than the base model on it, or as well. */
+const trying = (worse: boolean): ProfileLearner => ({
+  ...counting('test-1'),
+  learn: (previous, pages, name) => ({ ...counting('test-1').learn(previous, pages, name), trial: { pages: 1, profileScore: worse ? 0.5 : 0.9, baseScore: 0.9 } }),
+});
 
 describe.skipIf(!available)(`publication profiles on SQLite and PostgreSQL${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {
   let cluster: PostgresCluster;
@@ -90,6 +95,19 @@ describe.skipIf(!available)(`publication profiles on SQLite and PostgreSQL${avai
       expect(relearned).toMatchObject({ baseVersion: 'test-2', pages: 2 });
       expect(relearned.rows).toEqual({ [`page-${p2}`]: [0, 1], [`page-${p3}`]: [0, 3] });
       expect((await other.a.publicationProfileForPage!(p2))?.pages).toBe(2);
+    });
+
+    it(`${kind}: a page imported while its trial sets the profile aside is segmented with the base model and names no profile`, async () => {
+      for (const worse of [true, false]) {
+        const warnings: string[] = [];
+        const { a } = await openWith(kind, trying(worse), warnings);
+        const p1 = await putPage(a, 'a', '衡阳日报', '2021-10-29', [article('标题一', ['正文。'])]);
+        await a.setPageState(p1, 'proofed', supervisor);
+        const { pageId } = await a.importPage({ sourceName: 'b.txt', text: '标题二\n正文。', encoding: 'UTF-8', publicationHint: '衡阳日报' }, supervisor);
+        const rec = await a.getPage(pageId);
+        expect(rec.model?.profile ?? null, worse ? 'set aside' : 'in use').toBe(worse ? null : '衡阳日报');
+        expect(rec.model?.profilePages ?? null).toBe(worse ? null : 1);
+      }
     });
 
     it(`${kind}: a failing learner leaves the page proofed and the profile as it was`, async () => {

@@ -43,6 +43,26 @@ describe('engine worker handler', () => {
     expect(handle({ type: 'derive', id: 5, request: { text: PAGE, starts, kinds } })).toEqual({ id: 5, ok: true, items: deriveItems(PAGE, starts, kinds), profile: null });
   });
 
+  it('previews with the base model when the profile’s trial set it aside, and says so with the trial’s mean scores', () => {
+    const handle = createEngineHandler();
+    const base = defaultModel();
+    const transitions = [...base.transitions].flatMap((_, k) => [k, k % 5 === 0 ? 40 : -40]);
+    const worse: Profile = {
+      schema: 'galley.profile/1', publication: '东陵日报', baseVersion: base.version, featureSetHash: base.featureSetHash, pages: 3, transitions, rows: {},
+      trial: { pages: 2, profileScore: 1.5, baseScore: 1.8 },
+    };
+    const seg = segmentPage(PAGE);
+    const starts = seg.items.slice(0, 4).map((i) => i.start);
+    const kinds = starts.map(() => null);
+    const setAside = { publication: '东陵日报', pages: 3, setAside: { pages: 2, profile: 0.75, base: 0.9 } };
+    expect(handle({ type: 'profile', id: 1, profile: worse })).toEqual({ id: 1, ok: true, profile: setAside });
+    expect(handle({ type: 'derive', id: 2, request: { text: PAGE, starts, kinds } })).toEqual({ id: 2, ok: true, items: deriveItems(PAGE, starts, kinds), profile: setAside });
+    // The same profile with a trial record at least as good as the base model's is used, and named plainly.
+    const better = { ...worse, trial: { pages: 2, profileScore: 1.8, baseScore: 1.8 } };
+    expect(handle({ type: 'profile', id: 3, profile: better })).toEqual({ id: 3, ok: true, profile: { publication: '东陵日报', pages: 3 } });
+    expect(handle({ type: 'derive', id: 4, request: { text: PAGE, starts, kinds } })).toEqual({ id: 4, ok: true, items: deriveItems(PAGE, starts, kinds, { profile: better }), profile: { publication: '东陵日报', pages: 3 } });
+  });
+
   it('refuses malformed requests and split points the host refuses', () => {
     expect(handleEngineRequest({ type: 'derive', id: 1, request: { text: 'a', starts: [0], kinds: [] } })).toMatchObject({ id: 1, ok: false });
     expect(handleEngineRequest({ type: 'derive', id: 2, request: { text: 'ab\ncd', starts: [3, 3], kinds: [null, null] } })).toEqual({ id: 2, ok: false, message: 'starts must increase' });

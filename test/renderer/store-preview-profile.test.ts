@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../shared/domain.ts';
 import type { PreviewEngine } from '../../renderer/engine/client.ts';
-import type { ProfileInUse } from '../../renderer/engine/messages.ts';
+import type { PreviewProfile } from '../../renderer/engine/messages.ts';
 import { createAppStore } from '../../renderer/state/store.ts';
 import { fakeApi } from './fake-api.ts';
 import { fakeDerive } from './fake-engine.ts';
@@ -23,7 +23,7 @@ describe('the preview engine takes the page’s publication profile', () => {
       derive: async () => null,
       warm: () => undefined,
       dispose: () => undefined,
-      useProfile: async (p): Promise<ProfileInUse> => {
+      useProfile: async (p): Promise<PreviewProfile> => {
         given.push(p);
         return p ? { publication: (p as { publication: string }).publication, pages: 4 } : null;
       },

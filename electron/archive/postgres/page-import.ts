@@ -3,6 +3,7 @@
 // transaction per call (importPages) or one per batch of files with a SAVEPOINT per file
 // (importFiles) — the same outcomes as the SQLite archive's page-import.ts. The transaction holds
 // LOCK_GROUPING so concurrent imports file pages of a new issue into one issue, not two.
+import { profileInUse } from '../../../core/engine/model/profile.ts';
 import type { StoredItem } from '../../../shared/domain.ts';
 import { segmentationSchema, type Segmentation } from '../../../shared/segmentation.ts';
 import { pageSizeProblem } from '../../../shared/page-limits.ts';
@@ -126,7 +127,8 @@ async function prepareImport(ctx: PgContext, inputs: ImportPageInput[]): Promise
         seg = input.segmentation ?? ready ?? parseOr(segmentationSchema, ctx.segment(text, opts), 'segmentation from the engine');
         // The publication (named by the masthead, else the folder) learned a profile: segment again with it.
         const learned = input.segmentation ? null : await ctx.profiles.forImport(q, seg.masthead?.title ?? input.publicationHint ?? null);
-        if (learned) {
+        // A profile its trial set aside (worse than the base model) is not used, and the page names none.
+        if (learned && profileInUse(learned.profile)) {
           const adapted = parseOr(segmentationSchema, ctx.segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
           seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
         }
