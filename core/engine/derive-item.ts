@@ -3,7 +3,7 @@
 import type { Item, ItemKind } from '../../shared/segmentation.ts';
 import type { ParsedByline, RulePack } from './rules/rule-pack.ts';
 import { isLooseTitle, unfoldNames, type ClassifiedLine } from './line-class.ts';
-import { joinParagraphs, type BodyPiece } from './paragraphs.ts';
+import { joinParagraphs, type BodyPiece, type Paragraph } from './paragraphs.ts';
 import { assignTitleRoles, titlesFromRoles } from './titles.ts';
 import { uniqueContributors } from './contributors.ts';
 import { pairingFlags, paragraphFlags } from './flags.ts';
@@ -133,10 +133,13 @@ export function deriveItem(lines: ClassifiedLine[], start: number, end: number, 
     const own = slice(line, from, to);
     const lead = own.length - own.trimStart().length;
     const textPart = own.trim();
+    // "《下转第四版）": what a jump leaves of its line is a stray bracket, not text.
+    if (to < line.folded.length && !/[\p{L}\p{N}]/u.test(textPart)) continue;
     const opensParagraph = titleOnly || pieces.length === 0 || !line.continuesPrevious;
     pieces.push({ text: textPart, start: lineStart + from + lead, end: lineStart + from + lead + textPart.length, opensParagraph });
   }
   const paragraphs = joinParagraphs(pieces);
+  cutSplitJumps(paragraphs, item, pack);
   item.paragraphs = paragraphs.map((p) => p.text);
 
   const titleRoles = titleOnly
@@ -221,6 +224,27 @@ function tailByline(text: string, pack: RulePack): (ParsedByline & { start: numb
   if (open <= 0) return null;
   const byline = pack.standaloneByline(text.slice(open));
   return byline ? { ...byline, start: open } : null;
+}
+
+/**
+ * A jump note OCR broke over two lines ("…行注目礼。(下转第3" / "版)") is found on no line alone; read
+ * on the joined paragraph, it closes the last paragraph (or opens the first) and is no text of it.
+ */
+function cutSplitJumps(paragraphs: Paragraph[], item: Item, pack: RulePack): void {
+  const last = paragraphs.at(-1);
+  const tail = last && item.continuedOn === null ? pack.jumpLine(pack.fold(last.text)) : null;
+  if (last && tail?.direction === 'to') {
+    item.continuedOn = tail.page;
+    last.text = last.text.slice(0, tail.start).trimEnd();
+    if (!last.text) paragraphs.pop();
+  }
+  const first = paragraphs[0];
+  const head = first && item.continuedFrom === null ? pack.jumpLine(pack.fold(first.text)) : null;
+  if (first && head?.direction === 'from') {
+    item.continuedFrom = head.page;
+    first.text = first.text.slice(head.end).trimStart();
+    if (!first.text) paragraphs.shift();
+  }
 }
 
 /** Whether the header continues down to a byline (so a loose title above it belongs to the header). */

@@ -46,4 +46,14 @@ describe('paragraphs from decoded roles', () => {
     expect(ad.kind).toBe('advertisement');
     expect(ad.paragraphs.join('')).toBe('讲文明 树新风公益广告');
   });
+
+  it('a jump note OCR broke over two lines closes the item (continued on) and is no text of its last paragraph', () => {
+    const text = ['阅兵式隆重举行', '  上午十时，庆祝大会开始。', '  阅兵仪式开始，标兵就位，向旗帜行注目礼。(下转第3', '版)', ''].join('\n');
+    const item = derive(text, ['headline', 'body-start', 'body-start', 'body']);
+    expect(item.continuedOn).toBe(3);
+    expect(item.paragraphs).toEqual(['上午十时，庆祝大会开始。', '阅兵仪式开始，标兵就位，向旗帜行注目礼。']);
+    const stray = derive(['阅兵式隆重举行', '  上午十时，庆祝大会开始。', '《下转第四版）', ''].join('\n'), ['headline', 'body-start', 'jump']);
+    expect(stray.continuedOn).toBe(4);
+    expect(stray.paragraphs).toEqual(['上午十时，庆祝大会开始。']);
+  });
 });
