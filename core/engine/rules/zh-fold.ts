@@ -1,8 +1,13 @@
-// Traditional → simplified folding of the characters the Chinese rule pack matches on
-// (bylines, credits, mastheads, jump lines). It is a matching aid, not a converter: one character
-// in, one character out, so offsets in the folded line are offsets in the original line.
-// Full conversion for search lives in the archive (opencc-js); the engine only needs its keywords.
+// Traditional → simplified folding of a line for the rule pack and the model's features: the
+// pack's keywords (bylines, credits, mastheads, jump lines) and the model's character n-grams then
+// read a traditional page as they read a simplified one. It is a matching aid, not a converter: one
+// character in, one character out, so offsets in the folded line are offsets in the original line.
+// The table is every one-character fold of the opencc-js dictionaries (zh-fold-table.ts, generated),
+// with the pack's own pairs over it where a character alone would stay (於, 計 fold in the pack's words).
+// Full phrase conversion for search lives in core/search (opencc-js).
+import { CHAR_FOLD_PAIRS } from './zh-fold-table.ts';
 
+/** The pack's own pairs, written before the generated table; they win where the two differ. */
 const PAIRS =
   '報报訊讯記记見见習习員员攝摄評评論论轉转編编輯辑責责華华電电聞闻號号農农曆历國国內内統统續续熱热線线廣广網网開开東东陽阳實实圖图' +
   '運运發发際际類类啟启聲声遺遗訂订閱阅戰战區区縣县鄉乡鎮镇長长會会議议時时間间頭头條条題题專专欄栏聯联訪访採采導导齊齐' +
@@ -12,7 +17,7 @@ const PAIRS =
   '優优質质級级師师範范標标準准識识講讲話话寫写邊边舉举辭辞謝谢絡络註注冊册歷历號号訊讯攝摄綜综紹绍聞闻訪访錄录證证據据';
 
 const TABLE = new Map<string, string>();
-for (let i = 0; i + 1 < PAIRS.length; i += 2) TABLE.set(PAIRS[i]!, PAIRS[i + 1]!);
+for (const pairs of [CHAR_FOLD_PAIRS, PAIRS]) for (let i = 0; i + 1 < pairs.length; i += 2) TABLE.set(pairs[i]!, pairs[i + 1]!);
 
 /** Which UTF-16 code units the table folds: a flat lookup is far cheaper than a regex test per line. */
 const FOLDABLE = new Uint8Array(0x10000);
