@@ -2,16 +2,16 @@
 // was proofed (its profile learned from it), the second page segmented with that profile; the
 // doubts are marked in the OCR text and on the cards, F8 / Shift+F8 walk them, Confirm settles
 // one, the library counts them; screenshots in English and Chinese.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openArchive } from '../electron/archive/sqlite-archive.ts';
 import { isDoubtful } from '../shared/segmentation.ts';
 import { defaultModel } from '../core/engine/model/index.ts';
-import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { SCREENSHOTS, hasChromium, openAppOnArchive, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
 /** Doubts the committed model (v6) leaves on page 2 (see prepareArchive); v4 and v5 left 4, v2 and v3 left 3. */
@@ -48,9 +48,7 @@ function prepareArchive(dir: string): { doubts: number; secondPageId: number } {
 }
 
 describe.skipIf(!hasChromium)('doubts in the workspace', () => {
-  let dir: string;
-  let host: TestHost;
-  let browser: Browser;
+  let app: AppOnArchive;
   let page: Page;
   let doubts = 0;
   let secondPageId = 0;
@@ -59,19 +57,14 @@ describe.skipIf(!hasChromium)('doubts in the workspace', () => {
     page.locator('[data-testid=item-card]').evaluateAll((cards) => cards.flatMap((c, i) => (c.querySelector('[data-testid=doubt-badge]') ? [i] : [])));
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'galley-e2e-doubts-'));
+    const dir = mkdtempSync(join(tmpdir(), 'galley-e2e-doubts-'));
     ({ doubts, secondPageId } = prepareArchive(dir));
-    host = await startTestHost({ dir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    await page.goto(host.host.url);
-    await skipProfilePicker(page);
+    app = await openAppOnArchive(dir);
+    page = app.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('the library counts each page\'s doubts; the page shows its model and profile', async () => {

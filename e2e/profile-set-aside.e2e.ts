@@ -2,19 +2,19 @@
 // pages of 人民日报 whose corrections agree with the base model better than with the profile, so the
 // profile is not used. The next page is segmented with the base model, and the model chip says why,
 // with the trial's scores; screenshots in English and Chinese.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openArchive, type SqliteArchive } from '../electron/archive/sqlite-archive.ts';
 import { engineLearner } from '../electron/archive/engine-learner.ts';
 import { labelFromItems } from '../core/engine/model/labels.ts';
 import { evaluatePage } from '../core/eval/metrics.ts';
 import { segmentPage } from '../core/engine/segment.ts';
 import { parseProfile, profileInUse, type Profile } from '../core/engine/model/profile.ts';
-import { SCREENSHOTS, hasChromium, launchChromium, skipProfilePicker, startTestHost, type TestHost } from './support.ts';
+import { SCREENSHOTS, hasChromium, openAppOnArchive, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/pages/', import.meta.url));
 
@@ -79,27 +79,20 @@ function prepareArchive(dir: string): { pageId: number; trialPages: number } {
 }
 
 describe.skipIf(!hasChromium)('a profile set aside by its trial', () => {
-  let dir: string;
-  let host: TestHost;
-  let browser: Browser;
+  let app: AppOnArchive;
   let page: Page;
   let pageId = 0;
   let trialPages = 0;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'galley-e2e-set-aside-'));
+    const dir = mkdtempSync(join(tmpdir(), 'galley-e2e-set-aside-'));
     ({ pageId, trialPages } = prepareArchive(dir));
-    host = await startTestHost({ dir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    await page.goto(host.host.url);
-    await skipProfilePicker(page);
+    app = await openAppOnArchive(dir);
+    page = app.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('segments the next page with the base model, and the model chip says the profile is set aside and why', async () => {

@@ -65,6 +65,33 @@ export async function startTestHost(options: { port?: number; dir?: string; arch
   };
 }
 
+/** The app in Chromium on a prepared archive folder (its archive.db), the profile picker answered "Not now". */
+export interface AppOnArchive {
+  host: TestHost;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and the host, and removes the folder. */
+  close(): Promise<void>;
+}
+
+export async function openAppOnArchive(dir: string, locale = 'en-US'): Promise<AppOnArchive> {
+  const host = await startTestHost({ dir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale });
+  await page.goto(host.host.url);
+  await skipProfilePicker(page);
+  return {
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Drops files on the window the way a file manager does (a DataTransfer holding File objects). */
 export async function dropFiles(page: Page, files: { name: string; path: string }[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, data: readFileSync(f.path).toString('base64') }));
