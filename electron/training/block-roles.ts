@@ -94,6 +94,38 @@ export function isNameLine(line: string): boolean {
   return false;
 }
 
+/** A dateline opening a bracketed sign-off: 新华社北京10月1日电, 本报北京、华盛顿、开罗电. */
+const SIGNOFF_DATELINE = /^[^（）()]{2,60}?电\s*/;
+/** Words around the names of a bracketed sign-off: 综合…报道, 参与记者：, 参与采写：, 执笔：. */
+const SIGNOFF_WORDS = /^综合|(?:参与记者|参与采写|执笔)[：:]|报道(?=[，,\s]|$)|(?:参与)?(?:采写|采访整理|整理)$/g;
+/** Surnames of bracketed sign-offs beyond the name-line list ((倪光辉), (柯  文), (邴  雪)): only a bracket makes them names. */
+const SIGNOFF_SURNAMES = '倪冉喻曲谷尚柯萧邴靖';
+
+/**
+ * A sign-off in brackets closing an article or one of its sections: the reporters who wrote it
+ * (（本报记者胡泽曦、殷新宇、丁子、于洋）, （新华社北京10月1日电  记者张旭东、赵超）, （综合本报记者李刚、
+ * 庞革平报道）, （倪光辉、刘侃）, （执笔：董  涛）). A credit however many names it lists, never a paragraph.
+ */
+export function isBracketedCredit(line: string): boolean {
+  const m = /^[（(]([^（）()]+)[）)]$/.exec(line.trim());
+  if (!m) return false;
+  const inner = m[1]!.trim().replace(SIGNOFF_DATELINE, '');
+  const stripped = inner.replace(SIGNOFF_WORDS, ' ').replace(ROLE_WORDS, ' ');
+  const found = names(tokensOf(stripped));
+  if (!found) return false;
+  if (stripped !== inner.replace(SIGNOFF_WORDS, ' ')) return true;
+  // Without a role word, names of known surnames: （节选）, （待续） and the like are no names.
+  const known = (n: string): boolean => (isSurname(n[0]!) || SIGNOFF_SURNAMES.includes(n[0]!)) && !PLACE_END.test(n);
+  return found.length > 1 ? found.some(known) : known(found[0]!);
+}
+
+/**
+ * An author's note in brackets (（作者为中国驻英国大使）, （作者系…）, （作者单位：…）): a closing signature,
+ * an end credit and not a paragraph (resources/README.md, "Conventions"), like （作者为本报记者） already was.
+ */
+const AUTHOR_NOTE = /^[（(]作者(?:为|系|单位[：:])[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$/;
+export const isAuthorNote = (line: string): boolean => AUTHOR_NOTE.test(line.trim());
+
 /** A table row or list item printed on its own line (cells apart, numbers, key：value pairs). */
 export function isTableRow(line: string): boolean {
   const s = line.trim();
@@ -117,7 +149,7 @@ export function isSignOffLine(line: string): boolean {
  */
 export function paragraphRole(p: string, k: number, n: number): BlockRole {
   const last = k === n - 1 && n > 1;
-  if (p.length <= F.CROSSHEAD_MAX + 10 && isSignOffLine(p)) return 'credit';
+  if ((p.length <= F.CROSSHEAD_MAX + 10 && isSignOffLine(p)) || isBracketedCredit(p) || isAuthorNote(p)) return 'credit';
   if (p.length <= F.CROSSHEAD_MAX + 10 && isNameLine(p)) return last ? 'credit' : 'byline';
   const short = k > 0 && k < n - 1 && p.length <= F.CROSSHEAD_MAX && !F.CLOSING_PUNCT.test(p) && !p.startsWith('——');
   if (!short || isTableRow(p) || MID_SENTENCE.test(p)) return 'body-start';

@@ -2,7 +2,7 @@
 // and dates are credits (byline inside an article, credit at its end); table rows and verse are
 // paragraphs (resources/README.md, "Conventions"). Examples are lines of the 人民日报 crawl.
 import { describe, expect, it } from 'vitest';
-import { isNameLine, isSignOffLine, isTableRow, paragraphRole } from '../../electron/training/block-roles.ts';
+import { isAuthorNote, isBracketedCredit, isNameLine, isSignOffLine, isTableRow, paragraphRole } from '../../electron/training/block-roles.ts';
 import { buildPage, type CorpusPage } from '../../electron/training/page-builder.ts';
 
 const MID = [1, 5] as const; // paragraph 2 of 5: inside the article
@@ -31,6 +31,36 @@ describe('paragraph roles of the built corpus', () => {
       expect(paragraphRole(p, 0, 5), p).toBe('credit');
     }
     expect(isSignOffLine('2020年是决胜全面建成小康社会之年')).toBe(false);
+  });
+
+  it('reads a bracketed sign-off as a credit however many names it lists, inside an article or at its end', () => {
+    for (const p of [
+      '（本报记者胡泽曦、殷新宇、丁子、于洋、丁雪真、苑基荣、姜波、刘军国、尤铭）',
+      '（新华社北京10月1日电  记者张旭东、赵超、赵文君、孙奕、杨洋、樊永强、涂铭）',
+      '（综合本报记者李刚、庞革平、毕京津、王锦涛、王云娜、张腾扬、申琳、王明峰、戴林峰报道）',
+      '（新华社北京10月4日电  记者梅世雄、樊永强、梅常伟，参与采写：云利孝、杨进）',
+      '（本报记者  吕中正）',
+      '（倪光辉、刘侃）',
+      '（李龙伊、蒋 龙、赵英强）',
+      '（本报记者周飞亚采访整理）',
+      '（执笔：董  涛）',
+      '（柯  文）',
+    ]) {
+      expect(isBracketedCredit(p), p).toBe(true);
+      expect(paragraphRole(p, ...MID), p).toBe('credit');
+      expect(paragraphRole(p, 4, 5), p).toBe('credit');
+    }
+    for (const p of ['（作者为中国驻英国大使）', '（本系列评论结束）', '（相关报道见第十版）', '（一）', '（节选）', '（以嘉宾发言先后为序）', '（中国联通湖北省分公司党委书记、总经理  李张挺）']) {
+      expect(isBracketedCredit(p), p).toBe(false);
+    }
+  });
+
+  it("reads an author's note in brackets as a closing credit, like （作者系… X） in the resources' convention", () => {
+    for (const p of ['（作者为中国驻英国大使）', '（作者为中央党校（国家行政学院）习近平新时代中国特色社会主义思想研究中心研究员）', '（作者单位：天津市中国特色社会主义理论体系研究中心天津师范大学基地）', '（作者系北京大学教授）']) {
+      expect(isAuthorNote(p), p).toBe(true);
+      expect(paragraphRole(p, 4, 5), p).toBe('credit');
+    }
+    for (const p of ['作者为中国驻英国大使', '（摘自10月21日在第六届世界互联网大会媒体融合论坛上的致辞）']) expect(isAuthorNote(p), p).toBe(false);
   });
 
   it('reads table rows, programme lines, key-value pairs and verse as paragraphs', () => {
