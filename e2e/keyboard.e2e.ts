@@ -57,6 +57,9 @@ describe.skipIf(!hasChromium)('keyboard-only proofing', () => {
     await expect.poll(async () => (await cardStartLines(page))[1]).toBe(before[1]! + 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => cardStartLines(page)).toEqual(before);
+    // The move and its undo each went to the host; under load its answers can come after the next
+    // keys, so the field steps below start once the page is saved (nothing in flight).
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
     await page.keyboard.press('ArrowUp'); // back on the item's first (title) line
     await page.keyboard.press('Alt+Digit7'); // kind: notice
     await expect.poll(() => page.locator('[data-testid=item-card].selected').getAttribute('data-kind')).toBe('notice');

@@ -15,13 +15,21 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function rendererBuildIsFresh(): boolean {
-  const index = join(RENDERER_DIST, 'index.html');
+/**
+ * What the renderer bundle is built from: its sources, shared/, core/ (the engine and core/edit are
+ * bundled in) and the committed weights (the preview worker's model). A change in any needs a build.
+ */
+export const RENDERER_SOURCES = ['renderer', 'shared', 'core', join('resources', 'model'), 'vite.config.ts'].map((p) => join(ROOT, p));
+
+/** Whether the build whose index.html is `index` is newer than every one of `sources` (missing ones aside). */
+export function buildIsFresh(index: string, sources: readonly string[]): boolean {
   if (!existsSync(index)) return false;
   const built = statSync(index).mtimeMs;
-  // core/ is bundled into the renderer too (the engine, core/edit): a change there needs a build.
-  const sources = [join(ROOT, 'renderer'), join(ROOT, 'shared'), join(ROOT, 'core'), join(ROOT, 'vite.config.ts')].filter((p) => existsSync(p));
-  return sources.every((p) => newestMtime(p) <= built);
+  return sources.filter((p) => existsSync(p)).every((p) => newestMtime(p) <= built);
+}
+
+export function rendererBuildIsFresh(): boolean {
+  return buildIsFresh(join(RENDERER_DIST, 'index.html'), RENDERER_SOURCES);
 }
 
 let building: Promise<string> | null = null;

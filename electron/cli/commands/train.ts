@@ -20,14 +20,14 @@ Trains the averaged-perceptron line-role model and writes its weights (galley.li
 
 Options:
   --corpus DIR     built pages of the page builder (see docs/training.md); without it,
-                   only the annotated pages train (v5, v6: galley build-corpus --variants 5, and real OCR)
+                   only the annotated pages train (v5–v7: galley build-corpus --variants 5, and real OCR)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
                    "none" leaves them out
   --months M[,M]   only corpus pages of these months (YYYY-MM)
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
-  --version V      version recorded in the weights (default: v6)
+  --version V      version recorded in the weights (default: v7)
   --features SET   the features to train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default ${RECIPE_FEATURES.name};
                    the weight file records the set, and the engine reads the set a file names)
   -h, --help       show this help
@@ -73,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
   const featureSet = featureSetByName(f.features ?? RECIPE_FEATURES.name)!;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v6', trainedOn: describePages(pages), featureSet });
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v7', trainedOn: describePages(pages), featureSet });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);
