@@ -185,14 +185,15 @@ export function combine(results: SplitResult[], which: 'model' | 'rules', kind: 
 
 const f3 = (x: number): string => x.toFixed(3);
 
+/** "  LABEL  N pages  model P … R … F1 … overall …": one row of a split's figures. */
+const modelRow = (label: string, m: SplitFigures): string =>
+  `  ${label.padEnd(9)} ${String(m.pages).padStart(4)} pages  model P ${f3(m.micro.boundaryPrecision)} R ${f3(m.micro.boundaryRecall)} F1 ${f3(m.micro.boundaryF1)} overall ${f3(m.meanScore)}`;
+
 export function formatSplit(r: SplitResult): string {
   const rows = Object.keys(r.model).map((kind) => {
-    const m = r.model[kind]!;
     const b = r.rules[kind]!;
-    return `  ${kind.padEnd(9)} ${String(m.pages).padStart(4)} pages  model P ${f3(m.micro.boundaryPrecision)} R ${f3(m.micro.boundaryRecall)} F1 ${f3(m.micro.boundaryF1)} overall ${f3(m.meanScore)}   rules F1 ${f3(b.micro.boundaryF1)} overall ${f3(b.meanScore)}`;
+    return `${modelRow(kind, r.model[kind]!)}   rules F1 ${f3(b.micro.boundaryF1)} overall ${f3(b.meanScore)}`;
   });
-  const seen = Object.entries(r.seen ?? {}).map(
-    ([kind, m]) => `  seen ${kind.padEnd(4)} ${String(m.pages).padStart(4)} pages  model P ${f3(m.micro.boundaryPrecision)} R ${f3(m.micro.boundaryRecall)} F1 ${f3(m.micro.boundaryF1)} overall ${f3(m.meanScore)}   (pages it trained on: the labels' own ceiling)`,
-  );
+  const seen = Object.entries(r.seen ?? {}).map(([kind, m]) => `${modelRow(`seen ${kind}`, m)}   (pages it trained on: the labels' own ceiling)`);
   return `${r.name} (trained on ${r.trainPages} pages)\n${[...rows, ...seen].join('\n')}\n`;
 }

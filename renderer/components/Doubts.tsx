@@ -74,22 +74,21 @@ export function ModelChip() {
     ? t('doubt.modelProfile', { profile: model.profile, count: model.profilePages ?? 0 })
     : t('doubt.model', { version: model.version });
   // A profile its trial set aside: the page was segmented, and is previewed, with the base model; say why.
-  const setAside = preview?.setAside ? preview : null;
-  if (setAside) label += ` · ${t('doubt.setAside', { profile: setAside.publication })}`;
+  const trial = preview?.setAside;
+  if (preview && trial) label += ` · ${t('doubt.setAside', { profile: preview.publication })}`;
   else if (preview && preview.publication !== model.profile) label += ` · ${t('doubt.previewProfile', { profile: preview.publication })}`;
   let title = withProfile ? t('doubt.modelTitleProfile', { version: model.version, profile: model.profile }) : t('doubt.modelTitle', { version: model.version });
-  if (setAside?.setAside) {
-    const { pages, profile, base } = setAside.setAside;
-    title += `\n${t('doubt.setAsideTitle', { profile: setAside.publication, count: setAside.pages, trial: pages, profileScore: profile.toFixed(3), baseScore: base.toFixed(3) })}`;
+  if (preview && trial) {
+    title += `\n${t('doubt.setAsideTitle', { profile: preview.publication, count: preview.pages, trial: trial.pages, profileScore: trial.profile.toFixed(3), baseScore: trial.base.toFixed(3) })}`;
   } else if (preview !== undefined) {
     title += `\n${preview ? t('doubt.previewTitleProfile', { profile: preview.publication, count: preview.pages }) : t('doubt.previewTitleBase')}`;
   }
   return (
     <span
-      className={`model-chip${withProfile ? ' with-profile' : ''}${setAside ? ' profile-set-aside' : ''}`}
+      className={`model-chip${withProfile ? ' with-profile' : ''}${trial ? ' profile-set-aside' : ''}`}
       data-testid="model-chip"
-      data-preview-profile={setAside ? '' : (preview?.publication ?? '')}
-      data-profile-set-aside={setAside?.publication ?? ''}
+      data-preview-profile={trial ? '' : (preview?.publication ?? '')}
+      data-profile-set-aside={trial ? preview?.publication : ''}
       title={title}
     >
       {label}

@@ -12,7 +12,7 @@ export function createEngineHandler(): (message: unknown) => EngineResponse {
   let profile: Profile | null = null;
   // A profile not in use (worse than the base model on its trial) previews with the base model, as the
   // host segments; the answer says so, with the trial record, so the editor sees why.
-  const inUse = (): PreviewProfile => {
+  const previewProfile = (): PreviewProfile => {
     if (!profile || profile.pages === 0) return null;
     const described = { publication: profile.publication, pages: profile.pages };
     const trial = profile.trial;
@@ -37,14 +37,14 @@ export function createEngineHandler(): (message: unknown) => EngineResponse {
         // other weights previews with the base model rather than misapply the deltas.
         const base = defaultModel();
         profile = next && next.baseVersion === base.version && next.featureSetHash === base.featureSetHash ? next : null;
-        return { id: req.id, ok: true, profile: inUse() };
+        return { id: req.id, ok: true, profile: previewProfile() };
       }
       const { text, starts, kinds } = req.request;
       // The host refuses these too (electron/host/handlers.ts); the preview must not differ.
       for (let i = 1; i < starts.length; i++) if (starts[i]! <= starts[i - 1]!) return { id: req.id, ok: false, message: 'starts must increase' };
       if (starts.some((s) => s > text.length)) return { id: req.id, ok: false, message: 'start beyond the text' };
       const items = profile ? deriveItems(text, starts, kinds, { profile }) : deriveItems(text, starts, kinds);
-      return { id: req.id, ok: true, items, profile: inUse() };
+      return { id: req.id, ok: true, items, profile: previewProfile() };
     } catch (e) {
       if (req.type === 'profile') profile = null;
       return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };
