@@ -41,6 +41,12 @@ export interface BuildContext {
   pageCount?: number;
   /** Jumps keyed by article order on this page (see planJumps). */
   jumps?: ReadonlyMap<number, JumpPlan & { side: 'to' | 'from' }>;
+  /**
+   * Lay the page out in house style N (id pd-…-pNN-hN): the layout and its habits are drawn once
+   * for the house, not per page, so the pages of one house read as one paper keeps its setting
+   * from page to page (the publication profiles' learning curve learns a paper's habits).
+   */
+  house?: number;
 }
 
 export interface BuiltPage extends LabelledPage {
@@ -58,9 +64,23 @@ const MAX_BREAKS = 40;
 /** Share of variant-2+ pages that get OCR-like noise. */
 const NOISY_SHARE = 0.6;
 
-/** Id of a built page: pd-YYYY-MM-DD-pNN-vK. */
-export function pageId(page: Pick<CorpusPage, 'date' | 'page'>, variant: number): string {
-  return `pd-${page.date}-p${String(page.page).padStart(2, '0')}-v${variant}`;
+/** Id of a built page: pd-YYYY-MM-DD-pNN-vK, or pd-YYYY-MM-DD-pNN-hN in house style N. */
+export function pageId(page: Pick<CorpusPage, 'date' | 'page'>, variant: number, house?: number): string {
+  return `pd-${page.date}-p${String(page.page).padStart(2, '0')}-${house === undefined ? `v${variant}` : `h${house}`}`;
+}
+
+/**
+ * House style N: one paper's setting, drawn from the seed and N alone (as an inner page: the same
+ * blank lines, indent, column, punctuation and byline habits on every page), with the nameplate
+ * form a front page prints and the house's OCR habits (drawn as for variant 2 on: debris, two-part
+ * headlines). A page's own OCR noise is still drawn per page: scans differ from day to day.
+ */
+function houseStyle(seed: number, house: number, front: boolean, mastheadForms: number, headForms: number): { style: LayoutStyle; habits: OcrHabits } {
+  const rng = new Rng(hashString(`house/${seed}/${house}`));
+  const style = drawStyle(rng, headForms, false);
+  const nameplate = rng.int(0, mastheadForms - 1);
+  const habits = drawHabits(rng, style, 2);
+  return { style: front ? { ...style, furnitureForm: nameplate } : style, habits };
 }
 
 /**
@@ -121,7 +141,7 @@ interface Planned {
 
 /** Builds one variant of a crawled page. Deterministic for (page, seed, variant). */
 export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: BuildContext = {}): BuiltPage {
-  const id = pageId(page, variant);
+  const id = pageId(page, variant, ctx.house);
   const rng = new Rng(hashString(`${seed}/${id}`));
   const front = page.page === 1;
   const date = page.date;
@@ -130,9 +150,10 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   const mastheads = F.mastheadForms({ date, weekday, lunar: lunarDate(date), issueNumber: issueNumber(date), pageCount });
   const section = F.SECTIONS[(page.page - 1) % F.SECTIONS.length]!;
   const heads = F.runningHeadForms(date, weekday, page.page, section, inventName(rng));
-  const style = drawStyle(rng, front ? mastheads.length : heads.length, front);
   const habitRng = new Rng(hashString(`habits/${seed}/${id}`));
-  const habits = drawHabits(habitRng, style, variant);
+  const house = ctx.house === undefined ? null : houseStyle(seed, ctx.house, front, mastheads.length, heads.length);
+  const style = house?.style ?? drawStyle(rng, front ? mastheads.length : heads.length, front);
+  const habits = house?.habits ?? drawHabits(habitRng, style, variant);
   const fix = (s: string): string => punct(s.replace(/[\u00a0\u2002\u2003]/g, ' ').replace(/ {3,}/g, '  ').trim(), style.ascii);
 
   const planned: Planned[] = [];
@@ -157,7 +178,7 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
   // Noisy variants (variant 2 on, from their own generator so the layout draws stay as they were):
   // misread marks and spacing, applied before the gold is taken from the text.
   const noiseRng = new Rng(hashString(`noise/${seed}/${id}`));
-  const noisy = variant >= 2 && noiseRng.chance(NOISY_SHARE);
+  const noisy = (variant >= 2 || ctx.house !== undefined) && noiseRng.chance(NOISY_SHARE);
   if (noisy) addNoise(planned, noiseRng);
 
   const writer = new PageWriter({ ...style, ...habits }, rng);
@@ -169,7 +190,7 @@ export function buildPage(page: CorpusPage, seed: number, variant = 1, ctx: Buil
     schema: GOLD_SCHEMA,
     text: `pages/${id}.txt`,
     page: page.page,
-    notes: `Built by galley build-corpus from the ${page.paper} crawl, ${date} page ${page.page}, seed ${seed}, variant ${variant}.`,
+    notes: `Built by galley build-corpus from the ${page.paper} crawl, ${date} page ${page.page}, seed ${seed}, ${ctx.house === undefined ? `variant ${variant}` : `house style ${ctx.house}`}.`,
     masthead: goldMasthead,
     items: planned.map((p, k) => goldItem(p, lines[writer.itemStarts[k]!] ?? '')),
     joins: writer.joins,

@@ -29,6 +29,24 @@ describe('page builder', () => {
     expect(build(pages[0]!, 7, 2).text).not.toEqual(build(pages[0]!, 7, 1).text);
   });
 
+  it('lays every page of a house style out in one setting, drawn from the seed and the house', () => {
+    const house = (page: CorpusPage, seed: number, n: number): BuiltPage => buildPage(page, seed, 1, { pageCount: 4, jumps: jumpsOf(plan, page), house: n });
+    const setting = (p: BuiltPage) => ({ ...p.style, furnitureForm: 0, ocrNoise: false });
+    expect(house(pages[1]!, 7, 2).id).toBe('pd-2024-03-03-p04-h2');
+    for (const seed of [3, 7, 11]) {
+      for (const n of [1, 2, 3]) {
+        const built = pages.map((p) => house(p, seed, n));
+        // Every page of the house shares the setting (the nameplate and a page's OCR noise aside).
+        for (const b of built) expect(setting(b)).toEqual(setting(built[0]!));
+        expect(house(pages[0]!, seed, n)).toEqual(built[0]);
+      }
+    }
+    // Houses differ from each other, and a page's own variants differ from page to page.
+    const settings = new Set([1, 2, 3, 4, 5, 6].map((n) => JSON.stringify(setting(house(pages[0]!, 7, n)))));
+    expect(settings.size).toBeGreaterThan(3);
+    expect(new Set(SEEDS.slice(0, 12).map((s) => JSON.stringify(setting(build(pages[1]!, s))))).size).toBeGreaterThan(3);
+  });
+
   it('plans a jump from page 1 and cuts the article between the two pages', () => {
     expect([...plan.keys()].sort()).toEqual(['2024-03-03/1/1', '2024-03-03/4/1']);
     const front = build(pages[0]!, 3);

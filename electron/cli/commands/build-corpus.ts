@@ -7,7 +7,7 @@ import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 
 export const summary = 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)';
-export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--ocr-relayout] [--month YYYY-MM]';
+export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--house-styles H] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--ocr-relayout] [--month YYYY-MM]';
 
 const HELP = `Usage: ${usage}
 
@@ -24,12 +24,17 @@ With --ocr-relayout, every kept OCR page is also written in other OCR engines' t
 its gold and roles carried over: -joined (a paragraph per line, as ABBYY FineReader exports),
 -spaced (a blank line between every line, as PDF text layers), -dense (no blank lines, as
 PaddleOCR), -joined-spaced (a paragraph per line with blank lines between).
+With --house-styles H, every page is also laid out in each of H house styles, ids ending in -h1
+to -hH: a house draws its setting once (blank lines, indent, column, punctuation, bylines), so
+its pages read as one paper's, for galley learning-curve --match '-h1$' (a profile learns a
+paper's habits). Build them into a folder of their own: training reads every page of its folder.
 
 Options:
   --corpus DIR      folder with the YYYY-MM.jsonl files (required)
   --out DIR         output folder (default: .cache/corpus)
   --seed N          seed of every layout choice (default: 1)
   --variants K      layout variants per page, 1-5 (default: 2)
+  --house-styles H  also every page in H house styles, 0-9 (default: 0)
   --ocr N           pages per month to render and OCR (default: 0)
   --ocr-varied M    pages per month to render and OCR in varied styles (default: 0)
   --ocr-minutes T   start no new OCR page after T minutes per month (default: no limit);
@@ -59,6 +64,7 @@ const argsSchema = z
       out: z.string().optional(),
       seed: whole(0, 2 ** 31).optional(),
       variants: whole(1, 5).optional(),
+      'house-styles': whole(0, 9).optional(),
       ocr: whole(0, 1000).optional(),
       'ocr-varied': whole(0, 1000).optional(),
       'ocr-minutes': whole(1, 24 * 60).optional(),
@@ -71,7 +77,7 @@ const argsSchema = z
   .refine((a) => a.flags.help || a.flags.corpus, { error: 'missing --corpus DIR' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', 'ocr-relayout': 'boolean', month: 'string' } as const;
+  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', 'house-styles': 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', 'ocr-relayout': 'boolean', month: 'string' } as const;
   const parsed = validate(argsSchema, tokenize(args, spec, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
@@ -87,6 +93,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       out,
       seed: parsed.flags.seed ?? 1,
       variants: parsed.flags.variants ?? 2,
+      houseStyles: parsed.flags['house-styles'] ?? 0,
       ocr: parsed.flags.ocr ?? 0,
       ocrVaried: parsed.flags['ocr-varied'] ?? 0,
       ...(parsed.flags['ocr-minutes'] ? { ocrMinutes: parsed.flags['ocr-minutes'] } : {}),

@@ -19,6 +19,11 @@ export interface BuildCorpusOptions {
   out: string;
   seed: number;
   variants: number;
+  /**
+   * House styles (0: none): every page also laid out in each of H papers' settings, ids
+   * pd-…-pNN-h1…hH (BuildContext.house), for the learning curve of publication profiles.
+   */
+  houseStyles?: number;
   /** Pages per month to render and OCR in the plain style (0: none). */
   ocr: number;
   /** Pages per month to render and OCR in a style drawn per page (0: none); a pick of their own. */
@@ -80,7 +85,7 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
   for (const month of months) {
     const source = readCorpusMonth(o.corpus, month);
     const counts: MonthCounts = { month, sourcePages: source.length, built: 0, skipped: [], ocr: { attempted: 0, kept: 0, dropped: [], failed: [], seconds: [], times: {}, styles: {}, byValue: {} } };
-    const built = buildMonth(source, o.seed, o.variants, counts);
+    const built = buildMonth(source, o.seed, o.variants, counts, o.houseStyles ?? 0);
     for (const page of built) {
       writeLabelledPage(o.out, page);
       manifest.pages.push({ id: page.id, month, kind: 'built' });
@@ -196,19 +201,23 @@ function previousOcr(out: string, month: string): { times: Map<string, number> }
 }
 
 /** Every page of a month in `variants` layouts; pages that cannot get a consistent gold are skipped and counted. */
-export function buildMonth(source: readonly CorpusPage[], seed: number, variants: number, counts?: MonthCounts): BuiltPage[] {
+export function buildMonth(source: readonly CorpusPage[], seed: number, variants: number, counts?: MonthCounts, houseStyles = 0): BuiltPage[] {
   const plan = planJumps(source);
   const pageCount = new Map<string, number>();
   for (const p of source) pageCount.set(p.date, Math.max(pageCount.get(p.date) ?? 0, p.page));
   const out: BuiltPage[] = [];
   for (const page of source) {
-    for (let v = 1; v <= variants; v++) {
+    const layouts: { variant: number; house?: number; tag: string }[] = [
+      ...Array.from({ length: variants }, (_, k) => ({ variant: k + 1, tag: `v${k + 1}` })),
+      ...Array.from({ length: houseStyles }, (_, k) => ({ variant: 1, house: k + 1, tag: `h${k + 1}` })),
+    ];
+    for (const { variant, house, tag } of layouts) {
       try {
-        out.push(buildPage(page, seed, v, { pageCount: pageCount.get(page.date), jumps: jumpsOf(plan, page) }));
+        out.push(buildPage(page, seed, variant, { pageCount: pageCount.get(page.date), jumps: jumpsOf(plan, page), ...(house ? { house } : {}) }));
         if (counts) counts.built++;
       } catch (e) {
         if (!(e instanceof BuildError)) throw e;
-        counts?.skipped.push({ id: `${page.date}-p${page.page}-v${v}`, reason: e.message });
+        counts?.skipped.push({ id: `${page.date}-p${page.page}-${tag}`, reason: e.message });
       }
     }
   }
