@@ -10,6 +10,8 @@ describe('learning curve', { timeout: 120_000 }, () => {
   it('groups pages into papers by id without date and page', () => {
     expect(paperOf('pd-2020-02-03-p04-v1')).toBe('pd-v1');
     expect(paperOf('pd-2020-02-03-p04-v1-ocr')).toBe('pd-v1-ocr');
+    // A house style's pages are one paper (galley build-corpus --house-styles).
+    expect(paperOf('pd-2020-02-03-p04-h2')).toBe('pd-h2');
     expect(paperOf('yunxi-daily-2023-03-14-p2')).toBe('yunxi-daily');
     expect(paperOf('jiangzhou-daily-2023-11-20-pA3-noisy')).toBe('jiangzhou-daily');
   });
