@@ -41,6 +41,20 @@ describe('galley build-corpus', () => {
     expect(scored.pages).toHaveLength(4);
   }, 120_000);
 
+  it('lays every page out in each house style too, with --house-styles', async () => {
+    const out = join(tmp, 'house');
+    const r = await galley('build-corpus', '--corpus', FIXTURES, '--out', out, '--seed', '5', '--variants', '1', '--house-styles', '2');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('2024-03: 6 pages built from 2');
+    expect(readdirSync(join(out, 'pages')).sort()).toEqual([
+      'pd-2024-03-03-p01-h1.txt', 'pd-2024-03-03-p01-h2.txt', 'pd-2024-03-03-p01-v1.txt',
+      'pd-2024-03-03-p04-h1.txt', 'pd-2024-03-03-p04-h2.txt', 'pd-2024-03-03-p04-v1.txt',
+    ]);
+    const gold = JSON.parse(readFileSync(join(out, 'gold', 'pd-2024-03-03-p04-h2.json'), 'utf8'));
+    expect(gold.notes).toContain('house style 2');
+    expect((await galley('build-corpus', '--corpus', FIXTURES, '--house-styles', '10')).err).toMatch(/--house-styles: must be 9 or less/);
+  }, 60_000);
+
   it('names the file and line of a bad corpus line', async () => {
     const dir = join(tmp, 'bad');
     cpSync(FIXTURES, dir, { recursive: true });

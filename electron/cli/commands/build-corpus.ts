@@ -27,7 +27,8 @@ PaddleOCR), -joined-spaced (a paragraph per line with blank lines between).
 With --house-styles H, every page is also laid out in each of H house styles, ids ending in -h1
 to -hH: a house draws its setting once (blank lines, indent, column, punctuation, bylines), so
 its pages read as one paper's, for galley learning-curve --match '-h1$' (a profile learns a
-paper's habits). Build them into a folder of their own: training reads every page of its folder.
+paper's habits); --ocr and --ocr-varied then OCR house 1's pages (ids ending -h1-ocr). Build
+them into a folder of their own: training reads every page of its folder.
 
 Options:
   --corpus DIR      folder with the YYYY-MM.jsonl files (required)

@@ -21,7 +21,8 @@ export interface BuildCorpusOptions {
   variants: number;
   /**
    * House styles (0: none): every page also laid out in each of H papers' settings, ids
-   * pd-…-pNN-h1…hH (BuildContext.house), for the learning curve of publication profiles.
+   * pd-…-pNN-h1…hH (BuildContext.house), for the learning curve of publication profiles. The
+   * pages OCR'd (`ocr`, `ocrVaried`) are then house 1's, not layout variant 1's.
    */
   houseStyles?: number;
   /** Pages per month to render and OCR in the plain style (0: none). */
@@ -94,13 +95,14 @@ export async function buildCorpus(o: BuildCorpusOptions): Promise<CorpusManifest
     const varied = o.ocrVaried ?? 0;
     if (o.ocr > 0 || varied > 0 || o.realign) {
       const { ocrBuiltPages, ocrPageId, realignOcrPage } = await import('./ocr-pages.ts');
-      const v1 = built.filter((p) => p.id.endsWith('-v1'));
+      // The pages OCR'd: layout variant 1, or with house styles the first house's pages (one paper read by OCR).
+      const ocrSource = built.filter((p) => p.id.endsWith(o.houseStyles ? '-h1' : '-v1'));
       // Realigning takes every page whose text an earlier run kept, in either style. Plain and
       // varied pages take turns, each in pick order, so a run stopped early (--ocr-minutes) has
       // OCR'd what smaller counts would have.
       const jobs = interleave<OcrJob>(
-        (o.realign ? v1 : pickForOcr(v1, o.ocr, o.seed)).map((page) => ({ page, style: null })),
-        (o.realign ? v1 : pickForOcr(v1, varied, o.seed, 'ocr-varied')).map((page) => ({ page, style: drawOcrStyle(o.seed, page.id) })),
+        (o.realign ? ocrSource : pickForOcr(ocrSource, o.ocr, o.seed)).map((page) => ({ page, style: null })),
+        (o.realign ? ocrSource : pickForOcr(ocrSource, varied, o.seed, 'ocr-varied')).map((page) => ({ page, style: drawOcrStyle(o.seed, page.id) })),
       );
       // Pages OCR'd by an earlier run are aligned again from their kept text (cheap); only the
       // others are rendered and OCR'd. Failures left no text and are retried.
