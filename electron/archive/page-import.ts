@@ -15,7 +15,10 @@ import { assertEditable, recomputeIssue } from './issue-state.ts';
 import { applyMastheadToIssue, resolveIssue } from './issues.ts';
 import { insertItem, isCorrected, snapshot, type PageRow } from './page-rows.ts';
 import { pageScanInputSchema, putPageScan } from './page-scans.ts';
-import { settleFirstSplit } from './profiles-store.ts';
+import { settleFirstSplit, type SegmentingProfile } from './profiles-store.ts';
+import type { Segmenter } from './engine-segmenter.ts';
+
+type SegmentOptions = NonNullable<Parameters<Segmenter>[1]>;
 import { PAGE_REF } from './revision-refs.ts';
 import { logRevision } from './revisions.ts';
 import { withIndexBatch } from './search-index.ts';
@@ -150,26 +153,37 @@ function prepareImport(ctx: ArchiveContext, inputs: ImportPageInput[]): Prepared
     let seg: Segmentation = { schema: 'galley.segmentation/1', masthead: null, items: [] };
     let docs: SearchDocText[] | null = null;
     if (!pageByHash(ctx, hash)) {
-      const opts = {
-        ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
-        ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
-      };
+      const opts = importSegmentOptions(input);
       // The import pool's workers may have run the default engine already (engineSegmentation).
       const ready = ctx.ownSegmenter ? undefined : input.engineSegmentation;
       seg = input.segmentation ?? ready ?? parseOr(segmentationSchema, ctx.segment(text, opts), 'segmentation from the engine');
-      // The publication (named by the masthead, else the folder) learned a profile from its
-      // proofed pages: segment again with it.
+      // The publication (named by the masthead, else the folder) learned a profile from its proofed pages.
       const learned = input.segmentation ? null : ctx.profiles.forImport(seg.masthead?.title ?? input.publicationHint ?? null);
-      // A profile its trial set aside (worse than the base model) is not used, and the page names none.
-      if (learned && profileInUse(learned.profile)) {
-        const adapted = parseOr(segmentationSchema, ctx.segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
-        seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
-      }
+      seg = adaptToProfile(ctx.segment, text, opts, seg, learned);
       // The worker's folded text fits only the items it segmented, one each.
       if (seg === ready && input.engineSearchDocs?.length === seg.items.length) docs = input.engineSearchDocs;
     }
     return { input, text, hash, seg, docs };
   });
+}
+
+/** The engine's options for an imported page: the page number and OCR block boundaries it came with. */
+export function importSegmentOptions(input: ImportPageInput): SegmentOptions {
+  return {
+    ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
+    ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
+  };
+}
+
+/**
+ * An imported page segmented again with its publication's learned profile, and naming it (both
+ * archives) — unless there is none, or its trial set it aside (worse than the base model): the
+ * page then keeps the base model's items and names no profile.
+ */
+export function adaptToProfile(segment: Segmenter, text: string, opts: SegmentOptions, seg: Segmentation, learned: SegmentingProfile | null): Segmentation {
+  if (!learned || !profileInUse(learned.profile)) return seg;
+  const adapted = parseOr(segmentationSchema, segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
+  return { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
 }
 
 /** Imports several pages in ONE transaction: all of them are stored, or none. */

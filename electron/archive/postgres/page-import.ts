@@ -3,14 +3,13 @@
 // transaction per call (importPages) or one per batch of files with a SAVEPOINT per file
 // (importFiles) — the same outcomes as the SQLite archive's page-import.ts. The transaction holds
 // LOCK_GROUPING so concurrent imports file pages of a new issue into one issue, not two.
-import { profileInUse } from '../../../core/engine/model/profile.ts';
 import type { StoredItem } from '../../../shared/domain.ts';
 import { segmentationSchema, type Segmentation } from '../../../shared/segmentation.ts';
 import { pageSizeProblem } from '../../../shared/page-limits.ts';
 import { pageNumberFromText } from '../../../core/import/page-facts.ts';
 import { ArchiveError, type Actor, type ImportFileOutcome, type ImportOutcome, type ImportPageInput } from '../archive-api.ts';
 import { checkActor, contentHash, normaliseNewlines, parseOr } from '../context.ts';
-import { importPageInputSchema, stem } from '../page-import.ts';
+import { adaptToProfile, importPageInputSchema, importSegmentOptions, stem } from '../page-import.ts';
 import { settleFirstSplit } from '../profiles-store.ts';
 import { sealItemSet } from './checksum-sets.ts';
 import { advisoryLock, LOCK_GROUPING, type PgContext, type PgQuery } from './context.ts';
@@ -119,19 +118,12 @@ async function prepareImport(ctx: PgContext, inputs: ImportPageInput[]): Promise
       let seg: Segmentation = { schema: 'galley.segmentation/1', masthead: null, items: [] };
       // Skip the engine for pages already stored.
       if (!(await pageByHash(q, hash))) {
-        const opts = {
-          ...(input.pageNumberHint ? { pageNumber: input.pageNumberHint } : {}),
-          ...(input.blockBoundaries ? { blockBoundaries: input.blockBoundaries } : {}),
-        };
+        const opts = importSegmentOptions(input);
         const ready = ctx.ownSegmenter ? undefined : input.engineSegmentation;
         seg = input.segmentation ?? ready ?? parseOr(segmentationSchema, ctx.segment(text, opts), 'segmentation from the engine');
-        // The publication (named by the masthead, else the folder) learned a profile: segment again with it.
+        // The publication (named by the masthead, else the folder) learned a profile from its proofed pages.
         const learned = input.segmentation ? null : await ctx.profiles.forImport(q, seg.masthead?.title ?? input.publicationHint ?? null);
-        // A profile its trial set aside (worse than the base model) is not used, and the page names none.
-        if (learned && profileInUse(learned.profile)) {
-          const adapted = parseOr(segmentationSchema, ctx.segment(text, { ...opts, profile: learned.profile }), 'segmentation from the engine');
-          seg = { ...adapted, model: { version: adapted.model?.version ?? 'unknown', profile: learned.label } };
-        }
+        seg = adaptToProfile(ctx.segment, text, opts, seg, learned);
       }
       out.push({ input, text, hash, seg });
     }
