@@ -43,7 +43,7 @@ export interface BuildContext {
   jumps?: ReadonlyMap<number, JumpPlan & { side: 'to' | 'from' }>;
   /**
    * Lay the page out in house style N (id pd-…-pNN-hN): the layout and its habits are drawn once
-   * for the house, not per page, so the pages of one house read as one paper keeps its setting
+   * for the house, not per page, so the house's pages read as one paper's, which keeps its setting
    * from page to page (the publication profiles' learning curve learns a paper's habits).
    */
   house?: number;
