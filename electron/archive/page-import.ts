@@ -17,12 +17,13 @@ import { insertItem, isCorrected, snapshot, type PageRow } from './page-rows.ts'
 import { pageScanInputSchema, putPageScan } from './page-scans.ts';
 import { settleFirstSplit, type SegmentingProfile } from './profiles-store.ts';
 import type { Segmenter } from './engine-segmenter.ts';
-
-type SegmentOptions = NonNullable<Parameters<Segmenter>[1]>;
 import { PAGE_REF } from './revision-refs.ts';
 import { logRevision } from './revisions.ts';
 import { withIndexBatch } from './search-index.ts';
 import { relinkIssue } from './stories.ts';
+
+/** What the archive's segmenter takes besides the text. */
+type SegmentOptions = NonNullable<Parameters<Segmenter>[1]>;
 
 export const importPageInputSchema = z.object({
   sourceName: z.string().min(1, 'sourceName is empty'),
