@@ -1,7 +1,8 @@
-// A publication profile that its trial set aside, in the running app (browser host): editors proofed
-// pages of 人民日报 whose corrections agree with the base model better than with the profile, so the
-// profile is not used. The next page is segmented with the base model, and the model chip says why,
-// with the trial's scores; screenshots in English and Chinese.
+// Publication profiles not in use, in the running app (browser host). Set aside by its trial: editors
+// proofed pages of 人民日报 whose corrections agree with the base model better than with the profile.
+// Awaiting its trial: learned from one proofed page that the base model had already read well. In
+// both the next page is segmented with the base model, and the model chip says why; screenshots in
+// English and Chinese.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { engineLearner } from '../electron/archive/engine-learner.ts';
 import { labelFromItems } from '../core/engine/model/labels.ts';
 import { evaluatePage } from '../core/eval/metrics.ts';
 import { segmentPage } from '../core/engine/segment.ts';
-import { parseProfile, profileInUse, type Profile } from '../core/engine/model/profile.ts';
+import { applyProfile, parseProfile, profileInUse, profileState, UNTRIED_PROFILE_BELOW, type Profile } from '../core/engine/model/profile.ts';
+import { defaultModel } from '../core/engine/model/default-model.ts';
 import { SCREENSHOTS, hasChromium, openAppOnArchive, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/pages/', import.meta.url));
@@ -45,11 +47,11 @@ function proofPair(archive: SqliteArchive, first: string, second: string): Profi
   return parseProfile(archive.publicationProfileJson(archive.listPublicationProfiles()[0]!.publicationId));
 }
 
-/** The shared scorer's overall score of the profile's reading (or the base model's) against the base model's, as the trial scores. */
+/** The shared scorer's overall score of the profile's reading (or the base model's) against the base model's, as the trial scores (the profile applied whether or not it is in use yet). */
 function scoreAgainstBase(file: string, profile?: Profile): number {
   const { text } = samplePage(file);
   const gold = labelFromItems(text, segmentPage(text).items, '人民日报', file).gold;
-  return evaluatePage(text, gold, segmentPage(text, profile ? { profile } : {}), file).metrics.score;
+  return evaluatePage(text, gold, segmentPage(text, profile ? { model: applyProfile(defaultModel(), profile) } : {}), file).metrics.score;
 }
 
 /**
@@ -118,5 +120,51 @@ describe.skipIf(!hasChromium)('a profile set aside by its trial', () => {
     await expect.poll(() => chip.textContent()).toMatch(/^模型：v\d+ · 人民日报 配置暂不使用$/);
     expect(await chip.getAttribute('title')).toMatch(/人民日报 配置（学自 \d+ 版）暂不使用：在校毕后试用的 \d+ 版上，它得分 \d\.\d{3}，基础模型得分 \d\.\d{3}/);
     await page.screenshot({ path: join(SCREENSHOTS, 'profile-set-aside-zh-CN.tmp.png') });
+  });
+});
+
+describe.skipIf(!hasChromium)('a profile awaiting its trial', () => {
+  let app: AppOnArchive;
+  let page: Page;
+  let pageId = 0;
+
+  beforeAll(async () => {
+    // One page proofed as the base model read it (the base model scores 0.8 or more there), then the next page imported.
+    const dir = mkdtempSync(join(tmpdir(), 'galley-e2e-awaiting-'));
+    const archive = openArchive(join(dir, 'archive.db'), { logger: { warn: () => {} } });
+    try {
+      archive.setPageState(archive.importPage(samplePage(FILES[0]!), who).pageId, 'proofed', who);
+      const profile = parseProfile(archive.publicationProfileJson(archive.listPublicationProfiles()[0]!.publicationId));
+      if (profileState(profile) !== 'awaiting-trial') throw new Error(`a profile of one page the base model read as proofed should await its trial, not be ${profileState(profile)}`);
+      pageId = archive.importPage(samplePage(FILES[1]!), who).pageId;
+    } finally {
+      archive.close();
+    }
+    app = await openAppOnArchive(dir);
+    page = app.page;
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('segments the next page with the base model, and the model chip says the profile awaits its trial', async () => {
+    for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
+    await page.locator(`[data-testid=page-row][data-page-id="${pageId}"]`).click();
+    await page.waitForSelector('[data-testid=item-card]');
+    const chip = page.getByTestId('model-chip');
+    await expect.poll(() => chip.getAttribute('data-profile-awaiting-trial')).toBe('人民日报');
+    expect(await chip.textContent()).toMatch(/^Model: v\d+ · 人民日报 profile awaiting its trial$/);
+    expect(await chip.getAttribute('data-preview-profile')).toBe('');
+    const title = (await chip.getAttribute('title')) ?? '';
+    const m = /learned from one proofed page, on which the base model already scored (\d\.\d{3})/.exec(title);
+    expect(m, title).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThanOrEqual(UNTRIED_PROFILE_BELOW);
+    await chip.hover();
+    await page.screenshot({ path: join(SCREENSHOTS, 'profile-awaiting-trial-en.tmp.png') });
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await expect.poll(() => chip.textContent()).toMatch(/^模型：v\d+ · 人民日报 配置待试用$/);
+    expect(await chip.getAttribute('title')).toMatch(/人民日报 配置只学过一个校毕的版面，基础模型在该版上已得分 \d\.\d{3}/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'profile-awaiting-trial-zh-CN.tmp.png') });
   });
 });

@@ -2,7 +2,8 @@
 // curve). Each time an editor proofs a page:
 // 1. the profile as it stood is tried on that page: the page is segmented with the base model and
 //    with the profile, both scored against the editor's corrections (its trial record decides whether
-//    the profile is used, profileInUse in model/profile.ts);
+//    the profile is used, profileInUse in model/profile.ts). A profile's first page has no profile to
+//    try: the base model's score on it is kept instead, and decides whether the untried profile is used;
 // 2. the profile is fitted afresh, from the base model, on the publication's most recent proofed
 //    pages, this one last. Fitting on the pages together learned more than learning one page at a
 //    time on top of the last profile (2019-10 v2 built pages, rotated runs of 9, base: the annotated
@@ -27,19 +28,24 @@ export function refitProfile(base: LineRoleModel, publication: string, pages: re
   const newest = pages.at(-1);
   const trial = previous && previous.pages > 0 && newest ? tryOn(base, previous, newest) : previous?.trial;
   const fitted = learnProfile(base, publication, pages.slice(-PROFILE_PAGES), null);
-  return trial ? { ...fitted, trial } : fitted;
+  if (trial) return { ...fitted, trial };
+  return newest && pages.length === 1 ? { ...fitted, firstPageBaseScore: round(overallScore(base, newest)) } : fitted;
 }
 
 /** The profile's trial record with one more page: the overall score of the base model and of the profile on it. */
 function tryOn(base: LineRoleModel, profile: Profile, page: LabelledPage): ProfileTrial {
-  const options = page.gold.page !== undefined ? { pageNumber: page.gold.page } : {};
-  const score = (model: LineRoleModel): number => evaluatePage(page.text, page.gold, segmentPage(page.text, { ...options, model }), page.id).metrics.score;
   const trial = profile.trial ?? { pages: 0, profileScore: 0, baseScore: 0 };
   return {
     pages: trial.pages + 1,
-    profileScore: round(trial.profileScore + score(applyProfile(base, profile))),
-    baseScore: round(trial.baseScore + score(base)),
+    profileScore: round(trial.profileScore + overallScore(applyProfile(base, profile), page)),
+    baseScore: round(trial.baseScore + overallScore(base, page)),
   };
+}
+
+/** The shared scorer's overall score of `model` on a corrected page. */
+function overallScore(model: LineRoleModel, page: LabelledPage): number {
+  const options = page.gold.page !== undefined ? { pageNumber: page.gold.page } : {};
+  return evaluatePage(page.text, page.gold, segmentPage(page.text, { ...options, model }), page.id).metrics.score;
 }
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -73,22 +73,28 @@ export function ModelChip() {
   let label = withProfile
     ? t('doubt.modelProfile', { profile: model.profile, count: model.profilePages ?? 0 })
     : t('doubt.model', { version: model.version });
-  // A profile its trial set aside: the page was segmented, and is previewed, with the base model; say why.
+  // A profile not in use — its trial set it aside, or it awaits its first trial: the page was segmented,
+  // and is previewed, with the base model; say why.
   const trial = preview?.setAside;
+  const waiting = preview?.awaitingTrial;
   if (preview && trial) label += ` · ${t('doubt.setAside', { profile: preview.publication })}`;
+  else if (preview && waiting) label += ` · ${t('doubt.awaitingTrial', { profile: preview.publication })}`;
   else if (preview && preview.publication !== model.profile) label += ` · ${t('doubt.previewProfile', { profile: preview.publication })}`;
   let title = withProfile ? t('doubt.modelTitleProfile', { version: model.version, profile: model.profile }) : t('doubt.modelTitle', { version: model.version });
   if (preview && trial) {
     title += `\n${t('doubt.setAsideTitle', { profile: preview.publication, count: preview.pages, trial: trial.pages, profileScore: trial.profile.toFixed(3), baseScore: trial.base.toFixed(3) })}`;
+  } else if (preview && waiting) {
+    title += `\n${t('doubt.awaitingTrialTitle', { profile: preview.publication, baseScore: waiting.base.toFixed(3) })}`;
   } else if (preview !== undefined) {
     title += `\n${preview ? t('doubt.previewTitleProfile', { profile: preview.publication, count: preview.pages }) : t('doubt.previewTitleBase')}`;
   }
   return (
     <span
-      className={`model-chip${withProfile ? ' with-profile' : ''}${trial ? ' profile-set-aside' : ''}`}
+      className={`model-chip${withProfile ? ' with-profile' : ''}${trial || waiting ? ' profile-set-aside' : ''}`}
       data-testid="model-chip"
-      data-preview-profile={trial ? '' : (preview?.publication ?? '')}
+      data-preview-profile={trial || waiting ? '' : (preview?.publication ?? '')}
       data-profile-set-aside={trial ? preview?.publication : ''}
+      data-profile-awaiting-trial={waiting ? preview?.publication : ''}
       title={title}
     >
       {label}

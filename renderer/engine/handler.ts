@@ -4,21 +4,23 @@
 // once given, adapts the model as it does on the host (engine.derive with a pageId).
 import { deriveItems } from '../../core/engine/index.ts';
 import { defaultModel } from '../../core/engine/model/default-model.ts';
-import { parseProfile, profileInUse, type Profile } from '../../core/engine/model/profile.ts';
+import { parseProfile, profileState, type Profile } from '../../core/engine/model/profile.ts';
 import { engineRequestSchema, type EngineResponse, type PreviewProfile } from './messages.ts';
 
 /** A handler with its own profile (the worker has one; tests make several). */
 export function createEngineHandler(): (message: unknown) => EngineResponse {
   let profile: Profile | null = null;
-  // A profile not in use (worse than the base model on its trial) previews with the base model, as the
-  // host segments; the answer says so, with the trial record, so the editor sees why.
+  // A profile not in use (worse than the base model on its trial, or untried after one page the base
+  // model read well) previews with the base model, as the host segments; the answer says so, with the
+  // record behind it, so the editor sees why.
   const previewProfile = (): PreviewProfile => {
     if (!profile || profile.pages === 0) return null;
     const described = { publication: profile.publication, pages: profile.pages };
+    const state = profileState(profile);
     const trial = profile.trial;
-    if (profileInUse(profile) || !trial || trial.pages === 0) return described;
-    const mean = (sum: number): number => Math.round((sum / trial.pages) * 1000) / 1000;
-    return { ...described, setAside: { pages: trial.pages, profile: mean(trial.profileScore), base: mean(trial.baseScore) } };
+    if (state === 'awaiting-trial') return { ...described, awaitingTrial: { base: round3(profile.firstPageBaseScore ?? 0) } };
+    if (state === 'in-use' || !trial) return described;
+    return { ...described, setAside: { pages: trial.pages, profile: round3(trial.profileScore / trial.pages), base: round3(trial.baseScore / trial.pages) } };
   };
 
   return (message) => {
@@ -51,6 +53,8 @@ export function createEngineHandler(): (message: unknown) => EngineResponse {
     }
   };
 }
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The worker's handler. */
 export const handleEngineRequest = createEngineHandler();

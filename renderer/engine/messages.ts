@@ -13,11 +13,17 @@ export const profileTrialSummarySchema = z
 
 /**
  * The publication profile the worker was given (null: none, the base model alone). With `setAside`
- * the profile is not used — its trial record is worse than the base model's — and the worker
- * previews with the base model, as the host then segments.
+ * the profile is not used — its trial record is worse than the base model's — and with
+ * `awaitingTrial` it is not used yet — learned from one page the base model already read well
+ * (its score there given) — and in both the worker previews with the base model, as the host segments.
  */
 export const previewProfileSchema = z
-  .object({ publication: z.string(), pages: z.number().int().nonnegative(), setAside: profileTrialSummarySchema.optional() })
+  .object({
+    publication: z.string(),
+    pages: z.number().int().nonnegative(),
+    setAside: profileTrialSummarySchema.optional(),
+    awaitingTrial: z.object({ base: z.number().min(0).max(1) }).strict().optional(),
+  })
   .strict()
   .nullable();
 export type PreviewProfile = z.infer<typeof previewProfileSchema>;

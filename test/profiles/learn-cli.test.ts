@@ -46,6 +46,18 @@ describe('galley learn', { timeout: 120_000 }, () => {
     expect(parsed.items.every((i) => i.confidence !== undefined)).toBe(true);
   });
 
+  it('a profile of one page the base model reads well waits for a trial, and galley segment says why it is not used', async () => {
+    const one = tmp.path('yunxi-one.json');
+    const r = await galley('learn', '--out', one, yunxi[0]!);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/the base model already scores 1\.000 on that page \(0\.8 or more\): a profile of one page is not used/);
+    expect(parseProfile(JSON.parse(readFileSync(one, 'utf8'))).firstPageBaseScore).toBe(1);
+    const seg = await galley('segment', join(PAGES, 'yunxi-daily-2023-03-14-p4.txt'), '--profile', one, '--json');
+    expect(seg.code).toBe(0);
+    expect(segmentationSchema.parse(JSON.parse(seg.out)).model).toEqual({ version: defaultModel().version, profile: null });
+    expect(seg.err).toMatch(/the 云溪日报 profile is not used, the base model segments this page: it learned one page, on which the base model already scores 1\.000/);
+  });
+
   it('finds each page through the gold text field, from the folder above the gold file', async () => {
     // A corpus laid out elsewhere: set/gold/x.json names "pages/…", found at set/pages/….
     const set = tmp.path('set');

@@ -2,7 +2,7 @@
 // on the recent proofed pages (refitProfile), and latent roles the annotation does not tell apart.
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../electron/eval/corpus.ts';
-import { defaultModel, learnProfile, parseProfile, profileInUse, profileFromModels, updateModel, type LabelledPage, type LineRole, type Profile } from '../../core/engine/model/index.ts';
+import { defaultModel, learnProfile, parseProfile, profileInUse, profileState, profileFromModels, UNTRIED_PROFILE_BELOW, updateModel, type LabelledPage, type LineRole, type Profile } from '../../core/engine/model/index.ts';
 import { labelFromGold } from '../../core/engine/model/labels.ts';
 import { decodePage } from '../../core/engine/model/decode.ts';
 import { pageInput } from '../../core/engine/model/page-input.ts';
@@ -30,6 +30,30 @@ describe('profile trial and fit', { timeout: 120_000 }, () => {
     expect(segmentPage(page.text, { model: base, profile: winning }).model).toEqual({ version: base.version, profile: '云溪日报' });
   });
 
+  it('uses an untried profile of one page only where the base model read that page below UNTRIED_PROFILE_BELOW', () => {
+    const base = defaultModel();
+    const page = loadCorpus().find((p) => p.id.startsWith('yunxi-daily'))!;
+    const learned = learnProfile(base, '云溪日报', [labelFromGold(page.text, page.gold, '云溪日报', page.id)]);
+    const readWell: Profile = { ...learned, firstPageBaseScore: UNTRIED_PROFILE_BELOW };
+    const misread: Profile = { ...learned, firstPageBaseScore: UNTRIED_PROFILE_BELOW - 0.01 };
+    expect(profileState(readWell)).toBe('awaiting-trial');
+    expect(profileInUse(readWell)).toBe(false);
+    expect(segmentPage(page.text, { model: base, profile: readWell }).model).toEqual({ version: base.version, profile: null });
+    expect(profileState(misread)).toBe('in-use');
+    expect(profileInUse(misread)).toBe(true);
+    // A trial record decides once there is one; profiles of several pages, and older files without the score, are used.
+    expect(profileState({ ...readWell, trial: { pages: 1, profileScore: 0.9, baseScore: 0.9 } })).toBe('in-use');
+    expect(profileState({ ...misread, trial: { pages: 1, profileScore: 0.8, baseScore: 0.9 } })).toBe('set-aside');
+    expect(profileInUse({ ...readWell, pages: 2 })).toBe(true);
+    expect(profileInUse(learned)).toBe(true);
+    // refitProfile keeps the base model's score on the first page, and drops it once the profile is tried.
+    const pages = labelled();
+    const first = refitProfile(base, 'test', pages.slice(0, 1), null);
+    expect(first.firstPageBaseScore).toBeGreaterThan(0.9);
+    expect(profileState(first)).toBe('awaiting-trial');
+    expect(refitProfile(base, 'test', pages.slice(0, 2), first).firstPageBaseScore).toBeUndefined();
+  });
+
   it('reads and checks the trial record of a profile file', () => {
     const base = defaultModel();
     const json = { schema: 'galley.profile/1', publication: 'x', baseVersion: base.version, featureSetHash: base.featureSetHash, pages: 1, transitions: [], rows: {} };
@@ -38,6 +62,8 @@ describe('profile trial and fit', { timeout: 120_000 }, () => {
     expect(() => parseProfile({ ...json, trial: { pages: -1, profileScore: 0.8, baseScore: 0.9 } })).toThrow(/trial\.pages: must be 0 or more/);
     expect(() => parseProfile({ ...json, trial: { pages: 1, profileScore: 0.8 } })).toThrow(/trial\.baseScore: expected number/);
     expect(() => parseProfile({ ...json, trial: { pages: 1, profileScore: 0.8, baseScore: 0.9, extra: 1 } })).toThrow(/unrecognized key/);
+    expect(parseProfile({ ...json, firstPageBaseScore: 0.93 }).firstPageBaseScore).toBe(0.93);
+    expect(() => parseProfile({ ...json, firstPageBaseScore: 1.5 })).toThrow(/firstPageBaseScore: expected a score from 0 to 1/);
   });
 
   it('tries the profile on each newly proofed page, then fits it on the most recent pages', () => {

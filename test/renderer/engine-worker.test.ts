@@ -61,6 +61,12 @@ describe('engine worker handler', () => {
     const better = { ...worse, trial: { pages: 2, profileScore: 1.8, baseScore: 1.8 } };
     expect(handle({ type: 'profile', id: 3, profile: better })).toEqual({ id: 3, ok: true, profile: { publication: '东陵日报', pages: 3 } });
     expect(handle({ type: 'derive', id: 4, request: { text: PAGE, starts, kinds } })).toEqual({ id: 4, ok: true, items: deriveItems(PAGE, starts, kinds, { profile: better }), profile: { publication: '东陵日报', pages: 3 } });
+    // Learned from one page the base model read well, untried: previewed with the base model, saying it awaits its trial.
+    const untried: Profile = { ...worse, pages: 1, trial: undefined, firstPageBaseScore: 0.91234 };
+    delete untried.trial;
+    const awaiting = { publication: '东陵日报', pages: 1, awaitingTrial: { base: 0.912 } };
+    expect(handle({ type: 'profile', id: 5, profile: untried })).toEqual({ id: 5, ok: true, profile: awaiting });
+    expect(handle({ type: 'derive', id: 6, request: { text: PAGE, starts, kinds } })).toEqual({ id: 6, ok: true, items: deriveItems(PAGE, starts, kinds), profile: awaiting });
   });
 
   it('refuses malformed requests and split points the host refuses', () => {

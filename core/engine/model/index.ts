@@ -12,7 +12,7 @@ export type { LineRoleModel } from './weights.ts';
 export { loadModel, serializeModel, ModelFileError, MODEL_SCHEMA, FEATURE_SET_HASH, type ModelFile } from './model-file.ts';
 export { defaultModel, DEFAULT_MODEL_FILE } from './default-model.ts';
 export { trainModel, type TrainOptions } from './train.ts';
-export { PROFILE_SCHEMA, parseProfile, applyProfile, profileFromModels, profileInUse, type Profile, type ProfileTrial } from './profile.ts';
+export { PROFILE_SCHEMA, UNTRIED_PROFILE_BELOW, parseProfile, applyProfile, profileFromModels, profileInUse, profileState, type Profile, type ProfileTrial } from './profile.ts';
 
 /**
  * Passes over the pages when adapting a model online. A profile is fitted on a publication's recent

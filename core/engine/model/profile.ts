@@ -23,6 +23,11 @@ export interface Profile {
   rows: Record<string, number[]>;
   /** How the profile has fared on the pages it was tried on (absent: not tried yet). */
   trial?: ProfileTrial;
+  /**
+   * The base model's overall score on the one page the profile has learned, while it has no trial
+   * record (absent once it has one, and in profiles written before session 14): see profileInUse.
+   */
+  firstPageBaseScore?: number;
 }
 
 /**
@@ -39,11 +44,30 @@ export interface ProfileTrial {
   baseScore: number;
 }
 
-/** Whether pages are segmented with the profile: not before it learned a page, nor while its trial record is worse than the base model's. */
+/**
+ * A profile learned from one page and not yet tried is used only where the base model scored below
+ * this on that page. Where the base model already reads the paper well, one page teaches mostly that
+ * page's noise: on papers the base model knew, a profile of one page cost 0.005–0.053 overall on the
+ * next page (session 13's learning curves), and the gate took the worst of them, −0.072 on a
+ * 2019-10 dev paper, to −0.004 while leaving papers new to the base model as they were (docs/profiles.md).
+ */
+export const UNTRIED_PROFILE_BELOW = 0.8;
+
+/**
+ * Whether pages are segmented with the profile: not before it learned a page, nor while its trial
+ * record is worse than the base model's, nor — learned from one page, untried — where the base
+ * model already scored UNTRIED_PROFILE_BELOW or more on that page (it waits for its first trial).
+ */
 export function profileInUse(profile: Profile): boolean {
-  if (profile.pages === 0) return false;
+  return profile.pages > 0 && profileState(profile) === 'in-use';
+}
+
+/** Why a profile that has learned pages is or is not used: its trial record, or its wait for one. */
+export function profileState(profile: Profile): 'in-use' | 'set-aside' | 'awaiting-trial' {
   const trial = profile.trial;
-  return !trial || trial.profileScore >= trial.baseScore;
+  if (trial && trial.pages > 0) return trial.profileScore >= trial.baseScore ? 'in-use' : 'set-aside';
+  const firstPage = profile.firstPageBaseScore;
+  return profile.pages === 1 && firstPage !== undefined && firstPage >= UNTRIED_PROFILE_BELOW ? 'awaiting-trial' : 'in-use';
 }
 
 const profileShape = {
@@ -66,6 +90,8 @@ const profileShape = {
     const problem = strictObject(v, { pages: int(0), profileScore: number, baseScore: number });
     return problem && `${path}.${problem}`;
   },
+  firstPageBaseScore: (v: unknown, path: string) =>
+    v === undefined || (typeof v === 'number' && v >= 0 && v <= 1) ? null : `${path}: expected a score from 0 to 1`,
 };
 
 /** Checked by hand (header-check.ts), not with zod: the engine that applies profiles loads no schema library. */

@@ -78,6 +78,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new Error(`${file}: segmentation failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  if (profile && segmentation.model?.profile === null) io.stderr(await profileNotUsed(profile));
   if (!parsed.json) {
     io.stdout(formatOutline(segmentation, { file, encoding: page.encoding, bytes: page.bytes, text: page.text }));
     return 0;
@@ -120,4 +121,17 @@ export function pageNumberFromFileName(file: string): number | null {
     /第0*([1-9]\d{0,2})版$/.exec(stem) ??
     /^0*([1-9]\d{0,2})$/.exec(stem);
   return match?.[1] ? Number(match[1]) : null;
+}
+
+/** Why `galley segment --profile` segmented with the base model: the profile's trial, or its wait for one. */
+async function profileNotUsed(profile: import('../../../core/engine/model/profile.ts').Profile): Promise<string> {
+  const { profileState } = await import('../../../core/engine/model/profile.ts');
+  const trial = profile.trial;
+  const why =
+    profile.pages === 0
+      ? 'it has learned no page'
+      : profileState(profile) === 'awaiting-trial'
+        ? `it learned one page, on which the base model already scores ${profile.firstPageBaseScore!.toFixed(3)}, and has not been tried on another`
+        : `on the ${trial!.pages} page(s) it was tried on it scored ${(trial!.profileScore / trial!.pages).toFixed(3)}, the base model ${(trial!.baseScore / trial!.pages).toFixed(3)}`;
+  return `galley: the ${profile.publication} profile is not used, the base model segments this page: ${why}\n`;
 }
