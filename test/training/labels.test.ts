@@ -6,6 +6,7 @@ import { segmentPage } from '../../core/engine/index.ts';
 import { anchorsMatch, labelFromGold, labelFromItems } from '../../core/engine/model/labels.ts';
 import { LINE_ROLES, type LabelledPage } from '../../core/engine/model/line-roles.ts';
 import { goldStartLines, parseGold } from '../../core/eval/gold.ts';
+import { evaluatePage } from '../../core/eval/metrics.ts';
 
 const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 const HENGYANG = 'hengyang-daily-2021-10-29-p1';
@@ -124,4 +125,34 @@ describe('labelFromItems', () => {
     expect(page.roles).toEqual(['headline', null, 'body-start', null, 'headline', null, 'body-start', null]);
     expect(page.month).toBe('2024-01');
   });
+
+  it("scores the engine's own reading 1.000 against the gold it gives: jump lines kept, items without text skipped in step", () => {
+    const dirs = [join(RESOURCES, 'pages'), join(RESOURCES, 'training-sample', 'pages')];
+    let withJump = 0;
+    for (const dir of dirs) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        const seg = segmentPage(text);
+        if (seg.items.some((i) => i.continuedOn !== null || i.continuedFrom !== null)) withJump++;
+        const { gold } = labelFromItems(text, seg.items, 't', file.replace(/\.txt$/, ''));
+        expect(evaluatePage(text, gold, seg, file).metrics.score, file).toBe(1);
+      }
+    }
+    expect(withJump).toBeGreaterThan(0);
+    // An item with no text of its own (a blank span) is skipped, and the next item keeps its own fields.
+    const text = '标题甲\n\n正文甲。（下转第2版）\n\n\n\n标题乙\n\n正文乙。\n';
+    const at = (s: string) => text.indexOf(s);
+    const base = { subheadline: null, series: null, kicker: null, byline: null, contributors: [], continuedFrom: null, flags: [] };
+    const items = [
+      { ...base, kind: 'article' as const, start: 0, end: at('\n\n\n\n') + 1, headline: '标题甲', paragraphs: ['正文甲。'], continuedOn: 2 },
+      { ...base, kind: 'article' as const, start: at('\n\n\n\n') + 1, end: at('标题乙'), headline: null, paragraphs: [], continuedOn: null },
+      { ...base, kind: 'article' as const, start: at('标题乙'), end: text.length, headline: '标题乙', paragraphs: ['正文乙。'], continuedOn: null },
+    ];
+    const gold = labelFromItems(text, items, 't', 't-2024-01-01').gold;
+    expect(gold.items.map((i) => [i.start, i.continuedOn ?? null, i.paragraphs])).toEqual([
+      ['标题甲', 2, 1],
+      ['标题乙', null, 1],
+    ]);
+  });
 });
+

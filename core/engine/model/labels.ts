@@ -129,6 +129,8 @@ export function labelFromItems(text: string, items: readonly Item[], source: str
   };
   const ordered = [...items].sort((a, b) => a.start - b.start);
   const specs: ItemSpec[] = [];
+  /** The items labelled, in step with specs (an item with no text of its own is skipped). */
+  const labelled: Item[] = [];
   for (const item of ordered) {
     // The item starts at its first line with text inside its span.
     let line = lineOf(item.start);
@@ -148,6 +150,7 @@ export function labelFromItems(text: string, items: readonly Item[], source: str
     };
     spec.opensParagraph = paragraphStarts(lines, line, last, item.paragraphs);
     specs.push(spec);
+    labelled.push(item);
   }
   // A front page's nameplate prints facts that a running head does not (issue number, page count, Latin title).
   const front = ordered.some((i) => {
@@ -159,7 +162,7 @@ export function labelFromItems(text: string, items: readonly Item[], source: str
   const gold: Gold = {
     schema: 'galley.gold/1',
     text: `pages/${id}.txt`,
-    items: specs.map((s, k) => goldItemOf(lines, s, ordered[k]!)),
+    items: specs.map((s, k) => goldItemOf(lines, s, labelled[k]!)),
     joins: [],
     breaks: [],
   };
@@ -176,6 +179,9 @@ function goldItemOf(lines: readonly string[], spec: ItemSpec, item: Item): GoldI
     headline: spec.titles.headlineTexts,
     contributors: item.contributors,
     paragraphs: item.paragraphs.length,
+    // The jump lines the editor left (the scorer compares them with the paragraphs).
+    continuedOn: item.continuedOn ?? null,
+    continuedFrom: item.continuedFrom ?? null,
   };
 }
 
