@@ -203,7 +203,7 @@ export function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): C
   if (TITLE_ROLES.has(role)) return reread(line, 'title', false);
   // A closing credit the rules did not parse ("数据来源：…", "（新华社北京10月1日电  记者林晖、熊丰）"): a credit, not a paragraph.
   if (role === 'credit' && !line.leadingByline && !line.jump) {
-    const credit = pack.standaloneByline(line.folded) ?? pack.endCredit(line.folded) ?? pack.bareByline(line.folded);
+    const credit = pack.standaloneByline(line.folded) ?? pack.endCredit(line.folded) ?? pack.bareByline(line.folded) ?? pack.bracketedSignature(line.folded);
     return reread(line, 'end-credit', false, unfoldNames(credit, line) ?? { text: line.folded, contributors: [] });
   }
   // Rows of a table stand on their own lines, whatever the model reads (the pack knows a table row).

@@ -2,12 +2,8 @@
 // 秦国文 into 秦国 (a place: the Qin state) + 文, so names are also found from how papers write
 // them: right after a title (市委书记秦国文, 代市长吴庆文), in lists after 领导 or a title
 // (沈觅、潘国强), and before a speech verb (秦国文说, 秦国文指出). Pure: no jieba.
+import { surnameAt } from '../engine/rules/zh-surnames.ts';
 
-/** Common single-character surnames (the ~150 most frequent) and compound surnames. */
-const SURNAMES_1 = new Set(
-  [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习'],
-);
-const SURNAMES_2 = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '南宫'];
 
 /** Characters that end a name's run: they are grammar, not given names. */
 const NOT_IN_GIVEN_NAME = new Set([...'的了在是和与及等说出到对也就都而为将把被从向于以这那之其一二三四五六七八九十百千万市县区省镇乡村']);
@@ -32,10 +28,6 @@ const BOUNDARY = /^$|^[\s，。、；：,.;:!?！？）)（(“”"'‘’《》
 
 const CJK = /^[\u4e00-\u9fff]$/;
 
-function surnameAt(text: string, i: number): number {
-  for (const s of SURNAMES_2) if (text.startsWith(s, i)) return 2;
-  return SURNAMES_1.has(text[i] ?? '') ? 1 : 0;
-}
 
 const followsWell = (rest: string): boolean => BOUNDARY.test(rest) || FOLLOWERS.some((f) => rest.startsWith(f));
 

@@ -1,7 +1,7 @@
 // What Tesseract really makes of page furniture: the rule pack repairs misread byline brackets,
 // bullets and subtitle dashes (length-preserving), so the engine reads them as printed.
 import { describe, expect, it } from 'vitest';
-import { zhDailyRules as pack } from '../../core/engine/index.ts';
+import { segmentPage, zhDailyRules as pack } from '../../core/engine/index.ts';
 import { repairOcr } from '../../core/engine/rules/zh-ocr.ts';
 
 describe('OCR repair in the Chinese pack', () => {
@@ -73,5 +73,22 @@ describe('OCR repair in the Chinese pack', () => {
     expect(pack.bareByline('王 伟  李四')?.contributors).toEqual([{ name: '王伟', role: 'author' }, { name: '李四', role: 'author' }]);
     expect(pack.bareByline('今天天气很好，我们去公园')).toBeNull();
     expect(pack.standaloneByline('韩远志')).toBeNull();
+  });
+
+  it('reads a bracketed sign-off of bare names as its authors, and brackets that name nobody as nothing', () => {
+    const authors = (line: string) => pack.bracketedSignature(pack.fold(line))?.contributors ?? null;
+    expect(authors('（倪光辉）')).toEqual([{ name: '倪光辉', role: 'author' }]);
+    expect(authors('(倪光辉、刘侃)')).toEqual([{ name: '倪光辉', role: 'author' }, { name: '刘侃', role: 'author' }]);
+    expect(authors('（柯  文）')).toEqual([{ name: '柯文', role: 'author' }]);
+    expect(authors('（执笔：董  涛）')).toEqual([{ name: '董涛', role: 'author' }]);
+    expect(authors('（欧阳明）')).toEqual([{ name: '欧阳明', role: 'author' }]);
+    for (const none of ['（节选）', '（待续）', '（完）', '（上海）', '（黄浦区）', '（欧阳）', '（本报评论员）', '（作者系北京大学教授）', '倪光辉', '（今天天气很好）']) expect(authors(none), none).toBeNull();
+  });
+
+  it('gives a closing bracketed sign-off its authors beside a production credit', () => {
+    const page = ['人民日报', '', '前进步伐 势不可挡', '', '　　10月1日，北京，天安门广场。英雄的人民军队严整列阵，共和国武装力量改革重塑后首次整体亮相。', '', '　　党的十八大以来，人民军队进行了整体性变革、革命性重塑。', '', '(倪光辉)', '', '版式设计: 蔡华伟', ''].join('\n');
+    const item = segmentPage(page).items.at(-1)!;
+    expect(item.contributors).toEqual([{ name: '倪光辉', role: 'author' }, { name: '蔡华伟', role: 'editor' }]);
+    expect(item.paragraphs).toHaveLength(2);
   });
 });

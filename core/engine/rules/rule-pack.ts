@@ -100,6 +100,12 @@ export interface RulePack {
    * the line is a byline; never a byline by its form alone (a short title looks the same).
    */
   bareByline(line: string): ParsedByline | null;
+  /**
+   * A sign-off in brackets that names its writers with no role word ("（倪光辉）", "（倪光辉、刘侃）",
+   * "（执笔：董  涛）"), read as the authors when the line-role model says the line is a credit; never
+   * a credit by its form alone ("（节选）", "（上海）" are not names, and the check cannot tell every case).
+   */
+  bracketedSignature(line: string): ParsedByline | null;
   /** A whole line that is a byline ("■本报记者 X", "记者 X 报道", "文/张三"). */
   standaloneByline(line: string): ParsedByline | null;
   /** A whole line or a line's tail that credits a photo ("■见习记者 王皓永 摄"); start of the credit in the line. */

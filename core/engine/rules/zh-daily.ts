@@ -1,5 +1,6 @@
 // Rule pack for Chinese regional dailies (simplified or traditional script, full-width or ASCII
 // punctuation). All patterns are written for simplified characters; lines are folded first.
+import { surnameAt } from './zh-surnames.ts';
 import type { ContributorRole, Masthead } from '../../../shared/segmentation.ts';
 import type { JumpLine, ParsedByline, RulePack } from './rule-pack.ts';
 import { foldTraditional } from './zh-fold.ts';
@@ -41,6 +42,10 @@ const CREDIT_VERBS = new Set(['整理', '编译', '采写', '报道', '报导', 
 const NOT_NAMES = new Set(['手记', '同志', '观察', '来信', '随笔', '札记', '日记', '视角', '笔记', '感言', '点评', '说法', '提示']);
 const NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff·•]{1,10})$/;
 const BULLETS = /^[■□◆◇●○◎▲△★☆▶►\s]+/;
+/** The word before a writer's name in a bracketed sign-off: （执笔：董涛）. */
+const PEN_WORD = /^\s*(?:执笔|撰稿|撰文)\s*[：:]\s*/;
+/** 杨浦区, 金山县: a place, not a person. */
+const PLACE_END = /[区县市省镇村乡路街]$/;
 /** One Han character, spaces, one or two more: a short name spaced out to the width of a longer one. */
 const SPACED_NAME = /(^|[\s、，,/／])([\u4e00-\u9fff])[\s\u3000]{1,3}([\u4e00-\u9fff]{1,2})(?=$|[\s、，,]|摄)/g;
 /** The agency or source printed after a photo credit: "某某摄（人民视觉）", "（影像中国）", "(新华社发)". */
@@ -327,6 +332,16 @@ export const zhDailyRules: RulePack = {
     if (!trimmed || trimmed.length > 16) return null;
     const names = trimmed.replace(SPACED_NAME, '$1$2$3').split(/[\s、，,]+/).filter(Boolean);
     if (!names.length || names.some((n) => !NAME.test(n) || NOT_NAMES.has(n))) return null;
+    return { text: line.trim(), contributors: names.map((name) => ({ name, role: 'author' as const })) };
+  },
+
+  bracketedSignature(line) {
+    const inner = BRACKETED.exec(line.trim().replace(BULLETS, ''))?.[1]?.replace(PEN_WORD, '');
+    if (!inner) return null;
+    const names = inner.replace(SPACED_NAME, '$1$2$3').split(/[\s、，,]+/).filter(Boolean);
+    // Every token a 2–4 character name that opens with a surname: "（节选）", "（待续）", "（上海）" name nobody.
+    const isName = (n: string): boolean => NAME.test(n) && n.length <= 4 && !NOT_NAMES.has(n) && surnameAt(n, 0) > 0 && surnameAt(n, 0) < n.length && !PLACE_END.test(n);
+    if (!names.length || names.length > 6 || !names.every(isName)) return null;
     return { text: line.trim(), contributors: names.map((name) => ({ name, role: 'author' as const })) };
   },
 
