@@ -197,13 +197,13 @@ export function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): C
   const bullet = line.role === 'title' && !TITLE_ROLES.has(role) ? pack.bulletSignature(line.folded) : null;
   if (bullet) return reread(line, 'byline', line.continuesPrevious, unfoldNames(bullet, line));
   if (role === 'byline' && !line.leadingByline) {
-    const credit = pack.standaloneByline(line.folded) ?? pack.bareByline(line.folded);
+    const credit = pack.standaloneByline(line.folded) ?? namesAlone(line.folded, pack);
     if (credit) return reread(line, 'byline', line.continuesPrevious, unfoldNames(credit, line));
   }
   if (TITLE_ROLES.has(role)) return reread(line, 'title', false);
   // A closing credit the rules did not parse ("数据来源：…", "（新华社北京10月1日电  记者林晖、熊丰）"): a credit, not a paragraph.
   if (role === 'credit' && !line.leadingByline && !line.jump) {
-    const credit = pack.standaloneByline(line.folded) ?? pack.endCredit(line.folded) ?? pack.bareByline(line.folded) ?? pack.bracketedSignature(line.folded);
+    const credit = pack.standaloneByline(line.folded) ?? pack.endCredit(line.folded) ?? namesAlone(line.folded, pack) ?? pack.bracketedSignature(line.folded);
     return reread(line, 'end-credit', false, unfoldNames(credit, line) ?? { text: line.folded, contributors: [] });
   }
   // Rows of a table stand on their own lines, whatever the model reads (the pack knows a table row).
@@ -211,6 +211,17 @@ export function readAs(line: ClassifiedLine, role: ModelRole, pack: RulePack): C
   if (role === 'body-start' || role === 'caption') return reread(line, 'body', false);
   if (role === 'crosshead') return reread(line, line.role, false);
   return line;
+}
+
+/**
+ * Names alone on a line the model reads as a byline: its authors when every token is a person's
+ * name; otherwise (OCR debris such as "组历史", "发展") still a byline, naming nobody. bareByline's
+ * looser form stays what the model's feature reads.
+ */
+function namesAlone(text: string, pack: RulePack): ClassifiedLine['credit'] {
+  const bare = pack.bareByline(text);
+  if (!bare || bare.contributors.every((c) => pack.isPersonName(c.name))) return bare;
+  return { text: bare.text, contributors: [] };
 }
 
 /** The line with another role and continuation (and credit): a copy of fixed fields, not a spread (see copyLine). */

@@ -37,6 +37,20 @@ describe('paragraphs from decoded roles', () => {
     expect(asBody.paragraphs).toHaveLength(3);
   });
 
+  it('names alone the model reads as a byline are authors only when they are names of people; debris names nobody', () => {
+    const page = (signature: string) => ['华润集团引领商业进步', signature, '  八十年前，华润的先辈们在香港一间小阁楼里创业。', ''].join('\n');
+    expect(derive(page('韩远志'), ['headline', 'byline', 'body-start']).contributors).toEqual([{ name: '韩远志', role: 'author' }]);
+    const debris = derive(page('组历史'), ['headline', 'byline', 'body-start']);
+    expect(debris.contributors).toEqual([]);
+    expect(debris.byline).toBe('组历史');
+    expect(debris.paragraphs).toHaveLength(1);
+    // Read as a credit closing the item, the same.
+    const closing = ['华润集团引领商业进步', '  八十年前，华润的先辈们在香港一间小阁楼里创业。', '发展', '（倪光辉）', ''].join('\n');
+    const item = derive(closing, ['headline', 'body-start', 'credit', 'credit']);
+    expect(item.contributors).toEqual([{ name: '倪光辉', role: 'author' }]);
+    expect(item.paragraphs).toHaveLength(1);
+  });
+
   it('titles the model reads as a headline over no text (a photo spread) are titles, not paragraphs; an ad keeps its lines', () => {
     const text = ['逐梦70年', '壮美河山  瑰丽画卷', '本报记者 姜毅昊 通讯员 姜磊雪', ''].join('\n');
     const item = derive(text, ['series', 'headline', 'byline']);

@@ -82,6 +82,8 @@ describe('OCR repair in the Chinese pack', () => {
     expect(authors('（柯  文）')).toEqual([{ name: '柯文', role: 'author' }]);
     expect(authors('（执笔：董  涛）')).toEqual([{ name: '董涛', role: 'author' }]);
     expect(authors('（欧阳明）')).toEqual([{ name: '欧阳明', role: 'author' }]);
+    expect(['李四', '欧阳明', '韩远志'].every((n) => pack.isPersonName(n))).toBe(true);
+    expect(['发展', '组历史', '欧阳', '节选', '上海', '黄浦区', '李'].some((n) => pack.isPersonName(n))).toBe(false);
     for (const none of ['（节选）', '（待续）', '（完）', '（上海）', '（黄浦区）', '（欧阳）', '（本报评论员）', '（作者系北京大学教授）', '倪光辉', '（今天天气很好）']) expect(authors(none), none).toBeNull();
   });
 

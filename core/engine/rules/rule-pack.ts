@@ -106,6 +106,8 @@ export interface RulePack {
    * a credit by its form alone ("（节选）", "（上海）" are not names, and the check cannot tell every case).
    */
   bracketedSignature(line: string): ParsedByline | null;
+  /** Whether a token read as a name is a person's name as the language writes one (李四, 欧阳明; not 发展, 节选, 上海). */
+  isPersonName(name: string): boolean;
   /** A whole line that is a byline ("■本报记者 X", "记者 X 报道", "文/张三"). */
   standaloneByline(line: string): ParsedByline | null;
   /** A whole line or a line's tail that credits a photo ("■见习记者 王皓永 摄"); start of the credit in the line. */

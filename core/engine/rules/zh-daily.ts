@@ -339,10 +339,15 @@ export const zhDailyRules: RulePack = {
     const inner = BRACKETED.exec(line.trim().replace(BULLETS, ''))?.[1]?.replace(PEN_WORD, '');
     if (!inner) return null;
     const names = inner.replace(SPACED_NAME, '$1$2$3').split(/[\s、，,]+/).filter(Boolean);
-    // Every token a 2–4 character name that opens with a surname: "（节选）", "（待续）", "（上海）" name nobody.
-    const isName = (n: string): boolean => NAME.test(n) && n.length <= 4 && !NOT_NAMES.has(n) && surnameAt(n, 0) > 0 && surnameAt(n, 0) < n.length && !PLACE_END.test(n);
-    if (!names.length || names.length > 6 || !names.every(isName)) return null;
+    // Every token a person's name: "（节选）", "（待续）", "（上海）" name nobody.
+    if (!names.length || names.length > 6 || !names.every((n) => zhDailyRules.isPersonName(n))) return null;
     return { text: line.trim(), contributors: names.map((name) => ({ name, role: 'author' as const })) };
+  },
+
+  isPersonName(name) {
+    // A 2–4 character name that opens with a surname and has a given name after it, and is no place.
+    const surname = surnameAt(name, 0);
+    return NAME.test(name) && name.length <= 4 && !NOT_NAMES.has(name) && surname > 0 && surname < name.length && !PLACE_END.test(name);
   },
 
   photoCredit(full) {
