@@ -30,7 +30,7 @@ export const doubtsEn = {
     'The {{profile}} profile (learned from {{count}} pages) is set aside: on the proofed pages it was tried on ({{trial}}) it scored {{profileScore}}, the base model {{baseScore}}. Pages are segmented and previewed with the base model until the profile, fitted again at each proofed page, does better.',
   awaitingTrial: '{{profile}} profile awaiting its trial',
   awaitingTrialTitle:
-    'The {{profile}} profile has learned from one proofed page, on which the base model already scored {{baseScore}}. A profile of one page mostly learns that page, so pages are segmented and previewed with the base model until the next proofed page shows the profile does at least as well.',
+    'The {{profile}} profile has learned from one proofed page, on which the base model already scored {{baseScore}}. A profile of one page mostly learns that page, so pages are segmented and previewed with the base model until the next proofed page shows the profile does better.',
   setAsideTitle_one:
     'The {{profile}} profile (learned from {{count}} page) is set aside: on the proofed pages it was tried on ({{trial}}) it scored {{profileScore}}, the base model {{baseScore}}. Pages are segmented and previewed with the base model until the profile, fitted again at each proofed page, does better.',
 };
@@ -63,7 +63,7 @@ export const doubtsZh: typeof doubtsEn = {
     '{{profile}} 配置（学自 {{count}} 版）暂不使用：在校毕后试用的 {{trial}} 版上，它得分 {{profileScore}}，基础模型得分 {{baseScore}}。在每校毕一版重新学习的配置胜过基础模型之前，本报各版都用基础模型切分和预览。',
   awaitingTrial: '{{profile}} 配置待试用',
   awaitingTrialTitle:
-    '{{profile}} 配置只学过一个校毕的版面，基础模型在该版上已得分 {{baseScore}}。只学一版的配置多半只学到该版本身，因此在下一个校毕的版面证明它不逊于基础模型之前，本报各版都用基础模型切分和预览。',
+    '{{profile}} 配置只学过一个校毕的版面，基础模型在该版上已得分 {{baseScore}}。只学一版的配置多半只学到该版本身，因此在下一个校毕的版面证明它胜过基础模型之前，本报各版都用基础模型切分和预览。',
   setAsideTitle_one:
     '{{profile}} 配置（学自 {{count}} 版）暂不使用：在校毕后试用的 {{trial}} 版上，它得分 {{profileScore}}，基础模型得分 {{baseScore}}。在每校毕一版重新学习的配置胜过基础模型之前，本报各版都用基础模型切分和预览。',
 };

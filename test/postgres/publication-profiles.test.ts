@@ -33,10 +33,10 @@ const counting = (base: string): ProfileLearner => ({
     }),
 });
 const failing: ProfileLearner = { ...counting('test-1'), learn: () => { throw new Error('the learner broke'); } };
-/** The counting learner with the profile's trial record: the profile did worse than the base model on it, or as well. */
+/** The counting learner with the profile's trial record: the profile did worse than the base model on it, or better. */
 const trying = (worse: boolean): ProfileLearner => ({
   ...counting('test-1'),
-  learn: (previous, pages, name) => ({ ...counting('test-1').learn(previous, pages, name), trial: { pages: 1, profileScore: worse ? 0.5 : 0.9, baseScore: 0.9 } }),
+  learn: (previous, pages, name) => ({ ...counting('test-1').learn(previous, pages, name), trial: { pages: 1, profileScore: worse ? 0.5 : 0.95, baseScore: 0.9 } }),
 });
 
 describe.skipIf(!available)(`publication profiles on SQLite and PostgreSQL${available ? '' : ` (skipped: ${POSTGRES_MISSING})`}`, () => {

@@ -57,8 +57,8 @@ describe('engine worker handler', () => {
     const setAside = { publication: '东陵日报', pages: 3, setAside: { pages: 2, profile: 0.75, base: 0.9 } };
     expect(handle({ type: 'profile', id: 1, profile: worse })).toEqual({ id: 1, ok: true, profile: setAside });
     expect(handle({ type: 'derive', id: 2, request: { text: PAGE, starts, kinds } })).toEqual({ id: 2, ok: true, items: deriveItems(PAGE, starts, kinds), profile: setAside });
-    // The same profile with a trial record at least as good as the base model's is used, and named plainly.
-    const better = { ...worse, trial: { pages: 2, profileScore: 1.8, baseScore: 1.8 } };
+    // The same profile with a trial record better than the base model's is used, and named plainly.
+    const better = { ...worse, trial: { pages: 2, profileScore: 1.85, baseScore: 1.8 } };
     expect(handle({ type: 'profile', id: 3, profile: better })).toEqual({ id: 3, ok: true, profile: { publication: '东陵日报', pages: 3 } });
     expect(handle({ type: 'derive', id: 4, request: { text: PAGE, starts, kinds } })).toEqual({ id: 4, ok: true, items: deriveItems(PAGE, starts, kinds, { profile: better }), profile: { publication: '东陵日报', pages: 3 } });
     // Learned from one page the base model read well, untried: previewed with the base model, saying it awaits its trial.

@@ -34,7 +34,7 @@ export interface Profile {
  * The profile's record on the pages editors proofed after it was learned: each proofed page is
  * segmented with the base model and with the profile as it stood before learning the page, and
  * both are scored against the editor's corrections (the shared scorer's overall formula). A
- * profile that does worse than the base model on that record is not used (profileInUse): a few
+ * profile that does no better than the base model on that record is not used (profileInUse): a few
  * pages can teach a paper's habits, and they can also teach noise the base model had averaged out.
  */
 export interface ProfileTrial {
@@ -55,7 +55,7 @@ export const UNTRIED_PROFILE_BELOW = 0.8;
 
 /**
  * Whether pages are segmented with the profile: not before it learned a page, nor while its trial
- * record is worse than the base model's, nor — learned from one page, untried — where the base
+ * record is no better than the base model's, nor — learned from one page, untried — where the base
  * model already scored UNTRIED_PROFILE_BELOW or more on that page (it waits for its first trial).
  */
 export function profileInUse(profile: Profile): boolean {
@@ -65,7 +65,10 @@ export function profileInUse(profile: Profile): boolean {
 /** Why a profile that has learned pages is or is not used: its trial record, or its wait for one. */
 export function profileState(profile: Profile): 'in-use' | 'set-aside' | 'awaiting-trial' {
   const trial = profile.trial;
-  if (trial && trial.pages > 0) return trial.profileScore >= trial.baseScore ? 'in-use' : 'set-aside';
+  // A tie goes to the base model: a trial where the profile changed nothing is no evidence for it, and on
+  // papers the base model knew, ties let a two-page profile through that then cost (2019-10 dev, house 2,
+  // k = 2: −0.034 → −0.014 overall; a paper new to the base model −0.001).
+  if (trial && trial.pages > 0) return trial.profileScore > trial.baseScore ? 'in-use' : 'set-aside';
   const firstPage = profile.firstPageBaseScore;
   return profile.pages === 1 && firstPage !== undefined && firstPage >= UNTRIED_PROFILE_BELOW ? 'awaiting-trial' : 'in-use';
 }

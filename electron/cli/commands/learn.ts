@@ -70,14 +70,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!trial && profile.firstPageBaseScore !== undefined && !profileInUse(profile)) {
     io.stdout(
       `the base model already scores ${profile.firstPageBaseScore.toFixed(3)} on that page (${UNTRIED_PROFILE_BELOW} or more): ` +
-        `a profile of one page is not used there until a trial on another page shows it does at least as well (learn from two pages or more to use it)\n`,
+        `a profile of one page is not used there until a trial on another page shows it does better (learn from two pages or more to use it)\n`,
     );
   }
   if (trial) {
     const mean = (sum: number) => (sum / trial.pages).toFixed(3);
     io.stdout(
       `tried on ${trial.pages} page${trial.pages === 1 ? '' : 's'} before learning each: profile ${mean(trial.profileScore)}, base model ${mean(trial.baseScore)} (mean overall score)` +
-        `${profileInUse(profile) ? '' : ' — not used until it does at least as well as the base model'}\n`,
+        `${profileInUse(profile) ? '' : ' — not used until it does better than the base model'}\n`,
     );
   }
   return 0;
