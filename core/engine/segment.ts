@@ -57,7 +57,7 @@ function resolveModel(options: SegmentOptions): LineRoleModel | null {
   return model;
 }
 
-/** The profile pages are segmented with: the one given, unless it is not in use (empty, worse than the base model on its trial, or awaiting its first trial). */
+/** The profile pages are segmented with: the one given, unless it is not in use (empty, no better than the base model on its trial, or awaiting its first trial). */
 const usedProfile = (options: SegmentOptions): Profile | null => (options.profile && profileInUse(options.profile) ? options.profile : null);
 
 export function segmentPage(input: string, options: SegmentOptions = {}): Segmentation {

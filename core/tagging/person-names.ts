@@ -4,7 +4,6 @@
 // (沈觅、潘国强), and before a speech verb (秦国文说, 秦国文指出). Pure: no jieba.
 import { surnameAt } from '../engine/rules/zh-surnames.ts';
 
-
 /** Characters that end a name's run: they are grammar, not given names. */
 const NOT_IN_GIVEN_NAME = new Set([...'的了在是和与及等说出到对也就都而为将把被从向于以这那之其一二三四五六七八九十百千万市县区省镇乡村']);
 
@@ -27,7 +26,6 @@ const FOLLOWERS = [
 const BOUNDARY = /^$|^[\s，。、；：,.;:!?！？）)（(“”"'‘’《》【】—…·]/;
 
 const CJK = /^[\u4e00-\u9fff]$/;
-
 
 const followsWell = (rest: string): boolean => BOUNDARY.test(rest) || FOLLOWERS.some((f) => rest.startsWith(f));
 
