@@ -13,7 +13,7 @@ import { isDoubtful } from '../shared/segmentation.ts';
 import { defaultModel, parseProfile, UNTRIED_PROFILE_BELOW } from '../core/engine/model/index.ts';
 import { deriveItems } from '../core/engine/segment.ts';
 import { goldStartLines } from '../core/eval/gold.ts';
-import { SCREENSHOTS, hasChromium, openAppOnArchive, type AppOnArchive } from './support.ts';
+import { SCREENSHOTS, hasChromium, openAppOnArchive, openEveryIssue, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
 /** Doubts the committed model (v7) leaves on page 2 (see prepareArchive); v6 left 2, v4 and v5 4, v2 and v3 3. */
@@ -84,8 +84,7 @@ describe.skipIf(!hasChromium)('doubts in the workspace', () => {
     // The committed model leaves DOUBTS_ON_PAGE_2 doubts on page 2; the walk below needs two or more.
     expect(doubts, `doubts on page 2 with the committed model ${defaultModel().version}`).toBe(DOUBTS_ON_PAGE_2);
     expect(doubts).toBeGreaterThan(1);
-    // Open every issue (the front page's masthead may date it apart from page 2).
-    for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
+    await openEveryIssue(page);
     const row = page.locator(`[data-testid=page-row][data-page-id="${secondPageId}"]`);
     await expect.poll(() => row.getByTestId('page-doubts').getAttribute('data-count')).toBe(String(doubts));
     await expect.poll(() => row.getByTestId('page-doubts').textContent()).toBe(`? ${doubts} doubts`);

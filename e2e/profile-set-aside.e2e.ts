@@ -16,7 +16,7 @@ import { evaluatePage } from '../core/eval/metrics.ts';
 import { segmentPage } from '../core/engine/segment.ts';
 import { applyProfile, parseProfile, profileInUse, profileState, UNTRIED_PROFILE_BELOW, type Profile } from '../core/engine/model/profile.ts';
 import { defaultModel } from '../core/engine/model/default-model.ts';
-import { SCREENSHOTS, hasChromium, openAppOnArchive, type AppOnArchive } from './support.ts';
+import { SCREENSHOTS, hasChromium, openAppOnArchive, openPageById, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/pages/', import.meta.url));
 
@@ -98,9 +98,7 @@ describe.skipIf(!hasChromium)('a profile set aside by its trial', () => {
   });
 
   it('segments the next page with the base model, and the model chip says the profile is set aside and why', async () => {
-    for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
-    await page.locator(`[data-testid=page-row][data-page-id="${pageId}"]`).click();
-    await page.waitForSelector('[data-testid=item-card]');
+    await openPageById(page, pageId);
     const chip = page.getByTestId('model-chip');
     await expect.poll(() => chip.getAttribute('data-profile-set-aside')).toBe('人民日报');
     expect(await chip.textContent()).toMatch(/^Model: v\d+ · 人民日报 profile set aside$/);
@@ -149,9 +147,7 @@ describe.skipIf(!hasChromium)('a profile awaiting its trial', () => {
   });
 
   it('segments the next page with the base model, and the model chip says the profile awaits its trial', async () => {
-    for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
-    await page.locator(`[data-testid=page-row][data-page-id="${pageId}"]`).click();
-    await page.waitForSelector('[data-testid=item-card]');
+    await openPageById(page, pageId);
     const chip = page.getByTestId('model-chip');
     await expect.poll(() => chip.getAttribute('data-profile-awaiting-trial')).toBe('人民日报');
     expect(await chip.textContent()).toMatch(/^Model: v\d+ · 人民日报 profile awaiting its trial$/);

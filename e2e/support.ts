@@ -166,6 +166,18 @@ export async function skipProfilePicker(page: Page): Promise<void> {
   await page.getByTestId('profile-picker').waitFor({ state: 'detached' });
 }
 
+/** Opens every issue in the library: a page's masthead may date it apart from the other pages of its issue. */
+export async function openEveryIssue(page: Page): Promise<void> {
+  for (const issue of await page.getByTestId('issue-row').all()) await issue.click();
+}
+
+/** Opens the page with this archive id from the library (every issue opened first): its cards are shown. */
+export async function openPageById(page: Page, pageId: number): Promise<void> {
+  await openEveryIssue(page);
+  await page.locator(`[data-testid=page-row][data-page-id="${pageId}"]`).click();
+  await page.waitForSelector('[data-testid=item-card]');
+}
+
 /** Imports the sample page through the import panel, closes the panel and opens the page: its cards are shown. */
 export async function importAndOpenSamplePage(page: Page): Promise<void> {
   await page.setInputFiles('[data-testid=import-input]', SAMPLE_PAGE);

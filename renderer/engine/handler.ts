@@ -10,7 +10,7 @@ import { engineRequestSchema, type EngineResponse, type PreviewProfile } from '.
 /** A handler with its own profile (the worker has one; tests make several). */
 export function createEngineHandler(): (message: unknown) => EngineResponse {
   let profile: Profile | null = null;
-  // A profile not in use (worse than the base model on its trial, or untried after one page the base
+  // A profile not in use (no better than the base model on its trial, or untried after one page the base
   // model read well) previews with the base model, as the host segments; the answer says so, with the
   // record behind it, so the editor sees why.
   const previewProfile = (): PreviewProfile => {

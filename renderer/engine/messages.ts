@@ -13,7 +13,7 @@ export const profileTrialSummarySchema = z
 
 /**
  * The publication profile the worker was given (null: none, the base model alone). With `setAside`
- * the profile is not used — its trial record is worse than the base model's — and with
+ * the profile is not used — its trial record is no better than the base model's — and with
  * `awaitingTrial` it is not used yet — learned from one page the base model already read well
  * (its score there given) — and in both the worker previews with the base model, as the host segments.
  */

@@ -53,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const publication =
     parsed.flags.publication ?? previous?.publication ?? golds[0]!.gold.masthead?.title ?? basename(golds[0]!.goldPath).replace(/\.json$/i, '');
   const pages = golds.map((g) => labelGoldPage(g, publication));
-  const { defaultModel, learnProfile, profileInUse, UNTRIED_PROFILE_BELOW } = await import('../../../core/engine/model/index.ts');
+  const { defaultModel, learnProfile, profileInUse, profileState, UNTRIED_PROFILE_BELOW } = await import('../../../core/engine/model/index.ts');
   const { refitProfile } = await import('../../../core/eval/profile-learning.ts');
   const base = defaultModel();
   // On top of a profile file, the pages it learned are not at hand: learn the new ones over it. Otherwise
@@ -67,9 +67,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `${deltas} feature rows adjusted, ${profile.pages} pages in all -> ${parsed.flags.out}\n`,
   );
   const trial = profile.trial;
-  if (!trial && profile.firstPageBaseScore !== undefined && !profileInUse(profile)) {
+  if (profileState(profile) === 'awaiting-trial') {
     io.stdout(
-      `the base model already scores ${profile.firstPageBaseScore.toFixed(3)} on that page (${UNTRIED_PROFILE_BELOW} or more): ` +
+      `the base model already scores ${(profile.firstPageBaseScore ?? 0).toFixed(3)} on that page (${UNTRIED_PROFILE_BELOW} or more): ` +
         `a profile of one page is not used there until a trial on another page shows it does better (learn from two pages or more to use it)\n`,
     );
   }
