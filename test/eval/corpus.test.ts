@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/commands/eval.ts';
+import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
+import { serializeModel, trainModel } from '../../core/engine/model/index.ts';
 import {
   baselineFrom,
   evaluateCorpus,
@@ -121,4 +123,36 @@ describe('galley eval', () => {
     expect(await run(['--frobnicate'], bad.io)).toBe(2);
     expect(bad.err.join('')).toMatch(/unknown argument: --frobnicate/);
   });
+
+  it('--model scores a weight file instead of the committed model, and refuses a missing or broken one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-eval-model-'));
+    try {
+      // A model trained on two invented pages, one pass: it must read the Hengyang page worse than v7.
+      const weak = trainModel(annotatedPages().filter((p) => p.id !== HENGYANG).slice(0, 2), { epochs: 1, version: 'weak' });
+      writeFileSync(join(dir, 'weak.json'), JSON.stringify(serializeModel(weak)));
+      const withWeak = capture();
+      expect(await run(['--model', join(dir, 'weak.json'), '--json'], withWeak.io)).toBe(0);
+      const withCommitted = capture();
+      await run(['--json'], withCommitted.io);
+      const score = (out: string[]): number => {
+        const r = JSON.parse(out.join('')) as CorpusResult;
+        return r.pages.find((p) => p.id === HENGYANG)!.metrics.score;
+      };
+      expect(score(withCommitted.out)).toBe(1);
+      expect(score(withWeak.out)).toBeLessThan(0.95);
+
+      const missing = capture();
+      expect(await run(['--model', join(dir, 'none.json')], missing.io)).toBe(2);
+      expect(missing.err.join('')).toMatch(/none\.json: no such model file/);
+      writeFileSync(join(dir, 'broken.json'), '{"schema":"galley.line-roles/2"}');
+      const broken = capture();
+      expect(await run(['--model', join(dir, 'broken.json')], broken.io)).toBe(2);
+      expect(broken.err.join('')).toMatch(/broken\.json: not a line-role weight file/);
+      const both = capture();
+      expect(await run(['--model', join(dir, 'weak.json'), '--write-baseline'], both.io)).toBe(2);
+      expect(both.err.join('')).toMatch(/--model scores a weight file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

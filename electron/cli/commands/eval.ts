@@ -11,7 +11,9 @@ import {
   writeBaseline,
   type CorpusResult,
   type PageResult,
+  type Segmenter,
 } from '../../eval/corpus.ts';
+import type { LineRoleModel } from '../../../core/engine/model/index.ts';
 import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../../core/eval/metrics.ts';
 import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
 
@@ -21,7 +23,7 @@ export interface CommandIO {
   isTTY: boolean;
 }
 
-export const USAGE = `usage: galley eval [--dir DIR] [--json] [--verbose] [--write-baseline]
+export const USAGE = `usage: galley eval [--dir DIR] [--model FILE] [--json] [--verbose] [--write-baseline]
        galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--features SET] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
@@ -32,6 +34,8 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --json             print the full result as JSON
   --verbose          also list every missed item, field, join, break and masthead field
   --write-baseline   rewrite DIR/eval-baseline.json from the current figures
+  --model FILE       score these line-role weights (galley.line-roles/1 or /2, e.g. from galley train
+                     with some pages held out) instead of the committed model; no baseline check
 
   --splits           held-out figures of the line-role model: train on one month of the built
                      corpus and test on the other (both ways), and leave one source out over the
@@ -76,10 +80,11 @@ interface Options {
   seed: number;
   epochs: number;
   featureSet: FeatureSet;
+  model: string | null;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES, model: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
@@ -111,6 +116,10 @@ function parseArgs(args: string[]): Options | string {
       const set = featureSetByName(value('--features') ?? '');
       if (!set) return `--features needs one of ${FEATURE_SETS.map((s) => s.name).join(', ')}`;
       o.featureSet = set;
+    } else if (a === '--model' || a.startsWith('--model=')) {
+      const v = value('--model');
+      if (!v) return '--model needs a weight file';
+      o.model = resolve(v);
     } else if (a === '--verbose' || a === '-v') o.verbose = true;
     else if (a === '--write-baseline') o.writeBaseline = true;
     else if (a === '--dir' || a.startsWith('--dir=')) {
@@ -119,7 +128,23 @@ function parseArgs(args: string[]): Options | string {
       o.dir = resolve(v);
     } else return `unknown argument: ${a}`;
   }
+  if (o.model && (o.splits || o.writeBaseline)) return '--model scores a weight file on --dir; it goes with neither --splits nor --write-baseline';
   return o;
+}
+
+/** The engine with the weights in `path`; a file that is missing or not a weight file is a usage error. */
+async function segmenterWith(path: string): Promise<Segmenter | string> {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const { loadModel } = await import('../../../core/engine/model/index.ts');
+  const { segmentPage } = await import('../../../core/engine/index.ts');
+  if (!existsSync(path)) return `${path}: no such model file`;
+  let model: LineRoleModel;
+  try {
+    model = loadModel(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (e) {
+    return `${path}: not a line-role weight file (${(e as Error).message})`;
+  }
+  return (text, options) => segmentPage(text, { ...options, model });
 }
 
 function table(result: CorpusResult, isTTY: boolean): string {
@@ -175,9 +200,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, featureSet: opts.featureSet, json: opts.json }, io);
     return 0;
   }
+  const segment = opts.model ? await segmenterWith(opts.model) : undefined;
+  if (typeof segment === 'string') {
+    io.stderr(`galley eval: ${segment}\n`);
+    return 2;
+  }
   let result: CorpusResult;
   try {
-    result = await evaluateCorpus({ dir: opts.dir });
+    result = await evaluateCorpus({ dir: opts.dir, ...(segment ? { segment } : {}) });
   } catch (e) {
     if (e instanceof GoldError) {
       io.stderr(`galley eval: ${e.message}\n`);
@@ -194,7 +224,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   let baselineNote = '';
   if (opts.writeBaseline) {
     baselineNote = `baseline written: ${writeBaseline(result, opts.dir)}\n`;
-  } else {
+  } else if (!opts.model) {
     const baseline = readBaseline(opts.dir);
     if (baseline) worse = regressions(result, baseline);
   }
