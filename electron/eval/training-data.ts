@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 import { DEFAULT_MODEL_FILE } from '../../core/engine/model/default-model.ts';
 import { DEFAULT_RESOURCES_DIR } from './corpus.ts';
-import { annotatedPages } from './labelled-pages.ts';
+import { annotatedPages, annotatedPagesInLayouts } from './labelled-pages.ts';
+import { isRelaidId, TRAINING_LAYOUTS, type NamedLayout } from '../training/gold-relayout.ts';
 import { OCR_WEIGHT, pageKind, repeatPages } from '../../core/eval/splits.ts';
 
 export const DEFAULT_MODEL_PATH = join(DEFAULT_RESOURCES_DIR, 'model', DEFAULT_MODEL_FILE);
@@ -19,6 +20,8 @@ export interface TrainingSources {
   months?: string[];
   /** How many times each hand-annotated page counts (default ANNOTATED_WEIGHT). */
   annotatedWeight?: number;
+  /** The column layouts annotated pages also train in, each counted as often (default TRAINING_LAYOUTS). */
+  annotatedLayouts?: readonly NamedLayout[];
 }
 
 /**
@@ -41,7 +44,8 @@ export async function corpusPages(dir: string, months?: readonly string[]): Prom
 
 export async function loadTrainingPages(sources: TrainingSources): Promise<LabelledPage[]> {
   const corpus = sources.corpus ? repeatPages(await corpusPages(sources.corpus, sources.months), (p) => (pageKind(p) === 'ocr' ? OCR_WEIGHT : 1)) : [];
-  const annotated = sources.annotated === null ? [] : annotatedPages(sources.annotated ?? DEFAULT_RESOURCES_DIR);
+  const dir = sources.annotated ?? DEFAULT_RESOURCES_DIR;
+  const annotated = sources.annotated === null ? [] : [...annotatedPages(dir), ...annotatedPagesInLayouts(sources.annotatedLayouts ?? TRAINING_LAYOUTS, dir)];
   const weight = Math.max(1, sources.annotatedWeight ?? ANNOTATED_WEIGHT);
   // Copies get their own ids ("…#2"), so the seeded shuffle orders them like any other page.
   const repeated = annotated.flatMap((p) => Array.from({ length: weight }, (_, k) => (k === 0 ? p : { ...p, id: `${p.id}#${k + 1}` })));
@@ -53,7 +57,7 @@ export function describePages(pages: readonly LabelledPage[]): string {
   const groups = new Map<string, number>();
   for (const p of pages) {
     if (/#\d+$/.test(p.id)) continue;
-    const key = p.source.startsWith('people-daily') || /^pd-/.test(p.id) ? `${p.source} ${p.month ?? ''}${/-ocr/.test(p.id) ? ' ocr' : ''}` : 'annotated';
+    const key = p.source.startsWith('people-daily') || /^pd-/.test(p.id) ? `${p.source} ${p.month ?? ''}${/-ocr/.test(p.id) ? ' ocr' : ''}` : isRelaidId(p.id) ? 'annotated, laid out again' : 'annotated';
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   const copies = pages.filter((p) => /#\d+$/.test(p.id)).length;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crossMonthPages, dayOfMonth, DEV_DAYS, formatSplit, monthSplits } from '../../core/eval/splits.ts';
-import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
+import { ANNOTATED_KIND, crossMonthPages, dayOfMonth, DEV_DAYS, formatSplit, leaveOneSourceOut, monthSplits, RELAID_KIND } from '../../core/eval/splits.ts';
+import { annotatedPages, annotatedPagesInLayouts } from '../../electron/eval/labelled-pages.ts';
+import { EVALUATION_LAYOUTS, TRAINING_LAYOUTS } from '../../electron/training/gold-relayout.ts';
 import { run } from '../../electron/cli/commands/eval.ts';
 
 const page = (id: string, month?: string) => ({ id, ...(month ? { month } : {}) });
@@ -84,4 +85,26 @@ describe('month splits', () => {
     expect(first!.model.built?.pages).toBe(corpus.length - half);
     expect(formatSplit(first!)).toMatch(new RegExp(`\\n  seen built +${seenIds.length} pages  model P [01]\\.\\d{3} R [01]\\.\\d{3} F1 [01]\\.\\d{3} overall [01]\\.\\d{3}`));
   });
+});
+
+describe('leave one source out', () => {
+  it('trains each fold on the other sources in more layouts and scores the held-out one in its own layout and in others', () => {
+    const keep = new Set(['hengyang-daily', 'yunxi-daily', 'luoxi-daily']);
+    const pages = annotatedPages().filter((p) => keep.has(p.source));
+    const inLayouts = (layouts: typeof TRAINING_LAYOUTS) => annotatedPagesInLayouts(layouts).filter((p) => keep.has(p.source));
+    const folds = leaveOneSourceOut(pages, [], { epochs: 1, otherLayouts: { train: inLayouts(TRAINING_LAYOUTS.slice(0, 1)), test: inLayouts(EVALUATION_LAYOUTS.slice(0, 2)) } });
+    expect(folds.map((f) => f.name)).toEqual(['without hengyang-daily', 'without luoxi-daily', 'without yunxi-daily']);
+    const yunxi = folds[2]!;
+    // Trained on Hengyang and Luoxi, each in its own layout and one more: 4 distinct pages.
+    expect(yunxi.trainPages).toBe(4);
+    // Yunxi's three pages, in their own layout and in two others.
+    expect(yunxi.model[ANNOTATED_KIND]?.pages).toBe(3);
+    expect(yunxi.model[RELAID_KIND]?.pages).toBe(6);
+    expect(formatSplit(yunxi)).toContain(`${RELAID_KIND}`);
+
+    // Without other layouts: the annotated kind alone, as before v8.
+    const plain = leaveOneSourceOut(pages, [], { epochs: 1 });
+    expect(plain[2]!.trainPages).toBe(2);
+    expect(Object.keys(plain[2]!.model)).toEqual([ANNOTATED_KIND]);
+  }, 60_000);
 });

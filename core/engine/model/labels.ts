@@ -277,11 +277,12 @@ function labelLines(page: string, specs: readonly ItemSpec[], front: boolean, pa
         if (role === 'byline' || role === 'jump') prevBody = role === 'jump' ? null : prevBody;
         return;
       }
-      let opens = spec.opensParagraph?.(i) ?? null;
+      // The first body line under the titles, a byline or a crosshead opens a paragraph whatever a
+      // join says (a wrapped dateline byline "本报讯（记者 X）" alone on its line is joined to nothing).
+      let opens = prevBody ? (spec.opensParagraph?.(i) ?? null) : true;
       if (opens === null) {
-        if (!prevBody) opens = true;
-        else if (indentMode) opens = line.indent > 0 || prevBody.role === 'title';
-        else opens = prevBody.closes;
+        if (indentMode) opens = line.indent > 0 || prevBody!.role === 'title';
+        else opens = prevBody!.closes;
       }
       const next = span[n + 1] !== undefined ? (classified[span[n + 1]!] ?? null) : null;
       if (opens && inBody && isCrosshead(line, next, spec)) roles[i] = 'crosshead';

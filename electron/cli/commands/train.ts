@@ -10,9 +10,13 @@ import { DEFAULT_EPOCHS, trainModel } from '../../../core/engine/model/train.ts'
 import { serializeModel } from '../../../core/engine/model/model-file.ts';
 import { FEATURE_SETS, RECIPE_FEATURES, featureSetByName } from '../../../core/engine/model/feature-sets.ts';
 import { DEFAULT_MODEL_PATH, loadTrainingPages, describePages } from '../../eval/training-data.ts';
+import { TRAINING_LAYOUTS } from '../../training/gold-relayout.ts';
+
+/** The version the weights of today's recipe carry (v8: annotated pages also train in more layouts). */
+const MODEL_VERSION = 'v8';
 
 export const summary = 'Train the line-role model from the corpus and the annotated pages';
-export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE] [--seed N] [--epochs N] [--months M[,M]] [--version V] [--features SET]';
+export const usage = 'galley train [--corpus DIR] [--annotated DIR] [--out FILE] [--seed N] [--epochs N] [--months M[,M]] [--version V] [--features SET] [--plain-annotated]';
 
 const HELP = `Usage: ${usage}
 
@@ -22,12 +26,14 @@ Options:
   --corpus DIR     built pages of the page builder (see docs/training.md); without it,
                    only the annotated pages train (v5–v7: galley build-corpus --variants 5, and real OCR)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
-                   "none" leaves them out
+                   "none" leaves them out. Each also trains wrapped in ${TRAINING_LAYOUTS.length} more column
+                   layouts (${TRAINING_LAYOUTS.map((l) => l.name).join(', ')}; v8 on)
+  --plain-annotated  annotated pages train in their own layout only (the recipe up to v7)
   --months M[,M]   only corpus pages of these months (YYYY-MM)
   --out FILE       where to write the weights (default: ${DEFAULT_MODEL_PATH})
   --seed N         shuffling seed (default 1)
   --epochs N       passes over the pages (default ${DEFAULT_EPOCHS})
-  --version V      version recorded in the weights (default: v7)
+  --version V      version recorded in the weights (default: ${MODEL_VERSION})
   --features SET   the features to train on: ${FEATURE_SETS.map((s) => s.name).join(', ')} (default ${RECIPE_FEATURES.name};
                    the weight file records the set, and the engine reads the set a file names)
   -h, --help       show this help
@@ -39,6 +45,7 @@ const argsSchema = z.object({
   positionals: z.array(z.string()).max(0, { error: 'takes no FILE arguments' }),
   flags: z.object({
     help: z.boolean().optional(),
+    'plain-annotated': z.boolean().optional(),
     corpus: z.string().optional(),
     annotated: z.string().optional(),
     months: z
@@ -57,7 +64,7 @@ const argsSchema = z.object({
 });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = validate(argsSchema, tokenize(args, { corpus: 'string', annotated: 'string', months: 'string', out: 'string', seed: 'string', epochs: 'string', version: 'string', features: 'string' }, usage), usage);
+  const parsed = validate(argsSchema, tokenize(args, { 'plain-annotated': 'boolean', corpus: 'string', annotated: 'string', months: 'string', out: 'string', seed: 'string', epochs: 'string', version: 'string', features: 'string' }, usage), usage);
   const f = parsed.flags;
   if (f.help) {
     io.stdout(HELP);
@@ -68,12 +75,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...(f.corpus ? { corpus: resolve(f.corpus) } : {}),
     annotated: f.annotated === 'none' ? null : f.annotated ? resolve(f.annotated) : undefined,
     ...(f.months ? { months: f.months.split(',') } : {}),
+    ...(f['plain-annotated'] ? { annotatedLayouts: [] } : {}),
   });
   if (!pages.length) throw new UsageError(`no training pages found\n${usage}`);
   const seed = f.seed ?? 1;
   const epochs = f.epochs ?? DEFAULT_EPOCHS;
   const featureSet = featureSetByName(f.features ?? RECIPE_FEATURES.name)!;
-  const model = trainModel(pages, { seed, epochs, version: f.version ?? 'v7', trainedOn: describePages(pages), featureSet });
+  const model = trainModel(pages, { seed, epochs, version: f.version ?? MODEL_VERSION, trainedOn: describePages(pages), featureSet });
   const json = `${JSON.stringify(serializeModel(model))}\n`;
   const out = resolve(f.out ?? DEFAULT_MODEL_PATH);
   writeFileSync(out, json);
