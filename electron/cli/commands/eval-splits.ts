@@ -26,6 +26,8 @@ export interface SplitsOptions {
   featureSet?: FeatureSet;
   /** Leave-one-source-out folds train on annotated pages in their own layout only (the recipe before v8). */
   plainAnnotated?: boolean;
+  /** Only leave one source out (no month splits). */
+  sourcesOnly?: boolean;
   json: boolean;
 }
 
@@ -63,7 +65,7 @@ export async function runSplits(o: SplitsOptions, io: SplitsIO): Promise<SplitRe
     else results.push(devSplit(corpus, o.dev, 25, trained));
   } else {
     if (!corpus) io.stdout(`month splits: no corpus folder (${o.corpus ?? 'none given'}); skipped\n`);
-    else results.push(...monthSplits(corpus, trained));
+    else if (!o.sourcesOnly) results.push(...monthSplits(corpus, trained));
     const annotated = annotatedFrom(o.annotated);
     // Every held-out source is also scored in other column layouts; the folds train the other sources
     // in more layouts too, as the shipped model does (training-data.ts), unless --plain-annotated.

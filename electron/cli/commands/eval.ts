@@ -25,7 +25,7 @@ export interface CommandIO {
 }
 
 export const USAGE = `usage: galley eval [--dir DIR] [--model FILE] [--json] [--verbose] [--write-baseline]
-       galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--features SET] [--plain-annotated] [--json]
+       galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--features SET] [--plain-annotated] [--sources-only] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
 and prints per page: boundary precision/recall/F1, Pk and WindowDiff (lower is better), the field
@@ -51,6 +51,7 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --plain-annotated  leave-one-source-out folds train the annotated pages in their own layout only
                      (the recipe up to v7); every held-out source is scored in its own layout and in
                      ${EVALUATION_LAYOUTS.length} other column layouts either way
+  --sources-only     leave one source out alone, without the month splits
 
 Exit status: 0; 1 when a figure is worse than DIR/eval-baseline.json; 2 on bad arguments or gold files.
 `;
@@ -86,10 +87,11 @@ interface Options {
   featureSet: FeatureSet;
   model: string | null;
   plainAnnotated: boolean;
+  sourcesOnly: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES, model: null, plainAnnotated: false };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES, model: null, plainAnnotated: false, sourcesOnly: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
@@ -125,6 +127,9 @@ function parseArgs(args: string[]): Options | string {
       const v = value('--model');
       if (!v) return '--model needs a weight file';
       o.model = resolve(v);
+    } else if (a === '--sources-only') {
+      o.sourcesOnly = true;
+      o.splits = true;
     } else if (a === '--plain-annotated') {
       o.plainAnnotated = true;
       o.splits = true;
@@ -205,7 +210,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 2;
   }
   if (opts.splits) {
-    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, featureSet: opts.featureSet, plainAnnotated: opts.plainAnnotated, json: opts.json }, io);
+    await runSplits({ corpus: opts.corpus, annotated: defaultAnnotatedDirs(), dev: opts.dev, crossDev: opts.crossDev, seed: opts.seed, epochs: opts.epochs, featureSet: opts.featureSet, plainAnnotated: opts.plainAnnotated, sourcesOnly: opts.sourcesOnly, json: opts.json }, io);
     return 0;
   }
   const segment = opts.model ? await segmenterWith(opts.model) : undefined;
