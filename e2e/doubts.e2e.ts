@@ -16,7 +16,7 @@ import { goldStartLines } from '../core/eval/gold.ts';
 import { SCREENSHOTS, hasChromium, openAppOnArchive, openEveryIssue, type AppOnArchive } from './support.ts';
 
 const SAMPLE = fileURLToPath(new URL('../resources/training-sample/', import.meta.url));
-/** Doubts the committed model (v7) leaves on page 2 (see prepareArchive); v6 left 2, v4 and v5 4, v2 and v3 3. */
+/** Doubts the committed model (v8, as v7) leaves on page 2 (see prepareArchive); v6 left 2, v4 and v5 4, v2 and v3 3. */
 const DOUBTS_ON_PAGE_2 = 3;
 
 /**

@@ -127,7 +127,7 @@ describe('galley eval', () => {
   it('--model scores a weight file instead of the committed model, and refuses a missing or broken one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'galley-eval-model-'));
     try {
-      // A model trained on two invented pages, one pass: it must read the Hengyang page worse than v7.
+      // A model trained on two invented pages, one pass: it must read the Hengyang page worse than the committed model.
       const weak = trainModel(annotatedPages().filter((p) => p.id !== HENGYANG).slice(0, 2), { epochs: 1, version: 'weak' });
       writeFileSync(join(dir, 'weak.json'), JSON.stringify(serializeModel(weak)));
       const withWeak = capture();

@@ -24,7 +24,7 @@ Trains the averaged-perceptron line-role model and writes its weights (galley.li
 
 Options:
   --corpus DIR     built pages of the page builder (see docs/training.md); without it,
-                   only the annotated pages train (v5–v7: galley build-corpus --variants 5, and real OCR)
+                   only the annotated pages train (v5–v8: galley build-corpus --variants 5, and real OCR)
   --annotated DIR  folder with gold/ and pages/ of hand-annotated pages (default: resources/);
                    "none" leaves them out. Each also trains wrapped in ${TRAINING_LAYOUTS.length} more column
                    layouts (${TRAINING_LAYOUTS.map((l) => l.name).join(', ')}; v8 on)
