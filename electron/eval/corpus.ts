@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Segmentation } from '../../shared/segmentation.ts';
 import { GoldError, parseGold, type Gold } from '../../core/eval/gold.ts';
+import { relaidId, relayoutAnnotated, type NamedLayout } from '../training/gold-relayout.ts';
 import {
   evaluatePage,
   LOWER_IS_BETTER,
@@ -101,11 +102,19 @@ export function microAverage(all: readonly PageCounts[]): PageMetrics {
   return metricsFromCounts(sum);
 }
 
-/** Runs the engine (or `segment`) on every corpus page and scores it. */
-export async function evaluateCorpus(options: { dir?: string; segment?: Segmenter } = {}): Promise<CorpusResult> {
+/** Every page, and with `layouts` each page also laid out again in each of them ("<id>--<layout>"). */
+function pagesInLayouts(pages: CorpusPage[], layouts: readonly NamedLayout[]): CorpusPage[] {
+  return pages.flatMap((p) => [
+    p,
+    ...layouts.map(({ name, layout }) => ({ ...p, id: relaidId(p.id, name), ...relayoutAnnotated(p.text, p.gold, layout) })),
+  ]);
+}
+
+/** Runs the engine (or `segment`) on every corpus page (in `layouts` too, if given) and scores it. */
+export async function evaluateCorpus(options: { dir?: string; segment?: Segmenter; layouts?: readonly NamedLayout[] } = {}): Promise<CorpusResult> {
   const dir = resolve(options.dir ?? DEFAULT_RESOURCES_DIR);
   const segment = options.segment ?? (await defaultSegmenter());
-  const pages = loadCorpus(dir).map((p): PageResult => {
+  const pages = pagesInLayouts(loadCorpus(dir), options.layouts ?? []).map((p): PageResult => {
     const prediction = segment(p.text, p.gold.page !== undefined ? { pageNumber: p.gold.page } : undefined);
     return { id: p.id, goldPath: p.goldPath, textPath: p.textPath, ...evaluatePage(p.text, p.gold, prediction, p.goldPath) };
   });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/commands/eval.ts';
 import { annotatedPages } from '../../electron/eval/labelled-pages.ts';
 import { serializeModel, trainModel } from '../../core/engine/model/index.ts';
+import { EVALUATION_LAYOUTS } from '../../electron/training/gold-relayout.ts';
 import {
   baselineFrom,
   evaluateCorpus,
@@ -122,6 +123,33 @@ describe('galley eval', () => {
     const bad = capture();
     expect(await run(['--frobnicate'], bad.io)).toBe(2);
     expect(bad.err.join('')).toMatch(/unknown argument: --frobnicate/);
+  });
+
+  it('--layouts scores every page also laid out again, with a mean per layout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-eval-layouts-'));
+    try {
+      mkdirSync(join(dir, 'gold'));
+      mkdirSync(join(dir, 'pages'));
+      const page = loadCorpus().find((p) => p.id === HENGYANG)!;
+      writeFileSync(join(dir, 'gold', `${HENGYANG}.json`), readFileSync(page.goldPath));
+      writeFileSync(join(dir, 'pages', `${HENGYANG}.txt`), readFileSync(page.textPath));
+      const json = capture();
+      expect(await run(['--dir', dir, '--layouts', '--json'], json.io)).toBe(0);
+      const result = JSON.parse(json.out.join('')) as CorpusResult;
+      expect(result.pages.map((p) => p.id)).toEqual([HENGYANG, ...EVALUATION_LAYOUTS.map((l) => `${HENGYANG}--${l.name}`)]);
+      // The page laid out again is another page: more lines, the same items.
+      const wrapped = result.pages.find((p) => p.id.endsWith('--w14-dense'))!;
+      expect(wrapped.counts.gold).toBe(result.pages[0]!.counts.gold);
+      expect(wrapped.counts.lines).toBeGreaterThan(result.pages[0]!.counts.lines * 3);
+      const table = capture();
+      await run(['--dir', dir, '--layouts'], table.io);
+      for (const l of ['own layout', ...EVALUATION_LAYOUTS.map((x) => x.name)]) expect(table.out.join('')).toMatch(new RegExp(`\\nmean ${l} +[01]\\.\\d{3}`));
+      const both = capture();
+      expect(await run(['--dir', dir, '--layouts', '--write-baseline'], both.io)).toBe(2);
+      expect(both.err.join('')).toMatch(/--layouts scores the pages of --dir in more layouts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--model scores a weight file instead of the committed model, and refuses a missing or broken one', async () => {

@@ -6,6 +6,7 @@ import { FEATURE_SETS, RECIPE_FEATURES, featureSetByName, type FeatureSet } from
 import {
   DEFAULT_RESOURCES_DIR,
   evaluateCorpus,
+  macroAverage,
   readBaseline,
   regressions,
   writeBaseline,
@@ -16,7 +17,7 @@ import {
 import type { LineRoleModel } from '../../../core/engine/model/index.ts';
 import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../../core/eval/metrics.ts';
 import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
-import { EVALUATION_LAYOUTS } from '../../training/gold-relayout.ts';
+import { EVALUATION_LAYOUTS, isRelaidId } from '../../training/gold-relayout.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -24,7 +25,7 @@ export interface CommandIO {
   isTTY: boolean;
 }
 
-export const USAGE = `usage: galley eval [--dir DIR] [--model FILE] [--json] [--verbose] [--write-baseline]
+export const USAGE = `usage: galley eval [--dir DIR] [--model FILE] [--layouts] [--json] [--verbose] [--write-baseline]
        galley eval --splits [--corpus DIR] [--dev YYYY-MM | --cross-dev YYYY-MM] [--seed N] [--epochs N] [--features SET] [--plain-annotated] [--sources-only] [--json]
 
 Runs the segmentation engine on every DIR/gold/*.json annotation (galley.gold/1) and its page,
@@ -37,6 +38,9 @@ accuracies, joins, breaks, masthead and the overall score, then the mean over pa
   --write-baseline   rewrite DIR/eval-baseline.json from the current figures
   --model FILE       score these line-role weights (galley.line-roles/1 or /2, e.g. from galley train
                      with some pages held out) instead of the committed model; no baseline check
+  --layouts          also score every page laid out again in ${EVALUATION_LAYOUTS.length} other column layouts
+                     (${EVALUATION_LAYOUTS.map((l) => l.name).join(', ')}; rows "<page>--<layout>"), with a mean per
+                     layout; no baseline check
 
   --splits           held-out figures of the line-role model: train on one month of the built
                      corpus and test on the other (both ways), and leave one source out over the
@@ -88,10 +92,11 @@ interface Options {
   model: string | null;
   plainAnnotated: boolean;
   sourcesOnly: boolean;
+  layouts: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES, model: null, plainAnnotated: false, sourcesOnly: false };
+  const o: Options = { dir: DEFAULT_RESOURCES_DIR, json: false, verbose: false, writeBaseline: false, splits: false, corpus: resolve('.cache/corpus'), dev: null, crossDev: null, seed: 1, epochs: DEFAULT_EPOCHS, featureSet: RECIPE_FEATURES, model: null, plainAnnotated: false, sourcesOnly: false, layouts: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (name: string): string | undefined => (a === name ? args[++i] : a.slice(name.length + 1));
@@ -127,6 +132,8 @@ function parseArgs(args: string[]): Options | string {
       const v = value('--model');
       if (!v) return '--model needs a weight file';
       o.model = resolve(v);
+    } else if (a === '--layouts') {
+      o.layouts = true;
     } else if (a === '--sources-only') {
       o.sourcesOnly = true;
       o.splits = true;
@@ -142,6 +149,7 @@ function parseArgs(args: string[]): Options | string {
     } else return `unknown argument: ${a}`;
   }
   if (o.model && (o.splits || o.writeBaseline)) return '--model scores a weight file on --dir; it goes with neither --splits nor --write-baseline';
+  if (o.layouts && (o.splits || o.writeBaseline)) return '--layouts scores the pages of --dir in more layouts; it goes with neither --splits nor --write-baseline';
   return o;
 }
 
@@ -160,6 +168,9 @@ async function segmenterWith(path: string): Promise<Segmenter | string> {
   return (text, options) => segmentPage(text, { ...options, model });
 }
 
+/** A row's layout: the name after "--" of a page laid out again, else the page's own. */
+const layoutOf = (id: string): string => (isRelaidId(id) ? id.slice(id.lastIndexOf('--') + 2) : 'own layout');
+
 function table(result: CorpusResult, isTTY: boolean): string {
   const idWidth = Math.max(4, ...result.pages.map((p) => p.id.length));
   const cell = (m: PageMetrics, key: MetricKey, width: number): string => {
@@ -177,6 +188,11 @@ function table(result: CorpusResult, isTTY: boolean): string {
   out.push('-'.repeat(header.length));
   out.push(row('mean', result.summary.macro));
   out.push(row('micro', result.summary.micro));
+  const layouts = [...new Set(result.pages.map((p) => layoutOf(p.id)))];
+  if (layouts.length > 1) {
+    out.push('-'.repeat(header.length));
+    for (const layout of layouts) out.push(row(`mean ${layout}`, macroAverage(result.pages.filter((p) => layoutOf(p.id) === layout).map((p) => p.metrics))));
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -220,7 +236,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   let result: CorpusResult;
   try {
-    result = await evaluateCorpus({ dir: opts.dir, ...(segment ? { segment } : {}) });
+    result = await evaluateCorpus({ dir: opts.dir, ...(segment ? { segment } : {}), ...(opts.layouts ? { layouts: EVALUATION_LAYOUTS } : {}) });
   } catch (e) {
     if (e instanceof GoldError) {
       io.stderr(`galley eval: ${e.message}\n`);
@@ -237,7 +253,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   let baselineNote = '';
   if (opts.writeBaseline) {
     baselineNote = `baseline written: ${writeBaseline(result, opts.dir)}\n`;
-  } else if (!opts.model) {
+  } else if (!opts.model && !opts.layouts) {
     const baseline = readBaseline(opts.dir);
     if (baseline) worse = regressions(result, baseline);
   }
