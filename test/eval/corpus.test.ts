@@ -78,6 +78,17 @@ describe('evaluation corpus', () => {
   });
 });
 
+/** A fresh folder of annotated pages holding the Hengyang page alone (the caller removes it). */
+function hengyangAloneDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, 'gold'));
+  mkdirSync(join(dir, 'pages'));
+  const page = loadCorpus().find((p) => p.id === HENGYANG)!;
+  writeFileSync(join(dir, 'gold', `${HENGYANG}.json`), readFileSync(page.goldPath));
+  writeFileSync(join(dir, 'pages', `${HENGYANG}.txt`), readFileSync(page.textPath));
+  return dir;
+}
+
 describe('galley eval', () => {
   it('prints one row per page and the mean', async () => {
     const { io, out } = capture();
@@ -100,13 +111,8 @@ describe('galley eval', () => {
   });
 
   it('--write-baseline writes the current figures; bad arguments exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'galley-eval-'));
+    const dir = hengyangAloneDir('galley-eval-');
     try {
-      mkdirSync(join(dir, 'gold'));
-      mkdirSync(join(dir, 'pages'));
-      const page = loadCorpus().find((p) => p.id === HENGYANG)!;
-      writeFileSync(join(dir, 'gold', `${HENGYANG}.json`), readFileSync(page.goldPath));
-      writeFileSync(join(dir, 'pages', `${HENGYANG}.txt`), readFileSync(page.textPath));
       const c = capture();
       expect(await run(['--dir', dir, '--write-baseline'], c.io)).toBe(0);
       const written = JSON.parse(readFileSync(join(dir, 'eval-baseline.json'), 'utf8')) as Baseline;
@@ -126,13 +132,8 @@ describe('galley eval', () => {
   });
 
   it('--layouts scores every page also laid out again, with a mean per layout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'galley-eval-layouts-'));
+    const dir = hengyangAloneDir('galley-eval-layouts-');
     try {
-      mkdirSync(join(dir, 'gold'));
-      mkdirSync(join(dir, 'pages'));
-      const page = loadCorpus().find((p) => p.id === HENGYANG)!;
-      writeFileSync(join(dir, 'gold', `${HENGYANG}.json`), readFileSync(page.goldPath));
-      writeFileSync(join(dir, 'pages', `${HENGYANG}.txt`), readFileSync(page.textPath));
       const json = capture();
       expect(await run(['--dir', dir, '--layouts', '--json'], json.io)).toBe(0);
       const result = JSON.parse(json.out.join('')) as CorpusResult;
