@@ -279,11 +279,9 @@ function labelLines(page: string, specs: readonly ItemSpec[], front: boolean, pa
       }
       // The first body line under the titles, a byline or a crosshead opens a paragraph whatever a
       // join says (a wrapped dateline byline "本报讯（记者 X）" alone on its line is joined to nothing).
-      let opens = prevBody ? (spec.opensParagraph?.(i) ?? null) : true;
-      if (opens === null) {
-        if (indentMode) opens = line.indent > 0 || prevBody!.role === 'title';
-        else opens = prevBody!.closes;
-      }
+      const opens = !prevBody
+        ? true
+        : (spec.opensParagraph?.(i) ?? (indentMode ? line.indent > 0 || prevBody.role === 'title' : prevBody.closes));
       const next = span[n + 1] !== undefined ? (classified[span[n + 1]!] ?? null) : null;
       if (opens && inBody && isCrosshead(line, next, spec)) roles[i] = 'crosshead';
       else if (opens) roles[i] = spec.kind === 'photo' ? 'caption' : 'body-start';
