@@ -14,7 +14,6 @@ import {
   type PageResult,
   type Segmenter,
 } from '../../eval/corpus.ts';
-import type { LineRoleModel } from '../../../core/engine/model/index.ts';
 import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../../core/eval/metrics.ts';
 import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
 import { EVALUATION_LAYOUTS, isRelaidId } from '../../training/gold-relayout.ts';
@@ -155,17 +154,15 @@ function parseArgs(args: string[]): Options | string {
 
 /** The engine with the weights in `path`; a file that is missing or not a weight file is a usage error. */
 async function segmenterWith(path: string): Promise<Segmenter | string> {
-  const { readFileSync, existsSync } = await import('node:fs');
-  const { loadModel } = await import('../../../core/engine/model/index.ts');
+  const { readWeightFile, WeightFileError } = await import('../../eval/weight-file.ts');
   const { segmentPage } = await import('../../../core/engine/index.ts');
-  if (!existsSync(path)) return `${path}: no such model file`;
-  let model: LineRoleModel;
   try {
-    model = loadModel(JSON.parse(readFileSync(path, 'utf8')));
+    const model = readWeightFile(path);
+    return (text, options) => segmentPage(text, { ...options, model });
   } catch (e) {
-    return `${path}: not a line-role weight file (${(e as Error).message})`;
+    if (e instanceof WeightFileError) return e.message;
+    throw e;
   }
-  return (text, options) => segmentPage(text, { ...options, model });
 }
 
 /** A row's layout: the name after "--" of a page laid out again, else the page's own. */

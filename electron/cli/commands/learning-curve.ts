@@ -66,16 +66,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const { loadCorpus, DEFAULT_RESOURCES_DIR } = await import('../../eval/corpus.ts');
   const { learningCurve, paperOf, runsOf } = await import('../../../core/eval/learning-curve.ts');
-  const { defaultModel, loadModel } = await import('../../../core/engine/model/index.ts');
-  const readBase = async (path: string) => {
-    const { readFileSync, existsSync } = await import('node:fs');
-    if (!existsSync(path)) throw new Error(`${path}: no such model file`);
-    try {
-      return loadModel(JSON.parse(readFileSync(path, 'utf8')));
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
-  };
+  const { defaultModel } = await import('../../../core/engine/model/index.ts');
+  const { readWeightFile } = await import('../../eval/weight-file.ts');
   const dir = resolve(parsed.flags.dir ?? DEFAULT_RESOURCES_DIR);
   const match = parsed.flags.match ? new RegExp(parsed.flags.match) : null;
   const pages = loadCorpus(dir).filter((p) => !match || match.test(p.id));
@@ -83,7 +75,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const steps = parsed.flags.steps ?? 9;
   const byPaper = new Map<string, typeof pages>();
   for (const p of pages) byPaper.set(paperOf(p.id), [...(byPaper.get(paperOf(p.id)) ?? []), p]);
-  const base = parsed.flags.base ? await readBase(parsed.flags.base) : defaultModel();
+  const base = parsed.flags.base ? readWeightFile(parsed.flags.base) : defaultModel();
   const curves = [];
   for (const [paper, list] of [...byPaper].sort()) {
     const length = Math.min(steps, list.length);
