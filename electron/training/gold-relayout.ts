@@ -60,8 +60,17 @@ export const EVALUATION_LAYOUTS: readonly NamedLayout[] = [
 /** The id of a page laid out again: "<id>--<layout name>". */
 export const relaidId = (id: string, layoutName: string): string => `${id}--${layoutName}`;
 
+const LAYOUT_NAMES = new Set([...TRAINING_LAYOUTS, ...EVALUATION_LAYOUTS].map((l) => l.name));
+
+/** The layout an annotated page was laid out again in, from its id ("<id>--<layout>"); null for a page's own. */
+export function relaidLayoutName(id: string): string | null {
+  const at = id.lastIndexOf('--');
+  const name = at < 0 ? '' : id.slice(at + 2);
+  return LAYOUT_NAMES.has(name) ? name : null;
+}
+
 /** True for ids of annotated pages laid out again. */
-export const isRelaidId = (id: string): boolean => /--(?:w\d+|dense)[a-z0-9-]*$/.test(id);
+export const isRelaidId = (id: string): boolean => relaidLayoutName(id) !== null;
 
 /** Cuts `line` (without its indent) into wrapped lines; the first is at least `firstMin` long. */
 function wrap(line: string, width: number, firstMin: number): string[] {
@@ -97,7 +106,7 @@ function reanchor(pairs: [string, string][], body: string, parts: readonly strin
 export function relayoutAnnotated(text: string, gold: Gold, layout: ColumnLayout): { text: string; gold: Gold } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const titles = new Set(gold.items.flatMap((item) => item.titleLines ?? []).map((t) => t.trim()));
-  const anchors = gold.items.map((item) => Array.from(item.start.replace(/\n$/, '')));
+  const anchors = gold.items.map((item) => item.start.replace(/\n$/, ''));
   const continuations = gold.joins.map(([, below]) => below);
   const joins: [string, string][] = [];
   const joinPairs = gold.joins.map(([above, below]): [string, string] => [above, below]);
@@ -110,7 +119,7 @@ export function relayoutAnnotated(text: string, gold: Gold, layout: ColumnLayout
     const running = body.trim().length > BODY_LINE_MIN && !titles.has(body.trim());
     let parts = [body];
     if (running && layout.width !== null) {
-      const anchorLength = Math.max(0, ...anchors.filter((a) => body.startsWith(a.join(''))).map((a) => a.length));
+      const anchorLength = Math.max(0, ...anchors.filter((a) => body.startsWith(a)).map((a) => Array.from(a).length));
       parts = wrap(body, layout.width, anchorLength);
       for (let k = 1; k < parts.length; k++) {
         joins.push([parts[k - 1]!.trim().slice(-JOIN_SIDE), parts[k]!.trim().slice(0, JOIN_SIDE)]);

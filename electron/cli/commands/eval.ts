@@ -16,7 +16,7 @@ import {
 } from '../../eval/corpus.ts';
 import { LOWER_IS_BETTER, type MetricKey, type PageMetrics } from '../../../core/eval/metrics.ts';
 import { defaultAnnotatedDirs, runSplits } from './eval-splits.ts';
-import { EVALUATION_LAYOUTS, isRelaidId } from '../../training/gold-relayout.ts';
+import { EVALUATION_LAYOUTS, relaidLayoutName } from '../../training/gold-relayout.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -165,8 +165,8 @@ async function segmenterWith(path: string): Promise<Segmenter | string> {
   }
 }
 
-/** A row's layout: the name after "--" of a page laid out again, else the page's own. */
-const layoutOf = (id: string): string => (isRelaidId(id) ? id.slice(id.lastIndexOf('--') + 2) : 'own layout');
+/** A row's layout: the one a page was laid out again in, else the page's own. */
+const layoutOf = (id: string): string => relaidLayoutName(id) ?? 'own layout';
 
 function table(result: CorpusResult, isTTY: boolean): string {
   const idWidth = Math.max(4, ...result.pages.map((p) => p.id.length));
