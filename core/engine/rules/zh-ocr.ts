@@ -21,10 +21,14 @@ const BOOK_OPEN = new RegExp(`(^\\s*|电\\s*)([《〈<]{1,2})(?=\\s*${ROLE})`);
 /** "国 本报记者 X" / "于 记者 X": a bullet ■ read as a character, followed by a space and a role word. */
 const BULLET_AS_CHAR = new RegExp(`^([国于口])(\\s+)(?=${ROLE}|[\\u4e00-\\u9fff·]{2,4}$)`);
 /**
- * "国本报记者 李红玉" / "国本报评论员": the bullet read as a character with no space after it. Only
- * before a paper's or an agency's role word and a line of names (no punctuation), which prose never is.
+ * "国本报记者 李红玉" / "国本报评论员" / "国见习记者 王皓永 摄": the bullet read as a character with no
+ * space after it, before a role word and a line of names (no punctuation but the stray quotes OCR
+ * leaves between spaced names), which prose never is. After a paper's or an agency's role word
+ * ("本报记者") that is enough; after a bare one ("见习记者", "评论员") the names must also stand
+ * apart by a space or close with 摄, as a credit's do: "于记者节当天举行" is prose.
  */
-const BULLET_GLUED = /^([国于口])(?=(?:本报|新华社|中新社|特约)(?:记者|通讯员|评论员|摄影记者)[\s\u4e00-\u9fff·、]{0,24}$)/;
+const GLUED_PAPER_ROLE = /^([国于口])(?=(?:本报|晚报|新华社|中新社|特约)(?:见习|实习|首席)?(?:记者|通讯员|评论员|摄影记者)[\s\u4e00-\u9fff·、"“”'‘’]{0,24}$)/;
+const GLUED_BARE_ROLE = /^([国于口])(?=(?:见习|实习|首席|特约|摄影)?(?:记者|通讯员|评论员)(?=[\s"“”'‘’]|.*摄\s*$)[\s\u4e00-\u9fff·、"“”'‘’]{1,24}$)/;
 /** "-一全面贯彻…" / "－一…" / "一一热烈庆祝…": the subtitle dash "——" read as a hyphen or as two numerals one. */
 const DASH_START = /^(\s*)(?:[-－]一|一一(?=[^一\s]))/;
 /** "天津滨海新区一一" / "某某强调一一": a kicker's or a crosshead's closing dash read as two numerals one. */
@@ -45,7 +49,7 @@ export function repairOcr(line: string): string {
   let s = line.replace(BOOK_BYLINE, (_m, inner: string) => `（${inner}）`);
   s = s.replace(BOOK_OPEN, (_m, lead: string, marks: string) => `${lead}${' '.repeat(marks.length - 1)}（`);
   s = s.replace(BULLET_AS_CHAR, (_m, ch: string, space: string) => `${ch === '口' ? '□' : '■'}${space}`);
-  s = s.replace(BULLET_GLUED, (ch: string) => (ch === '口' ? '□' : '■'));
+  s = s.replace(GLUED_PAPER_ROLE, (ch: string) => (ch === '口' ? '□' : '■')).replace(GLUED_BARE_ROLE, (ch: string) => (ch === '口' ? '□' : '■'));
   s = s.replace(DASH_START, '$1——').replace(DASH_END, '$1——');
   s = s.replace(JUMP_BAN, '$1版');
   s = s.replace(PHOTO_BANNER, '$1图');
