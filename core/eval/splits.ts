@@ -157,18 +157,22 @@ export interface OtherLayouts {
   train: LabelledPage[];
   /** The held-out source's pages in more layouts, scored beside its own. */
   test: LabelledPage[];
+  /** The held-out source's pages as Tesseract read them from rendered images (scored, never trained on). */
+  ocr?: LabelledPage[];
 }
 
 /** Test-page kind of leave one source out: a page in its own layout, or laid out again. */
 export const ANNOTATED_KIND = 'annotated';
 export const RELAID_KIND = 'annotated, other layouts';
+export const ANNOTATED_OCR_KIND = 'annotated, real OCR';
 
 /**
  * Leave one source out over the hand-annotated pages; the corpus (if any) always trains. One fold
  * per source means one training per source: `corpusStride` N trains each fold on every Nth corpus
  * page (default 4), which keeps twenty folds to minutes; the figure is then if anything pessimistic.
  * With `otherLayouts`, a fold also trains on the other sources' pages in more layouts, and scores
- * the held-out source in its own layout (kind ANNOTATED_KIND) and in other ones (RELAID_KIND).
+ * the held-out source in its own layout (kind ANNOTATED_KIND) and in other ones (RELAID_KIND); with
+ * `otherLayouts.ocr`, also as real OCR read it (ANNOTATED_OCR_KIND).
  */
 export function leaveOneSourceOut(
   annotated: LabelledPage[],
@@ -183,12 +187,13 @@ export function leaveOneSourceOut(
   const repeat = (pages: LabelledPage[]) => pages.flatMap((p) => Array.from({ length: weight }, (_, k) => (k === 0 ? p : { ...p, id: `${p.id}#${k + 1}` })));
   const trainable = [...annotated, ...(options.otherLayouts?.train ?? [])];
   const relaid = new Set(options.otherLayouts?.test.map((p) => p.id));
-  const kindOf = (p: LabelledPage): string => (relaid.has(p.id) ? RELAID_KIND : ANNOTATED_KIND);
+  const ocr = new Set(options.otherLayouts?.ocr?.map((p) => p.id));
+  const kindOf = (p: LabelledPage): string => (ocr.has(p.id) ? ANNOTATED_OCR_KIND : relaid.has(p.id) ? RELAID_KIND : ANNOTATED_KIND);
   return sources.map((s) =>
     runSplit(
       `without ${s}`,
       [...sample, ...repeat(trainable.filter((p) => p.source !== s))],
-      [...annotated, ...(options.otherLayouts?.test ?? [])].filter((p) => p.source === s),
+      [...annotated, ...(options.otherLayouts?.test ?? []), ...(options.otherLayouts?.ocr ?? [])].filter((p) => p.source === s),
       options,
       kindOf,
     ),

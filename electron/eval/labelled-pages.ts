@@ -4,6 +4,9 @@ import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
 import { loadCorpus, DEFAULT_RESOURCES_DIR } from './corpus.ts';
 import { relaidId, relayoutAnnotated, type NamedLayout } from '../training/gold-relayout.ts';
 
+/** The annotated pages as real OCR read them, a folder inside an annotated folder (galley build-corpus --annotated-ocr). */
+export const ANNOTATED_OCR_DIR = 'annotated-ocr';
+
 /** The source of an annotated page: its publication, from the id ("hengyang-daily-2021-10-29-p1" → "hengyang-daily"). */
 export function sourceOfId(id: string): string {
   const m = /^(.*?)-\d{4}-\d{2}-\d{2}/.exec(id);

@@ -155,6 +155,16 @@ export function labelOcrPage(ocrText: string, units: readonly PrintedUnit[], sou
       opened.add(a.unit);
     } else roles[i] = unit.role;
   });
+  // A nameplate set in display type is what OCR misreads most ("洛误日报" for 洛溪日报), so its lines
+  // align to nothing; unaligned lines above the masthead's first aligned line are still the masthead.
+  const mastStart = source.gold.items[0]?.kind === 'masthead' ? itemStart.get(0) : undefined;
+  if (mastStart !== undefined) {
+    for (let i = mastStart - 1; i >= 0 && (roles[i] === null || aligned[i]!.unit === null); i--) {
+      if (roles[i] === null) continue;
+      roles[i] = 'masthead';
+      itemStart.set(0, i);
+    }
+  }
   const textLines = roles.filter((r) => r !== null).length;
   const alignedLines = itemOfLine.filter((x) => x !== null).length;
   const total = units.reduce((n, u) => n + alignForm(u.text).length, 0);

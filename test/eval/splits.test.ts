@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANNOTATED_KIND, crossMonthPages, dayOfMonth, DEV_DAYS, formatSplit, leaveOneSourceOut, monthSplits, RELAID_KIND } from '../../core/eval/splits.ts';
-import { annotatedPages, annotatedPagesInLayouts } from '../../electron/eval/labelled-pages.ts';
+import { ANNOTATED_KIND, ANNOTATED_OCR_KIND, crossMonthPages, dayOfMonth, DEV_DAYS, formatSplit, leaveOneSourceOut, monthSplits, RELAID_KIND } from '../../core/eval/splits.ts';
+import { ANNOTATED_OCR_DIR, annotatedPages, annotatedPagesInLayouts } from '../../electron/eval/labelled-pages.ts';
+import { DEFAULT_RESOURCES_DIR } from '../../electron/eval/corpus.ts';
 import { EVALUATION_LAYOUTS, TRAINING_LAYOUTS } from '../../electron/training/gold-relayout.ts';
 import { run } from '../../electron/cli/commands/eval.ts';
 
@@ -92,7 +93,11 @@ describe('leave one source out', () => {
     const keep = new Set(['hengyang-daily', 'yunxi-daily', 'luoxi-daily']);
     const pages = annotatedPages().filter((p) => keep.has(p.source));
     const inLayouts = (layouts: typeof TRAINING_LAYOUTS) => annotatedPagesInLayouts(layouts).filter((p) => keep.has(p.source));
-    const folds = leaveOneSourceOut(pages, [], { epochs: 1, otherLayouts: { train: inLayouts(TRAINING_LAYOUTS.slice(0, 1)), test: inLayouts(EVALUATION_LAYOUTS.slice(0, 2)) } });
+    // What Tesseract read from images of them (resources/annotated-ocr): scored, never trained on.
+    const ocr = annotatedPages(join(DEFAULT_RESOURCES_DIR, ANNOTATED_OCR_DIR)).filter((p) => keep.has(p.source));
+    const yunxiOcr = ocr.filter((p) => p.source === 'yunxi-daily').length;
+    expect(yunxiOcr).toBeGreaterThan(0);
+    const folds = leaveOneSourceOut(pages, [], { epochs: 1, otherLayouts: { train: inLayouts(TRAINING_LAYOUTS.slice(0, 1)), test: inLayouts(EVALUATION_LAYOUTS.slice(0, 2)), ocr } });
     expect(folds.map((f) => f.name)).toEqual(['without hengyang-daily', 'without luoxi-daily', 'without yunxi-daily']);
     const yunxi = folds[2]!;
     // Trained on Hengyang and Luoxi, each in its own layout and one more: 4 distinct pages.
@@ -100,7 +105,10 @@ describe('leave one source out', () => {
     // Yunxi's three pages, in their own layout and in two others.
     expect(yunxi.model[ANNOTATED_KIND]?.pages).toBe(3);
     expect(yunxi.model[RELAID_KIND]?.pages).toBe(6);
+    expect(yunxi.model[ANNOTATED_OCR_KIND]?.pages).toBe(yunxiOcr);
+    expect(yunxi.rules[ANNOTATED_OCR_KIND]?.pages).toBe(yunxiOcr);
     expect(formatSplit(yunxi)).toContain(`${RELAID_KIND}`);
+    expect(formatSplit(yunxi)).toContain(`${ANNOTATED_OCR_KIND}`);
 
     // Without other layouts: the annotated kind alone, as before v8.
     const plain = leaveOneSourceOut(pages, [], { epochs: 1 });

@@ -107,6 +107,21 @@ describe('OCR alignment', () => {
     expect(r.quality.coverage).toBeGreaterThan(0.95);
   });
 
+  it('keeps a misread nameplate above the masthead in the masthead: unaligned lines above its first aligned line', () => {
+    // A speck and a misread line ("要阐") above the running head: neither aligns, both are still item 0.
+    const misread = `图\n要阐\n${OCR}`;
+    const r = labelOcrPage(misread, units, SOURCE, { minAligned: 0.5, minCoverage: 0.5, maxMisordered: 0.1 });
+    expect(r.reason).toBeNull();
+    const page = r.page!;
+    expect(page.roles.slice(0, 4)).toEqual(['masthead', 'masthead', 'running-head', null]);
+    expect(page.itemStarts[0]).toBe(0);
+    expect(page.gold.items[0]).toMatchObject({ kind: 'masthead', start: '图' });
+    expect(goldStartLines(page.text.split('\n'), page.gold)).toEqual(page.itemStarts);
+    // No masthead in the source: nothing above the first item is claimed.
+    const noMast = { ...SOURCE, gold: { ...SOURCE.gold, items: SOURCE.gold.items.map((it, k) => (k === 0 ? { ...it, kind: 'article' as const } : it)) } };
+    expect(labelOcrPage(misread, units, noMast, { minAligned: 0.5, minCoverage: 0.5, maxMisordered: 0.1 }).page!.roles[0]).toBe('other');
+  });
+
   it('aligns a page read with traditional characters (chi_tra) to its simplified source, and keeps the text as read', () => {
     const traditional = OCR.replace('时节', '時節').replace('各地抢抓农时备耕生产', '各地搶抓農時備耕生產').replace('本报记者 林 青', '本報記者 林 青')
       .replace('春回大地，万物复苏。眼下正是春', '春回大地，萬物復蘇。眼下正是春').replace('驶播种机来回穿梭，效率比往年提高了一倍。', '駛播種機來回穿梭，效率比往年提高了一倍。');

@@ -1,13 +1,14 @@
 // `galley build-corpus`: lays the crawled 人民日报 article lists out as OCR-like pages with their
 // gold and line roles (electron/training/), optionally rendering and OCR-ing some of them.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { tokenize, validate } from '../args.ts';
 import type { CliIO } from '../cli-io.ts';
 import { UsageError } from '../cli-io.ts';
 
 export const summary = 'Build the training corpus (laid-out pages with gold and line roles, optional real OCR)';
-export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--house-styles H] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--ocr-relayout] [--month YYYY-MM]';
+export const usage = 'galley build-corpus --corpus DIR [--out DIR] [--seed N] [--variants K] [--house-styles H] [--ocr N] [--ocr-varied M] [--ocr-minutes T] [--jobs 1|2] [--realign] [--ocr-relayout] [--month YYYY-MM]\n       galley build-corpus --annotated-ocr [--annotated DIR] [--out DIR] [--seed N] [--jobs 1|2]';
 
 const HELP = `Usage: ${usage}
 
@@ -30,6 +31,11 @@ its pages read as one paper's, for galley learning-curve --match '-h1$' (a profi
 paper's habits); --ocr and --ocr-varied then OCR house 1's pages (ids ending -h1-ocr). Build
 them into a folder of their own: training reads every page of its folder.
 
+ With --annotated-ocr, the hand-annotated pages (DIR/gold and DIR/pages; default resources/) are
+rendered and read back with Tesseract instead, each once in the plain style and once in a style
+drawn from the seed, with the gold carried over by alignment; written to OUT/pages and OUT/gold
+(default resources/annotated-ocr). galley eval --splits scores every held-out source on them.
+
 Options:
   --corpus DIR      folder with the YYYY-MM.jsonl files (required)
   --out DIR         output folder (default: .cache/corpus)
@@ -46,6 +52,8 @@ Options:
                     -joined, -spaced, -dense, -joined-spaced; they count as OCR pages in training);
                     without it, those layouts of the pages kept are removed
   --month YYYY-MM   only this month
+  --annotated-ocr   OCR the hand-annotated pages (see above) instead of building the corpus
+  --annotated DIR   the annotated folder --annotated-ocr reads (default: resources/)
   -h, --help        show this help
 `;
 
@@ -73,17 +81,21 @@ const argsSchema = z
       realign: z.boolean().optional(),
       'ocr-relayout': z.boolean().optional(),
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be YYYY-MM' }).optional(),
+      'annotated-ocr': z.boolean().optional(),
+      annotated: z.string().optional(),
     }),
   })
-  .refine((a) => a.flags.help || a.flags.corpus, { error: 'missing --corpus DIR' });
+  .refine((a) => a.flags.help || a.flags.corpus || a.flags['annotated-ocr'], { error: 'missing --corpus DIR' })
+  .refine((a) => !a.flags.annotated || a.flags['annotated-ocr'], { error: '--annotated DIR goes with --annotated-ocr' });
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', 'house-styles': 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', 'ocr-relayout': 'boolean', month: 'string' } as const;
+  const spec = { corpus: 'string', out: 'string', seed: 'string', variants: 'string', 'house-styles': 'string', ocr: 'string', 'ocr-varied': 'string', 'ocr-minutes': 'string', jobs: 'string', realign: 'boolean', 'ocr-relayout': 'boolean', month: 'string', 'annotated-ocr': 'boolean', annotated: 'string' } as const;
   const parsed = validate(argsSchema, tokenize(args, spec, usage), usage);
   if (parsed.flags.help) {
     io.stdout(HELP);
     return 0;
   }
+  if (parsed.flags['annotated-ocr']) return ocrAnnotated(parsed.flags, io);
   const { buildCorpus } = await import('../../training/node/build-corpus.ts');
   const { CorpusSourceError } = await import('../../training/node/corpus-source.ts');
   const { TesseractMissingError } = await import('../../training/node/tesseract.ts');
@@ -119,6 +131,25 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CorpusSourceError || e instanceof TesseractMissingError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function ocrAnnotated(flags: { out?: string; annotated?: string; seed?: number; jobs?: number }, io: CliIO): Promise<number> {
+  const { ocrAnnotatedPages } = await import('../../training/node/annotated-ocr.ts');
+  const { TesseractMissingError } = await import('../../training/node/tesseract.ts');
+  const { DEFAULT_RESOURCES_DIR } = await import('../../eval/corpus.ts');
+  const { ANNOTATED_OCR_DIR } = await import('../../eval/labelled-pages.ts');
+  const annotated = resolve(flags.annotated ?? DEFAULT_RESOURCES_DIR);
+  if (!existsSync(join(annotated, 'gold'))) throw new UsageError(`no annotated pages: ${join(annotated, 'gold')} not found`);
+  const out = resolve(flags.out ?? join(DEFAULT_RESOURCES_DIR, ANNOTATED_OCR_DIR));
+  try {
+    const counts = await ocrAnnotatedPages({ annotated, out, seed: flags.seed ?? 1, ...(flags.jobs ? { jobs: flags.jobs } : {}), log: (line) => io.stderr(`${line}\n`) });
+    for (const d of counts.dropped) io.stdout(`dropped ${d.id}: ${d.reason}\n`);
+    io.stdout(`annotated pages in real OCR: ${counts.kept.length} of ${counts.attempted} kept, written to ${out}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof TesseractMissingError) throw new UsageError(e.message);
     throw e;
   }
 }

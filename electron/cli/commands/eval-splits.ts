@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledPage } from '../../../core/engine/model/line-roles.ts';
-import { annotatedPages, annotatedPagesInLayouts } from '../../../electron/eval/labelled-pages.ts';
+import { ANNOTATED_OCR_DIR, annotatedPages, annotatedPagesInLayouts } from '../../../electron/eval/labelled-pages.ts';
 import { EVALUATION_LAYOUTS, TRAINING_LAYOUTS } from '../../training/gold-relayout.ts';
 import { ANNOTATED_WEIGHT, corpusPages } from '../../eval/training-data.ts';
-import { ANNOTATED_KIND, combine, crossMonthDevSplit, devSplit, leaveOneSourceOut, monthSplits, RELAID_KIND, type SplitResult } from '../../../core/eval/splits.ts';
+import { ANNOTATED_KIND, ANNOTATED_OCR_KIND, combine, crossMonthDevSplit, devSplit, leaveOneSourceOut, monthSplits, RELAID_KIND, type SplitResult } from '../../../core/eval/splits.ts';
 import { DEFAULT_RESOURCES_DIR } from '../../eval/corpus.ts';
 import type { FeatureSet } from '../../../core/engine/model/feature-sets.ts';
 
@@ -72,14 +72,17 @@ export async function runSplits(o: SplitsOptions, io: SplitsIO): Promise<SplitRe
     const otherLayouts = {
       train: o.plainAnnotated ? [] : annotatedFrom(o.annotated, (dir) => annotatedPagesInLayouts(TRAINING_LAYOUTS, dir)),
       test: annotatedFrom(o.annotated, (dir) => annotatedPagesInLayouts(EVALUATION_LAYOUTS, dir)),
+      // What Tesseract read from rendered images of them (galley build-corpus --annotated-ocr).
+      ocr: annotatedFrom(o.annotated.map((dir) => join(dir, ANNOTATED_OCR_DIR))),
     };
     // One training per source: each fold trains on every 8th corpus page and the other sources' pages
     // counted half as often as in the shipped model, which keeps the twenty folds to minutes.
     const loso = leaveOneSourceOut(annotated, corpus ?? [], { ...trained, corpusStride: LOSO_CORPUS_STRIDE, annotatedWeight: ANNOTATED_WEIGHT / 2, otherLayouts });
     results.push(...loso);
     if (!o.json && loso.length) {
-      for (const [kind, label] of [[ANNOTATED_KIND, 'in their own layout'], [RELAID_KIND, `in ${EVALUATION_LAYOUTS.length} other layouts`]] as const) {
+      for (const [kind, label] of [[ANNOTATED_KIND, 'in their own layout'], [RELAID_KIND, `in ${EVALUATION_LAYOUTS.length} other layouts`], [ANNOTATED_OCR_KIND, 'as Tesseract read them from page images']] as const) {
         const m = combine(loso, 'model', kind);
+        if (!m.pages) continue;
         const r = combine(loso, 'rules', kind);
         io.stdout(
           `leave-one-source-out over ${m.pages} annotated pages ${label} (${loso.length} sources${o.plainAnnotated ? ', folds trained on their own layouts only' : ''}): model boundary F1 ${m.boundaryF1.toFixed(3)} overall ${m.meanScore.toFixed(3)}; ` +
