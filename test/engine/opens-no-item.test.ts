@@ -38,6 +38,10 @@ describe('the rule pack', () => {
   it('knows running text: a sentence ending inside the line, a line stopping on a comma', () => {
     for (const line of ['宣传防控知识。她把敬老院当成自己的家', '购买食材、测量体温、', '他说，']) expect(pack.isRunningText(line), line).toBe(true);
     for (const line of ['武汉加油！中国加油！', '10天10夜!火神山医院这样建成', '我们一定赢。', '疫情面前，有把衡量道义的尺子']) expect(pack.isRunningText(line), line).toBe(false);
+    // A stop opening the line ends the sentence above, or is OCR debris before a headline: running
+    // text only when the line goes on as a sentence does.
+    for (const line of ['。在接下来的时间里,我和同事们一起走访群', '。”衡东县兴旺农业合作社负责人刘文涛说。他']) expect(pack.isRunningText(line), line).toBe(true);
+    for (const line of ['。 跨境电商B2B出口跑出“加速度”', '。完善针对小农户的扶']) expect(pack.isRunningText(line), line).toBe(false);
   });
 
   it('knows a production credit', () => {

@@ -196,6 +196,14 @@ const LETTERSPACED = /^\s*\S{1,2}(?:(?: {2}|\u3000)\S{1,2})+\s*$/;
 /** A full stop followed by more text (a headline carries no full stop; "！" and "？" it may). */
 const SENTENCE_INSIDE = /。\s*[\p{Script=Han}“「"]/u;
 /**
+ * A full stop that opens the line: the end of the sentence above, wrapped ("。在接下来的时间里，…"), or
+ * OCR debris before a headline ("。 跨境电商B2B出口跑出“加速度”"). Running text only when the line goes
+ * on with a clause mark or another stop, as a sentence does and a headline does not.
+ */
+const OPENING_STOP = /^\s*。\s*(?=[^。]*$)/u;
+const GOES_ON = /[，,、；;：:]/;
+const sentenceInside = (line: string): boolean => SENTENCE_INSIDE.test(line) && (!OPENING_STOP.test(line) || GOES_ON.test(line));
+/**
  * A lead clause: a time word or a connective and its comma open the line ("日前，", "目前，", "与此同时，"):
  * 8,900 such lines of the built and Tesseract pages, none of them a title.
  */
@@ -265,7 +273,7 @@ export const zhDailyRules: RulePack = {
     if (letters <= 1 || (letters <= DEBRIS_MAX_LATIN && !HAN.test(line))) return true;
     return SCATTERED.test(line) && HAN.test(line) && !LETTERSPACED.test(line);
   },
-  isRunningText: (line) => SENTENCE_INSIDE.test(line) || STOPS_ON_COMMA.test(line) || LEAD_CLAUSE.test(line),
+  isRunningText: (line) => sentenceInside(line) || STOPS_ON_COMMA.test(line) || LEAD_CLAUSE.test(line),
   isProductionCredit: (line) => PRODUCTION_CREDIT.test(line) || EDITORS_SIGNOFF.test(line),
   leavesBracketOpen(line) {
     const s = line.trim();
