@@ -10,6 +10,12 @@ const MAX_GAP = 2;
 const MAX_LINES = 30;
 /** Total signal strength a block needs: e.g. a date plus a page number, or a title plus a date. */
 const MIN_SCORE = 3;
+/**
+ * Short display lines above the first signal: the nameplate is set in the largest type on the page and
+ * is what OCR misreads most ("港湾时字" for 港湾时报, "洛误日报"), often under a speck ("四", "當").
+ */
+const MAX_LEAD = 3;
+const LEAD_CHARS = 8;
 /** A line this rich in masthead signals is masthead however long it is (date, issue and page count on one line). */
 const STRONG_SIGNAL = 4;
 
@@ -23,6 +29,7 @@ export function findMastheadEnd(lines: ClassifiedLine[], pack: RulePack): number
     const signal = pack.mastheadSignal(line.folded, i);
     // Running text ends the masthead, unless the line is a masthead printed on one long line.
     if (line.role === 'body' && signal < STRONG_SIGNAL && (line.leadingByline || line.text.trim().length > pack.maxTitleLength || pack.hasClauseMark(line.folded))) break;
+    if (signal === 0 && lastSignal < 0 && i < MAX_LEAD && line.role === 'title' && line.folded.replace(/\s+/g, '').length <= LEAD_CHARS) continue;
     if (signal > 0) {
       score += signal;
       lastSignal = i;

@@ -72,6 +72,16 @@ describe('segmentation rules', () => {
     expect(result.items.map((i) => [i.kind, i.headline])).toEqual([['masthead', null], ['article', '保供稳价 市场平稳']]);
   });
 
+  it('keeps a nameplate OCR misread, under a speck, in the masthead (Tesseract: 港湾时报 read as 港湾时字)', () => {
+    const masthead = ['四', '港湾时字', '圭由', '', 'HARBOUR TIMES', '2024年1月8日 星期一', '第23456号', '今日二十四版'];
+    const result = segmentPage(page(...masthead, '', '年宵市场摊位下周招投', '', '本报讯（记者 陈大文）一年一度的年宵市场将于2月4日至10日举行，共提供约1500个摊位。'));
+    expect(result.items.map((i) => [i.kind, i.headline])).toEqual([['masthead', null], ['article', '年宵市场摊位下周招投']]);
+    expect(result.masthead).toMatchObject({ titleLatin: 'HARBOUR TIMES', issueNumber: 23456, pageCount: 24 });
+    // A headline over a date line is no misread nameplate: a page that opens with an article keeps it.
+    const opening = segmentPage(page('全市春运安全工作会议召开', '', '本报讯（记者 张三）2月1日，全市春运安全工作会议召开，部署春运期间安全工作。'));
+    expect(opening.items.map((i) => i.kind)).toEqual(['article']);
+  });
+
   it('keeps a report the model reads as headline and paragraphs a report, though it says 通电话 twice', () => {
     const text = page('李克强同欧盟委员会主席通电话', '', '本报北京2月1日电  国务院总理李克强日前应约同欧盟委员会主席通电话。', '', '李克强指出，中国政府始终把人民群众的生命安全和健康放在第一位。');
     expect(segmentPage(text).items.map((i) => i.kind)).toEqual(['article']);
