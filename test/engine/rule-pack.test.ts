@@ -149,6 +149,9 @@ describe('masthead signals', () => {
     expect(pack.mastheadSignal('今日 3', 0)).toBe(0);
     expect(pack.mastheadSignal('奋斗 2020', 0)).toBe(0);
   });
+  it.each(['（曲陵农商银行协办）', '《曲陵农商银行协办)', '〈市体育局冠名〉'])('a sponsor line "%s" under a special page\'s banner is masthead furniture, its bracket as OCR read it too', (line) => {
+    expect(pack.mastheadSignal(line, 5)).toBe(2);
+  });
 });
 
 describe('masthead facts', () => {

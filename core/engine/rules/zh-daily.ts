@@ -438,7 +438,7 @@ export const zhDailyRules: RulePack = {
     if (PAGE_NUMBER.test(s.replace(/\s+/g, ''))) score += 2;
     if ((EDITOR_LINE.test(s) || /(?:责任编辑|校对|美编|美术编辑)[\s:：]/.test(s)) && s.length <= 40) score += 1;
     if (position <= 3 && PAPER_TITLE.test(s.split(/[\s\u3000]+/)[0] ?? '') && s !== s.split(/[\s\u3000]+/)[0]) score += 1;
-    if (/^[（(][^（）()]{2,24}(?:协办|承办|冠名|特约刊登|支持)[）)]$/.test(s)) score += 2;
+    if (/^[（(《〈<][^（）()《》]{2,24}(?:协办|承办|冠名|特约刊登|支持)[）)》〉>]$/.test(s)) score += 2;
     if (/(?:零售价|定价|售价|每份)[\s:：]*.{0,8}元/.test(s) && s.length <= 24) score += 1;
     if (PAGE_NAMES.has(s) || (s.length <= 6 && /(?:新闻|周刊|副刊|专刊)$/.test(s))) score += 1;
     // An inner page's running head: its section and page number ("要闻 3", "4 评论", "A5 体育").

@@ -8,7 +8,7 @@
 // date or page unit, a photo agency).
 
 /** Cheap gate: a line without one of these characters has nothing to repair. */
-const GATE = /[《〈<国于口\-－\]]|^\s*一一|一一$|[上下][接转]第|片报道\s*$/;
+const GATE = /[《〈<国于口\-－\]]|^\s*一一|一一$|[上下][接转]第|片报道\s*$|^\s*全/;
 /** Role words a byline opens with, after its bracket or bullet. */
 const ROLE = '(?:本报|特约|见习|实习|首席|融媒体?|全媒体)?(?:记者|通讯员|评论员|摄影)';
 /** "《记者 张三》" / "本报讯《记者 张三 通讯员 李四》…": a misread byline bracket. */
@@ -39,6 +39,11 @@ const BRACKET_ONE = /(?<=^|[\s\d年月第（(，,。：:、）)])\](?=\d?\s*[月
 const JUMP_BAN = /([（(]\s*(?:上接|下转|接|转)\s*第\s*[一二三四五六七八九十\d\]]{1,3}\s*)且/;
 /** "到片报道" / "辐片报道": the photo banner 图片报道 with its first character misread, alone on its line. */
 const PHOTO_BANNER = /^(\s*)[\u4e00-\u9fff](?=片报道\s*$)/;
+/**
+ * "全10月12日，…": the ▲ that opens a photo caption read as 全 (every ▲ caption of the annotated pages in
+ * real OCR, 4 of 4); prose never puts 全 straight before a date.
+ */
+const CAPTION_TRIANGLE = /^(\s*)全(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/;
 /** Photo agencies printed in brackets after a credit. */
 const PHOTO_AGENCY = '(?:人民视觉|影像中国|视觉中国|人民图片)';
 /** "摄 《影像中国)" / "摄 〈(人民视觉": the opening bracket of the credit's source misread (one or two marks). */
@@ -53,6 +58,7 @@ export function repairOcr(line: string): string {
   s = s.replace(DASH_START, '$1——').replace(DASH_END, '$1——');
   s = s.replace(JUMP_BAN, '$1版');
   s = s.replace(PHOTO_BANNER, '$1图');
+  s = s.replace(CAPTION_TRIANGLE, '$1▲');
   if (s.includes(']')) s = s.replace(BRACKET_ONE, '1');
   s = s.replace(SOURCE_OPEN, (marks: string) => `${' '.repeat(marks.length - 1)}（`);
   return s;
