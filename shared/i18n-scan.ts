@@ -18,6 +18,7 @@ export const scanEn = {
   error: 'The scan could not be loaded: {{message}}',
   cancelImport: 'Cancel import',
   cancelImportTitle: 'Stop after the file being imported (a running OCR is stopped)',
+  importCancelled: 'Import cancelled: the files not yet imported were left out.',
   // A program a scan needs is missing (electron/importer/run-program.ts words it in English for
   // the CLI and logs; the import panel rewords it with these).
   missingOcr: 'OCR needs {{program}}, which is not installed: install the Debian package {{package}} (apt-get install {{package}})',
@@ -43,6 +44,7 @@ export const scanZh: typeof scanEn = {
   error: '无法载入扫描图：{{message}}',
   cancelImport: '取消导入',
   cancelImportTitle: '导入完当前文件后停止（正在进行的识别会被中止）',
+  importCancelled: '导入已取消：尚未导入的文件未导入。',
   missingOcr: '文字识别需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}',
   missingJpeg2000: 'JPEG 2000 扫描件需要 {{program}}，但尚未安装：请安装 Debian 软件包 {{package}}',
   missingOcrLanguage: '文字识别需要 Tesseract 语言包 {{program}}：请安装 Debian 软件包 {{package}}',

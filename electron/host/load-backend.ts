@@ -43,7 +43,8 @@ export function importerAdapter(actor: Actor): ImporterAdapter {
         if (row.status === 'failed') errors.push({ source: row.source, message: row.error ?? 'failed', ...(row.missingProgram ? { missingProgram: row.missingProgram } : {}) });
         onProgress({ done: outcomes.length, total: files.length, current: row.source, errors: [...errors], finished: false });
       }
-      return { outcomes, cancelled: false };
+      // A cancel that stopped the last file's OCR cancelled the import too.
+      return { outcomes, cancelled: signal?.aborted === true };
     },
     async importPaths(paths, archive, { onProgress, signal, actor: who = actor }) {
       const outcomes: ImportOutcomeRow[] = [];

@@ -25,9 +25,13 @@ export function ImportPanel() {
   return (
     <section className="import-panel" role="status" aria-live="polite" data-testid="import-panel">
       {report ? (
-        <p data-testid="import-done">
-          {t('import.done', { imported: count('imported') + count('kept-corrections'), unchanged: count('unchanged'), skipped: count('skipped'), failed: count('failed') })}
-        </p>
+        <>
+          <p data-testid="import-done">
+            {t('import.done', { imported: count('imported') + count('kept-corrections'), unchanged: count('unchanged'), skipped: count('skipped'), failed: count('failed') })}
+          </p>
+          {/* Said whatever the cancel met: a running OCR (listed below as failed) or files not yet begun. */}
+          {report.cancelled && <p data-testid="import-cancelled">{t('scan.importCancelled')}</p>}
+        </>
       ) : progress ? (
         <>
           <p>{progress.total > 0 ? t('desk.import.progress', { done: progress.done, total: progress.total }) : t('desk.import.progressOpen', { done: progress.done })}</p>

@@ -36,3 +36,26 @@ describe('a folder import counts its files first', () => {
     await archive.close();
   });
 });
+
+describe('a cancelled upload import says it was cancelled', () => {
+  it('whether the cancel comes before the first file or while the last one is read', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const file = join(dir, 'p01.txt');
+    writeFileSync(file, PAGE);
+    const archive = inProcess(openArchive(join(dir, 'archive.sqlite')));
+    const adapter = importerAdapter({ name: 'test' });
+    const before = new AbortController();
+    before.abort();
+    const early = await adapter.importUploads([{ path: file, relativePath: 'p01.txt' }], archive, { onProgress: () => {}, signal: before.signal });
+    expect(early).toEqual({ outcomes: [], cancelled: true });
+    // The cancel lands while the only file is being read (here: as its outcome is reported).
+    const during = new AbortController();
+    const late = await adapter.importUploads([{ path: file, relativePath: 'p01.txt' }], archive, { onProgress: () => during.abort(), signal: during.signal });
+    expect(late.outcomes).toHaveLength(1);
+    expect(late.cancelled).toBe(true);
+    // Not cancelled: not said.
+    const plain = await adapter.importUploads([{ path: file, relativePath: 'p01.txt' }], archive, { onProgress: () => {} });
+    expect(plain.cancelled).toBe(false);
+    await archive.close();
+  });
+});
