@@ -174,6 +174,9 @@ describe('masthead facts', () => {
     expect(pack.mastheadFacts(['2024.7.9 星期二 城事 A06']).date).toBe('2024-07-09');
     expect(pack.mastheadFacts([pack.fold('中華民國113年3月6日 星期三')]).date).toBe('2024-03-06');
   });
+  it('reads a date whose 1 Tesseract read as a bracket (2024年]月8日)', () => {
+    expect(pack.mastheadFacts(['HARBOUR TIMES', '2024年]月8日 星期一', '第23456号']).date).toBe('2024-01-08');
+  });
   it('reads a date written in Chinese numerals', () => {
     expect(pack.mastheadFacts(['二〇二一年十月二十九日 星期五']).date).toBe('2021-10-29');
   });

@@ -448,7 +448,8 @@ export const zhDailyRules: RulePack = {
   },
 
   mastheadFacts(lines) {
-    const folded = lines.map((l) => foldTraditional(l.trim()));
+    // Read through the OCR repairs too ("2024年]月8日": the digit 1 read as a bracket), as every other line is.
+    const folded = lines.map((l) => repairOcr(foldTraditional(l.trim())));
     const find = <T>(fn: (line: string, index: number) => T | null): T | null => {
       for (let i = 0; i < folded.length; i++) {
         const found = fn(folded[i]!, i);
