@@ -1,8 +1,7 @@
 // `galley build-corpus --annotated-ocr`: the hand-annotated pages rendered, read back by Tesseract and
 // written as an annotated folder whose gold the engine and the reference scorer read; and the
 // committed folder (resources/annotated-ocr) is one such folder, each page from an annotated page.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { captureIO } from '../../electron/cli/cli-io.ts';
 import { main } from '../../electron/cli/main.ts';
 import { DEFAULT_RESOURCES_DIR, loadCorpus } from '../../electron/eval/corpus.ts';
 import { ANNOTATED_OCR_DIR, annotatedPages, sourceOfId } from '../../electron/eval/labelled-pages.ts';
+import { OCR_TOOLS } from './ocr-tools.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'galley-annotated-ocr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -20,15 +20,6 @@ async function galley(...args: string[]) {
   return { code, out: io.out(), err: io.err() };
 }
 
-function hasTesseract(): boolean {
-  try {
-    return execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).includes('chi_sim');
-  } catch {
-    return false;
-  }
-}
-const TOOLS = hasTesseract() && existsSync(process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium');
-
 describe('galley build-corpus --annotated-ocr', () => {
   it('validates its arguments', async () => {
     expect((await galley('build-corpus', '--corpus', tmp, '--annotated', DEFAULT_RESOURCES_DIR)).err).toMatch(/--annotated DIR goes with --annotated-ocr/);
@@ -36,7 +27,7 @@ describe('galley build-corpus --annotated-ocr', () => {
     expect((await galley('build-corpus', '--help')).out).toContain('--annotated-ocr');
   });
 
-  it.skipIf(!TOOLS)('reads an annotated page back with Tesseract, twice, and writes pages and gold the scorer reads', async () => {
+  it.skipIf(!OCR_TOOLS)('reads an annotated page back with Tesseract, twice, and writes pages and gold the scorer reads', async () => {
     const src = join(tmp, 'annotated');
     const id = 'dongling-daily-2024-08-01-p1';
     mkdirSync(join(src, 'gold'), { recursive: true });

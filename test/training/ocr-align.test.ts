@@ -1,6 +1,5 @@
 // Alignment of OCR lines to the printed units of a built page (no Tesseract needed), and one real
 // render + OCR run where Tesseract and Chromium are installed (required when CI is set).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { goldStartLines } from '../../core/eval/gold.ts';
 import { alignLines, labelOcrPage, longestInOrder, normalise } from '../../electron/training/ocr-align.ts';
 import { pageHtml, printedUnits } from '../../electron/training/page-units.ts';
 import type { LabelledPage } from '../../core/engine/model/line-roles.ts';
+import { OCR_TOOLS } from './ocr-tools.ts';
 
 // A two-item source page: furniture, then an article with a two-paragraph body, then a photo.
 const SOURCE: LabelledPage = {
@@ -160,15 +160,6 @@ describe('OCR alignment', () => {
   });
 });
 
-function hasTesseract(): boolean {
-  try {
-    return execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('chi_sim');
-  } catch {
-    return false;
-  }
-}
-const TOOLS = hasTesseract() && existsSync(process.env.GALLEY_CHROMIUM ?? '/usr/bin/chromium');
-
 describe('real OCR', () => {
   it('says in one line which packages to install where Tesseract is missing', async () => {
     const { checkTesseract, TesseractMissingError, TESSERACT_HINT } = await import('../../electron/training/node/tesseract.ts');
@@ -184,10 +175,10 @@ describe('real OCR', () => {
   });
 
   it('is available on CI', () => {
-    if (process.env.CI) expect(TOOLS, 'tesseract with chi_sim and chromium must be installed on CI').toBe(true);
+    if (process.env.CI) expect(OCR_TOOLS, 'tesseract with chi_sim and chromium must be installed on CI').toBe(true);
   });
 
-  it.skipIf(!TOOLS)('renders, OCRs and aligns a small page', async () => {
+  it.skipIf(!OCR_TOOLS)('renders, OCRs and aligns a small page', async () => {
     const { ocrBuiltPages } = await import('../../electron/training/node/ocr-pages.ts');
     const dir = mkdtempSync(join(tmpdir(), 'galley-ocr-'));
     try {
@@ -204,7 +195,7 @@ describe('real OCR', () => {
     }
   }, 180_000);
 
-  it.skipIf(!TOOLS)('renders, OCRs and aligns a small page in a varied style (lower scale, JPEG, skew, chi_sim+chi_tra, kept spaces)', async () => {
+  it.skipIf(!OCR_TOOLS)('renders, OCRs and aligns a small page in a varied style (lower scale, JPEG, skew, chi_sim+chi_tra, kept spaces)', async () => {
     const { ocrBuiltPages } = await import('../../electron/training/node/ocr-pages.ts');
     const { PLAIN_OCR_STYLE } = await import('../../electron/training/ocr-style.ts');
     const dir = mkdtempSync(join(tmpdir(), 'galley-ocr-'));
