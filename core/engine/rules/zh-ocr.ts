@@ -49,12 +49,15 @@ const PHOTO_AGENCY = '(?:人民视觉|影像中国|视觉中国|人民图片)';
 /** "摄 《影像中国)" / "摄 〈(人民视觉": the opening bracket of the credit's source misread (one or two marks). */
 const SOURCE_OPEN = new RegExp(`([《〈<][（(]?|[《〈<]?[（(]{2})(?=${PHOTO_AGENCY}[）)》〉]?\\s*$)`);
 
+/** The bullet a misread character stood for: 口 is □, 国 and 于 are ■. */
+const asBullet = (ch: string): string => (ch === '口' ? '□' : '■');
+
 export function repairOcr(line: string): string {
   if (!GATE.test(line)) return line;
   let s = line.replace(BOOK_BYLINE, (_m, inner: string) => `（${inner}）`);
   s = s.replace(BOOK_OPEN, (_m, lead: string, marks: string) => `${lead}${' '.repeat(marks.length - 1)}（`);
-  s = s.replace(BULLET_AS_CHAR, (_m, ch: string, space: string) => `${ch === '口' ? '□' : '■'}${space}`);
-  s = s.replace(GLUED_PAPER_ROLE, (ch: string) => (ch === '口' ? '□' : '■')).replace(GLUED_BARE_ROLE, (ch: string) => (ch === '口' ? '□' : '■'));
+  s = s.replace(BULLET_AS_CHAR, (_m, ch: string, space: string) => `${asBullet(ch)}${space}`);
+  s = s.replace(GLUED_PAPER_ROLE, asBullet).replace(GLUED_BARE_ROLE, asBullet);
   s = s.replace(DASH_START, '$1——').replace(DASH_END, '$1——');
   s = s.replace(JUMP_BAN, '$1版');
   s = s.replace(PHOTO_BANNER, '$1图');
