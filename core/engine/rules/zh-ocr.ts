@@ -25,10 +25,11 @@ const BULLET_AS_CHAR = new RegExp(`^([国于口])(\\s+)(?=${ROLE}|[\\u4e00-\\u9f
  * space after it, before a role word and a line of names (no punctuation but the stray quotes OCR
  * leaves between spaced names), which prose never is. After a paper's or an agency's role word
  * ("本报记者") that is enough; after a bare one ("见习记者", "评论员") the names must also stand
- * apart by a space or close with 摄, as a credit's do: "于记者节当天举行" is prose.
+ * apart by a space or close with 摄, as a credit's do: "于记者节当天举行" is prose. However many
+ * spaces OCR leaves after the line (the rest of a column it read as blank).
  */
-const GLUED_PAPER_ROLE = /^([国于口])(?=(?:本报|晚报|新华社|中新社|特约)(?:见习|实习|首席)?(?:记者|通讯员|评论员|摄影记者)[\s\u4e00-\u9fff·、"“”'‘’]{0,24}$)/;
-const GLUED_BARE_ROLE = /^([国于口])(?=(?:见习|实习|首席|特约|摄影)?(?:记者|通讯员|评论员)(?=[\s"“”'‘’]|.*摄\s*$)[\s\u4e00-\u9fff·、"“”'‘’]{1,24}$)/;
+const GLUED_PAPER_ROLE = /^([国于口])(?=(?:本报|晚报|新华社|中新社|特约)(?:见习|实习|首席)?(?:记者|通讯员|评论员|摄影记者)[\s\u4e00-\u9fff·、"“”'‘’]{0,24}\s*$)/;
+const GLUED_BARE_ROLE = /^([国于口])(?=(?:见习|实习|首席|特约|摄影)?(?:记者|通讯员|评论员)(?=[\s"“”'‘’]|.*摄\s*$)[\s\u4e00-\u9fff·、"“”'‘’]{1,24}\s*$)/;
 /** "-一全面贯彻…" / "－一…" / "一一热烈庆祝…": the subtitle dash "——" read as a hyphen or as two numerals one. */
 const DASH_START = /^(\s*)(?:[-－]一|一一(?=[^一\s]))/;
 /** "天津滨海新区一一" / "某某强调一一": a kicker's or a crosshead's closing dash read as two numerals one. */
