@@ -8,7 +8,7 @@
 // date or page unit, a photo agency).
 
 /** Cheap gate: a line without one of these characters has nothing to repair. */
-const GATE = /[《〈<国于口\-－\]]|^\s*一一|一一$|[上下][接转]第|片报道\s*$|^\s*全/;
+const GATE = /[《〈<国于口\-－\]]|^\s*一一|一一$|[上下][接转]第|片报道\s*$|^\s*全|^\s*[\u4e00-\u9fff]报讯/;
 /** Role words a byline opens with, after its bracket or bullet. */
 const ROLE = '(?:本报|特约|见习|实习|首席|融媒体?|全媒体)?(?:记者|通讯员|评论员|摄影)';
 /** "《记者 张三》" / "本报讯《记者 张三 通讯员 李四》…": a misread byline bracket. */
@@ -45,6 +45,11 @@ const PHOTO_BANNER = /^(\s*)[\u4e00-\u9fff](?=片报道\s*$)/;
  * real OCR, 4 of 4); prose never puts 全 straight before a date.
  */
 const CAPTION_TRIANGLE = /^(\s*)全(?=\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/;
+/**
+ * "未报讯（记者 X）" / "林报讯 (记者 X)": 本 of the dateline 本报讯 misread (3 of 96 on the annotated pages in
+ * real OCR), before a bracketed role word, which no other line opens with.
+ */
+const DATELINE_BEN = new RegExp(`^(\\s*)[\\u4e00-\\u9fff](?=报讯\\s*[（(《〈<]\\s*${ROLE})`);
 /** Photo agencies printed in brackets after a credit. */
 const PHOTO_AGENCY = '(?:人民视觉|影像中国|视觉中国|人民图片)';
 /** "摄 《影像中国)" / "摄 〈(人民视觉": the opening bracket of the credit's source misread (one or two marks). */
@@ -63,6 +68,7 @@ export function repairOcr(line: string): string {
   s = s.replace(JUMP_BAN, '$1版');
   s = s.replace(PHOTO_BANNER, '$1图');
   s = s.replace(CAPTION_TRIANGLE, '$1▲');
+  s = s.replace(DATELINE_BEN, '$1本');
   if (s.includes(']')) s = s.replace(BRACKET_ONE, '1');
   s = s.replace(SOURCE_OPEN, (marks: string) => `${' '.repeat(marks.length - 1)}（`);
   return s;
