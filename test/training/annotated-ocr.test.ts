@@ -1,7 +1,7 @@
 // `galley build-corpus --annotated-ocr`: the hand-annotated pages rendered, read back by Tesseract and
 // written as an annotated folder whose gold the engine and the reference scorer read; and the
 // committed folder (resources/annotated-ocr) is one such folder, each page from an annotated page.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,22 @@ describe('galley build-corpus --annotated-ocr', () => {
     expect((await galley('build-corpus', '--corpus', tmp, '--annotated', DEFAULT_RESOURCES_DIR)).err).toMatch(/--annotated DIR goes with --annotated-ocr/);
     expect((await galley('build-corpus', '--annotated-ocr', '--annotated', join(tmp, 'nowhere'))).err).toMatch(/no annotated pages: .*nowhere.gold not found/);
     expect((await galley('build-corpus', '--help')).out).toContain('--annotated-ocr');
+  });
+
+  it('leaves the pages of the last run as they were when Tesseract is missing', async () => {
+    const out = join(tmp, 'kept');
+    mkdirSync(join(out, 'gold'), { recursive: true });
+    writeFileSync(join(out, 'gold', 'earlier-ocr.json'), '{}');
+    const path = process.env.PATH;
+    process.env.PATH = join(tmp, 'no-such-bin');
+    try {
+      const r = await galley('build-corpus', '--annotated-ocr', '--out', out);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(/tesseract-ocr/);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(readFileSync(join(out, 'gold', 'earlier-ocr.json'), 'utf8')).toBe('{}');
   });
 
   it.skipIf(!OCR_TOOLS)('reads an annotated page back with Tesseract, twice, and writes pages and gold the scorer reads', async () => {

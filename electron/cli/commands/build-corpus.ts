@@ -31,7 +31,7 @@ its pages read as one paper's, for galley learning-curve --match '-h1$' (a profi
 paper's habits); --ocr and --ocr-varied then OCR house 1's pages (ids ending -h1-ocr). Build
 them into a folder of their own: training reads every page of its folder.
 
- With --annotated-ocr, the hand-annotated pages (DIR/gold and DIR/pages; default resources/) are
+With --annotated-ocr, the hand-annotated pages (DIR/gold and DIR/pages; default resources/) are
 rendered and read back with Tesseract instead, each once in the plain style and once in a style
 drawn from the seed, with the gold carried over by alignment; written to OUT/pages and OUT/gold
 (default resources/annotated-ocr). galley eval --splits scores every held-out source on them.

@@ -4,11 +4,12 @@
 // Tesseract read to the page's printed units (ocr-align.ts). The pages are written as an annotated
 // folder (OUT/pages, OUT/gold): other papers than 人民日报, read by a real OCR engine, which
 // `galley eval --splits` scores each held-out source on (never trained on).
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotatedPages } from '../../eval/labelled-pages.ts';
 import { drawOcrStyle } from '../ocr-style.ts';
-import { ocrBuiltPages, type OcrJob } from './ocr-pages.ts';
+import { ocrBuiltPages, type OcrJob, type OcrPageResult } from './ocr-pages.ts';
 import { writeAtomic } from './corpus-files.ts';
 
 export interface AnnotatedOcrOptions {
@@ -35,11 +36,21 @@ export async function ocrAnnotatedPages(o: AnnotatedOcrOptions): Promise<Annotat
     { page, style: null },
     { page, style: drawOcrStyle(o.seed, page.id) },
   ]);
+  // Tesseract's work (HTML, text, hOCR) goes to a folder of its own, and the output folder is only
+  // replaced once every page has been read: a run that fails (Tesseract missing, a crash) leaves the
+  // pages of the last run as they were.
+  const work = mkdtempSync(join(tmpdir(), 'galley-annotated-ocr-'));
+  let results: OcrPageResult[];
+  try {
+    results = await ocrBuiltPages(jobs, { workDir: work, workers: o.jobs ?? 2, ...(o.log ? { log: o.log } : {}) });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   // A fresh folder: a page this run drops must not keep an older run's reading.
-  for (const sub of ['pages', 'gold']) rmSync(join(o.out, sub), { recursive: true, force: true });
-  for (const sub of ['pages', 'gold']) mkdirSync(join(o.out, sub), { recursive: true });
-  const results = await ocrBuiltPages(jobs, { workDir: join(o.out, '.work'), workers: o.jobs ?? 2, ...(o.log ? { log: o.log } : {}) });
-  rmSync(join(o.out, '.work'), { recursive: true, force: true });
+  for (const sub of ['pages', 'gold']) {
+    rmSync(join(o.out, sub), { recursive: true, force: true });
+    mkdirSync(join(o.out, sub), { recursive: true });
+  }
   const counts: AnnotatedOcrCounts = { attempted: results.length, kept: [], dropped: [] };
   for (const r of results) {
     if (!r.page) {
